@@ -1,0 +1,152 @@
+/** The Livefolio socket contract: event maps and payloads shared by the server and every client (docs/protocol.md). */
+
+/** Bumped on any change a deployed client could notice. */
+export const PROTOCOL_VERSION = 1;
+
+/** `"<exchange>:<BASE/QUOTE>"`, e.g. `binance:BTC/USDT`; the symbol is ccxt's unified one, case-sensitive. */
+export type StreamId = string;
+
+/** The prices of one market as the server holds them; field names are ccxt's unified ticker fields. */
+export interface Ticker {
+  last: number | null;
+  bid: number | null;
+  ask: number | null;
+  high: number | null;
+  low: number | null;
+  open: number | null;
+  /** 24h change in percent. */
+  percentage: number | null;
+  baseVolume: number | null;
+  quoteVolume: number | null;
+  /** Exchange time of the tick, ms since the epoch (the receive time when the exchange gives none). */
+  timestamp: number;
+  /** Server time the tick was received, ms since the epoch. */
+  receivedAt: number;
+  /** True while the value is not known to be current (feed stalled or down, or the latest tick was invalid). */
+  stale: boolean;
+}
+
+/** The fields of a ticker that changed; values are absolute (MERGE semantics), never deltas. */
+export type TickerChanges = Partial<Ticker>;
+
+/** Full state of a client's subscription; replaces whatever the client held. */
+export interface MarketSnapshot {
+  epoch: string;
+  seq: number;
+  /** Streams subscribed but without a tick yet are absent; their first diff carries every field. */
+  tickers: Record<StreamId, Ticker>;
+}
+
+/** A window's changes for a client's subscription; `seq` is the previous message's seq + 1 within `epoch`. */
+export interface MarketDiff {
+  epoch: string;
+  seq: number;
+  changes: Record<StreamId, TickerChanges>;
+}
+
+export type FeedState = 'connecting' | 'live' | 'stale' | 'down';
+
+/** How a feed takes its data from the exchange. */
+export type FeedMode = 'watchTickers' | 'watchTicker' | 'poll';
+
+/** Health of one exchange feed. */
+export interface FeedStatus {
+  exchange: string;
+  state: FeedState;
+  /** True when the feed comes from the built-in demo exchange: its prices are not real. */
+  simulated: boolean;
+  mode: FeedMode | null;
+  lastTickAt: number | null;
+  reconnects: number;
+  invalidTicks: number;
+  lastError: { message: string; at: number } | null;
+  /** Number of markets loaded from the exchange. */
+  markets: number;
+}
+
+export interface FeedsStatus {
+  feeds: FeedStatus[];
+}
+
+export interface Watchlist {
+  streams: StreamId[];
+}
+
+/** What the server tells a client as soon as it connects. */
+export interface ServerHello {
+  protocol: number;
+  serverTime: number;
+  /** True when any configured feed is simulated. */
+  simulated: boolean;
+  limits: {
+    maxStreams: number;
+    maxFrequency: number;
+    defaultFrequency: number;
+  };
+}
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNKNOWN_EXCHANGE'
+  | 'UNKNOWN_SYMBOL'
+  | 'TOO_MANY_STREAMS'
+  | 'EXCHANGE_UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'INTERNAL';
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  /** With RATE_LIMITED: when to try again. */
+  retryAfterMs?: number;
+}
+
+/** Every request is answered through its acknowledgement with this shape. */
+export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
+
+/** A client's subscription as the server applies it. */
+export interface Subscription {
+  streams: StreamId[];
+  /** Effective messages per second: the requested rate rounded down to a server step, capped. */
+  maxFrequency: number;
+}
+
+export type SnapshotAck = Ack<{ snapshot: MarketSnapshot; subscription: Subscription }>;
+export type WatchlistAck = Ack<{ watchlist: Watchlist }>;
+
+export interface SubscribeRequest {
+  streams: StreamId[];
+  /** Messages per second wanted; the server caps it at its own maximum. */
+  maxFrequency?: number;
+}
+
+export interface UnsubscribeRequest {
+  streams: StreamId[];
+}
+
+export interface WatchlistChangeRequest {
+  stream: StreamId;
+}
+
+export type EmptyRequest = Record<string, never>;
+
+export interface ClientToServerEvents {
+  'market:subscribe': (req: SubscribeRequest, ack: (res: SnapshotAck) => void) => void;
+  'market:unsubscribe': (req: UnsubscribeRequest, ack: (res: SnapshotAck) => void) => void;
+  'market:resync': (req: EmptyRequest, ack: (res: SnapshotAck) => void) => void;
+  'watchlist:get': (req: EmptyRequest, ack: (res: WatchlistAck) => void) => void;
+  'watchlist:add': (req: WatchlistChangeRequest, ack: (res: WatchlistAck) => void) => void;
+  'watchlist:remove': (req: WatchlistChangeRequest, ack: (res: WatchlistAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'server:hello': (hello: ServerHello) => void;
+  'market:diff': (diff: MarketDiff) => void;
+  'market:snapshot': (snapshot: MarketSnapshot) => void;
+  'feeds:status': (status: FeedsStatus) => void;
+  'watchlist:changed': (watchlist: Watchlist) => void;
+  /** A request the server could not answer through an acknowledgement (none was given). */
+  'protocol:error': (error: ProtocolError & { event: string }) => void;
+}

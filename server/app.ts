@@ -1,0 +1,195 @@
+/** createApp: the whole server wired together (feeds, market state, push engine, socket.io, API), not yet listening. */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { PROTOCOL_VERSION } from '../lib/protocol';
+import type { FeedStatus } from '../lib/protocol';
+import { streamId } from '../lib/stream-id';
+import type { Config } from './config';
+import type { FeedOptions } from './feeds/exchange-feed';
+import { FeedManager } from './feeds/feed-manager';
+import type { ExchangeSpec } from './feeds/types';
+import { createApi } from './http/api';
+import { MarketState } from './market/market-state';
+import { PriceHistory } from './market/price-history';
+import { PushEngine } from './push/push-engine';
+import { handleConnection } from './socket/connection';
+import type { LivefolioServer } from './socket/connection';
+import { createAllowRequest } from './socket/handshake';
+import { RequestLimiter } from './socket/rate-limit';
+import { openDatabase } from './store/db';
+import { WatchlistStore } from './store/watchlist-store';
+
+/** Markets on the first exchange that a new installation watches. */
+export const DEFAULT_WATCHLIST_SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
+
+// Requests are small; thousands of stream ids still fit, so an oversized list gets an error ack, not a cut-off.
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** What createApp needs; everything with a side effect is passed in. */
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  exchanges: readonly ExchangeSpec[];
+  /** SQLite file; defaults to DATA_DIR/livefolio.db. */
+  databaseFile?: string;
+  /** Serves everything that is not the API or socket.io (the Next.js request handler); 404 when absent. */
+  pageHandler?: (req: IncomingMessage, res: ServerResponse) => void;
+  feedOptions?: Partial<FeedOptions>;
+}
+
+/** The wired server. */
+export interface App {
+  http: HttpServer;
+  io: LivefolioServer;
+  market: MarketState;
+  feeds: FeedManager;
+  push: PushEngine;
+  watchlist: WatchlistStore;
+  /** Starts the feeds and listens; resolves with the bound address. */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops everything and releases every resource. */
+  close(): Promise<void>;
+}
+
+/** Wires the server; nothing listens and no feed runs until `listen`. */
+export function createApp(options: AppOptions): App {
+  const { config, log } = options;
+  const db = openDatabase(options.databaseFile ?? join(config.DATA_DIR, 'livefolio.db'));
+  const watchlist = new WatchlistStore(db);
+  const market = new MarketState();
+  const history = new PriceHistory(config.HISTORY_SECONDS);
+  market.onChange((stream, ticker) => {
+    if (ticker.last !== null && !ticker.stale) history.record(stream, ticker.receivedAt, ticker.last);
+  });
+  const feedOptions: Partial<FeedOptions> = { ...options.feedOptions };
+  if (config.FEED_STALL_MS !== undefined) feedOptions.watchdogMs = config.FEED_STALL_MS;
+  const feeds = new FeedManager(options.exchanges, market, log, feedOptions);
+  const firstExchange = options.exchanges[0]?.id ?? 'binance';
+  watchlist.seedOnce(DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)));
+
+  const api = createApi({
+    feeds,
+    history,
+    watchlist,
+    limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10),
+    defaultExchange: firstExchange,
+  });
+  const http = createServer((req, res) => {
+    if (api(req, res)) return;
+    if (options.pageHandler) return options.pageHandler(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  });
+
+  const connections = new Set<Socket>();
+  http.on('connection', (socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+
+  const io: LivefolioServer = new Server(http, {
+    serveClient: false,
+    // Other upgrade requests (Next.js dev reloads) are Next's to answer, not to be cut off by engine.io.
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: config.HEARTBEAT_INTERVAL_MS,
+    pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
+    allowRequest: createAllowRequest({
+      allowedOrigins: config.ALLOWED_ORIGINS,
+      connectionsPer10s: config.CONNECTION_RATE_LIMIT,
+    }),
+  });
+  const push = new PushEngine(
+    io,
+    market,
+    {
+      maxFrequency: config.MAX_FREQUENCY,
+      slowClientBufferBytes: config.SLOW_CLIENT_BUFFER_BYTES,
+      epochPrefix: `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`,
+    },
+    log.child({ module: 'push' }),
+  );
+
+  const demandChanged = () => feeds.setDemand(new Set([...watchlist.list(), ...push.subscribedStreams()]));
+  const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
+  const feedsStatus = () => ({ feeds: feeds.statuses() });
+  io.on('connection', (socket) =>
+    handleConnection(io, socket, {
+      market: { push, catalog: feeds, maxStreams: config.MAX_STREAMS_PER_CLIENT, demandChanged },
+      watchlist: { store: watchlist, catalog: feeds, maxSize: config.MAX_WATCHLIST, demandChanged },
+      limiter,
+      log,
+      feedStatuses: feedsStatus,
+      hello: () => ({
+        protocol: PROTOCOL_VERSION,
+        serverTime: Date.now(),
+        simulated: feeds.simulated(),
+        limits: {
+          maxStreams: config.MAX_STREAMS_PER_CLIENT,
+          maxFrequency: config.MAX_FREQUENCY,
+          defaultFrequency: config.MAX_FREQUENCY,
+        },
+      }),
+    }),
+  );
+  feeds.onStatus(broadcastStatus(io));
+
+  return {
+    http,
+    io,
+    market,
+    feeds,
+    push,
+    watchlist,
+    async listen(port, host) {
+      feeds.start();
+      demandChanged();
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      return http.address() as AddressInfo;
+    },
+    async close() {
+      push.close();
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // A client that stopped reading never finishes a WebSocket close handshake, and upgraded sockets are
+      // beyond closeAllConnections: after a grace period, destroy whatever is still open.
+      const force = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, 1_000);
+      await closed;
+      clearTimeout(force);
+      await feeds.stop();
+      db.close();
+    },
+  };
+}
+
+// Feed health changes come in bursts (every feed at start, all streams of a feed at once): send at most one
+// status message per second, always ending with the latest.
+function broadcastStatus(io: LivefolioServer): (statuses: FeedStatus[]) => void {
+  let latest: FeedStatus[] | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let lastSent = 0;
+  const send = () => {
+    timer = null;
+    if (!latest) return;
+    lastSent = Date.now();
+    io.emit('feeds:status', { feeds: latest });
+    latest = null;
+  };
+  return (statuses) => {
+    latest = statuses;
+    if (timer) return;
+    timer = setTimeout(send, Math.max(0, lastSent + 1000 - Date.now()));
+    timer.unref();
+  };
+}

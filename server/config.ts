@@ -1,0 +1,63 @@
+/** The environment, validated once at start: every setting of the server comes from here. */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+// One entry per exchange: a ccxt id, optionally "@<base URL>" where the same wire protocol is served.
+const EXCHANGE_ENTRY = /^[a-z][a-z0-9]*(@https?:\/\/[^\s,@]+)?$/;
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  EXCHANGES: z
+    .string()
+    .default('binance,coinbase,kraken')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(EXCHANGE_ENTRY, 'an exchange id, optionally id@http://host:port')).min(1)),
+  DEMO: bool.default(false),
+  DEMO_SEED: int(0, 2 ** 31 - 1).default(42),
+  DEMO_PORT: int(0, 65535).default(0),
+  DEMO_TICK_MS: int(20, 60_000).default(500),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
+  MAX_STREAMS_PER_CLIENT: int(1, 1000).default(100),
+  MAX_WATCHLIST: int(1, 1000).default(200),
+  SLOW_CLIENT_BUFFER_BYTES: int(4096, 64 * 1024 * 1024).default(256 * 1024),
+  HISTORY_SECONDS: int(60, 86_400).default(3600),
+  FEED_STALL_MS: int(1000, 600_000).optional(),
+  HEARTBEAT_INTERVAL_MS: int(1000, 60_000).default(10_000),
+  HEARTBEAT_TIMEOUT_MS: int(1000, 60_000).default(8_000),
+  EVENT_RATE_LIMIT: int(1, 100_000).default(30),
+  HTTP_RATE_LIMIT: int(1, 1_000_000).default(120),
+  CONNECTION_RATE_LIMIT: int(1, 1_000_000).default(60),
+});
+
+/** The validated settings. */
+export type Config = z.infer<typeof schema>;
+
+/** A setting that is wrong, named with what it accepts. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the settings from an environment; throws ConfigError with one line per wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return `${name}=${JSON.stringify(env[name] ?? '')} is invalid: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}

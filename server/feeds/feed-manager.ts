@@ -1,0 +1,158 @@
+/** Runs one feed per configured exchange, routes their ticks into the market state and answers what markets exist. */
+import type { Logger } from 'pino';
+import type { FeedStatus, StreamId } from '../../lib/protocol';
+import { parseStreamId, streamId } from '../../lib/stream-id';
+import { AppError } from '../errors';
+import type { MarketState } from '../market/market-state';
+import { createExchangeFeed } from './exchange-feed';
+import type { ExchangeFeed, FeedOptions } from './exchange-feed';
+import type { ExchangeSpec, MarketInfo } from './types';
+
+/** What the rest of the server asks about markets: does a stream exist, which markets match a search. */
+export interface MarketCatalog {
+  /** Throws an AppError saying why the stream cannot be watched, or returns its parts. */
+  check(stream: string): { exchange: string; symbol: string };
+  /** Markets of an exchange whose symbol or assets start with or contain the query, best matches first. */
+  search(exchange: string, query: string, limit: number): MarketInfo[];
+}
+
+interface Entry {
+  spec: ExchangeSpec;
+  feed: ExchangeFeed;
+  markets: ReadonlyMap<string, MarketInfo>;
+  status: FeedStatus;
+}
+
+/** Owns the exchange feeds. */
+export class FeedManager implements MarketCatalog {
+  private readonly entries = new Map<string, Entry>();
+  private readonly statusListeners = new Set<(statuses: FeedStatus[]) => void>();
+  private demand = new Set<StreamId>();
+
+  constructor(
+    specs: readonly ExchangeSpec[],
+    private readonly market: MarketState,
+    log: Logger,
+    feedOptions: Partial<FeedOptions> = {},
+  ) {
+    for (const spec of specs) {
+      const entry = { spec, markets: new Map() } as unknown as Entry;
+      entry.feed = createExchangeFeed(
+        spec,
+        {
+          ticker: (symbol, fields, receivedAt) => {
+            const info = entry.markets.get(symbol);
+            this.market.apply(streamId(spec.id, symbol), fields, receivedAt, {
+              priceDecimals: info?.priceDecimals ?? null,
+              amountDecimals: info?.amountDecimals ?? null,
+            });
+          },
+          // The last good value stays, but nobody may take it for current.
+          invalid: (symbol) => {
+            if (symbol) this.market.setStale(streamId(spec.id, symbol), true);
+          },
+          status: (status) => this.updateStatus(entry, status),
+          markets: (markets) => {
+            entry.markets = new Map(markets.map((m) => [m.symbol, m]));
+          },
+        },
+        { log: log.child({ exchange: spec.id }), ...feedOptions },
+      );
+      entry.status = entry.feed.status();
+      this.entries.set(spec.id, entry);
+    }
+  }
+
+  /** Starts every feed. */
+  start(): void {
+    for (const entry of this.entries.values()) entry.feed.start();
+  }
+
+  /** Stops every feed and waits for their loops to end. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => entry.feed.stop()));
+  }
+
+  /** Sets the streams that must be watched; each feed gets its own exchange's symbols. */
+  setDemand(streams: Iterable<StreamId>): void {
+    const next = new Set(streams);
+    // Values of streams nobody watches any more stop updating: say so rather than show them as current.
+    for (const stream of this.demand) if (!next.has(stream)) this.market.setStale(stream, true);
+    this.demand = next;
+    const byExchange = new Map<string, string[]>([...this.entries.keys()].map((id) => [id, []]));
+    for (const stream of next) {
+      const ref = parseStreamId(stream);
+      if (ref) byExchange.get(ref.exchange)?.push(ref.symbol);
+    }
+    for (const [id, symbols] of byExchange) this.entries.get(id)?.feed.setSymbols(symbols);
+  }
+
+  /** The current health of every feed. */
+  statuses(): FeedStatus[] {
+    return [...this.entries.values()].map((entry) => entry.status);
+  }
+
+  /** True when any feed gives simulated prices. */
+  simulated(): boolean {
+    return [...this.entries.values()].some((entry) => entry.spec.simulated);
+  }
+
+  /** Calls `listener` with all statuses whenever one changes; returns a function that stops it. */
+  onStatus(listener: (statuses: FeedStatus[]) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  check(stream: string): { exchange: string; symbol: string } {
+    const ref = parseStreamId(stream);
+    if (!ref) throw new AppError('BAD_REQUEST', `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`);
+    const entry = this.entries.get(ref.exchange);
+    if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${ref.exchange}" is not configured here.`);
+    if (entry.markets.size === 0) {
+      throw new AppError('EXCHANGE_UNAVAILABLE', `The markets of ${ref.exchange} are not loaded yet; try again shortly.`);
+    }
+    if (!entry.markets.has(ref.symbol)) {
+      throw new AppError('UNKNOWN_SYMBOL', `${ref.exchange} has no market "${ref.symbol}".`);
+    }
+    return ref;
+  }
+
+  search(exchange: string, query: string, limit: number): MarketInfo[] {
+    const entry = this.entries.get(exchange);
+    if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${exchange}" is not configured here.`);
+    const q = query.trim().toUpperCase();
+    const scored: Array<[number, MarketInfo]> = [];
+    for (const info of entry.markets.values()) {
+      const score = matchScore(info, q);
+      if (score > 0) scored.push([score, info]);
+    }
+    scored.sort((a, b) => b[0] - a[0] || a[1].symbol.localeCompare(b[1].symbol));
+    return scored.slice(0, limit).map(([, info]) => info);
+  }
+
+  private updateStatus(entry: Entry, status: FeedStatus): void {
+    entry.status = status;
+    if (status.state === 'stale' || status.state === 'down') {
+      const prefix = `${entry.spec.id}:`;
+      for (const stream of [...this.market.streams()]) if (stream.startsWith(prefix)) this.market.setStale(stream, true);
+    }
+    const all = this.statuses();
+    for (const listener of this.statusListeners) listener(all);
+  }
+}
+
+// Exact symbol first, then base asset, then prefixes, then anything containing the query.
+function matchScore(info: MarketInfo, q: string): number {
+  if (!info.active) return 0;
+  if (q === '') return 1;
+  const symbol = info.symbol.toUpperCase();
+  if (symbol === q || symbol.replace('/', '') === q) return 5;
+  if (info.base.toUpperCase() === q) return 4;
+  if (symbol.startsWith(q)) return 3;
+  if (symbol.includes(q)) return 2;
+  return 0;
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

@@ -1,0 +1,87 @@
+/** Boot: read the config, start the demo exchange when asked, build the app, listen, stop cleanly on a signal. */
+import { join } from 'node:path';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { Config } from './config';
+import type { ExchangeSpec } from './feeds/types';
+import { createLogger } from './log';
+import type { Logger } from './log';
+import { createPageHandler } from './pages';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`livefolio: invalid configuration\n${error.message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const closers: Array<() => Promise<void>> = [];
+
+  let exchanges = parseExchanges(config.EXCHANGES);
+  let databaseFile = join(config.DATA_DIR, 'livefolio.db');
+  if (config.DEMO) {
+    // Imported only in demo mode, so a production server never loads the simulator.
+    const { startDemoExchange } = await import('./feeds/demo');
+    const demo = await startDemoExchange({ seed: config.DEMO_SEED, port: config.DEMO_PORT, tickMs: config.DEMO_TICK_MS });
+    closers.push(() => demo.close());
+    exchanges = [{ id: 'binance', url: demo.url, simulated: true }];
+    // Simulated data keeps to its own file, so a demo watchlist never mixes with a real one.
+    databaseFile = join(config.DATA_DIR, 'livefolio-demo.db');
+    log.warn({ url: demo.url, seed: config.DEMO_SEED }, 'DEMO mode: prices are SIMULATED by the built-in exchange');
+  }
+
+  const pages = await createPageHandler({ dev: config.NODE_ENV !== 'production', dir: process.cwd() });
+  const app = createApp({ config, log, exchanges, databaseFile, pageHandler: pages.handle });
+  closers.unshift(() => app.close());
+  const address = await app.listen(config.PORT, config.HOSTNAME);
+  const shown = config.HOSTNAME === '0.0.0.0' || config.HOSTNAME === '::' ? 'localhost' : config.HOSTNAME;
+  log.info(
+    { exchanges: exchanges.map((e) => e.id), port: address.port },
+    `Livefolio is running at http://${shown}:${address.port}${config.DEMO ? ' (demo, simulated prices)' : ''}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    void (async () => {
+      for (const close of closers) await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
+      log.info('stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  installCrashGuards(log);
+}
+
+/** `binance` or `binance@http://host:port` entries into exchange specs. */
+function parseExchanges(entries: readonly string[]): ExchangeSpec[] {
+  return entries.map((entry) => {
+    const at = entry.indexOf('@');
+    return at === -1
+      ? { id: entry, url: null, simulated: false }
+      : { id: entry.slice(0, at), url: entry.slice(at + 1), simulated: false };
+  });
+}
+
+// A rejection nobody handled is a bug to log, not a reason to drop every client's connection.
+function installCrashGuards(log: Logger): void {
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`livefolio: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/** The Next.js request handler for every path that is not the API or socket.io. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import next from 'next';
+
+/** Prepares Next.js (a production build, or dev mode with on-demand compiling) and returns its handler. */
+export async function createPageHandler(options: {
+  dev: boolean;
+  dir: string;
+}): Promise<{ handle: (req: IncomingMessage, res: ServerResponse) => void }> {
+  const app = next({ dev: options.dev, dir: options.dir, quiet: !options.dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return { handle: (req, res) => void handle(req, res) };
+}

@@ -1,0 +1,228 @@
+/** Throttled, conflated market diffs: one message per window per subscription group, encoded once per room. */
+import type { Server, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type { MarketSnapshot, StreamId, Subscription } from '../../lib/protocol';
+import { delayUntilNext, effectiveFrequency, windowMs } from '../../lib/throttle';
+import type { MarketState } from '../market/market-state';
+import { bufferedBytes } from './buffered-bytes';
+import { SubscriptionGroup } from './subscription-group';
+
+/** Settings of the push engine. */
+export interface PushOptions {
+  /** Highest rate a client may get, messages per second. */
+  maxFrequency: number;
+  /** A client with more than this queued gets no diffs until it drains. */
+  slowClientBufferBytes: number;
+  /** Unique per process start, so sequences of a restarted server never look like a continuation. */
+  epochPrefix: string;
+  now?: () => number;
+  /** How often held clients are checked for a drained buffer. */
+  drainCheckMs?: number;
+}
+
+/** Counters for benchmarks and metrics. */
+export interface PushStats {
+  groups: number;
+  diffsSent: number;
+  deliveries: number;
+  diffsSkipped: number;
+  heldClients: number;
+  snapshotsAfterDrain: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySocket = Socket<any, any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyServer = Server<any, any, any, any>;
+
+/** Owns every subscription group and decides when and to whom diffs go. */
+export class PushEngine {
+  private readonly groups = new Map<string, SubscriptionGroup>();
+  private readonly byStream = new Map<StreamId, Set<SubscriptionGroup>>();
+  private readonly groupOf = new Map<string, SubscriptionGroup>();
+  private readonly sockets = new Map<string, AnySocket>();
+  private readonly now: () => number;
+  private readonly stopListening: () => void;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private groupCounter = 0;
+  private readonly counters = { diffsSent: 0, deliveries: 0, diffsSkipped: 0, snapshotsAfterDrain: 0 };
+
+  constructor(
+    private readonly io: AnyServer,
+    private readonly market: MarketState,
+    private readonly options: PushOptions,
+    private readonly log: Logger,
+  ) {
+    this.now = options.now ?? (() => performance.timeOrigin + performance.now());
+    this.stopListening = market.onChange((stream) => this.onMarketChange(stream));
+  }
+
+  /** Sets a socket's whole subscription; returns the snapshot it must start from and what it got. */
+  subscribe(
+    socket: AnySocket,
+    streams: readonly StreamId[],
+    requestedFrequency: number | undefined,
+  ): { snapshot: MarketSnapshot; subscription: Subscription } {
+    const frequency = effectiveFrequency(requestedFrequency, this.options.maxFrequency);
+    const unique = [...new Set(streams)];
+    this.leave(socket);
+    const key = SubscriptionGroup.keyOf(unique, frequency);
+    let group = this.groups.get(key);
+    if (!group) group = this.createGroup(key, unique, frequency);
+    group.members.add(socket.id);
+    this.groupOf.set(socket.id, group);
+    this.sockets.set(socket.id, socket);
+    // Joining is synchronous with the acknowledgement that carries the snapshot, so no diff of this
+    // group can reach the socket before its base state does.
+    void socket.join(group.room);
+    return { snapshot: group.snapshot(), subscription: { streams: [...group.streams], maxFrequency: frequency } };
+  }
+
+  /** The snapshot of the socket's current subscription, for a resync. */
+  resync(socket: AnySocket): { snapshot: MarketSnapshot; subscription: Subscription } {
+    const group = this.groupOf.get(socket.id);
+    if (!group) return this.subscribe(socket, [], undefined);
+    return { snapshot: group.snapshot(), subscription: { streams: [...group.streams], maxFrequency: group.frequency } };
+  }
+
+  /** The socket's subscription as applied, or null before its first subscribe. */
+  subscriptionOf(socket: AnySocket): Subscription | null {
+    const group = this.groupOf.get(socket.id);
+    return group ? { streams: [...group.streams], maxFrequency: group.frequency } : null;
+  }
+
+  /** Forgets a socket (disconnect). */
+  remove(socket: AnySocket): void {
+    this.leave(socket);
+    this.sockets.delete(socket.id);
+  }
+
+  /** Every stream somebody is subscribed to. */
+  subscribedStreams(): StreamId[] {
+    return [...this.byStream.keys()];
+  }
+
+  /** Counters since start. */
+  stats(): PushStats {
+    let held = 0;
+    for (const group of this.groups.values()) held += group.held.size;
+    return { groups: this.groups.size, heldClients: held, ...this.counters };
+  }
+
+  /** Stops timers and listening; sockets are the server's to close. */
+  close(): void {
+    this.stopListening();
+    for (const group of this.groups.values()) if (group.timer) clearTimeout(group.timer);
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    this.drainTimer = null;
+  }
+
+  private createGroup(key: string, streams: StreamId[], frequency: number): SubscriptionGroup {
+    const epoch = `${this.options.epochPrefix}.${(++this.groupCounter).toString(36)}`;
+    const group = new SubscriptionGroup(key, epoch, streams, frequency, windowMs(frequency), (s) =>
+      this.market.get(s),
+    );
+    this.groups.set(key, group);
+    for (const stream of streams) {
+      let set = this.byStream.get(stream);
+      if (!set) this.byStream.set(stream, (set = new Set()));
+      set.add(group);
+    }
+    return group;
+  }
+
+  private leave(socket: AnySocket): void {
+    const group = this.groupOf.get(socket.id);
+    if (!group) return;
+    this.groupOf.delete(socket.id);
+    group.members.delete(socket.id);
+    group.held.delete(socket.id);
+    void socket.leave(group.room);
+    if (group.isEmpty()) this.dropGroup(group);
+  }
+
+  private dropGroup(group: SubscriptionGroup): void {
+    if (group.timer) clearTimeout(group.timer);
+    this.groups.delete(group.key);
+    for (const stream of group.streams) {
+      const set = this.byStream.get(stream);
+      set?.delete(group);
+      if (set?.size === 0) this.byStream.delete(stream);
+    }
+  }
+
+  private onMarketChange(stream: StreamId): void {
+    const groups = this.byStream.get(stream);
+    if (!groups) return;
+    for (const group of groups) {
+      group.conflator.markDirty(stream);
+      this.schedule(group);
+    }
+  }
+
+  private schedule(group: SubscriptionGroup): void {
+    if (group.timer) return;
+    const delay = delayUntilNext(group.lastSentAt, group.windowMs, this.now());
+    group.timer = setTimeout(() => this.flush(group), delay);
+  }
+
+  private flush(group: SubscriptionGroup): void {
+    group.timer = null;
+    if (this.groups.get(group.key) !== group) return;
+    const now = this.now();
+    // Timers may fire a hair early; the window is a promise to clients, so wait out the rest.
+    if (delayUntilNext(group.lastSentAt, group.windowMs, now) > 0) return this.schedule(group);
+    const changes = group.conflator.take((s) => this.market.get(s));
+    if (!changes) return;
+    this.holdSlowMembers(group);
+    group.seq += 1;
+    group.lastSentAt = now;
+    this.counters.diffsSkipped += group.held.size;
+    if (group.members.size === 0) return;
+    this.io.to(group.room).emit('market:diff', { epoch: group.epoch, seq: group.seq, changes });
+    this.counters.diffsSent += 1;
+    this.counters.deliveries += group.members.size;
+  }
+
+  private holdSlowMembers(group: SubscriptionGroup): void {
+    for (const id of group.members) {
+      const socket = this.sockets.get(id);
+      if (!socket || bufferedBytes(socket) <= this.options.slowClientBufferBytes) continue;
+      group.members.delete(id);
+      group.held.add(id);
+      void socket.leave(group.room);
+      this.log.debug({ socket: id }, 'client buffer full; holding diffs until it drains');
+    }
+    if (group.held.size > 0 && !this.drainTimer) {
+      this.drainTimer = setInterval(() => this.releaseDrained(), this.options.drainCheckMs ?? 100);
+      this.drainTimer.unref();
+    }
+  }
+
+  private releaseDrained(): void {
+    let stillHeld = 0;
+    const lowWater = this.options.slowClientBufferBytes / 4;
+    for (const group of this.groups.values()) {
+      for (const id of group.held) {
+        const socket = this.sockets.get(id);
+        if (!socket?.connected) {
+          group.held.delete(id);
+          continue;
+        }
+        if (bufferedBytes(socket) > lowWater) {
+          stillHeld++;
+          continue;
+        }
+        group.held.delete(id);
+        group.members.add(id);
+        void socket.join(group.room);
+        socket.emit('market:snapshot', group.snapshot());
+        this.counters.snapshotsAfterDrain += 1;
+      }
+    }
+    if (stillHeld === 0 && this.drainTimer) {
+      clearInterval(this.drainTimer);
+      this.drainTimer = null;
+    }
+  }
+}

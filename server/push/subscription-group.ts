@@ -1,0 +1,47 @@
+/** The clients that share one subscription (same streams, same rate): one room, one sequence, one batch per window. */
+import type { MarketSnapshot, StreamId, Ticker } from '../../lib/protocol';
+import { Conflator } from '../../lib/conflator';
+
+/** One room of clients with identical subscriptions; every member holds the same state at (epoch, seq). */
+export class SubscriptionGroup {
+  readonly room: string;
+  readonly conflator = new Conflator();
+  /** Members currently in the room (receiving diffs). */
+  readonly members = new Set<string>();
+  /** Members held back because their outgoing buffer is full; they get a snapshot when it drains. */
+  readonly held = new Set<string>();
+  seq = 0;
+  lastSentAt: number | null = null;
+  timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly epoch: string,
+    readonly streams: readonly StreamId[],
+    readonly frequency: number,
+    readonly windowMs: number,
+    current: (stream: StreamId) => Ticker | undefined,
+  ) {
+    this.room = `sub:${epoch}`;
+    // The group starts from the values known now; they are the base of its first snapshot.
+    for (const stream of streams) {
+      const ticker = current(stream);
+      if (ticker) this.conflator.remember(stream, ticker);
+    }
+  }
+
+  /** The key of a subscription: its rate and its streams in a stable order. */
+  static keyOf(streams: readonly StreamId[], frequency: number): string {
+    return `${frequency}|${[...streams].sort().join(',')}`;
+  }
+
+  /** The state every member holds after the last diff: what a newcomer or a resync must start from. */
+  snapshot(): MarketSnapshot {
+    return { epoch: this.epoch, seq: this.seq, tickers: this.conflator.sentState() };
+  }
+
+  /** True when nobody is left in the group. */
+  isEmpty(): boolean {
+    return this.members.size === 0 && this.held.size === 0;
+  }
+}

@@ -1,0 +1,50 @@
+/** market:* requests: subscribe, unsubscribe, resync. */
+import type { StreamId } from '../../lib/protocol';
+import { AppError } from '../errors';
+import type { MarketCatalog } from '../feeds/feed-manager';
+import type { PushEngine } from '../push/push-engine';
+import type { RequestContext } from './request';
+import { onRequest } from './request';
+import { emptySchema, subscribeSchema, unsubscribeSchema } from './schemas';
+
+/** What the market requests need from the server. */
+export interface MarketDeps {
+  push: PushEngine;
+  catalog: MarketCatalog;
+  maxStreams: number;
+  /** Called after a subscription changed, so feeds watch what clients want. */
+  demandChanged: () => void;
+}
+
+/** Registers the market requests on one connection. */
+export function registerMarketHandlers(ctx: RequestContext, deps: MarketDeps): void {
+  const { push, catalog, maxStreams } = deps;
+  const current = () => push.subscriptionOf(ctx.socket);
+
+  onRequest(ctx, 'market:subscribe', subscribeSchema, ({ streams, maxFrequency }) => {
+    const held = new Set<StreamId>(current()?.streams ?? []);
+    const added = streams.filter((s) => !held.has(s));
+    if (held.size + new Set(added).size > maxStreams) {
+      throw new AppError(
+        'TOO_MANY_STREAMS',
+        `A connection may subscribe to at most ${maxStreams} streams; this request would make ${held.size + new Set(added).size}.`,
+      );
+    }
+    // Every new stream is checked before anything changes: one bad stream refuses the whole request.
+    for (const stream of added) catalog.check(stream);
+    const result = push.subscribe(ctx.socket, [...held, ...added], maxFrequency ?? current()?.maxFrequency);
+    deps.demandChanged();
+    return result;
+  });
+
+  onRequest(ctx, 'market:unsubscribe', unsubscribeSchema, ({ streams }) => {
+    const drop = new Set(streams);
+    const sub = current();
+    const remaining = (sub?.streams ?? []).filter((s) => !drop.has(s));
+    const result = push.subscribe(ctx.socket, remaining, sub?.maxFrequency);
+    deps.demandChanged();
+    return result;
+  });
+
+  onRequest(ctx, 'market:resync', emptySchema, () => push.resync(ctx.socket));
+}

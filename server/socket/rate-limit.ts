@@ -1,0 +1,39 @@
+/** Rate limits on what a client can trigger: requests per connection, connections per address. */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../errors';
+
+/** Rejections within one window after which a connection is closed as abusive. */
+export const STRIKES_BEFORE_DISCONNECT = 20;
+
+/** A limiter of `points` actions per `windowSeconds` per key, answering with AppError RATE_LIMITED. */
+export class RequestLimiter {
+  private readonly limiter: RateLimiterMemory;
+  private readonly strikes: RateLimiterMemory;
+
+  constructor(points: number, windowSeconds: number) {
+    this.limiter = new RateLimiterMemory({ points, duration: windowSeconds });
+    this.strikes = new RateLimiterMemory({ points: STRIKES_BEFORE_DISCONNECT, duration: windowSeconds });
+  }
+
+  /** Takes one action for `key`; throws RATE_LIMITED with the wait, marking `abusive` after repeated strikes. */
+  async consume(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const abusive = await this.strikes.consume(key).then(
+        () => false,
+        () => true,
+      );
+      throw Object.assign(
+        new AppError('RATE_LIMITED', 'Too many requests; slow down.', rejection.msBeforeNext),
+        { abusive },
+      );
+    }
+  }
+}
+
+/** True for a RATE_LIMITED error raised after repeated strikes. */
+export function isAbusive(error: unknown): boolean {
+  return error instanceof AppError && (error as AppError & { abusive?: boolean }).abusive === true;
+}

@@ -1,0 +1,49 @@
+/** watchlist:* requests: read and change the shared, persisted watchlist. */
+import type { Server } from 'socket.io';
+import type { Watchlist } from '../../lib/protocol';
+import { AppError } from '../errors';
+import type { MarketCatalog } from '../feeds/feed-manager';
+import type { WatchlistStore } from '../store/watchlist-store';
+import type { RequestContext } from './request';
+import { onRequest } from './request';
+import { emptySchema, watchlistChangeSchema } from './schemas';
+
+/** What the watchlist requests need from the server. */
+export interface WatchlistDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  io: Server<any, any, any, any>;
+  store: WatchlistStore;
+  catalog: MarketCatalog;
+  maxSize: number;
+  demandChanged: () => void;
+}
+
+/** Registers the watchlist requests on one connection. */
+export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDeps): void {
+  const { store, catalog } = deps;
+  const watchlist = (): { watchlist: Watchlist } => ({ watchlist: { streams: store.list() } });
+  // Every open tab hears of a change, the one that made it included, so they never drift apart.
+  const changed = () => {
+    const result = watchlist();
+    deps.io.emit('watchlist:changed', result.watchlist);
+    deps.demandChanged();
+    return result;
+  };
+
+  onRequest(ctx, 'watchlist:get', emptySchema, watchlist);
+
+  onRequest(ctx, 'watchlist:add', watchlistChangeSchema, ({ stream }) => {
+    catalog.check(stream);
+    const streams = store.list();
+    if (streams.includes(stream)) return watchlist();
+    if (streams.length >= deps.maxSize) {
+      throw new AppError('TOO_MANY_STREAMS', `The watchlist holds at most ${deps.maxSize} streams.`);
+    }
+    store.add(stream);
+    return changed();
+  });
+
+  onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, ({ stream }) => {
+    return store.remove(stream) ? changed() : watchlist();
+  });
+}

@@ -1,0 +1,38 @@
+/** The embedded SQLite database: opened once, migrated to the newest schema on open. */
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type { SqliteDatabase };
+
+// Each entry moves the schema one version up; user_version records how far a file has come.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE watchlist (
+     stream TEXT PRIMARY KEY,
+     position INTEGER NOT NULL,
+     added_at INTEGER NOT NULL
+   );
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+/** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    db.close();
+    throw new Error(`${file} has schema version ${current}, newer than this Livefolio knows (${MIGRATIONS.length}).`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return db;
+}

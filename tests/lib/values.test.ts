@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { roundTo } from '../../lib/precision';
+import { PointRing } from '../../lib/ring-buffer';
+import { parseStreamId } from '../../lib/stream-id';
+
+describe('roundTo', () => {
+  it('[M5] rounds to the market decimals without binary noise', () => {
+    expect(roundTo(0.1 + 0.2, 2)).toBe(0.3);
+    expect(roundTo(65000.123456, 2)).toBe(65000.12);
+    expect(roundTo(0.000123456, 6)).toBe(0.000123);
+  });
+
+  it('[M5] keeps ten significant digits when the market gives no precision', () => {
+    expect(roundTo(1234.56789012345, null)).toBe(1234.56789);
+  });
+});
+
+describe('parseStreamId', () => {
+  it('[S1] splits exchange and unified symbol', () => {
+    expect(parseStreamId('binance:BTC/USDT')).toEqual({ exchange: 'binance', symbol: 'BTC/USDT' });
+    expect(parseStreamId('binance:BTC/USDT:USDT')).toEqual({ exchange: 'binance', symbol: 'BTC/USDT:USDT' });
+  });
+
+  it('[S1] refuses what is not a stream id', () => {
+    for (const bad of ['BTC/USDT', 'binance:BTCUSDT', 'Binance:BTC/USDT', ':BTC/USDT', 'binance:', `binance:${'A'.repeat(90)}/B`]) {
+      expect(parseStreamId(bad)).toBeNull();
+    }
+  });
+});
+
+describe('PointRing', () => {
+  it('[H1] keeps at most its capacity, oldest out first', () => {
+    const ring = new PointRing(3);
+    for (let i = 1; i <= 5; i++) ring.push(i * 1000, i);
+    expect(ring.since()).toEqual([
+      [3000, 3],
+      [4000, 4],
+      [5000, 5],
+    ]);
+  });
+
+  it('[H1] one point per slot: the last value of a slot wins, older points are ignored', () => {
+    const ring = new PointRing(3);
+    ring.push(1000, 1);
+    ring.push(1000, 2);
+    ring.push(500, 9);
+    expect(ring.since()).toEqual([[1000, 2]]);
+  });
+
+  it('[H1] since returns only newer points', () => {
+    const ring = new PointRing(5);
+    for (let i = 1; i <= 4; i++) ring.push(i * 1000, i);
+    expect(ring.since(2000)).toEqual([
+      [3000, 3],
+      [4000, 4],
+    ]);
+  });
+});

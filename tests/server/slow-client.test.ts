@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { bufferedBytes } from '../../server/push/buffered-bytes';
+import type { Client, Stack } from '../support/stack';
+import { connect, sleep, startStack, waitFor } from '../support/stack';
+import { SyncedClient } from '../support/synced-client';
+
+const CAP = 16 * 1024;
+let stack: Stack | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.disconnect();
+  await stack?.close();
+  stack = undefined;
+});
+
+// engine.io-client internals, used to make a real client stop reading the way a stalled phone does.
+interface PollingTransport {
+  readyState: string;
+  pause(done: () => void): void;
+  _poll(): void;
+}
+interface WebSocketTransport {
+  ws: { _socket: { pause(): void } };
+}
+
+describe('slow consumers and dead connections', () => {
+  it('[M8] a client that stops reading stays bounded, others keep their rate, and it resumes from a snapshot', async () => {
+    stack = await startStack({ tickMs: 20, env: { SLOW_CLIENT_BUFFER_BYTES: String(CAP), MAX_FREQUENCY: '10' } });
+    const streams = stack.demo.symbols().map((s) => `binance:${s}`);
+    const healthy = new SyncedClient(await connect(stack.url));
+    const slowSocket = await connect(stack.url, { transports: ['polling'] });
+    clients.push(healthy.socket, slowSocket);
+    const slow = new SyncedClient(slowSocket);
+    await healthy.subscribe(streams);
+    await slow.subscribe(streams);
+    await waitFor(() => slow.diffs.length >= 2, 5_000, 'first diffs');
+
+    const transport = slowSocket.io.engine.transport as unknown as PollingTransport;
+    await new Promise<void>((resolve) => transport.pause(resolve));
+    const serverSide = stack.app.io.sockets.sockets.get(slowSocket.id as string);
+    expect(serverSide).toBeDefined();
+    const healthyBefore = healthy.diffs.length;
+    let peak = 0;
+    for (let i = 0; i < 20; i++) {
+      await sleep(100);
+      peak = Math.max(peak, bufferedBytes(serverSide!));
+    }
+    // Bounded: the cap plus the one message that crossed it (a full batch of every stream here).
+    const largest = Math.max(...healthy.diffs.map((d) => JSON.stringify(d.diff).length));
+    expect(peak).toBeGreaterThan(CAP);
+    expect(peak).toBeLessThanOrEqual(CAP + largest + 1024);
+    const stats = stack.app.push.stats();
+    expect(stats.heldClients).toBe(1);
+    expect(stats.diffsSkipped).toBeGreaterThan(5);
+    // The healthy client was not slowed: about 10 messages a second through the 2 s stall.
+    expect(healthy.diffs.length - healthyBefore).toBeGreaterThanOrEqual(14);
+
+    transport.readyState = 'open';
+    transport._poll();
+    await waitFor(() => slow.snapshotEvents === 1, 5_000, 'a snapshot after draining');
+    const after = slow.diffs.length;
+    await waitFor(() => slow.diffs.length > after + 2, 5_000, 'diffs after the snapshot');
+    stack.demo.faults.stall();
+    await sleep(500);
+    await slow.settled();
+    expect(slow.resyncs).toBe(0);
+    expect(slow.market.tickers).toEqual(healthy.market.tickers);
+    expect(stack.app.push.stats().heldClients).toBe(0);
+  });
+
+  it('[C4] a client that stops answering heartbeats is dropped within the heartbeat time', async () => {
+    stack = await startStack({ env: { HEARTBEAT_INTERVAL_MS: '1000', HEARTBEAT_TIMEOUT_MS: '1000' } });
+    const zombie = await connect(stack.url);
+    clients.push(zombie);
+    await new SyncedClient(zombie).subscribe(['binance:BTC/USDT']);
+    expect(stack.app.io.engine.clientsCount).toBe(1);
+    const reason = new Promise<string>((resolve) =>
+      stack!.app.io.sockets.sockets.get(zombie.id as string)!.once('disconnect', resolve),
+    );
+    const started = Date.now();
+    (zombie.io.engine.transport as unknown as WebSocketTransport).ws._socket.pause();
+    expect(await reason).toBe('ping timeout');
+    expect(Date.now() - started).toBeLessThan(2_000 + 500);
+    expect(stack.app.io.engine.clientsCount).toBe(0);
+    expect(stack.app.push.stats().groups).toBe(0);
+  });
+
+  it('[C4] by default a dead client is gone within 20 s', () => {
+    const config = loadConfig({});
+    expect(config.HEARTBEAT_INTERVAL_MS + config.HEARTBEAT_TIMEOUT_MS).toBeLessThanOrEqual(20_000);
+  });
+});

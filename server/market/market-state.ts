@@ -12,6 +12,7 @@ const round = (value: number | null, decimals: number | null) => (value === null
 export class MarketState {
   private readonly tickers = new Map<StreamId, Ticker>();
   private readonly listeners = new Set<(stream: StreamId, ticker: Ticker) => void>();
+  private readonly tickListeners = new Set<(stream: StreamId, ticker: Ticker) => void>();
 
   /** Takes a validated tick; returns true when it changed what clients should see. */
   apply(stream: StreamId, fields: PriceFields, receivedAt: number, precision: Precision): boolean {
@@ -30,6 +31,7 @@ export class MarketState {
       receivedAt,
       stale: false,
     };
+    for (const listener of this.tickListeners) listener(stream, next);
     // A tick that repeats the held values keeps the held ticker, so its times mark the last real change
     // and every client that applied the diffs holds exactly what the server holds.
     if (!diffTicker(this.tickers.get(stream), next)) return false;
@@ -59,6 +61,12 @@ export class MarketState {
   onChange(listener: (stream: StreamId, ticker: Ticker) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` with every valid tick, changed or not (for baselines that send everything). */
+  onTick(listener: (stream: StreamId, ticker: Ticker) => void): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
   }
 
   private set(stream: StreamId, ticker: Ticker): void {

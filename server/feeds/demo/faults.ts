@@ -1,0 +1,97 @@
+/** Fault switches of the demo exchange: what tests and demos flip to make the feed misbehave on purpose. */
+
+/** How an outgoing ticker is corrupted (only what is sent; the simulator's state never changes). */
+export type GarbageKind =
+  'html' | 'wrong-types' | 'negative-price' | 'huge-number' | 'bid-above-ask' | 'truncated-json';
+
+/** Every GarbageKind, for validation and for tests that go through them all. */
+export const GARBAGE_KINDS: readonly GarbageKind[] = [
+  'html',
+  'wrong-types',
+  'negative-price',
+  'huge-number',
+  'bid-above-ask',
+  'truncated-json',
+];
+
+/** The public fault switches; each takes effect immediately. */
+export interface DemoFaults {
+  /** Keeps every socket open but sends nothing more, and freezes the model so REST answers do not change. */
+  stall(): void;
+  resume(): void;
+  /** Terminates every WebSocket abruptly (clients see a close without a close frame). */
+  dropConnections(): void;
+  /** The next `count` REST requests (default: until clearHttpErrors) answer `status` with an HTML body. */
+  httpErrors(status: number, count?: number): void;
+  clearHttpErrors(): void;
+  /** The next `count` (default 1) ticker messages, WebSocket frames or REST ticker answers, are corrupted. */
+  garbage(kind: GarbageKind, count?: number): void;
+}
+
+/** The switches plus what the servers read from them. */
+export interface FaultControl extends DemoFaults {
+  isStalled(): boolean;
+  /** The status the next REST request must answer with, consuming one, or undefined. */
+  takeHttpError(): number | undefined;
+  /** The corruption for the next ticker message, consuming one, or undefined. */
+  takeGarbage(): GarbageKind | undefined;
+}
+
+/** What the servers do when a switch flips. */
+export interface FaultHooks {
+  dropConnections(): void;
+  resumed(): void;
+}
+
+function checkCount(count: number | undefined, what: string): void {
+  if (count !== undefined && !(Number.isInteger(count) && count > 0)) {
+    throw new RangeError(`demo exchange: ${what} count must be a positive integer, got ${count}`);
+  }
+}
+
+/** Creates the fault state; everything starts healthy. */
+export function createFaults(hooks: FaultHooks): FaultControl {
+  let stalled = false;
+  let httpStatus: number | undefined;
+  let httpLeft = Infinity;
+  const garbageQueue: GarbageKind[] = [];
+
+  return {
+    stall() {
+      stalled = true;
+    },
+    resume() {
+      if (!stalled) return;
+      stalled = false;
+      hooks.resumed();
+    },
+    dropConnections() {
+      hooks.dropConnections();
+    },
+    httpErrors(status, count) {
+      if (!(Number.isInteger(status) && status >= 400 && status <= 599)) {
+        throw new RangeError(`demo exchange: httpErrors status must be 400-599, got ${status}`);
+      }
+      checkCount(count, 'httpErrors');
+      httpStatus = status;
+      httpLeft = count ?? Infinity;
+    },
+    clearHttpErrors() {
+      httpStatus = undefined;
+    },
+    garbage(kind, count = 1) {
+      if (!GARBAGE_KINDS.includes(kind)) throw new RangeError(`demo exchange: unknown garbage kind ${kind}`);
+      checkCount(count, 'garbage');
+      for (let i = 0; i < count; i++) garbageQueue.push(kind);
+    },
+    isStalled: () => stalled,
+    takeHttpError() {
+      if (httpStatus === undefined) return undefined;
+      const status = httpStatus;
+      httpLeft -= 1;
+      if (httpLeft <= 0) httpStatus = undefined;
+      return status;
+    },
+    takeGarbage: () => garbageQueue.shift(),
+  };
+}

@@ -1,0 +1,84 @@
+/** The demo exchange: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
+import { createFaults } from './faults';
+import type { DemoFaults } from './faults';
+import { createRestHandler } from './rest';
+import { startTicking } from './scheduler';
+import { listen } from './server';
+import { createSimulator } from './simulator';
+import type { DemoTicker } from './simulator';
+import { createWsHub } from './ws-hub';
+
+export type { DemoFaults, GarbageKind } from './faults';
+export { GARBAGE_KINDS } from './faults';
+export type { DemoTicker } from './simulator';
+
+/** Options of startDemoExchange; every field has a default. */
+export interface DemoExchangeOptions {
+  /** Seed of the market model (default 42): same seed, same prices per market tick. */
+  seed?: number;
+  /** Loopback host to listen on (default 127.0.0.1); anything else is refused. */
+  host?: string;
+  /** Port (default 0 = ephemeral). */
+  port?: number;
+  /** Interval between ticker events per market, default 1000 like Binance. */
+  tickMs?: number;
+}
+
+/** A running demo exchange. */
+export interface DemoExchange {
+  /** Base URL without a path, e.g. `http://127.0.0.1:9100`. */
+  readonly url: string;
+  readonly port: number;
+  readonly faults: DemoFaults;
+  /** Unified symbols, e.g. `BTC/USDT`. */
+  symbols(): string[];
+  /** The simulator's current values (numbers), for tests. */
+  ticker(symbol: string): DemoTicker | undefined;
+  /** Open WebSocket connections, for tests. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator and its HTTP+WebSocket server; resolves once listening. */
+export async function startDemoExchange(options: DemoExchangeOptions = {}): Promise<DemoExchange> {
+  const { seed = 42, host = '127.0.0.1', port = 0, tickMs = 1000 } = options;
+  if (!Number.isInteger(seed)) throw new RangeError(`demo exchange: seed must be an integer, got ${seed}`);
+  if (!(Number.isInteger(tickMs) && tickMs >= 1)) {
+    throw new RangeError(`demo exchange: tickMs must be an integer >= 1, got ${tickMs}`);
+  }
+  const simulator = createSimulator({ seed, tickMs });
+  // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
+  const hooks = { dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() };
+  const faults = createFaults(hooks);
+  const hub = createWsHub(faults);
+  const server = await listen({
+    host,
+    port,
+    hub,
+    rest: createRestHandler({ simulator, faults, now: Date.now }),
+  });
+  const stopTicking = startTicking({
+    simulator,
+    tickMs,
+    paused: faults.isStalled,
+    onTicker: hub.publishTicker,
+    onArrays: hub.publishArrays,
+  });
+  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage } = faults;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
+    port: server.port,
+    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage },
+    symbols: () => simulator.markets.map((spec) => spec.symbol),
+    ticker: (symbol) => simulator.ticker(symbol),
+    connections: () => hub.connections(),
+    close() {
+      if (closing === undefined) {
+        stopTicking();
+        closing = server.close();
+      }
+      return closing;
+    },
+  };
+}

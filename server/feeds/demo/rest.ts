@@ -1,0 +1,145 @@
+/** REST side of the demo exchange: the public Binance spot endpoints ccxt calls for markets and tickers. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WireObject } from './binance-wire';
+import {
+  errorBody,
+  exchangeInfo,
+  restBookTicker,
+  restMiniTicker,
+  restPrice,
+  restTicker,
+} from './binance-wire';
+import type { FaultControl } from './faults';
+import { corruptFrame, htmlPage } from './garbage';
+import type { DemoTicker, Simulator } from './simulator';
+
+/** What the REST handler reads. */
+export interface RestDeps {
+  simulator: Simulator;
+  faults: FaultControl;
+  now: () => number;
+}
+
+/** A reply before serialisation; `ticker` marks answers that garbage faults may corrupt. */
+interface Reply {
+  status: number;
+  body: WireObject | WireObject[];
+  ticker?: boolean;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    msg: string,
+  ) {
+    super(msg);
+  }
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const TICKER_FORMATS: Readonly<Record<string, (t: DemoTicker) => WireObject>> = {
+  '/api/v3/ticker/bookTicker': restBookTicker,
+  '/api/v3/ticker/price': restPrice,
+};
+
+/** Creates the request handler; every path not listed answers 404 with a Binance-style error. */
+export function createRestHandler({ simulator, faults, now }: RestDeps) {
+  // Binance reports request weight in headers; ccxt only reads them when asked, but clients may log them.
+  let weightMinute = 0;
+  let weight = 0;
+
+  function selectTickers(query: URLSearchParams): DemoTicker | DemoTicker[] {
+    const one = query.get('symbol');
+    const many = query.get('symbols');
+    if (one !== null && many !== null) {
+      throw new RequestError(400, -1128, 'Combination of optional parameters invalid.');
+    }
+    const find = (id: string): DemoTicker => {
+      const spec = simulator.marketById(id);
+      const ticker = spec && simulator.ticker(spec.symbol);
+      if (ticker === undefined) throw new RequestError(400, -1121, 'Invalid symbol.');
+      return ticker;
+    };
+    if (one !== null) return find(one);
+    if (many === null) return simulator.tickers();
+    let ids: unknown;
+    try {
+      ids = JSON.parse(many);
+    } catch {
+      ids = undefined;
+    }
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+      throw new RequestError(400, -1100, "Illegal characters found in parameter 'symbols'.");
+    }
+    return (ids as string[]).map(find);
+  }
+
+  function route(path: string, query: URLSearchParams): Reply {
+    switch (path) {
+      case '/api/v3/ping':
+        return { status: 200, body: {} };
+      case '/api/v3/time':
+        return { status: 200, body: { serverTime: now() } };
+      // ccxt's fetchStatus(); public although it lives under sapi.
+      case '/sapi/v1/system/status':
+        return { status: 200, body: { status: 0, msg: 'normal' } };
+      case '/api/v3/exchangeInfo':
+        return { status: 200, body: exchangeInfo(simulator.markets, now()) };
+      // ccxt's default loadMarkets also asks for futures markets: answer "none" instead of failing.
+      case '/fapi/v1/exchangeInfo':
+      case '/dapi/v1/exchangeInfo':
+        return { status: 200, body: { ...exchangeInfo([], now()), assets: [] } };
+      case '/api/v3/ticker/24hr': {
+        const type = query.get('type') ?? 'FULL';
+        if (type !== 'FULL' && type !== 'MINI') {
+          throw new RequestError(400, -1100, "Illegal characters found in parameter 'type'.");
+        }
+        const format = type === 'MINI' ? restMiniTicker : restTicker;
+        const selected = selectTickers(query);
+        return {
+          status: 200,
+          ticker: true,
+          body: Array.isArray(selected) ? selected.map(format) : format(selected),
+        };
+      }
+      default: {
+        const format = TICKER_FORMATS[path];
+        if (format === undefined) throw new RequestError(404, -5000, `Path ${path}, Method GET is invalid`);
+        const selected = selectTickers(query);
+        return {
+          status: 200,
+          ticker: true,
+          body: Array.isArray(selected) ? selected.map(format) : format(selected),
+        };
+      }
+    }
+  }
+
+  return function handle(req: IncomingMessage, res: ServerResponse): void {
+    const minute = Math.floor(now() / 60_000);
+    weight = minute === weightMinute ? weight + 1 : 1;
+    weightMinute = minute;
+    const headers = { 'x-mbx-used-weight': String(weight), 'x-mbx-used-weight-1m': String(weight) };
+    const failStatus = faults.takeHttpError();
+    if (failStatus !== undefined) {
+      res.writeHead(failStatus, { ...headers, 'Content-Type': 'text/html' }).end(htmlPage(failStatus));
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    let reply: Reply;
+    try {
+      if (req.method !== 'GET') {
+        throw new RequestError(404, -5000, `Path ${url.pathname}, Method ${req.method} is invalid`);
+      }
+      reply = route(url.pathname, url.searchParams);
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      reply = { status: error.status, body: errorBody(error.code, error.message) };
+    }
+    const kind = reply.ticker ? faults.takeGarbage() : undefined;
+    const text = kind === undefined ? JSON.stringify(reply.body) : corruptFrame(kind, reply.body);
+    const type = kind === 'html' ? 'text/html' : JSON_TYPE;
+    res.writeHead(reply.status, { ...headers, 'Content-Type': type }).end(text);
+  };
+}

@@ -1,0 +1,58 @@
+/** Shared setup for the demo exchange tests: a real ccxt binance client pointed at a demo on loopback. */
+import ccxt from 'ccxt';
+import type { Ticker } from 'ccxt';
+import { rewriteExchangeUrls } from '../../../../server/feeds/ccxt-url';
+import type { DemoExchange } from '../../../../server/feeds/demo/index';
+
+/** The production class, unmodified; only its URLs and rate limit are changed, as the feed does. */
+export type DemoClient = InstanceType<typeof ccxt.pro.binance>;
+
+const open = new Set<DemoClient>();
+
+/** A ccxt.pro.binance client on the demo; `spotOnly: false` keeps ccxt's default (spot+linear+inverse) loadMarkets. */
+export async function binanceClient(
+  demo: DemoExchange,
+  { spotOnly = true, load = true }: { spotOnly?: boolean; load?: boolean } = {},
+): Promise<DemoClient> {
+  const options = spotOnly ? { fetchMarkets: { types: ['spot'] } } : {};
+  const ex = new ccxt.pro.binance({ enableRateLimit: false, options });
+  const urls = ex.urls as { api: unknown };
+  urls.api = rewriteExchangeUrls(urls.api, demo.url);
+  await ex.loadHttpProxyAgent(); // plain ws:// needs it in Node
+  open.add(ex);
+  if (load) await ex.loadMarkets();
+  return ex;
+}
+
+/** Closes every client made by binanceClient; call from afterEach so nothing keeps a socket open. */
+export async function closeClients(): Promise<void> {
+  const clients = [...open];
+  open.clear();
+  await Promise.all(clients.map((ex) => ex.close()));
+}
+
+/** Resolves with the promise's value, or 'timeout' after ms; never rejects because of the timer. */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** What a promise settled with, so a test can assert on rejections and values alike. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Settles a promise into an Outcome. */
+export function settle<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** A ccxt ticker's bid and ask, asserting they exist. */
+export function book(ticker: Ticker | undefined): { bid: number; ask: number } {
+  if (ticker?.bid === undefined || ticker.ask === undefined) throw new Error('ticker without bid/ask');
+  return { bid: ticker.bid, ask: ticker.ask };
+}

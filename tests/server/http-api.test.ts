@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../support/stack';
+import { sleep, startStack, waitFor } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ tickMs: 100 });
+  await waitFor(() => stack.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
+});
+afterAll(() => stack.close());
+
+const get = async (path: string) => {
+  const res = await fetch(`${stack.url}${path}`);
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('HTTP API', () => {
+  it('[H1] history gives one price per second for a watched stream, oldest first', async () => {
+    await sleep(2_300);
+    const { status, body } = await get(`/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}`);
+    expect(status).toBe(200);
+    const points = body.points as Array<[number, number]>;
+    expect(body.intervalMs).toBe(1000);
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    for (const [i, [time, price]] of points.entries()) {
+      expect(time % 1000).toBe(0);
+      expect(price).toBeGreaterThan(0);
+      if (i > 0) expect(time).toBeGreaterThan((points[i - 1] as [number, number])[0]);
+    }
+    const last = points.at(-1) as [number, number];
+    const since = await get(`/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}&since=${last[0] - 1}`);
+    expect((since.body.points as unknown[]).length).toBeGreaterThanOrEqual(1);
+    expect((since.body.points as unknown[]).length).toBeLessThan(points.length + 1);
+  });
+
+  it('[H2] markets search ranks the exact base asset before substring matches', async () => {
+    const { status, body } = await get('/api/v1/markets?exchange=binance&q=eth&limit=5');
+    expect(status).toBe(200);
+    const markets = body.markets as Array<{ stream: string; base: string }>;
+    expect(markets.length).toBeGreaterThan(0);
+    expect(markets.length).toBeLessThanOrEqual(5);
+    expect(markets[0]?.base).toBe('ETH');
+    expect(markets[0]?.stream.startsWith('binance:ETH/')).toBe(true);
+  });
+
+  it('[H2] the exchange defaults to the first configured one', async () => {
+    const { body } = await get('/api/v1/markets?q=BTC/USDT');
+    expect(body.exchange).toBe('binance');
+    expect((body.markets as Array<{ symbol: string }>)[0]?.symbol).toBe('BTC/USDT');
+  });
+
+  it('[H3] feed health and the watchlist are readable', async () => {
+    expect((await get('/api/v1/feeds')).body.feeds).toMatchObject([{ exchange: 'binance', simulated: true }]);
+    expect((await get('/api/v1/watchlist')).body.streams).toContain('binance:BTC/USDT');
+  });
+
+  const bad: Array<[string, number, string]> = [
+    ['/api/v1/history', 400, 'BAD_REQUEST'],
+    ['/api/v1/history?stream=nonsense', 400, 'BAD_REQUEST'],
+    ['/api/v1/history?stream=binance:NOPE/USDT', 404, 'UNKNOWN_SYMBOL'],
+    ['/api/v1/history?stream=kraken:BTC/USD', 404, 'UNKNOWN_EXCHANGE'],
+    [`/api/v1/history?stream=binance:BTC/USDT&since=-5`, 400, 'BAD_REQUEST'],
+    ['/api/v1/markets?exchange=nope', 404, 'UNKNOWN_EXCHANGE'],
+    ['/api/v1/markets?limit=100000', 400, 'BAD_REQUEST'],
+    ['/api/v1/markets?limit=abc', 400, 'BAD_REQUEST'],
+    ['/api/v1/markets?extra=1', 400, 'BAD_REQUEST'],
+    ['/api/v1/nothing', 404, 'NOT_FOUND'],
+  ];
+  it.each(bad)('[H3] %s is refused with %i %s', async (path, status, code) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ error: { code } });
+  });
+
+  it('[H3] only GET is answered', async () => {
+    const res = await fetch(`${stack.url}/api/v1/markets`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(405);
+  });
+
+  it('[H3] too many requests get 429 with Retry-After', async () => {
+    const limited = await startStack({ env: { HTTP_RATE_LIMIT: '3' } });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${limited.url}/api/v1/feeds`);
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter = res.headers.get('retry-after');
+        await res.arrayBuffer();
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -18,7 +18,14 @@ const schema = z.object({
     .string()
     .default('binance,coinbase,kraken')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(EXCHANGE_ENTRY, 'an exchange id, optionally id@http://host:port')).min(1)),
+    .pipe(
+      z
+        .array(z.string().regex(EXCHANGE_ENTRY, 'expected ccxt ids, each optionally id@http://host:port'))
+        .min(1)
+        .refine((entries) => new Set(entries.map((e) => e.split('@')[0])).size === entries.length, {
+          message: 'each exchange may appear once',
+        }),
+    ),
   DEMO: bool.default(false),
   DEMO_SEED: int(0, 2 ** 31 - 1).default(42),
   DEMO_PORT: int(0, 65535).default(0),

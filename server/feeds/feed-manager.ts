@@ -19,8 +19,6 @@ export interface MarketCatalog {
 interface Entry {
   spec: ExchangeSpec;
   feed: ExchangeFeed;
-  markets: ReadonlyMap<string, MarketInfo>;
-  status: FeedStatus;
 }
 
 /** Owns the exchange feeds. */
@@ -36,12 +34,11 @@ export class FeedManager implements MarketCatalog {
     feedOptions: Partial<FeedOptions> = {},
   ) {
     for (const spec of specs) {
-      const entry = { spec, markets: new Map() } as unknown as Entry;
-      entry.feed = createExchangeFeed(
+      const feed: ExchangeFeed = createExchangeFeed(
         spec,
         {
           ticker: (symbol, fields, receivedAt) => {
-            const info = entry.markets.get(symbol);
+            const info = feed.markets().get(symbol);
             this.market.apply(streamId(spec.id, symbol), fields, receivedAt, {
               priceDecimals: info?.priceDecimals ?? null,
               amountDecimals: info?.amountDecimals ?? null,
@@ -51,15 +48,12 @@ export class FeedManager implements MarketCatalog {
           invalid: (symbol) => {
             if (symbol) this.market.setStale(streamId(spec.id, symbol), true);
           },
-          status: (status) => this.updateStatus(entry, status),
-          markets: (markets) => {
-            entry.markets = new Map(markets.map((m) => [m.symbol, m]));
-          },
+          status: (status) => this.updateStatus(spec, status),
+          markets: () => {},
         },
         { log: log.child({ exchange: spec.id }), ...feedOptions },
       );
-      entry.status = entry.feed.status();
-      this.entries.set(spec.id, entry);
+      this.entries.set(spec.id, { spec, feed });
     }
   }
 
@@ -89,7 +83,8 @@ export class FeedManager implements MarketCatalog {
 
   /** The current health of every feed. */
   statuses(): FeedStatus[] {
-    return [...this.entries.values()].map((entry) => entry.status);
+    // Read live: lastTickAt moves with every tick but is never reported on its own.
+    return [...this.entries.values()].map((entry) => entry.feed.status());
   }
 
   /** True when any feed gives simulated prices. */
@@ -108,10 +103,10 @@ export class FeedManager implements MarketCatalog {
     if (!ref) throw new AppError('BAD_REQUEST', `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`);
     const entry = this.entries.get(ref.exchange);
     if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${ref.exchange}" is not configured here.`);
-    if (entry.markets.size === 0) {
+    if (entry.feed.markets().size === 0) {
       throw new AppError('EXCHANGE_UNAVAILABLE', `The markets of ${ref.exchange} are not loaded yet; try again shortly.`);
     }
-    if (!entry.markets.has(ref.symbol)) {
+    if (!entry.feed.markets().has(ref.symbol)) {
       throw new AppError('UNKNOWN_SYMBOL', `${ref.exchange} has no market "${ref.symbol}".`);
     }
     return ref;
@@ -122,7 +117,7 @@ export class FeedManager implements MarketCatalog {
     if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${exchange}" is not configured here.`);
     const q = query.trim().toUpperCase();
     const scored: Array<[number, MarketInfo]> = [];
-    for (const info of entry.markets.values()) {
+    for (const info of entry.feed.markets().values()) {
       const score = matchScore(info, q);
       if (score > 0) scored.push([score, info]);
     }
@@ -130,10 +125,9 @@ export class FeedManager implements MarketCatalog {
     return scored.slice(0, limit).map(([, info]) => info);
   }
 
-  private updateStatus(entry: Entry, status: FeedStatus): void {
-    entry.status = status;
+  private updateStatus(spec: ExchangeSpec, status: FeedStatus): void {
     if (status.state === 'stale' || status.state === 'down') {
-      const prefix = `${entry.spec.id}:`;
+      const prefix = `${spec.id}:`;
       for (const stream of [...this.market.streams()]) if (stream.startsWith(prefix)) this.market.setStale(stream, true);
     }
     const all = this.statuses();

@@ -46,6 +46,18 @@ describe('npm run demo', () => {
     socket.disconnect();
   });
 
+  it('refuses a wrong setting with one clear line and exit code 2', async () => {
+    const bad = spawn(process.execPath, ['scripts/run.mjs', '--demo'], {
+      env: { ...process.env, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    bad.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((r) => bad.once('exit', r));
+    expect(code).toBe(2);
+    expect(stderr).toContain('PORT="eighty" is invalid');
+  });
+
   it('stops cleanly on SIGTERM within 10 s', async () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const started = Date.now();

@@ -1,0 +1,400 @@
+/** The feed loop of one exchange: markets, watch (or poll) tickers, validate, reconnect, report health. */
+import type { Exchange } from 'ccxt';
+import type { Logger } from 'pino';
+import type { FeedMode, FeedStatus } from '../../lib/protocol';
+import { createBackoff, DEFAULT_BACKOFF } from './backoff';
+import { createCcxtExchange, fetchTickersOf, pickFeedMode, reloadMarkets } from './ccxt-exchange';
+import { createConnectionGuard } from './connection-guard';
+import {
+  DEFAULT_MARKETS_REFRESH_MS,
+  DEFAULT_POLL_MS,
+  numericInfoKeysFor,
+  watchdogMsFor,
+  watchParamsFor,
+} from './feed-defaults';
+import { classifyError, errorMessage } from './feed-errors';
+import { createStatusReporter, safeCall } from './feed-status';
+import { TICK_SIZE, toMarketInfos } from './markets';
+import { pause, Wake, withTimeout } from './signals';
+import { createTickIntake } from './tick-intake';
+import type { ExchangeSpec, FeedSink, MarketInfo } from './types';
+
+/** Tuning and injected dependencies of a feed. */
+export interface FeedOptions {
+  log: Logger;
+  /** No valid tick for this long: stale, close and reconnect. Default: per exchange (feed-defaults.ts). */
+  watchdogMs?: number;
+  /** Reconnect backoff; default 1 s doubling to 60 s, ±20 % jitter. */
+  backoff?: { initialMs: number; maxMs: number };
+  /** Period of loadMarkets(true); default 1 h. */
+  marketsRefreshMs?: number;
+  /** Poll period in poll mode; never faster than the exchange's rateLimit. Default 2 s. */
+  pollMs?: number;
+  now?: () => number;
+  random?: () => number;
+  /** Forces a mode the exchange supports instead of the best one (tests; an exchange whose watchTickers misbehaves). */
+  mode?: FeedMode;
+}
+
+/** One running exchange feed. */
+export interface ExchangeFeed {
+  start(): void;
+  stop(): Promise<void>;
+  /** The unified symbols to watch; may change any time. */
+  setSymbols(symbols: readonly string[]): void;
+  status(): FeedStatus;
+  markets(): ReadonlyMap<string, MarketInfo>;
+}
+
+/** exchange.close() waits for the WebSocket close handshake, which a stalled server may never answer. */
+const CLOSE_TIMEOUT_MS = 2_000;
+
+type Outcome<T> = { kind: 'data'; value: T } | { kind: 'woken' };
+
+/** Creates a feed for `spec`; nothing happens until start(). */
+export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: FeedOptions): ExchangeFeed {
+  const log = options.log;
+  const now = options.now ?? Date.now;
+  const watchdogMs = options.watchdogMs ?? watchdogMsFor(spec.id);
+  const marketsRefreshMs = options.marketsRefreshMs ?? DEFAULT_MARKETS_REFRESH_MS;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const backoff = createBackoff({ ...(options.backoff ?? DEFAULT_BACKOFF), random: options.random });
+  const watchParams = watchParamsFor(spec.id);
+
+  const stopper = new AbortController();
+  const stopping = () => stopper.signal.aborted;
+  /** Fired on anything a pending watch must give way to: new symbols, a failed connection, markets, stop. */
+  const wake = new Wake();
+  /** Fired only by stop(): for calls that must not restart when the symbols change (loadMarkets). */
+  const stopWake = new Wake();
+
+  let exchange: Exchange | null = null;
+  let marketMap: ReadonlyMap<string, MarketInfo> = new Map();
+  let requested: readonly string[] = [];
+  /** Symbols that failed as BadSymbol or are not markets: skipped until the next markets load. */
+  const dropped = new Set<string>();
+  let started = false;
+  let stopPromise: Promise<void> | null = null;
+  let runPromise: Promise<void> = Promise.resolve();
+  let refreshTimer: ReturnType<typeof setInterval> | null = null;
+
+  const status = createStatusReporter(
+    {
+      exchange: spec.id,
+      state: 'connecting',
+      simulated: spec.simulated,
+      mode: null,
+      lastTickAt: null,
+      reconnects: 0,
+      invalidTicks: 0,
+      lastError: null,
+      markets: 0,
+    },
+    (s) => sink.status(s),
+    { log, muted: stopping },
+  );
+  const error = (message: string) => ({ message, at: now() });
+
+  const connection = createConnectionGuard({
+    log,
+    watchdogMs,
+    backoff,
+    signal: stopper.signal,
+    close: closeExchange,
+    onAttempt: () => status.update({ state: 'connecting' }),
+    onFailure(state, message, delayMs) {
+      const reconnects = status.current().reconnects + 1;
+      status.update({ state, reconnects, lastError: error(message) });
+      log.info({ delayMs, state, reason: message }, 'reconnecting after backoff');
+      wake.fire();
+    },
+  });
+
+  const intake = createTickIntake({
+    sink,
+    status,
+    log,
+    now,
+    validation: { numericInfoKeys: numericInfoKeysFor(spec.id) },
+    isMarket: (symbol) => marketMap.has(symbol),
+    stopped: stopping,
+    onValid: () => connection.alive(),
+    onJunkLimit: (message) => connection.fail(connection.generation, 'down', message),
+  });
+
+  async function closeExchange(): Promise<void> {
+    if (exchange === null) return;
+    try {
+      await withTimeout(exchange.close(), CLOSE_TIMEOUT_MS, undefined);
+    } catch (err) {
+      log.debug({ err }, 'exchange.close() failed');
+    }
+  }
+
+  // --- symbols and markets ------------------------------------------------------------------
+
+  function dropSymbol(symbol: string, reason: string): void {
+    if (dropped.has(symbol)) return;
+    dropped.add(symbol);
+    log.warn({ symbol, reason }, 'symbol dropped until the markets reload');
+    status.update({ lastError: error(`${symbol}: ${reason}`) });
+  }
+
+  /** The requested symbols that can be watched now. */
+  function activeSymbols(): string[] {
+    const out: string[] = [];
+    for (const symbol of requested) {
+      if (dropped.has(symbol)) continue;
+      if (marketMap.has(symbol)) out.push(symbol);
+      else dropSymbol(symbol, `not a market of ${spec.id}`);
+    }
+    return out;
+  }
+
+  function publishMarkets(ex: Exchange): void {
+    const infos = toMarketInfos(ex.markets, ex.precisionMode ?? TICK_SIZE);
+    marketMap = new Map(infos.map((m) => [m.symbol, m]));
+    dropped.clear();
+    status.update({ markets: infos.length });
+    safeCall(log, 'markets', () => sink.markets(infos));
+    wake.fire();
+  }
+
+  async function loadMarketsUntilLoaded(ex: Exchange): Promise<boolean> {
+    while (!stopping()) {
+      try {
+        const outcome = await raceWake(reloadMarkets(ex), stopWake);
+        if (outcome.kind === 'woken') return false;
+        backoff.reset();
+        publishMarkets(ex);
+        return true;
+      } catch (err) {
+        if (stopping()) return false;
+        const delayMs = backoff.next();
+        log.warn({ err: errorMessage(err), delayMs }, 'loadMarkets failed; retrying');
+        status.update({ state: 'down', lastError: error(`loadMarkets: ${errorMessage(err)}`) });
+        await pause(delayMs, stopper.signal);
+        status.update({ state: 'connecting' });
+      }
+    }
+    return false;
+  }
+
+  let refreshing = false;
+  async function refreshMarkets(ex: Exchange): Promise<void> {
+    if (refreshing || stopping()) return;
+    refreshing = true;
+    try {
+      await reloadMarkets(ex);
+      if (!stopping()) publishMarkets(ex);
+    } catch (err) {
+      // The old markets stay usable; only say that the refresh failed.
+      log.warn({ err: errorMessage(err) }, 'markets refresh failed');
+      if (!stopping()) status.update({ lastError: error(`markets refresh: ${errorMessage(err)}`) });
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  // --- one watch/fetch call ------------------------------------------------------------------
+
+  function onCallError(err: unknown, atGeneration: number, symbols: readonly string[]): void {
+    if (stopping()) return;
+    const message = errorMessage(err);
+    switch (classifyError(err)) {
+      case 'closed':
+        // After our own close (watchdog) the generation has moved on; otherwise someone else closed.
+        return connection.fail(atGeneration, 'down', message);
+      case 'bad-symbol': {
+        const text = err instanceof Error ? err.message : '';
+        const culprits = symbols.length === 1 ? symbols : symbols.filter((s) => text.includes(s));
+        if (culprits.length === 0) return connection.fail(atGeneration, 'down', message);
+        for (const symbol of culprits) dropSymbol(symbol, message);
+        return wake.fire();
+      }
+      case 'junk':
+        return intake.junk(err);
+      case 'network':
+      case 'exchange':
+        log.warn({ err: message }, 'ticker call failed');
+        return connection.fail(atGeneration, 'down', message);
+    }
+  }
+
+  /** Awaits `promise` unless a wake-up comes first; a promise given up on can never reject unhandled. */
+  async function raceWake<T>(promise: Promise<T>, source: Wake = wake): Promise<Outcome<T>> {
+    promise.catch(() => undefined);
+    const waiter = source.wait();
+    try {
+      return await Promise.race([
+        promise.then((value): Outcome<T> => ({ kind: 'data', value })),
+        waiter.promise.then((): Outcome<T> => ({ kind: 'woken' })),
+      ]);
+    } finally {
+      waiter.cancel();
+    }
+  }
+
+  /** One attempt: `call` raced against wake-ups, its result delivered, its error sorted. */
+  async function attempt(symbols: string[], call: () => Promise<unknown>, onData: (v: unknown) => void) {
+    const atGeneration = connection.begin();
+    try {
+      const outcome = await raceWake(call());
+      if (outcome.kind === 'data') onData(outcome.value);
+    } catch (err) {
+      onCallError(err, atGeneration, symbols);
+    }
+  }
+
+  /** Waits for the reconnect gate, and for symbols while there are none; null when the loop must end. */
+  async function nextSymbols(only?: string): Promise<string[] | null> {
+    while (!stopping()) {
+      await connection.ready();
+      if (stopping()) return null;
+      // Registered before reading the symbols, so a setSymbols() in between is not missed.
+      const waiter = wake.wait();
+      const symbols = activeSymbols().filter((s) => only === undefined || s === only);
+      if (symbols.length > 0 || only !== undefined) {
+        waiter.cancel();
+        return symbols.length > 0 ? symbols : null;
+      }
+      connection.idle();
+      await waiter.promise;
+    }
+    return null;
+  }
+
+  // --- the three modes -------------------------------------------------------------------------
+
+  async function watchTickersLoop(ex: Exchange): Promise<void> {
+    for (let symbols = await nextSymbols(); symbols !== null; symbols = await nextSymbols()) {
+      const watched = symbols;
+      await attempt(
+        watched,
+        () => ex.watchTickers(watched, watchParams),
+        (result) => {
+          intake.deliverMany(result, watched);
+          intake.deliverCached(ex, watched);
+        },
+      );
+    }
+  }
+
+  async function watchTickerLoop(ex: Exchange, symbol: string): Promise<void> {
+    for (let symbols = await nextSymbols(symbol); symbols !== null; symbols = await nextSymbols(symbol)) {
+      const watched = symbols;
+      await attempt(
+        watched,
+        () => ex.watchTicker(symbol, watchParams),
+        (ticker) => {
+          intake.deliver(symbol, ticker, now());
+          intake.deliverCached(ex, watched);
+        },
+      );
+    }
+  }
+
+  /** One watchTicker loop per symbol; they share the generation, watchdog and state of the feed. */
+  async function watchTickerSupervisor(ex: Exchange): Promise<void> {
+    const loops = new Map<string, Promise<void>>();
+    while (!stopping()) {
+      const waiter = wake.wait();
+      const symbols = activeSymbols();
+      for (const symbol of symbols) {
+        if (loops.has(symbol)) continue;
+        const loop = watchTickerLoop(ex, symbol)
+          .catch((err) => log.error({ err, symbol }, 'watchTicker loop failed'))
+          .finally(() => loops.delete(symbol));
+        loops.set(symbol, loop);
+      }
+      if (symbols.length === 0) connection.idle();
+      await waiter.promise;
+    }
+    await Promise.all(loops.values());
+  }
+
+  async function pollLoop(ex: Exchange): Promise<void> {
+    const interval = Math.max(pollMs, ex.rateLimit ?? 0);
+    for (let symbols = await nextSymbols(); symbols !== null; symbols = await nextSymbols()) {
+      const watched = symbols;
+      await attempt(
+        watched,
+        () => fetchTickersOf(ex, watched),
+        (result) => intake.deliverMany(result, watched),
+      );
+      await pause(interval, stopper.signal);
+    }
+  }
+
+  function ccxtLog(...args: unknown[]): void {
+    const text = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ');
+    log.debug({ ccxt: text.slice(0, 300) }, 'ccxt log');
+  }
+
+  // --- lifecycle -------------------------------------------------------------------------------
+
+  async function run(): Promise<void> {
+    let ex: Exchange;
+    try {
+      ex = await createCcxtExchange(spec, { log: ccxtLog });
+    } catch (err) {
+      // A configuration error: retrying cannot fix it.
+      log.error({ err: errorMessage(err) }, 'cannot create the exchange');
+      status.update({ state: 'down', lastError: error(errorMessage(err)) });
+      return;
+    }
+    exchange = ex;
+    intake.instrument(ex);
+    if (stopping()) return;
+    const mode = pickFeedMode(ex, options.mode);
+    if (options.mode !== undefined && mode !== options.mode) {
+      log.warn({ mode: options.mode }, 'forced mode not supported by the exchange; ignored');
+    }
+    status.update({ mode });
+    log.info({ mode, url: spec.url }, 'feed starting');
+    if (!(await loadMarketsUntilLoaded(ex)) || stopping()) return;
+    refreshTimer = setInterval(() => void refreshMarkets(ex), marketsRefreshMs);
+    if (mode === 'watchTickers') await watchTickersLoop(ex);
+    else if (mode === 'watchTicker') await watchTickerSupervisor(ex);
+    else await pollLoop(ex);
+  }
+
+  return {
+    start() {
+      if (started || stopping()) return;
+      started = true;
+      runPromise = run().catch((err) => {
+        log.error({ err }, 'feed loop crashed');
+        status.update({ state: 'down', lastError: error(errorMessage(err)) });
+      });
+    },
+
+    stop() {
+      if (stopPromise !== null) return stopPromise;
+      stopper.abort();
+      status.dispose();
+      wake.fire();
+      stopWake.fire();
+      if (refreshTimer !== null) clearInterval(refreshTimer);
+      refreshTimer = null;
+      stopPromise = (async () => {
+        await closeExchange();
+        await runPromise;
+        log.info('feed stopped');
+      })();
+      return stopPromise;
+    },
+
+    setSymbols(symbols) {
+      // Compared as a set: the same symbols in another order must not resubscribe.
+      const next = [...new Set(symbols)].sort();
+      if (next.length === requested.length && next.every((s, i) => s === requested[i])) return;
+      requested = next;
+      wake.fire();
+    },
+
+    status: () => ({ ...status.current() }),
+
+    markets: () => marketMap,
+  };
+}

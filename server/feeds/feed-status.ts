@@ -1,0 +1,71 @@
+/** Holds one feed's FeedStatus and tells the sink when a part worth telling changes. */
+import type { Logger } from 'pino';
+import type { FeedStatus } from '../../lib/protocol';
+
+/** invalidTicks changes are reported at most this often: a burst of garbage must not become a burst of statuses. */
+export const INVALID_REPORT_MS = 1_000;
+
+/** The status of a feed and its reporting to the sink. */
+export interface StatusReporter {
+  current(): FeedStatus;
+  update(patch: Partial<FeedStatus>): void;
+  /** Cancels a pending report; nothing is reported after it. */
+  dispose(): void;
+}
+
+/** Runs a sink callback; a sink that throws must not take the feed down with it. */
+export function safeCall(log: Logger, what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    log.error({ err }, `feed sink ${what} threw`);
+  }
+}
+
+/**
+ * A reporter starting at `initial`. A change of state, mode, reconnects, markets or lastError is
+ * reported at once; of invalidTicks, at most once per INVALID_REPORT_MS (the latest count);
+ * lastTickAt changes with every tick and is never reported on its own (read it from current()).
+ */
+export function createStatusReporter(
+  initial: FeedStatus,
+  emit: (status: FeedStatus) => void,
+  options: { log: Logger; muted: () => boolean },
+): StatusReporter {
+  let current = initial;
+  let lastReportAt = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  function report(): void {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    if (disposed || options.muted()) return;
+    lastReportAt = performance.now();
+    safeCall(options.log, 'status', () => emit({ ...current }));
+  }
+
+  return {
+    current: () => current,
+    update(patch) {
+      const previous = current;
+      current = { ...current, ...patch };
+      const visible =
+        current.state !== previous.state ||
+        current.mode !== previous.mode ||
+        current.reconnects !== previous.reconnects ||
+        current.markets !== previous.markets ||
+        current.lastError !== previous.lastError;
+      if (visible) return report();
+      if (current.invalidTicks === previous.invalidTicks || pending !== null) return;
+      const wait = lastReportAt + INVALID_REPORT_MS - performance.now();
+      if (wait <= 0) report();
+      else pending = setTimeout(report, wait);
+    },
+    dispose() {
+      disposed = true;
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('configuration from the environment', () => {
+  it('gives the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOSTNAME: '0.0.0.0',
+      EXCHANGES: ['binance', 'coinbase', 'kraken'],
+      DEMO: false,
+      DATA_DIR: './data',
+      MAX_FREQUENCY: 4,
+      SLOW_CLIENT_BUFFER_BYTES: 262144,
+    });
+  });
+
+  it('reads exchange entries with a base URL', () => {
+    expect(loadConfig({ EXCHANGES: ' binance@http://127.0.0.1:9100 , kraken' }).EXCHANGES).toEqual([
+      'binance@http://127.0.0.1:9100',
+      'kraken',
+    ]);
+  });
+
+  const bad: Array<[string, Record<string, string>, RegExp]> = [
+    ['a port out of range', { PORT: '70000' }, /^PORT="70000" is invalid/],
+    ['a port that is not a number', { PORT: 'http' }, /^PORT="http" is invalid/],
+    ['an exchange id with capitals', { EXCHANGES: 'Binance' }, /^EXCHANGES="Binance" is invalid: expected ccxt ids/],
+    ['an exchange listed twice', { EXCHANGES: 'binance,binance@http://127.0.0.1:1' }, /each exchange may appear once/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid/],
+    ['a maximum rate above 20', { MAX_FREQUENCY: '100' }, /^MAX_FREQUENCY="100" is invalid/],
+    ['an origin that is not a URL', { ALLOWED_ORIGINS: 'dash.example.org' }, /^ALLOWED_ORIGINS=/],
+    ['a DEMO switch that is not a boolean', { DEMO: 'maybe' }, /^DEMO="maybe" is invalid/],
+  ];
+  it.each(bad)('refuses %s with one line naming the variable', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every wrong variable, one per line', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message.split('\n')).toHaveLength(2);
+    }
+  });
+});

@@ -61,7 +61,14 @@ export async function createCcxtExchange(
     newUpdates: true,
     options: {
       // Binance's loadMarkets otherwise also fetches futures (fapi/dapi): 3 calls where 1 serves a spot dashboard.
-      ...(spec.id === 'binance' ? { fetchMarkets: { types: ['spot'] } } : {}),
+      ...(spec.id === 'binance'
+        ? {
+            fetchMarkets: { types: ['spot'] },
+            // ccxt spreads each new symbol list over a new WebSocket, up to 50 of them; as the watched set
+            // changes with the clients that would pile up connections. One connection carries 1024 streams.
+            streamLimits: { spot: 1 },
+          }
+        : {}),
       ws: { backoff: { base: 0 } },
     },
   };

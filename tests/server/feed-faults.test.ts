@@ -84,4 +84,15 @@ describe('feed faults as clients see them', () => {
     expect(changes).toEqual({ stale: true });
     await waitFor(() => synced.market.tickers[stream]?.stale === false, 5_000, 'fresh again');
   });
+
+  it('a changing set of watched streams stays on one exchange connection', async () => {
+    stack = await startStack();
+    const { synced } = await watcher(stack);
+    for (const symbol of ['DOGE/USDT', 'XRP/USDT', 'ADA/USDT', 'AVAX/USDT']) {
+      const ack = await synced.subscribe([`binance:${symbol}`]);
+      expect(ack.ok).toBe(true);
+      await waitFor(() => stack!.app.market.get(`binance:${symbol}`) !== undefined, 5_000, `${symbol} ticks`);
+    }
+    expect(stack.demo.connections()).toBe(1);
+  });
 });

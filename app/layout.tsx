@@ -9,7 +9,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ background: '#0b0e14', color: '#e6e6e6', fontFamily: 'system-ui, sans-serif', margin: 0 }}>
+      <body
+        style={{ background: '#0b0e14', color: '#e6e6e6', fontFamily: 'system-ui, sans-serif', margin: 0 }}
+      >
         {children}
       </body>
     </html>

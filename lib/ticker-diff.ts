@@ -44,5 +44,9 @@ export function mergeTicker(prev: Ticker | undefined, changes: TickerChanges): T
 }
 
 function isCompleteTicker(value: Partial<Ticker>): value is Ticker {
-  return typeof value.timestamp === 'number' && typeof value.receivedAt === 'number' && typeof value.stale === 'boolean';
+  return (
+    typeof value.timestamp === 'number' &&
+    typeof value.receivedAt === 'number' &&
+    typeof value.stale === 'boolean'
+  );
 }

@@ -20,8 +20,13 @@ function newest(path) {
 const builtAt = Math.min(...OUTPUTS.map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0)));
 const changedAt = Math.max(...SOURCES.map((p) => newest(join(root, p))));
 if (builtAt === 0 || changedAt > builtAt) {
-  console.log(builtAt === 0 ? 'No build yet: building once (about a minute)…' : 'Sources changed: rebuilding…');
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  console.log(
+    builtAt === 0 ? 'No build yet: building once (about a minute)…' : 'Sources changed: rebuilding…',
+  );
+  const result = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -17,7 +17,12 @@ const schema = z.object({
   EXCHANGES: z
     .string()
     .default('binance,coinbase,kraken')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(z.string().regex(EXCHANGE_ENTRY, 'expected ccxt ids, each optionally id@http://host:port'))
@@ -35,7 +40,12 @@ const schema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
   MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
   MAX_STREAMS_PER_CLIENT: int(1, 1000).default(100),

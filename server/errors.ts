@@ -40,5 +40,7 @@ export class AppError extends Error {
 
 /** Any thrown value as an AppError; unexpected ones become INTERNAL with a generic message. */
 export function toAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('INTERNAL', 'The server could not handle the request.');
+  return error instanceof AppError
+    ? error
+    : new AppError('INTERNAL', 'The server could not handle the request.');
 }

@@ -27,12 +27,19 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     // Imported only in demo mode, so a production server never loads the simulator.
     const { startDemoExchange } = await import('./feeds/demo');
-    const demo = await startDemoExchange({ seed: config.DEMO_SEED, port: config.DEMO_PORT, tickMs: config.DEMO_TICK_MS });
+    const demo = await startDemoExchange({
+      seed: config.DEMO_SEED,
+      port: config.DEMO_PORT,
+      tickMs: config.DEMO_TICK_MS,
+    });
     closers.push(() => demo.close());
     exchanges = [{ id: 'binance', url: demo.url, simulated: true }];
     // Simulated data keeps to its own file, so a demo watchlist never mixes with a real one.
     databaseFile = join(config.DATA_DIR, 'livefolio-demo.db');
-    log.warn({ url: demo.url, seed: config.DEMO_SEED }, 'DEMO mode: prices are SIMULATED by the built-in exchange');
+    log.warn(
+      { url: demo.url, seed: config.DEMO_SEED },
+      'DEMO mode: prices are SIMULATED by the built-in exchange',
+    );
   }
 
   const pages = await createPageHandler({ dev: config.NODE_ENV !== 'production', dir: process.cwd() });
@@ -56,7 +63,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     void (async () => {
-      for (const close of closers) await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
+      for (const close of closers)
+        await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
       log.info('stopped');
       process.exit(0);
     })();
@@ -82,6 +90,8 @@ function installCrashGuards(log: Logger): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`livefolio: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `livefolio: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -100,11 +100,18 @@ export class FeedManager implements MarketCatalog {
 
   check(stream: string): { exchange: string; symbol: string } {
     const ref = parseStreamId(stream);
-    if (!ref) throw new AppError('BAD_REQUEST', `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`);
+    if (!ref)
+      throw new AppError(
+        'BAD_REQUEST',
+        `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`,
+      );
     const entry = this.entries.get(ref.exchange);
     if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${ref.exchange}" is not configured here.`);
     if (entry.feed.markets().size === 0) {
-      throw new AppError('EXCHANGE_UNAVAILABLE', `The markets of ${ref.exchange} are not loaded yet; try again shortly.`);
+      throw new AppError(
+        'EXCHANGE_UNAVAILABLE',
+        `The markets of ${ref.exchange} are not loaded yet; try again shortly.`,
+      );
     }
     if (!entry.feed.markets().has(ref.symbol)) {
       throw new AppError('UNKNOWN_SYMBOL', `${ref.exchange} has no market "${ref.symbol}".`);
@@ -128,7 +135,8 @@ export class FeedManager implements MarketCatalog {
   private updateStatus(spec: ExchangeSpec, status: FeedStatus): void {
     if (status.state === 'stale' || status.state === 'down') {
       const prefix = `${spec.id}:`;
-      for (const stream of [...this.market.streams()]) if (stream.startsWith(prefix)) this.market.setStale(stream, true);
+      for (const stream of [...this.market.streams()])
+        if (stream.startsWith(prefix)) this.market.setStale(stream, true);
     }
     const all = this.statuses();
     for (const listener of this.statusListeners) listener(all);

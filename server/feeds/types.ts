@@ -1,5 +1,5 @@
 /** Contracts between an exchange feed and the market state it feeds. */
-import type { FeedStatus } from '../../lib/protocol';
+import type { FeedStatus, Ticker } from '../../lib/protocol';
 
 /** One configured exchange: a ccxt id, optionally served at another base URL (`binance@http://127.0.0.1:9100`). */
 export interface ExchangeSpec {
@@ -9,20 +9,11 @@ export interface ExchangeSpec {
   simulated: boolean;
 }
 
-/** A validated tick's values; prices are finite and positive, bid <= ask where both exist. */
-export interface PriceFields {
-  last: number | null;
-  bid: number | null;
-  ask: number | null;
-  high: number | null;
-  low: number | null;
-  open: number | null;
-  percentage: number | null;
-  baseVolume: number | null;
-  quoteVolume: number | null;
-  /** Exchange time in ms; the receive time when the exchange gave none. */
-  timestamp: number;
-}
+/**
+ * A validated tick's values, in the Ticker's own fields: prices finite and positive, bid <= ask where both exist;
+ * `timestamp` is the receive time when the exchange gave none.
+ */
+export type PriceFields = Omit<Ticker, 'receivedAt' | 'stale'>;
 
 /** What the rest of the server needs to know about one market. */
 export interface MarketInfo {

@@ -78,7 +78,8 @@ async function answer(
     send(res, 200, route(Object.fromEntries(url.searchParams)));
   } catch (error) {
     const appError = toAppError(error);
-    if (appError.retryAfterMs !== undefined) res.setHeader('Retry-After', Math.ceil(appError.retryAfterMs / 1000));
+    if (appError.retryAfterMs !== undefined)
+      res.setHeader('Retry-After', Math.ceil(appError.retryAfterMs / 1000));
     send(res, appError.status, { error: appError.toProtocol() });
   }
 }

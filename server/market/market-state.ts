@@ -6,7 +6,8 @@ import type { MarketInfo, PriceFields } from '../feeds/types';
 
 type Precision = Pick<MarketInfo, 'priceDecimals' | 'amountDecimals'>;
 
-const round = (value: number | null, decimals: number | null) => (value === null ? null : roundTo(value, decimals));
+const round = (value: number | null, decimals: number | null) =>
+  value === null ? null : roundTo(value, decimals);
 
 /** Latest values per stream; a change at the market's precision is announced, noise is not. */
 export class MarketState {

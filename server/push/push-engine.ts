@@ -75,14 +75,20 @@ export class PushEngine {
     // Joining is synchronous with the acknowledgement that carries the snapshot, so no diff of this
     // group can reach the socket before its base state does.
     void socket.join(group.room);
-    return { snapshot: group.snapshot(), subscription: { streams: [...group.streams], maxFrequency: frequency } };
+    return {
+      snapshot: group.snapshot(),
+      subscription: { streams: [...group.streams], maxFrequency: frequency },
+    };
   }
 
   /** The snapshot of the socket's current subscription, for a resync. */
   resync(socket: AnySocket): { snapshot: MarketSnapshot; subscription: Subscription } {
     const group = this.groupOf.get(socket.id);
     if (!group) return this.subscribe(socket, [], undefined);
-    return { snapshot: group.snapshot(), subscription: { streams: [...group.streams], maxFrequency: group.frequency } };
+    return {
+      snapshot: group.snapshot(),
+      subscription: { streams: [...group.streams], maxFrequency: group.frequency },
+    };
   }
 
   /** The socket's subscription as applied, or null before its first subscribe. */

@@ -1,7 +1,12 @@
 /** Everything that happens on one client connection, from hello to disconnect. */
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import type { ClientToServerEvents, FeedsStatus, ServerHello, ServerToClientEvents } from '../../lib/protocol';
+import type {
+  ClientToServerEvents,
+  FeedsStatus,
+  ServerHello,
+  ServerToClientEvents,
+} from '../../lib/protocol';
 import { registerMarketHandlers } from './market-handlers';
 import type { MarketDeps } from './market-handlers';
 import type { RequestLimiter } from './rate-limit';

@@ -16,7 +16,9 @@ type Verdict = (err: string | null | undefined, success: boolean) => void;
  * socket.io's `allowRequest`. The `cors` option does not stop a page on another site from opening a WebSocket
  * to us with the user's cookies, so the Origin is checked here, for every transport.
  */
-export function createAllowRequest(options: HandshakeOptions): (req: IncomingMessage, verdict: Verdict) => void {
+export function createAllowRequest(
+  options: HandshakeOptions,
+): (req: IncomingMessage, verdict: Verdict) => void {
   const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
   const limiter = new RateLimiterMemory({ points: options.connectionsPer10s, duration: 10 });
   return (req, verdict) => {

@@ -26,7 +26,9 @@ export function openDatabase(file: string): SqliteDatabase {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     db.close();
-    throw new Error(`${file} has schema version ${current}, newer than this Livefolio knows (${MIGRATIONS.length}).`);
+    throw new Error(
+      `${file} has schema version ${current}, newer than this Livefolio knows (${MIGRATIONS.length}).`,
+    );
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

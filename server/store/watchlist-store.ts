@@ -10,7 +10,9 @@ export class WatchlistStore {
 
   /** The streams in the order they were added. */
   list(): StreamId[] {
-    const rows = this.db.prepare('SELECT stream FROM watchlist ORDER BY position').all() as Array<{ stream: string }>;
+    const rows = this.db.prepare('SELECT stream FROM watchlist ORDER BY position').all() as Array<{
+      stream: string;
+    }>;
     return rows.map((row) => row.stream);
   }
 

@@ -16,7 +16,12 @@ let output = '';
 
 beforeAll(async () => {
   child = spawn(process.execPath, ['scripts/run.mjs', '--demo'], {
-    env: { ...process.env, PORT: '0', HOSTNAME: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'lf-demo-')) },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOSTNAME: '127.0.0.1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'lf-demo-')),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,7 +43,11 @@ describe('npm run demo', () => {
     const hello = await new Promise<{ simulated: boolean }>((r) => socket.once('server:hello', r));
     expect(hello.simulated).toBe(true);
     const watchlist = await request(socket, 'watchlist:get', {});
-    expect(watchlist.ok && watchlist.watchlist.streams).toEqual(['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT']);
+    expect(watchlist.ok && watchlist.watchlist.streams).toEqual([
+      'binance:BTC/USDT',
+      'binance:ETH/USDT',
+      'binance:SOL/USDT',
+    ]);
     const synced = new SyncedClient(socket);
     await waitFor(async () => (await synced.subscribe(['binance:BTC/USDT'])).ok, 10_000, 'markets');
     await waitFor(() => synced.diffs.length >= 2, 10_000, 'prices');

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Conflator } from '../../lib/conflator';
 import type { Ticker } from '../../lib/protocol';
+import { tickerAt } from '../support/fixtures';
 
-const ticker = (last: number, receivedAt = last): Ticker => ({
-  last,
-  bid: null,
-  ask: null,
-  high: null,
-  low: null,
-  open: null,
-  percentage: null,
-  baseVolume: null,
-  quoteVolume: null,
-  timestamp: receivedAt,
-  receivedAt,
-  stale: false,
-});
+const ticker = tickerAt;
 
 describe('Conflator', () => {
   it('[M6] many changes within a window become one batch with only the latest value of each stream', () => {

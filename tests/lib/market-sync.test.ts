@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyDiff, applySnapshot, emptyMarket } from '../../lib/market-sync';
-import type { Ticker } from '../../lib/protocol';
+import { tickerAt } from '../support/fixtures';
 
-const t: Ticker = {
-  last: 1,
-  bid: null,
-  ask: null,
-  high: null,
-  low: null,
-  open: null,
-  percentage: null,
-  baseVolume: null,
-  quoteVolume: null,
-  timestamp: 1,
-  receivedAt: 1,
-  stale: false,
-};
+const t = tickerAt(1);
 
 describe('market sync', () => {
   const start = applySnapshot({ epoch: 'e1', seq: 5, tickers: { 'x:A/B': t } });
@@ -32,7 +19,10 @@ describe('market sync', () => {
   });
 
   it('[M3] a gap in seq asks for a resync and changes nothing', () => {
-    expect(applyDiff(start, { epoch: 'e1', seq: 8, changes: {} })).toEqual({ applied: false, reason: 'seq-gap' });
+    expect(applyDiff(start, { epoch: 'e1', seq: 8, changes: {} })).toEqual({
+      applied: false,
+      reason: 'seq-gap',
+    });
     expect(start.tickers['x:A/B']?.last).toBe(1);
   });
 
@@ -44,7 +34,10 @@ describe('market sync', () => {
   });
 
   it('[M3] a seq already applied is ignored', () => {
-    expect(applyDiff(start, { epoch: 'e1', seq: 5, changes: {} })).toEqual({ applied: false, reason: 'old-seq' });
+    expect(applyDiff(start, { epoch: 'e1', seq: 5, changes: {} })).toEqual({
+      applied: false,
+      reason: 'old-seq',
+    });
   });
 
   it('[M3] a diff before any snapshot cannot be applied', () => {

@@ -22,7 +22,14 @@ describe('parseStreamId', () => {
   });
 
   it('[S1] refuses what is not a stream id', () => {
-    for (const bad of ['BTC/USDT', 'binance:BTCUSDT', 'Binance:BTC/USDT', ':BTC/USDT', 'binance:', `binance:${'A'.repeat(90)}/B`]) {
+    for (const bad of [
+      'BTC/USDT',
+      'binance:BTCUSDT',
+      'Binance:BTC/USDT',
+      ':BTC/USDT',
+      'binance:',
+      `binance:${'A'.repeat(90)}/B`,
+    ]) {
       expect(parseStreamId(bad)).toBeNull();
     }
   });

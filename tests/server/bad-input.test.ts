@@ -6,7 +6,13 @@ import { SyncedClient } from '../support/synced-client';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { EVENT_RATE_LIMIT: '1000', CONNECTION_RATE_LIMIT: '1000', ALLOWED_ORIGINS: 'https://dash.example.org' } });
+  stack = await startStack({
+    env: {
+      EVENT_RATE_LIMIT: '1000',
+      CONNECTION_RATE_LIMIT: '1000',
+      ALLOWED_ORIGINS: 'https://dash.example.org',
+    },
+  });
   await waitFor(() => stack.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
 });
 afterAll(() => stack.close());
@@ -26,33 +32,56 @@ describe('bad input on the socket', () => {
     ['not a stream id', 'market:subscribe', { streams: ['BTC/USDT'] }, 'BAD_REQUEST'],
     ['a lowercase symbol', 'market:subscribe', { streams: ['binance:btc/usdt'] }, 'UNKNOWN_SYMBOL'],
     ['an unknown exchange', 'market:subscribe', { streams: ['kraken:BTC/USD'] }, 'UNKNOWN_EXCHANGE'],
-    ['an unknown symbol among good ones', 'market:subscribe', { streams: [GOOD, 'binance:NOPE/USDT'] }, 'UNKNOWN_SYMBOL'],
-    ['an over-long stream', 'market:subscribe', { streams: [`binance:${'A'.repeat(500)}/USDT`] }, 'BAD_REQUEST'],
-    ['thousands of streams', 'market:subscribe', { streams: Array.from({ length: 3000 }, (_, i) => `binance:C${i}/USDT`) }, 'TOO_MANY_STREAMS'],
+    [
+      'an unknown symbol among good ones',
+      'market:subscribe',
+      { streams: [GOOD, 'binance:NOPE/USDT'] },
+      'UNKNOWN_SYMBOL',
+    ],
+    [
+      'an over-long stream',
+      'market:subscribe',
+      { streams: [`binance:${'A'.repeat(500)}/USDT`] },
+      'BAD_REQUEST',
+    ],
+    [
+      'thousands of streams',
+      'market:subscribe',
+      { streams: Array.from({ length: 3000 }, (_, i) => `binance:C${i}/USDT`) },
+      'TOO_MANY_STREAMS',
+    ],
     ['resync with a payload', 'market:resync', { all: true }, 'BAD_REQUEST'],
     ['unsubscribe without streams', 'market:unsubscribe', {}, 'BAD_REQUEST'],
-    ['watchlist add of an unknown market', 'watchlist:add', { stream: 'binance:NOPE/USDT' }, 'UNKNOWN_SYMBOL'],
+    [
+      'watchlist add of an unknown market',
+      'watchlist:add',
+      { stream: 'binance:NOPE/USDT' },
+      'UNKNOWN_SYMBOL',
+    ],
     ['watchlist add of a number', 'watchlist:add', { stream: 7 }, 'BAD_REQUEST'],
     ['watchlist remove with an array', 'watchlist:remove', { stream: [GOOD] }, 'BAD_REQUEST'],
   ];
 
-  it.each(cases)('[R1][R3] %s is answered with an error ack and changes nothing', async (_name, event, payload, code) => {
-    const socket = await connect(stack.url);
-    const synced = new SyncedClient(socket);
-    await synced.subscribe(['binance:ETH/USDT']);
-    const watchlistBefore = stack.app.watchlist.list();
-    const ack = await request(socket, event as 'market:subscribe', payload);
-    expect(ack).toMatchObject({ ok: false, error: { code } });
-    expect(ack.ok ? '' : ack.error.message.length).toBeGreaterThan(5);
-    // Nothing changed: the subscription is the same, the watchlist too, and the connection still streams.
-    const resync = await request(socket, 'market:resync', {});
-    expect(resync.ok && resync.subscription.streams).toEqual(['binance:ETH/USDT']);
-    expect(stack.app.watchlist.list()).toEqual(watchlistBefore);
-    const seen = synced.diffs.length;
-    await waitFor(() => synced.diffs.length > seen, 5_000, 'a diff after the bad request');
-    expect(socket.connected).toBe(true);
-    socket.disconnect();
-  });
+  it.each(cases)(
+    '[R1][R3] %s is answered with an error ack and changes nothing',
+    async (_name, event, payload, code) => {
+      const socket = await connect(stack.url);
+      const synced = new SyncedClient(socket);
+      await synced.subscribe(['binance:ETH/USDT']);
+      const watchlistBefore = stack.app.watchlist.list();
+      const ack = await request(socket, event as 'market:subscribe', payload);
+      expect(ack).toMatchObject({ ok: false, error: { code } });
+      expect(ack.ok ? '' : ack.error.message.length).toBeGreaterThan(5);
+      // Nothing changed: the subscription is the same, the watchlist too, and the connection still streams.
+      const resync = await request(socket, 'market:resync', {});
+      expect(resync.ok && resync.subscription.streams).toEqual(['binance:ETH/USDT']);
+      expect(stack.app.watchlist.list()).toEqual(watchlistBefore);
+      const seen = synced.diffs.length;
+      await waitFor(() => synced.diffs.length > seen, 5_000, 'a diff after the bad request');
+      expect(socket.connected).toBe(true);
+      socket.disconnect();
+    },
+  );
 
   it('[R2] a request without an acknowledgement gets protocol:error and changes nothing', async () => {
     const socket = await connect(stack.url);
@@ -107,7 +136,9 @@ describe('handshake', () => {
       headers: { origin: 'https://evil.example.com' },
     });
     expect(res.status).toBe(403);
-    const ok = await fetch(`${stack.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: stack.url } });
+    const ok = await fetch(`${stack.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { origin: stack.url },
+    });
     expect(ok.status).toBe(200);
   });
 });

@@ -25,8 +25,16 @@ describe('configuration from the environment', () => {
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['a port out of range', { PORT: '70000' }, /^PORT="70000" is invalid/],
     ['a port that is not a number', { PORT: 'http' }, /^PORT="http" is invalid/],
-    ['an exchange id with capitals', { EXCHANGES: 'Binance' }, /^EXCHANGES="Binance" is invalid: expected ccxt ids/],
-    ['an exchange listed twice', { EXCHANGES: 'binance,binance@http://127.0.0.1:1' }, /each exchange may appear once/],
+    [
+      'an exchange id with capitals',
+      { EXCHANGES: 'Binance' },
+      /^EXCHANGES="Binance" is invalid: expected ccxt ids/,
+    ],
+    [
+      'an exchange listed twice',
+      { EXCHANGES: 'binance,binance@http://127.0.0.1:1' },
+      /each exchange may appear once/,
+    ],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid/],
     ['a maximum rate above 20', { MAX_FREQUENCY: '100' }, /^MAX_FREQUENCY="100" is invalid/],
     ['an origin that is not a URL', { ALLOWED_ORIGINS: 'dash.example.org' }, /^ALLOWED_ORIGINS=/],

@@ -1,24 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedStatus, Ticker } from '../../lib/protocol';
 import { GARBAGE_KINDS } from '../../server/feeds/demo';
-import type { Client, Stack } from '../support/stack';
-import { connect, startStack, waitFor } from '../support/stack';
+import type { Stack } from '../support/stack';
+import { autoClose, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
 const STREAMS = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT'];
-let stack: Stack | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await stack?.close();
-  stack = undefined;
-});
+const { start, client } = autoClose();
 
 /** A subscribed client that also records every feeds:status it hears. */
 async function watcher(s: Stack) {
   await waitFor(() => s.app.feeds.statuses()[0]?.state === 'live', 10_000, 'live feed');
-  const socket = await connect(s.url);
-  clients.push(socket);
+  const socket = await client(s);
   const statuses: FeedStatus[] = [];
   socket.on('feeds:status', ({ feeds }) => statuses.push(...feeds));
   const synced = new SyncedClient(socket);
@@ -30,7 +23,7 @@ const tickers = (c: SyncedClient) => Object.values(c.market.tickers) as Ticker[]
 
 describe('feed faults as clients see them', () => {
   it('[F1][F3] a stalled exchange turns the feed stale and its prices stale, then live again', async () => {
-    stack = await startStack({ watchdogMs: 1_500 });
+    const stack = await start({ watchdogMs: 1_500 });
     const { synced, statuses, last } = await watcher(stack);
     await waitFor(() => tickers(synced).length === 3, 5_000, 'tickers');
     stack.demo.faults.stall();
@@ -43,7 +36,7 @@ describe('feed faults as clients see them', () => {
   });
 
   it('[F1] dropped exchange connections are redialled and prices keep coming', async () => {
-    stack = await startStack();
+    const stack = await start();
     const { synced, last } = await watcher(stack);
     stack.demo.faults.dropConnections();
     await waitFor(() => (last()?.reconnects ?? 0) >= 1 && last()?.state === 'live', 10_000, 'reconnected');
@@ -52,11 +45,15 @@ describe('feed faults as clients see them', () => {
   });
 
   it.each(GARBAGE_KINDS)('[F3] garbage (%s) is counted and dropped; clients never see it', async (kind) => {
-    stack = await startStack();
+    const stack = await start();
     const { synced, last } = await watcher(stack);
     const before = stack.app.feeds.statuses()[0]?.invalidTicks ?? 0;
     stack.demo.faults.garbage(kind, 5);
-    await waitFor(() => (stack!.app.feeds.statuses()[0]?.invalidTicks ?? 0) > before, 5_000, 'invalid ticks counted');
+    await waitFor(
+      () => (stack.app.feeds.statuses()[0]?.invalidTicks ?? 0) > before,
+      5_000,
+      'invalid ticks counted',
+    );
     const seen = synced.diffs.length;
     await waitFor(() => synced.diffs.length > seen + 4, 8_000, 'good diffs after the garbage');
     for (const { diff } of synced.diffs) {
@@ -67,17 +64,22 @@ describe('feed faults as clients see them', () => {
         }
       }
     }
-    for (const t of tickers(synced)) if (t.bid !== null && t.ask !== null) expect(t.bid).toBeLessThanOrEqual(t.ask);
+    for (const t of tickers(synced))
+      if (t.bid !== null && t.ask !== null) expect(t.bid).toBeLessThanOrEqual(t.ask);
     await waitFor(() => last()?.state === 'live', 8_000, 'live feed');
   });
 
   it('[F3] a stream whose tick was invalid keeps its last good value, marked stale until the next valid tick', async () => {
     // Slow ticks (1 per second per market) so the stale mark outlives a push window.
-    stack = await startStack({ tickMs: 1_000 });
+    const stack = await start({ tickMs: 1_000 });
     const { synced } = await watcher(stack);
     await waitFor(() => tickers(synced).length === 3, 5_000, 'tickers');
     stack.demo.faults.garbage('negative-price', 1);
-    await waitFor(() => synced.diffs.some((d) => Object.values(d.diff.changes).some((c) => c.stale === true)), 5_000, 'a stale mark');
+    await waitFor(
+      () => synced.diffs.some((d) => Object.values(d.diff.changes).some((c) => c.stale === true)),
+      5_000,
+      'a stale mark',
+    );
     const marked = synced.diffs.find((d) => Object.values(d.diff.changes).some((c) => c.stale === true));
     const [stream, changes] = Object.entries(marked!.diff.changes).find(([, c]) => c.stale === true)!;
     // Only the flag travelled: the last good price stayed.
@@ -86,12 +88,12 @@ describe('feed faults as clients see them', () => {
   });
 
   it('a changing set of watched streams stays on one exchange connection', async () => {
-    stack = await startStack();
+    const stack = await start();
     const { synced } = await watcher(stack);
     for (const symbol of ['DOGE/USDT', 'XRP/USDT', 'ADA/USDT', 'AVAX/USDT']) {
       const ack = await synced.subscribe([`binance:${symbol}`]);
       expect(ack.ok).toBe(true);
-      await waitFor(() => stack!.app.market.get(`binance:${symbol}`) !== undefined, 5_000, `${symbol} ticks`);
+      await waitFor(() => stack.app.market.get(`binance:${symbol}`) !== undefined, 5_000, `${symbol} ticks`);
     }
     expect(stack.demo.connections()).toBe(1);
   });

@@ -28,7 +28,9 @@ describe('HTTP API', () => {
       if (i > 0) expect(time).toBeGreaterThan((points[i - 1] as [number, number])[0]);
     }
     const last = points.at(-1) as [number, number];
-    const since = await get(`/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}&since=${last[0] - 1}`);
+    const since = await get(
+      `/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}&since=${last[0] - 1}`,
+    );
     expect((since.body.points as unknown[]).length).toBeGreaterThanOrEqual(1);
     expect((since.body.points as unknown[]).length).toBeLessThan(points.length + 1);
   });

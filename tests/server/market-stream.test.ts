@@ -1,25 +1,19 @@
 import { io as connectClient } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerHello } from '../../lib/protocol';
-import { connect, request, sleep, startStack, waitFor } from '../support/stack';
+import { autoClose, request, sleep, waitFor } from '../support/stack';
 import type { Client, Stack } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
-const STREAMS = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT', 'binance:DOGE/USDT', 'binance:XRP/USDT'];
+const STREAMS = [
+  'binance:BTC/USDT',
+  'binance:ETH/USDT',
+  'binance:SOL/USDT',
+  'binance:DOGE/USDT',
+  'binance:XRP/USDT',
+];
 
-let stack: Stack | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await stack?.close();
-  stack = undefined;
-});
-
-async function client(s: Stack, options = {}): Promise<Client> {
-  const c = await connect(s.url, options);
-  clients.push(c);
-  return c;
-}
+const { start, client } = autoClose();
 
 /** Freezes the exchange and waits until the last changes have gone out, so client and server can be compared. */
 async function quiesce(s: Stack): Promise<void> {
@@ -28,30 +22,36 @@ async function quiesce(s: Stack): Promise<void> {
 }
 
 function serverState(s: Stack, streams: string[]) {
-  return Object.fromEntries(streams.flatMap((id) => (s.app.market.get(id) ? [[id, s.app.market.get(id)]] : [])));
+  return Object.fromEntries(
+    streams.flatMap((id) => (s.app.market.get(id) ? [[id, s.app.market.get(id)]] : [])),
+  );
 }
 
 describe('market stream over a real socket.io connection', () => {
   it('[C3][F2] greets with the protocol version, limits and a simulated flag, then feed health', async () => {
-    stack = await startStack();
+    const stack = await start();
     const c: Client = connectClient(stack.url, { transports: ['websocket'], autoConnect: false });
-    clients.push(c);
+    onTestFinished(() => void c.disconnect());
     const hello = new Promise<ServerHello>((r) => c.once('server:hello', r));
     const status = new Promise<unknown>((r) => c.once('feeds:status', r));
     c.connect();
-    expect(await hello).toMatchObject({ protocol: 1, simulated: true, limits: { maxFrequency: 4, maxStreams: 100 } });
+    expect(await hello).toMatchObject({
+      protocol: 1,
+      simulated: true,
+      limits: { maxFrequency: 4, maxStreams: 100 },
+    });
     expect(await status).toMatchObject({ feeds: [{ exchange: 'binance', simulated: true }] });
   });
 
   it('[M1][M2][M3][M4] snapshot plus diffs reproduce the server state exactly', async () => {
-    stack = await startStack();
+    const stack = await start();
     const synced = new SyncedClient(await client(stack));
     const ack = await synced.subscribe(STREAMS);
     expect(ack.ok && ack.subscription).toEqual({ streams: STREAMS, maxFrequency: 4 });
     await waitFor(() => synced.diffs.length >= 8, 8_000, 'diffs');
-    await quiesce(stack!);
+    await quiesce(stack);
     expect(Object.keys(synced.market.tickers).sort()).toEqual([...STREAMS].sort());
-    expect(synced.market.tickers).toEqual(serverState(stack!, STREAMS));
+    expect(synced.market.tickers).toEqual(serverState(stack, STREAMS));
     expect(synced.resyncs).toBe(0);
     // Every diff continued the sequence of the snapshot.
     const seqs = synced.diffs.map((d) => d.diff.seq);
@@ -60,19 +60,19 @@ describe('market stream over a real socket.io connection', () => {
   });
 
   it('[M3] a lost diff shows as a seq gap; the client resyncs and ends equal to the server', async () => {
-    stack = await startStack();
+    const stack = await start();
     const synced = new SyncedClient(await client(stack));
     await synced.subscribe(STREAMS);
     await waitFor(() => synced.diffs.length >= 2, 5_000, 'diffs');
     synced.loseNext = true;
     await waitFor(() => synced.resyncs === 1, 5_000, 'resync');
     await synced.settled();
-    await quiesce(stack!);
-    expect(synced.market.tickers).toEqual(serverState(stack!, STREAMS));
+    await quiesce(stack);
+    expect(synced.market.tickers).toEqual(serverState(stack, STREAMS));
   });
 
   it('[M6] never more than maxFrequency messages per second, all changes of a window in one message', async () => {
-    stack = await startStack({ tickMs: 20 });
+    const stack = await start({ tickMs: 20 });
     const fast = new SyncedClient(await client(stack));
     const slow = new SyncedClient(await client(stack));
     await fast.subscribe(STREAMS);
@@ -80,7 +80,8 @@ describe('market stream over a real socket.io connection', () => {
     const started = Date.now();
     await sleep(3_000);
     const elapsed = (Date.now() - started) / 1000;
-    const gaps = (c: SyncedClient) => c.diffs.slice(1).map((d, i) => d.at - (c.diffs[i] as { at: number }).at);
+    const gaps = (c: SyncedClient) =>
+      c.diffs.slice(1).map((d, i) => d.at - (c.diffs[i] as { at: number }).at);
     expect(fast.diffs.length).toBeLessThanOrEqual(Math.ceil(elapsed * 4) + 1);
     expect(fast.diffs.length).toBeGreaterThanOrEqual(Math.floor(elapsed * 4) - 2);
     // Arrival gaps can shrink by network jitter only, never by a second message in the same window.
@@ -93,7 +94,7 @@ describe('market stream over a real socket.io connection', () => {
   });
 
   it('[M7] the applied rate is rounded down to a step and capped by the server', async () => {
-    stack = await startStack();
+    const stack = await start();
     const c = await client(stack);
     const ask = async (maxFrequency: number) => {
       const ack = await request(c, 'market:subscribe', { streams: STREAMS.slice(0, 1), maxFrequency });
@@ -108,12 +109,13 @@ describe('market stream over a real socket.io connection', () => {
   });
 
   it('[M1] unsubscribe drops streams: their changes stop arriving', async () => {
-    stack = await startStack();
+    const stack = await start();
     const synced = new SyncedClient(await client(stack));
     await synced.subscribe(STREAMS.slice(0, 2));
     const ack = await request(synced.socket, 'market:unsubscribe', { streams: [STREAMS[0]] });
     expect(ack.ok && ack.subscription.streams).toEqual([STREAMS[1]]);
-    if (ack.ok) synced.market = { epoch: ack.snapshot.epoch, seq: ack.snapshot.seq, tickers: ack.snapshot.tickers };
+    if (ack.ok)
+      synced.market = { epoch: ack.snapshot.epoch, seq: ack.snapshot.seq, tickers: ack.snapshot.tickers };
     const from = synced.diffs.length;
     await waitFor(() => synced.diffs.length >= from + 3, 5_000, 'diffs');
     const streamsSeen = new Set(synced.diffs.slice(from).flatMap((d) => Object.keys(d.diff.changes)));
@@ -121,17 +123,25 @@ describe('market stream over a real socket.io connection', () => {
   });
 
   it('[M9] after a server restart the client reconnects, sees a new epoch and ends equal to the server', async () => {
-    stack = await startStack();
-    const socket = await client(stack, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+    const stack = await start();
+    const socket = await client(stack, {
+      reconnection: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
     const synced = new SyncedClient(socket);
     // What every client does: subscribe again after each (re)connect.
     socket.on('connect', () => void synced.subscribe(STREAMS));
     const first = await synced.subscribe(STREAMS);
     const firstEpoch = first.ok ? first.snapshot.epoch : '';
     await stack.restart();
-    await waitFor(() => synced.market.epoch !== firstEpoch && synced.market.epoch !== null, 10_000, 'new epoch');
+    await waitFor(
+      () => synced.market.epoch !== firstEpoch && synced.market.epoch !== null,
+      10_000,
+      'new epoch',
+    );
     await waitFor(() => Object.keys(synced.market.tickers).length === STREAMS.length, 10_000, 'tickers');
-    await quiesce(stack!);
-    expect(synced.market.tickers).toEqual(serverState(stack!, STREAMS));
+    await quiesce(stack);
+    expect(synced.market.tickers).toEqual(serverState(stack, STREAMS));
   });
 });

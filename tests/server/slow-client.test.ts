@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { bufferedBytes } from '../../server/push/buffered-bytes';
-import type { Client, Stack } from '../support/stack';
-import { connect, sleep, startStack, waitFor } from '../support/stack';
+import { autoClose, sleep, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
 const CAP = 16 * 1024;
-let stack: Stack | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await stack?.close();
-  stack = undefined;
-});
+const { start, client } = autoClose();
 
 // engine.io-client internals, used to make a real client stop reading the way a stalled phone does.
 interface PollingTransport {
@@ -26,11 +19,13 @@ interface WebSocketTransport {
 
 describe('slow consumers and dead connections', () => {
   it('[M8] a client that stops reading stays bounded, others keep their rate, and it resumes from a snapshot', async () => {
-    stack = await startStack({ tickMs: 20, env: { SLOW_CLIENT_BUFFER_BYTES: String(CAP), MAX_FREQUENCY: '10' } });
+    const stack = await start({
+      tickMs: 20,
+      env: { SLOW_CLIENT_BUFFER_BYTES: String(CAP), MAX_FREQUENCY: '10' },
+    });
     const streams = stack.demo.symbols().map((s) => `binance:${s}`);
-    const healthy = new SyncedClient(await connect(stack.url));
-    const slowSocket = await connect(stack.url, { transports: ['polling'] });
-    clients.push(healthy.socket, slowSocket);
+    const healthy = new SyncedClient(await client(stack));
+    const slowSocket = await client(stack, { transports: ['polling'] });
     const slow = new SyncedClient(slowSocket);
     await healthy.subscribe(streams);
     await slow.subscribe(streams);
@@ -70,13 +65,12 @@ describe('slow consumers and dead connections', () => {
   });
 
   it('[C4] a client that stops answering heartbeats is dropped within the heartbeat time', async () => {
-    stack = await startStack({ env: { HEARTBEAT_INTERVAL_MS: '1000', HEARTBEAT_TIMEOUT_MS: '1000' } });
-    const zombie = await connect(stack.url);
-    clients.push(zombie);
+    const stack = await start({ env: { HEARTBEAT_INTERVAL_MS: '1000', HEARTBEAT_TIMEOUT_MS: '1000' } });
+    const zombie = await client(stack);
     await new SyncedClient(zombie).subscribe(['binance:BTC/USDT']);
     expect(stack.app.io.engine.clientsCount).toBe(1);
     const reason = new Promise<string>((resolve) =>
-      stack!.app.io.sockets.sockets.get(zombie.id as string)!.once('disconnect', resolve),
+      stack.app.io.sockets.sockets.get(zombie.id as string)!.once('disconnect', resolve),
     );
     const started = Date.now();
     (zombie.io.engine.transport as unknown as WebSocketTransport).ws._socket.pause();

@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Watchlist } from '../../lib/protocol';
 import type { Client, Stack } from '../support/stack';
-import { connect, request, startStack, waitFor } from '../support/stack';
+import { autoClose, request, waitFor } from '../support/stack';
 
-let stack: Stack | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await stack?.close();
-  stack = undefined;
-});
+const { start, client } = autoClose();
 
 async function ready(s: Stack): Promise<Client> {
   await waitFor(() => s.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
-  const c = await connect(s.url, { reconnection: true, reconnectionDelay: 100 });
-  clients.push(c);
-  return c;
+  return client(s, { reconnection: true, reconnectionDelay: 100 });
 }
 
 describe('watchlist', () => {
   it('[W2] a new installation starts with BTC, ETH and SOL on the first exchange', async () => {
-    stack = await startStack();
+    const stack = await start();
     const c = await ready(stack);
     expect(await request(c, 'watchlist:get', {})).toEqual({
       ok: true,
@@ -29,7 +21,7 @@ describe('watchlist', () => {
   });
 
   it('[W1] add and remove are broadcast to every open connection', async () => {
-    stack = await startStack();
+    const stack = await start();
     const a = await ready(stack);
     const b = await ready(stack);
     const heard: Watchlist[] = [];
@@ -39,12 +31,16 @@ describe('watchlist', () => {
     await waitFor(() => heard.length === 1, 2_000, 'broadcast');
     expect(heard[0]?.streams).toContain('binance:DOGE/USDT');
     const removed = await request(a, 'watchlist:remove', { stream: 'binance:BTC/USDT' });
-    expect(removed.ok && removed.watchlist.streams).toEqual(['binance:ETH/USDT', 'binance:SOL/USDT', 'binance:DOGE/USDT']);
+    expect(removed.ok && removed.watchlist.streams).toEqual([
+      'binance:ETH/USDT',
+      'binance:SOL/USDT',
+      'binance:DOGE/USDT',
+    ]);
     await waitFor(() => heard.length === 2, 2_000, 'second broadcast');
   });
 
   it('[W1] adding a stream twice or removing an absent one changes nothing', async () => {
-    stack = await startStack();
+    const stack = await start();
     const c = await ready(stack);
     const heard: Watchlist[] = [];
     c.on('watchlist:changed', (w) => heard.push(w));
@@ -57,7 +53,7 @@ describe('watchlist', () => {
   });
 
   it('[W1] the watchlist survives a restart, and an emptied list stays empty', async () => {
-    stack = await startStack();
+    const stack = await start();
     const c = await ready(stack);
     await request(c, 'watchlist:add', { stream: 'binance:ADA/USDT' });
     for (const stream of ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT']) {
@@ -65,7 +61,10 @@ describe('watchlist', () => {
     }
     await stack.restart();
     await waitFor(() => c.connected, 10_000, 'reconnect');
-    expect(await request(c, 'watchlist:get', {})).toEqual({ ok: true, watchlist: { streams: ['binance:ADA/USDT'] } });
+    expect(await request(c, 'watchlist:get', {})).toEqual({
+      ok: true,
+      watchlist: { streams: ['binance:ADA/USDT'] },
+    });
     await request(c, 'watchlist:remove', { stream: 'binance:ADA/USDT' });
     await stack.restart();
     await waitFor(() => c.connected, 10_000, 'reconnect');
@@ -73,10 +72,10 @@ describe('watchlist', () => {
   });
 
   it('[W1] watchlist streams are watched even with no subscriber, so their history fills', async () => {
-    stack = await startStack();
+    const stack = await start();
     await ready(stack);
     const history = async () => {
-      const res = await fetch(`${stack!.url}/api/v1/history?stream=${encodeURIComponent('binance:SOL/USDT')}`);
+      const res = await fetch(`${stack.url}/api/v1/history?stream=${encodeURIComponent('binance:SOL/USDT')}`);
       return ((await res.json()) as { points: unknown[] }).points.length;
     };
     // No client is subscribed to anything: only the watchlist makes the feed watch SOL/USDT.

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { afterEach } from 'vitest';
 import { io as connectClient } from 'socket.io-client';
 import type { Socket, ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol';
@@ -72,7 +73,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Connects a real socket.io client and waits for the server's hello. */
-export async function connect(url: string, options: Partial<ManagerOptions & SocketOptions> = {}): Promise<Client> {
+export async function connect(
+  url: string,
+  options: Partial<ManagerOptions & SocketOptions> = {},
+): Promise<Client> {
   const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false, ...options });
   await new Promise<void>((resolve, reject) => {
     socket.once('server:hello', () => resolve());
@@ -99,10 +103,36 @@ export async function waitFor(
 ): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Starts stacks and clients for a test file and closes them all after each test. */
+export function autoClose(): {
+  start(options?: StackOptions): Promise<Stack>;
+  client(stack: Stack, options?: Partial<ManagerOptions & SocketOptions>): Promise<Client>;
+} {
+  const stacks: Stack[] = [];
+  const clients: Client[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    for (const s of stacks.splice(0)) await s.close();
+  });
+  return {
+    async start(options) {
+      const stack = await startStack(options);
+      stacks.push(stack);
+      return stack;
+    },
+    async client(stack, options) {
+      const c = await connect(stack.url, options);
+      clients.push(c);
+      return c;
+    },
+  };
+}

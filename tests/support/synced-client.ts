@@ -25,7 +25,11 @@ export class SyncedClient {
 
   /** Subscribes and takes the snapshot of the answer. */
   async subscribe(streams: StreamId[], maxFrequency?: number): Promise<SnapshotAck> {
-    const ack = await request(this.socket, 'market:subscribe', maxFrequency === undefined ? { streams } : { streams, maxFrequency });
+    const ack = await request(
+      this.socket,
+      'market:subscribe',
+      maxFrequency === undefined ? { streams } : { streams, maxFrequency },
+    );
     if (ack.ok) this.market = applySnapshot(ack.snapshot);
     return ack;
   }

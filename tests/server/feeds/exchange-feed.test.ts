@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateTicker } from '../../../lib/ticker-validation';
-import { startDemoExchange } from '../../../server/feeds/demo/index';
-import type { DemoExchange, GarbageKind } from '../../../server/feeds/demo/index';
+import { GARBAGE_KINDS, startDemoExchange } from '../../../server/feeds/demo/index';
+import type { DemoExchange } from '../../../server/feeds/demo/index';
 import { createExchangeFeed } from '../../../server/feeds/exchange-feed';
 import type { ExchangeFeed, FeedOptions } from '../../../server/feeds/exchange-feed';
 import { JUNK_LIMIT } from '../../../server/feeds/tick-intake';
@@ -185,16 +185,7 @@ describe('exchange feed against the demo exchange', () => {
     await sink.until(() => sink.marketLoads.length >= 2, 5_000, 'a later refresh succeeding');
   });
 
-  const KINDS: GarbageKind[] = [
-    'html',
-    'wrong-types',
-    'negative-price',
-    'huge-number',
-    'bid-above-ask',
-    'truncated-json',
-  ];
-
-  it.each(KINDS)(
+  it.each(GARBAGE_KINDS)(
     'garbage %s: counted as invalid, never delivered, the feed stays up and good ticks follow',
     async (kind) => {
       const { feed, sink } = startFeed();

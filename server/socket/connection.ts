@@ -10,6 +10,7 @@ import type {
 import { registerMarketHandlers } from './market-handlers';
 import type { MarketDeps } from './market-handlers';
 import type { RequestLimiter } from './rate-limit';
+import { onUnknownEvent } from './request';
 import { registerWatchlistHandlers } from './watchlist-handlers';
 import type { WatchlistDeps } from './watchlist-handlers';
 
@@ -29,9 +30,10 @@ export interface ConnectionDeps {
 /** Wires a new connection: greeting, current feed health, request handlers, cleanup on disconnect. */
 export function handleConnection(io: LivefolioServer, socket: LivefolioSocket, deps: ConnectionDeps): void {
   const log = deps.log.child({ socket: socket.id });
-  const ctx = { socket, limiter: deps.limiter, log };
+  const ctx = { socket, limiter: deps.limiter, log, events: new Set<string>() };
   registerMarketHandlers(ctx, deps.market);
   registerWatchlistHandlers(ctx, { ...deps.watchlist, io });
+  onUnknownEvent(ctx);
   // A socket.io socket with no 'error' listener would throw on an error event and take the process down.
   socket.on('error', (err) => log.warn({ err }, 'socket error'));
   socket.on('disconnect', (reason) => {

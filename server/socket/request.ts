@@ -15,6 +15,8 @@ export interface RequestContext {
   socket: AnySocket;
   limiter: RequestLimiter;
   log: Logger;
+  /** The events registered so far; anything else is unknown. */
+  events: Set<string>;
 }
 
 /**
@@ -27,29 +29,51 @@ export function onRequest<S extends z.ZodType, R extends object>(
   schema: S,
   handler: (request: z.infer<S>) => R,
 ): void {
+  ctx.events.add(event);
   ctx.socket.on(event, async (payload: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') {
-      // Without an acknowledgement the client could never learn the outcome: refuse rather than guess.
-      ctx.socket.emit('protocol:error', {
-        event,
-        code: 'BAD_REQUEST',
-        message: `${event} must be sent with an acknowledgement callback.`,
-      });
-      return;
-    }
+    const reply = typeof ack === 'function' ? (ack as (answer: object) => void) : null;
     try {
       await ctx.limiter.consume(ctx.socket.id);
+      // Without an acknowledgement the client could never learn the outcome: refuse rather than guess.
+      if (!reply)
+        throw new AppError('BAD_REQUEST', `${event} must be sent with an acknowledgement callback.`);
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
-      ack({ ok: true, ...handler(parsed.data) });
+      reply({ ok: true, ...handler(parsed.data) });
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') ctx.log.error({ err: error, event }, 'request failed');
-      ack({ ok: false, error: appError.toProtocol() });
-      if (isAbusive(error)) {
-        ctx.log.warn({ socket: ctx.socket.id }, 'disconnecting a client that keeps passing its rate limit');
-        ctx.socket.disconnect(true);
-      }
+      refuse(ctx, event, error, reply);
     }
   });
+}
+
+/** Answers an event the server does not know, so a client developer sees the typo, under the same rate limit. */
+export function onUnknownEvent(ctx: RequestContext): void {
+  ctx.socket.onAny(async (event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && ctx.events.has(event)) return;
+    const last = args.at(-1);
+    const reply = typeof last === 'function' ? (last as (answer: object) => void) : null;
+    const name = String(event).slice(0, 40);
+    try {
+      await ctx.limiter.consume(ctx.socket.id);
+      throw new AppError('BAD_REQUEST', `Unknown event "${name}"; see docs/protocol.md.`);
+    } catch (error) {
+      refuse(ctx, name, error, reply);
+    }
+  });
+}
+
+function refuse(
+  ctx: RequestContext,
+  event: string,
+  error: unknown,
+  reply: ((answer: object) => void) | null,
+) {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') ctx.log.error({ err: error, event }, 'request failed');
+  if (reply) reply({ ok: false, error: appError.toProtocol() });
+  else ctx.socket.emit('protocol:error', { event, ...appError.toProtocol() });
+  if (isAbusive(error)) {
+    ctx.log.warn({ socket: ctx.socket.id }, 'disconnecting a client that keeps passing its rate limit');
+    ctx.socket.disconnect(true);
+  }
 }

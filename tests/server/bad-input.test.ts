@@ -94,6 +94,22 @@ describe('bad input on the socket', () => {
     socket.disconnect();
   });
 
+  it('[R2] an unknown event is answered with an error, through its acknowledgement or protocol:error', async () => {
+    const socket = await connect(stack.url);
+    const raw = socket as unknown as {
+      emit(event: string, ...args: unknown[]): void;
+      timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+    };
+    expect(await raw.timeout(2_000).emitWithAck('market:subscrbe', { streams: [GOOD] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('market:subscrbe') },
+    });
+    const error = new Promise((r) => socket.once('protocol:error', r));
+    raw.emit('portfolio:get', {});
+    expect(await error).toMatchObject({ event: 'portfolio:get', code: 'BAD_REQUEST' });
+    socket.disconnect();
+  });
+
   it('[R5] a message over 64 KiB closes that connection only', async () => {
     const other = await connect(stack.url);
     const socket = await connect(stack.url);
@@ -157,6 +173,22 @@ describe('rate limits', () => {
       expect(refused && !refused.ok && refused.error.retryAfterMs).toBeGreaterThan(0);
       for (let i = 0; i < 20; i++) socket.emit('watchlist:get', {}, () => {});
       expect(await disconnected).toBe('io server disconnect');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('[R4] a flood without acknowledgements or of unknown events is limited and disconnected too', async () => {
+    const limited = await startStack({ env: { EVENT_RATE_LIMIT: '5' } });
+    try {
+      const socket = await connect(limited.url);
+      const errors: Array<{ code: string }> = [];
+      socket.on('protocol:error', (e) => errors.push(e));
+      const disconnected = new Promise<string>((r) => socket.once('disconnect', r));
+      const raw = socket as unknown as { emit(event: string, ...args: unknown[]): void };
+      for (let i = 0; i < 40; i++) raw.emit(i % 2 ? 'watchlist:get' : 'spam', {});
+      expect(await disconnected).toBe('io server disconnect');
+      expect(errors.some((e) => e.code === 'RATE_LIMITED')).toBe(true);
     } finally {
       await limited.close();
     }

@@ -82,7 +82,32 @@ export async function createCcxtExchange(
     // Node's ws refuses plain ws:// in ccxt until its http agent is loaded (NotSupported otherwise).
     if (url.protocol === 'http:') await exchange.loadHttpProxyAgent();
   }
+  guardSends(exchange);
   return exchange;
+}
+
+type Sender = { send(message: unknown): Promise<unknown>; livefolioGuarded?: true };
+
+/**
+ * ccxt sends a subscription after its rate-limit throttle with `throttle().then(() => { client.send(m) })`,
+ * dropping the promise: when the socket closed in between, the rejection is unhandled. The pending watch is
+ * rejected by the close anyway, so the lost send is only marked handled here; callers still see it fail.
+ */
+function guardSends(exchange: Exchange): void {
+  const client = exchange.client.bind(exchange);
+  exchange.client = (url: string) => {
+    const ws = client(url) as unknown as Sender;
+    if (!ws.livefolioGuarded) {
+      const send = ws.send.bind(ws);
+      ws.send = (message) => {
+        const sent = send(message);
+        sent.catch(() => undefined);
+        return sent;
+      };
+      ws.livefolioGuarded = true;
+    }
+    return ws as unknown as ReturnType<Exchange['client']>;
+  };
 }
 
 /** The best way to get tickers from `ex`, or `forced` when the exchange supports it. */

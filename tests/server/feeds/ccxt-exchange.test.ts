@@ -117,3 +117,23 @@ describe('pickFeedMode', () => {
     expect(pickFeedMode(rest, 'watchTickers')).toBe('poll');
   });
 });
+
+describe('ccxt sends', () => {
+  it('a subscription sent on a closed socket is no unhandled rejection, and still fails for its caller', async () => {
+    const ex = await createCcxtExchange({ id: 'binance', url: 'http://127.0.0.1:9', simulated: true });
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const client = ex.client('ws://127.0.0.1:9/ws/0') as unknown as { send(m: unknown): Promise<unknown> };
+      // What ccxt does after its throttle: send and drop the promise.
+      void client.send({ method: 'SUBSCRIBE', params: ['btcusdt@ticker'], id: 1 });
+      await expect(client.send({ method: 'SUBSCRIBE' })).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+      await ex.close();
+    }
+  });
+});

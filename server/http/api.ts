@@ -18,10 +18,22 @@ export interface ApiDeps {
   defaultExchange: string;
 }
 
-const historyQuery = z.strictObject({
-  stream: z.string().min(1).max(200),
-  since: z.coerce.number().int().nonnegative().optional(),
-});
+const MAX_HISTORY_STREAMS = 100;
+
+const historyQuery = z
+  .strictObject({
+    stream: z.string().min(1).max(200).optional(),
+    streams: z
+      .string()
+      .max(MAX_HISTORY_STREAMS * 80)
+      .transform((v) => [...new Set(v.split(',').filter(Boolean))])
+      .pipe(z.array(z.string().max(200)).min(1).max(MAX_HISTORY_STREAMS))
+      .optional(),
+    since: z.coerce.number().int().nonnegative().optional(),
+  })
+  .refine((q) => (q.stream === undefined) !== (q.streams === undefined), {
+    message: 'give either stream=<id> or streams=<id>,<id>,…',
+  });
 
 const marketsQuery = z.strictObject({
   exchange: z.string().min(1).max(40).optional(),
@@ -35,9 +47,22 @@ type Route = (query: Record<string, string>) => object;
 export function createApi(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const routes: Record<string, Route> = {
     '/api/v1/history': (query) => {
-      const { stream, since } = parse(historyQuery, query);
-      deps.feeds.check(stream);
-      return { stream, intervalMs: deps.history.resolutionMs, points: deps.history.points(stream, since) };
+      const request = parse(historyQuery, query);
+      const intervalMs = deps.history.resolutionMs;
+      if (request.stream !== undefined) {
+        deps.feeds.check(request.stream);
+        return {
+          stream: request.stream,
+          intervalMs,
+          points: deps.history.points(request.stream, request.since),
+        };
+      }
+      const streams = request.streams ?? [];
+      for (const stream of streams) deps.feeds.check(stream);
+      const series = Object.fromEntries(
+        streams.map((stream) => [stream, deps.history.points(stream, request.since)]),
+      );
+      return { intervalMs, series };
     },
     '/api/v1/markets': (query) => {
       const { exchange = deps.defaultExchange, q, limit } = parse(marketsQuery, query);

@@ -35,6 +35,19 @@ describe('HTTP API', () => {
     expect((since.body.points as unknown[]).length).toBeLessThan(points.length + 1);
   });
 
+  it('[H1] several streams in one request: one series each', async () => {
+    const streams = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:XRP/USDT'];
+    const { status, body } = await get(
+      `/api/v1/history?streams=${streams.map(encodeURIComponent).join(',')}`,
+    );
+    expect(status).toBe(200);
+    const series = body.series as Record<string, Array<[number, number]>>;
+    expect(Object.keys(series)).toEqual(streams);
+    expect(series['binance:BTC/USDT']?.length).toBeGreaterThan(0);
+    // XRP/USDT is a market but nobody watches it: an empty series, not an error.
+    expect(series['binance:XRP/USDT']).toEqual([]);
+  });
+
   it('[H2] markets search ranks the exact base asset before substring matches', async () => {
     const { status, body } = await get('/api/v1/markets?exchange=binance&q=eth&limit=5');
     expect(status).toBe(200);
@@ -62,6 +75,13 @@ describe('HTTP API', () => {
     ['/api/v1/history?stream=binance:NOPE/USDT', 404, 'UNKNOWN_SYMBOL'],
     ['/api/v1/history?stream=kraken:BTC/USD', 404, 'UNKNOWN_EXCHANGE'],
     [`/api/v1/history?stream=binance:BTC/USDT&since=-5`, 400, 'BAD_REQUEST'],
+    ['/api/v1/history?stream=binance:BTC/USDT&streams=binance:ETH/USDT', 400, 'BAD_REQUEST'],
+    ['/api/v1/history?streams=binance:BTC/USDT,binance:NOPE/USDT', 404, 'UNKNOWN_SYMBOL'],
+    [
+      `/api/v1/history?streams=${Array.from({ length: 101 }, (_, i) => `binance:C${i}/USDT`).join(',')}`,
+      400,
+      'BAD_REQUEST',
+    ],
     ['/api/v1/markets?exchange=nope', 404, 'UNKNOWN_EXCHANGE'],
     ['/api/v1/markets?limit=100000', 400, 'BAD_REQUEST'],
     ['/api/v1/markets?limit=abc', 400, 'BAD_REQUEST'],

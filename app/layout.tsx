@@ -1,19 +1,23 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import './globals.css';
 
 export const metadata: Metadata = {
   title: 'Livefolio',
-  description: 'Live crypto prices and portfolio, self-hosted.',
+  description: 'Live crypto prices, self-hosted.',
+};
+
+export const viewport: Viewport = {
+  themeColor: '#0b0e14',
+  colorScheme: 'dark',
+  width: 'device-width',
+  initialScale: 1,
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body
-        style={{ background: '#0b0e14', color: '#e6e6e6', fontFamily: 'system-ui, sans-serif', margin: 0 }}
-      >
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

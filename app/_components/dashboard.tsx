@@ -1,0 +1,78 @@
+'use client';
+/** The live dashboard: opens the tab's connection and lays out the header, the chart and the ticker table. */
+import { useCallback } from 'react';
+import { AddTicker } from '@/components/add-ticker';
+import { ChartPanel } from '@/components/chart-panel';
+import { ClockProvider } from '@/components/clock-provider';
+import { ConnectionIndicator } from '@/components/connection-indicator';
+import { FeedHealth } from '@/components/feed-health';
+import { LowDataSwitch } from '@/components/low-data-switch';
+import { NoticeBanner } from '@/components/notice-banner';
+import { SimulatedBadge } from '@/components/simulated-badge';
+import { TickerTable } from '@/components/ticker-table';
+import type { StreamId } from '@/lib/protocol';
+import { useDashboardConnection } from '@/lib/socket/use-dashboard-connection';
+import { useDashboardStore } from '@/lib/store/provider';
+import styles from './dashboard.module.css';
+
+/** Reads nothing from the store itself, so a tick never re-renders the layout. */
+export function Dashboard() {
+  const connection = useDashboardConnection();
+  const store = useDashboardStore();
+
+  // Stable while the connection is, so the memoised rows do not re-render for new callbacks.
+  const select = useCallback(
+    (stream: StreamId) => (connection ? connection.select(stream) : store.getState().select(stream)),
+    [connection, store],
+  );
+  const remove = useCallback(
+    (stream: StreamId) => (connection ? connection.removeStream(stream) : Promise.resolve(false)),
+    [connection],
+  );
+
+  return (
+    <ClockProvider>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <div className={styles.brand}>
+            <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+              <rect width="24" height="24" rx="6" fill="#4c8dff" />
+              <path
+                d="M5 15l4-4 3 3 6-7"
+                fill="none"
+                stroke="#fff"
+                strokeWidth="2.2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            <h1 className={styles.title}>Livefolio</h1>
+          </div>
+          <SimulatedBadge />
+          <div className={styles.headerEnd}>
+            <LowDataSwitch connection={connection} />
+            <ConnectionIndicator />
+          </div>
+        </header>
+        <div className={styles.feeds}>
+          <FeedHealth />
+        </div>
+        <main className={styles.main}>
+          <section className={styles.watchlist} aria-labelledby="watchlist-title">
+            <div className={styles.toolbar}>
+              <h2 id="watchlist-title" className={styles.sectionTitle}>
+                Watchlist
+              </h2>
+              <AddTicker connection={connection} />
+            </div>
+            <NoticeBanner />
+            <TickerTable onSelect={select} onRemove={remove} />
+          </section>
+          <div className={styles.chart}>
+            <ChartPanel />
+          </div>
+        </main>
+      </div>
+    </ClockProvider>
+  );
+}

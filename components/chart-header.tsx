@@ -1,0 +1,63 @@
+'use client';
+/** The selected stream's name, last price, 24 h change, high, low and volume, above its chart. */
+import {
+  describeStream,
+  direction,
+  exchangeName,
+  formatCompact,
+  formatPercent,
+  formatPrice,
+  priceDecimals,
+} from '@/lib/format';
+import type { StreamId } from '@/lib/protocol';
+import { useDashboard } from '@/lib/store/provider';
+import styles from './chart-panel.module.css';
+
+/** Re-renders with the stream's ticker; the chart below it does not depend on this. */
+export function ChartHeader({ stream, titleId }: { stream: StreamId | null; titleId: string }) {
+  const ticker = useDashboard((s) => (stream ? s.market.tickers[stream] : undefined));
+  if (!stream) {
+    return (
+      <header className={styles.head}>
+        <h2 id={titleId} className={styles.symbol}>
+          Chart
+        </h2>
+      </header>
+    );
+  }
+  const { exchange, symbol } = describeStream(stream);
+  const decimals = priceDecimals(ticker);
+  const change = direction(ticker?.percentage);
+  const quote = symbol.split('/')[1]?.split(':')[0] ?? '';
+  return (
+    <header className={styles.head}>
+      <div className={styles.title}>
+        <h2 id={titleId} className={styles.symbol}>
+          {symbol}
+        </h2>
+        <span className={styles.exchange}>{exchangeName(exchange)}</span>
+        {ticker?.stale && <span className={styles.flag}>Stale</span>}
+      </div>
+      <div className={styles.quote}>
+        <span className={styles.price}>{formatPrice(ticker?.last, decimals)}</span>
+        <span className={`${styles.change} ${styles[change]}`}>{formatPercent(ticker?.percentage)}</span>
+      </div>
+      <dl className={styles.stats}>
+        <div>
+          <dt>24h high</dt>
+          <dd>{formatPrice(ticker?.high, decimals)}</dd>
+        </div>
+        <div>
+          <dt>24h low</dt>
+          <dd>{formatPrice(ticker?.low, decimals)}</dd>
+        </div>
+        <div>
+          <dt>24h vol</dt>
+          <dd>
+            {formatCompact(ticker?.quoteVolume)} <span className={styles.unit}>{quote}</span>
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,152 @@
+'use client';
+/** The recharts line of one stream's recent prices; bounded, memoised data and no animation keep redraws cheap. */
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { describeStream, formatAge, formatClock, formatPrice, niceTicks, priceDecimals } from '@/lib/format';
+import type { StreamId } from '@/lib/protocol';
+import { useDashboard } from '@/lib/store/provider';
+import styles from './chart-panel.module.css';
+
+// Literal colours: SVG presentation attributes are not the place to rely on CSS variables.
+const COLORS = { up: '#16c784', down: '#ea3943', grid: '#1c232e', axis: '#8b95a7', line: '#2a3341' };
+
+interface Point {
+  t: number;
+  price: number;
+}
+
+/** Draws `store.series[stream]`; the price axis uses the market's decimals. */
+export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamId }) {
+  const points = useDashboard((s) => s.series[stream]);
+  // A number, so the chart redraws only when the precision changes, not with every bid or ask.
+  const decimals = useDashboard((s) => priceDecimals(s.market.tickers[stream]));
+  const gradientId = `fill-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => untabbableLayers(frame.current), []);
+
+  const data = useMemo<Point[]>(() => (points ?? []).map(([t, price]) => ({ t, price })), [points]);
+  const axis = useMemo(() => priceAxis(data, decimals), [data, decimals]);
+
+  const first = data[0];
+  const last = data.at(-1);
+  // The frame stays mounted either way, so the layer fix above watches it from the start.
+  if (!first || !last || data.length < 2) {
+    return (
+      <div ref={frame} className={styles.frame}>
+        <p className={styles.placeholder}>Waiting for prices…</p>
+      </div>
+    );
+  }
+  const color = last.price >= first.price ? COLORS.up : COLORS.down;
+  const withSeconds = last.t - first.t < 30 * 60_000;
+
+  return (
+    <div ref={frame} className={styles.frame}>
+      <AreaChart
+        responsive
+        title={`${describeStream(stream).symbol} price, last ${formatAge(last.t - first.t)}`}
+        desc="Arrow keys move through the points when the chart has the focus."
+        data={data}
+        margin={{ top: 12, right: 4, bottom: 4, left: 8 }}
+        style={{ width: '100%', height: '100%' }}
+      >
+        <defs>
+          <linearGradient id={gradientId} x1="0" y1="0" x2="0" y2="1">
+            <stop offset="0%" stopColor={color} stopOpacity={0.25} />
+            <stop offset="100%" stopColor={color} stopOpacity={0} />
+          </linearGradient>
+        </defs>
+        <CartesianGrid stroke={COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(t: number) => formatClock(t, withSeconds)}
+          tick={{ fill: COLORS.axis, fontSize: 11 }}
+          tickLine={false}
+          axisLine={{ stroke: COLORS.line }}
+          minTickGap={56}
+          tickMargin={6}
+        />
+        <YAxis
+          dataKey="price"
+          orientation="right"
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={(v: number) => formatPrice(v, decimals)}
+          tick={{ fill: COLORS.axis, fontSize: 11 }}
+          tickLine={false}
+          axisLine={false}
+          width={axis.width}
+        />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ stroke: COLORS.axis, strokeDasharray: '3 3' }}
+          contentStyle={{
+            background: '#151a23',
+            border: `1px solid ${COLORS.line}`,
+            borderRadius: 6,
+            fontSize: 12,
+            fontVariantNumeric: 'tabular-nums',
+          }}
+          labelStyle={{ color: COLORS.axis }}
+          itemStyle={{ color: '#e6e9ef' }}
+          labelFormatter={(label) => (typeof label === 'number' ? formatClock(label) : label)}
+          formatter={(value) => [
+            typeof value === 'number' ? formatPrice(value, decimals) : String(value),
+            'Price',
+          ]}
+        />
+        <Area
+          type="linear"
+          dataKey="price"
+          stroke={color}
+          strokeWidth={1.5}
+          fill={`url(#${gradientId})`}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={{ r: 3, strokeWidth: 0, fill: color }}
+        />
+      </AreaChart>
+    </div>
+  );
+});
+
+/**
+ * recharts renders its z-index layers as React portals into bare SVG `<g>`s. React puts its event listeners on
+ * every portal container, and Chromium makes an SVG element with focus listeners focusable: each layer became
+ * an invisible Tab stop. `tabindex="-1"` takes them out of the Tab order (the chart itself keeps its one stop).
+ */
+function untabbableLayers(root: HTMLElement | null): (() => void) | undefined {
+  if (!root) return undefined;
+  const fix = () => {
+    for (const layer of root.querySelectorAll('g[class*="recharts-zIndex-layer"]:not([tabindex])')) {
+      layer.setAttribute('tabindex', '-1');
+    }
+  };
+  fix();
+  const observer = new MutationObserver(fix);
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+// Round ticks at the market's precision, and an axis just wide enough for its longest label.
+function priceAxis(
+  data: readonly Point[],
+  decimals: number,
+): { domain: [number, number]; ticks: number[]; width: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { price } of data) {
+    min = Math.min(min, price);
+    max = Math.max(max, price);
+  }
+  const ticks = niceTicks(min, max, 5, 10 ** -decimals);
+  const low = ticks[0];
+  const high = ticks.at(-1);
+  if (low === undefined || high === undefined) return { domain: [0, 1], ticks: [], width: 48 };
+  const longest = Math.max(...ticks.map((v) => formatPrice(v, decimals).length));
+  return { domain: [low, high], ticks, width: longest * 7 + 14 };
+}

@@ -1,0 +1,166 @@
+'use client';
+/** One watched market in the ticker table; re-renders only when its own ticker, series, feed or selection changes. */
+import { memo, useState } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import {
+  describeStream,
+  direction,
+  exchangeName,
+  formatCompact,
+  formatPercent,
+  formatPrice,
+  priceDecimals,
+} from '@/lib/format';
+import type { FeedState, StreamId } from '@/lib/protocol';
+import { useDashboard } from '@/lib/store/provider';
+import { selectChartStream } from '@/lib/store/dashboard-store';
+import { Age } from './age';
+import { Sparkline } from './sparkline';
+import styles from './ticker-table.module.css';
+
+interface TickerRowProps {
+  stream: StreamId;
+  onSelect(stream: StreamId): void;
+  /** Resolves true once the stream is gone from the watchlist. */
+  onRemove(stream: StreamId): Promise<boolean>;
+}
+
+// The last price seen and which way it moved; `n` counts moves so each one restarts the flash animation.
+interface Flash {
+  last: number | null;
+  dir: 'up' | 'down' | null;
+  n: number;
+}
+
+/** A `<tr>` of one stream: click or Enter selects it for the chart. */
+export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }: TickerRowProps) {
+  const { exchange, symbol } = describeStream(stream);
+  const ticker = useDashboard((s) => s.market.tickers[stream]);
+  const points = useDashboard((s) => s.series[stream]);
+  const feedState = useDashboard((s) => s.feeds[exchange]?.state ?? null);
+  const selected = useDashboard((s) => selectChartStream(s) === stream);
+
+  const last = ticker?.last ?? null;
+  const [flash, setFlash] = useState<Flash>({ last, dir: null, n: 0 });
+  if (flash.last !== last) {
+    // Derived during render (React's "adjust state on a prop change"): no effect, no timer.
+    const dir = flash.last !== null && last !== null ? (last > flash.last ? 'up' : 'down') : null;
+    setFlash({ last, dir, n: flash.n + 1 });
+  }
+
+  const decimals = priceDecimals(ticker);
+  const status = rowStatus(ticker === undefined, ticker?.stale ?? false, feedState);
+  const change = direction(ticker?.percentage);
+  const quote = symbol.split('/')[1]?.split(':')[0] ?? '';
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(stream);
+    }
+  };
+  const remove = (event: MouseEvent<HTMLButtonElement>) => {
+    event.stopPropagation();
+    // The button vanishes with its row: hand the focus to a neighbour so keyboard users keep their place.
+    const row = event.currentTarget.closest('tr');
+    const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+    void onRemove(stream).then((removed) => {
+      if (removed && neighbour instanceof HTMLElement && neighbour.isConnected) neighbour.focus();
+    });
+  };
+
+  const className = [styles.row, selected && styles.selected, status?.dim && styles.dim]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <tr
+      className={className}
+      tabIndex={0}
+      aria-current={selected ? 'true' : undefined}
+      title={status?.title}
+      onClick={() => onSelect(stream)}
+      onKeyDown={onKeyDown}
+    >
+      <th scope="row" className={styles.symbolCell}>
+        <span className={styles.symbol}>{symbol}</span>
+        <span className={`${styles.sub} ${styles.subExchange}`}>{exchangeName(exchange)}</span>
+        {status && <span className={`${styles.flag} ${styles[status.tone]}`}>{status.label}</span>}
+      </th>
+      <td className={`${styles.text} ${styles.lg}`}>{exchangeName(exchange)}</td>
+      <td
+        key={flash.n}
+        className={`${styles.num} ${styles.last} ${flash.dir ? styles[flash.dir === 'up' ? 'flashUp' : 'flashDown'] : ''}`}
+      >
+        {formatPrice(last, decimals)}
+      </td>
+      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.bid, decimals)}</td>
+      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.ask, decimals)}</td>
+      <td className={`${styles.num} ${styles[change]}`}>
+        {change !== 'flat' && (
+          <span aria-hidden="true" className={styles.arrow}>
+            {change === 'up' ? '▲' : '▼'}
+          </span>
+        )}
+        {formatPercent(ticker?.percentage)}
+      </td>
+      <td
+        className={`${styles.num} ${styles.md}`}
+        title={
+          ticker?.quoteVolume != null ? `${ticker.quoteVolume.toLocaleString('en-US')} ${quote}` : undefined
+        }
+      >
+        {ticker?.quoteVolume != null ? formatCompact(ticker.quoteVolume) : formatCompact(ticker?.baseVolume)}
+      </td>
+      <td className={`${styles.spark} ${styles.md}`}>
+        <Sparkline points={points} />
+      </td>
+      <td className={`${styles.num} ${styles.age} ${styles.md}`}>
+        <Age since={ticker?.receivedAt} />
+      </td>
+      <td className={styles.action}>
+        <button
+          type="button"
+          className={styles.remove}
+          aria-label={`Remove ${symbol}`}
+          title={`Remove ${stream} from the watchlist`}
+          onClick={remove}
+        >
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+interface RowStatus {
+  label: string;
+  title: string;
+  tone: 'warn' | 'bad' | 'muted';
+  dim: boolean;
+}
+
+// Not colour alone: a dimmed row always carries a word saying why.
+function rowStatus(waiting: boolean, stale: boolean, feed: FeedState | null): RowStatus | null {
+  if (feed === 'down')
+    return {
+      label: 'Feed down',
+      title: 'The exchange feed is down; prices are the last known ones.',
+      tone: 'bad',
+      dim: true,
+    };
+  if (feed === 'stale')
+    return {
+      label: 'Feed stale',
+      title: 'The exchange feed stalled and is reconnecting; prices may be old.',
+      tone: 'warn',
+      dim: true,
+    };
+  if (waiting)
+    return { label: 'Waiting', title: 'No tick received yet for this market.', tone: 'muted', dim: false };
+  if (stale)
+    return { label: 'Stale', title: 'This price is not known to be current.', tone: 'warn', dim: true };
+  return null;
+}

@@ -1,0 +1,152 @@
+/** Test harness: dashboard "tabs" (a store plus connectDashboard) on a real socket.io client, closed after each test. */
+import { io } from 'socket.io-client';
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import { isDeepStrictEqual } from 'node:util';
+import { afterEach, expect } from 'vitest';
+import { connectDashboard } from '../../../lib/socket/dashboard-connection';
+import type { ConnectDashboardOptions, DashboardConnection } from '../../../lib/socket/dashboard-connection';
+import type { DashboardSocket } from '../../../lib/socket/requests';
+import { createDashboardStore } from '../../../lib/store/dashboard-store';
+import type { ConnectionState, DashboardStore } from '../../../lib/store/dashboard-store';
+import type { Stack } from '../../support/stack';
+import { sleep, waitFor } from '../../support/stack';
+
+/** A request the tab sent and, once it came, its answer. */
+export interface SentRequest {
+  event: string;
+  payload: unknown;
+  answer?: unknown;
+}
+
+/** One dashboard tab and what it did. */
+export interface Tab {
+  store: DashboardStore;
+  connection: DashboardConnection;
+  socket: DashboardSocket;
+  requests: SentRequest[];
+  /** URLs of every HTTP request. */
+  fetches: URL[];
+  /** Every connection state the store went through, in order. */
+  states: ConnectionState[];
+  sent(event: string): SentRequest[];
+}
+
+/** Options of a tab: connectDashboard's, plus socket.io options over the connection's own. */
+export interface TabOptions extends Omit<ConnectDashboardOptions, 'ioFactory'> {
+  socket?: Partial<ManagerOptions & SocketOptions>;
+  store?: DashboardStore;
+}
+
+/** Opens tabs for a test file and closes them after each test. */
+export function tabs(): (stack: Stack, options?: TabOptions) => Tab {
+  const open: Tab[] = [];
+  afterEach(() => {
+    for (const tab of open.splice(0)) tab.connection.close();
+  });
+  return (stack, options = {}) => {
+    const tab = openTab(stack, options);
+    open.push(tab);
+    return tab;
+  };
+}
+
+function openTab(stack: Stack, { socket: overrides, store: given, ...options }: TabOptions): Tab {
+  const store = given ?? createDashboardStore();
+  const requests: SentRequest[] = [];
+  const fetches: URL[] = [];
+  const states: ConnectionState[] = [store.getState().connection.state];
+  store.subscribe((s) => {
+    if (s.connection.state !== states.at(-1)) states.push(s.connection.state);
+  });
+  let socket: DashboardSocket | null = null;
+  const ioFactory = ((uri?: string, opts?: Partial<ManagerOptions & SocketOptions>) => {
+    const s: DashboardSocket = io(uri, { ...opts, ...overrides });
+    recordRequests(s, requests);
+    socket = s;
+    return s;
+  }) as typeof io;
+  const connection = connectDashboard(store, {
+    url: stack.url,
+    storage: null,
+    fetchImpl: (input, init) => {
+      fetches.push(new URL(String(input)));
+      return fetch(input, init);
+    },
+    ...options,
+    ioFactory,
+  });
+  if (!socket) throw new Error('connectDashboard did not open a socket');
+  return {
+    store,
+    connection,
+    socket,
+    requests,
+    fetches,
+    states,
+    sent: (event) => requests.filter((r) => r.event === event),
+  };
+}
+
+// Wraps emit so every request and its acknowledgement are recorded (emitWithAck goes through emit).
+function recordRequests(socket: DashboardSocket, requests: SentRequest[]): void {
+  const emit = socket.emit.bind(socket) as unknown as (event: string, ...args: unknown[]) => unknown;
+  const wrapped = (event: string, ...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack === 'function') {
+      const entry: SentRequest = { event, payload: args[0] };
+      requests.push(entry);
+      args[args.length - 1] = (error: unknown, answer: unknown) => {
+        entry.answer = error ?? answer;
+        ack(error, answer);
+      };
+    }
+    return emit(event, ...args);
+  };
+  (socket as unknown as { emit: typeof wrapped }).emit = wrapped;
+}
+
+/** Resolves once the tab is live with a market epoch other than `notEpoch`. */
+export async function live(tab: Tab, notEpoch: string | null = null, timeoutMs = 10_000): Promise<void> {
+  await waitFor(
+    () => {
+      const s = tab.store.getState();
+      return s.connection.state === 'live' && s.market.epoch !== null && s.market.epoch !== notEpoch;
+    },
+    timeoutMs,
+    'a live connection',
+  );
+}
+
+/** Freezes the exchange and waits until the last changes have gone out, so client and server can be compared. */
+export async function quiesce(stack: Stack): Promise<void> {
+  stack.demo.faults.stall();
+  await sleep(600);
+}
+
+/** The server's tickers of `streams`, in the shape of the store's market. */
+export function serverTickers(stack: Stack, streams: readonly string[]) {
+  return Object.fromEntries(
+    streams.flatMap((id) => (stack.app.market.get(id) ? [[id, stack.app.market.get(id)]] : [])),
+  );
+}
+
+/**
+ * Freezes the exchange and expects every tab's market to become the server's. It waits for that rather than a
+ * fixed time: on two busy cores the last window's diff can take longer than a window. A client that diverged
+ * never converges while the exchange is frozen, so this fails all the same.
+ */
+export async function expectConverged(stack: Stack, tabs: Tab[], streams: readonly string[]): Promise<void> {
+  await quiesce(stack);
+  const equal = () =>
+    tabs.every((tab) =>
+      isDeepStrictEqual(tab.store.getState().market.tickers, serverTickers(stack, streams)),
+    );
+  await waitFor(equal, 3_000, 'the store to equal the server').catch(() => undefined);
+  for (const tab of tabs) expect(tab.store.getState().market.tickers).toEqual(serverTickers(stack, streams));
+}
+
+/** The server's history of a stream over HTTP; empty while its markets are not loaded yet. */
+export async function serverHistory(stack: Stack, stream: string): Promise<Array<[number, number]>> {
+  const res = await fetch(`${stack.url}/api/v1/history?stream=${encodeURIComponent(stream)}`);
+  return res.ok ? ((await res.json()) as { points: Array<[number, number]> }).points : [];
+}

@@ -16,7 +16,9 @@ import type { ExchangeSpec } from './feeds/types';
 import { createApi } from './http/api';
 import { MarketState } from './market/market-state';
 import { PriceHistory } from './market/price-history';
+import { NaivePush } from './push/naive-push';
 import { PushEngine } from './push/push-engine';
+import type { Subscriptions } from './push/push-engine';
 import { handleConnection } from './socket/connection';
 import type { LivefolioServer } from './socket/connection';
 import { createAllowRequest } from './socket/handshake';
@@ -40,6 +42,11 @@ export interface AppOptions {
   /** Serves everything that is not the API or socket.io (the Next.js request handler); 404 when absent. */
   pageHandler?: (req: IncomingMessage, res: ServerResponse) => void;
   feedOptions?: Partial<FeedOptions>;
+  /**
+   * Benchmark baseline only (scripts/bench.ts): 'naive' sends every tick in full to every subscriber, without
+   * throttle, conflation or diffs (server/push/naive-push.ts). Default 'throttled', the real protocol.
+   */
+  pushMode?: 'throttled' | 'naive';
 }
 
 /** The wired server. */
@@ -114,12 +121,22 @@ export function createApp(options: AppOptions): App {
     log.child({ module: 'push' }),
   );
 
-  const demandChanged = () => feeds.setDemand(new Set([...watchlist.list(), ...push.subscribedStreams()]));
+  // Benchmark baseline: in naive mode subscriptions go to NaivePush instead; the PushEngine then has no groups.
+  // The market handlers only call the subscription methods NaivePush mirrors.
+  const naive = options.pushMode === 'naive' ? new NaivePush(io, market) : null;
+  const subscriptions: Subscriptions = naive ?? push;
+  const demandChanged = () =>
+    feeds.setDemand(new Set([...watchlist.list(), ...subscriptions.subscribedStreams()]));
   const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
   const feedsStatus = () => ({ feeds: feeds.statuses() });
   io.on('connection', (socket) =>
     handleConnection(io, socket, {
-      market: { push, catalog: feeds, maxStreams: config.MAX_STREAMS_PER_CLIENT, demandChanged },
+      market: {
+        push: subscriptions,
+        catalog: feeds,
+        maxStreams: config.MAX_STREAMS_PER_CLIENT,
+        demandChanged,
+      },
       watchlist: { store: watchlist, catalog: feeds, maxSize: config.MAX_WATCHLIST, demandChanged },
       limiter,
       log,
@@ -159,6 +176,7 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       push.close();
+      naive?.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // A client that stopped reading never finishes a WebSocket close handshake, and upgraded sockets are
       // beyond closeAllConnections: after a grace period, destroy whatever is still open.

@@ -30,6 +30,12 @@ export interface PushStats {
   snapshotsAfterDrain: number;
 }
 
+/** What the socket handlers need of whoever manages subscriptions (the push engine, or a benchmark baseline). */
+export type Subscriptions = Pick<
+  PushEngine,
+  'subscribe' | 'resync' | 'subscriptionOf' | 'remove' | 'subscribedStreams'
+>;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySocket = Socket<any, any, any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,14 +2,14 @@
 import type { StreamId } from '../../lib/protocol';
 import { AppError } from '../errors';
 import type { MarketCatalog } from '../feeds/feed-manager';
-import type { PushEngine } from '../push/push-engine';
+import type { Subscriptions } from '../push/push-engine';
 import type { RequestContext } from './request';
 import { onRequest } from './request';
 import { emptySchema, subscribeSchema, unsubscribeSchema } from './schemas';
 
 /** What the market requests need from the server. */
 export interface MarketDeps {
-  push: PushEngine;
+  push: Subscriptions;
   catalog: MarketCatalog;
   maxStreams: number;
   /** Called after a subscription changed, so feeds watch what clients want. */

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: the push path under load. The demo exchange, the server and the socket.io clients each run in
+ * a process of their own (loopback only); the same run is repeated with the naive baseline for the ratios.
+ * See docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killAllChildren, spawnChild } from './bench/ipc';
+import { parseOptions, streamSets, USAGE } from './bench/options';
+import type { BenchOptions } from './bench/options';
+import { resultJson, table } from './bench/report';
+import { machineTimes, runMode } from './bench/run-mode';
+import type { ModeResult } from './bench/summary';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+// Each client is a socket in the client process and another in the server process.
+function checkFileLimit(opts: BenchOptions): void {
+  let limit: number;
+  try {
+    limit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+  } catch {
+    return; // no shell to ask: the connections will fail loudly instead
+  }
+  const needed = Math.ceil(opts.clients / opts.clientProcs) + 256;
+  if (Number.isFinite(limit) && limit < needed) {
+    throw new Error(
+      `ulimit -n is ${limit}; ${opts.clients} clients need about ${needed}: raise it (ulimit -n 65536)`,
+    );
+  }
+}
+
+// The bench shares the machine's cores with whatever else runs: say so when that is much.
+async function warnIfBusy(): Promise<void> {
+  const before = machineTimes();
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = machineTimes();
+  const busy = ((after.busy - before.busy) / (after.total - before.total)) * cpus().length;
+  say(`machine: ${busy.toFixed(2)} of ${cpus().length} cores busy before the bench starts`);
+  if (busy > 0.25) say('warning: other processes are using the CPU; figures will be lower and noisier');
+}
+
+// Generous: the ramp-up, both runs and their teardown; a hung child must not keep the bench alive forever.
+function deadlineMs(opts: BenchOptions): number {
+  const perRun = 90_000 + opts.clients * 60 + (opts.warmup + opts.duration) * 1000;
+  return perRun * (opts.naive ? 2 : 1) + 30_000;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const opts = parsed;
+  checkFileLimit(opts);
+  await warnIfBusy();
+  const deadline = setTimeout(() => {
+    say(`bench: not finished within ${deadlineMs(opts) / 1000} s; stopping`);
+    killAllChildren();
+    process.exit(1);
+  }, deadlineMs(opts));
+  deadline.unref();
+
+  const demo = spawnChild('demo exchange', './demo-child.ts', { seed: opts.seed, tickMs: opts.tickMs });
+  try {
+    const { url, symbols } = await demo.next<{ url: string; symbols: string[] }>('ready', 60_000);
+    say(`demo exchange on ${url}: ${symbols.length} markets, one tick every ${opts.tickMs} ms each`);
+    const sets = streamSets('binance', symbols, opts.sets, opts.streamsPerClient);
+    const scratchDir = mkdtempSync(join(tmpdir(), 'livefolio-bench-'));
+    process.once('exit', () => rmSync(scratchDir, { recursive: true, force: true }));
+    const ctx = { demo, demoUrl: url, sets, scratchDir, say };
+    const throttled: ModeResult = await runMode('throttled', opts, ctx);
+    const naive = opts.naive ? await runMode('naive', opts, ctx) : null;
+    process.stdout.write(table(opts, throttled, naive));
+    process.stdout.write(`${JSON.stringify(resultJson(opts, throttled, naive))}\n`);
+    return 0;
+  } finally {
+    await demo.stop();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`bench: ${signal}; stopping the children`);
+    killAllChildren();
+    process.exit(130);
+  });
+}
+process.once('exit', killAllChildren);
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    say(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    killAllChildren();
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,153 @@
+/** One bench run: a server in the given push mode, the client processes, warm-up, measurement, teardown. */
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { ClientChildConfig, ClientReport } from './client-child';
+import type { DemoReport } from './demo-child';
+import { spawnChild } from './ipc';
+import type { Child } from './ipc';
+import type { BenchOptions } from './options';
+import type { ServerChildConfig, ServerReport } from './server-child';
+import { subscribersPerStream, summarize } from './summary';
+import type { ModeResult } from './summary';
+
+interface ClientsReady {
+  connected: number;
+  subscribed: number;
+  errors: string[];
+  disconnects: Record<string, number>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Busy and total CPU time of the whole machine so far, ms summed over cores. */
+export function machineTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}
+
+/** Splits n clients over p processes as evenly as possible: [firstIndex, count] each. */
+function split(n: number, p: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let first = 0;
+  for (let k = 0; k < p; k++) {
+    const count = Math.floor(n / p) + (k < n % p ? 1 : 0);
+    if (count > 0) out.push([first, count]);
+    first += count;
+  }
+  return out;
+}
+
+/** What every run shares: the demo exchange, the stream sets, a scratch directory, the progress output. */
+export interface RunContext {
+  demo: Child;
+  demoUrl: string;
+  sets: string[][];
+  /** Removed by the parent on exit, so a killed server leaves no database behind. */
+  scratchDir: string;
+  say: (line: string) => void;
+}
+
+/** Runs the bench once in `mode` against the running demo exchange; every child it starts is stopped. */
+export async function runMode(
+  mode: ModeResult['mode'],
+  opts: BenchOptions,
+  ctx: RunContext,
+): Promise<ModeResult> {
+  const { demo, demoUrl, sets, say } = ctx;
+  const dataDir = join(ctx.scratchDir, mode);
+  const serverConfig: ServerChildConfig = { demoUrl, mode, maxFrequency: opts.maxFrequency, dataDir };
+  // One file per thread (tsx runs its loader in a worker): the largest is the server's main thread.
+  const profile = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}/server-${mode}`] : [];
+  const server = spawnChild(`server (${mode})`, './server-child.ts', serverConfig, profile);
+  const clientProcs: Child[] = [];
+  try {
+    const { port } = await server.next<{ port: number }>('ready', 60_000);
+    const url = `http://127.0.0.1:${port}`;
+    say(`[${mode}] server on ${url}; connecting ${opts.clients} clients in batches of ${opts.batch}`);
+    const rampStart = Date.now();
+    for (const [firstIndex, count] of split(opts.clients, opts.clientProcs)) {
+      const config: ClientChildConfig = { url, mode, sets, firstIndex, count, batch: opts.batch };
+      clientProcs.push(spawnChild(`clients ${clientProcs.length + 1}`, './client-child.ts', config));
+    }
+    const rampMs = 60_000 + opts.clients * 50;
+    const opened = await Promise.all(
+      clientProcs.map((c) => c.next<Pick<ClientsReady, 'connected' | 'errors'>>('connected', rampMs)),
+    );
+    const connectedFirst = opened.reduce((n, r) => n + r.connected, 0);
+    if (connectedFirst !== opts.clients) {
+      const errors = opened.flatMap((r) => r.errors).slice(0, 5);
+      throw new Error(
+        `[${mode}] only ${connectedFirst} of ${opts.clients} clients connected: ${errors.join('; ')}`,
+      );
+    }
+    const ready = clientProcs.map((c) => c.next<ClientsReady>('ready', rampMs));
+    for (const child of clientProcs) child.send({ type: 'subscribe' });
+    const readies = await Promise.all(ready);
+    const subscribed = readies.reduce((n, r) => n + r.subscribed, 0);
+    const connected = readies.reduce((n, r) => n + r.connected, 0);
+    if (subscribed !== opts.clients || connected !== opts.clients) {
+      const errors = readies.flatMap((r) => r.errors).slice(0, 5);
+      const reasons = readies.flatMap((r) =>
+        Object.entries(r.disconnects).map(([why, n]) => `${n} x ${why}`),
+      );
+      throw new Error(
+        `[${mode}] only ${connected} of ${opts.clients} clients still connected and ${subscribed} subscribed` +
+          ` after the ramp-up (disconnects: ${reasons.join(', ') || 'none'}): ${errors.join('; ')}`,
+      );
+    }
+    say(
+      `[${mode}] ${subscribed} clients connected and subscribed in ${Date.now() - rampStart} ms; warm-up ${opts.warmup} s`,
+    );
+    await sleep(opts.warmup * 1000);
+
+    const measured: Child[] = [server, demo, ...clientProcs];
+    // Listen before asking, so a fast answer is not missed.
+    const reports = measured.map((c) =>
+      c.next<Record<string, unknown>>('report', opts.duration * 1000 + 60_000),
+    );
+    const machineAtStart = machineTimes();
+    for (const child of measured) child.send({ type: 'start' });
+    say(`[${mode}] measuring for ${opts.duration} s`);
+    await sleep(opts.duration * 1000);
+    for (const child of measured) child.send({ type: 'stop' });
+    const machineAtEnd = machineTimes();
+    const [serverReport, demoReport, ...clientReports] = await Promise.all(reports);
+    // Other work on the machine takes CPU from the bench's processes: measure it rather than guess.
+    const machineBusyCores =
+      ((machineAtEnd.busy - machineAtStart.busy) / (machineAtEnd.total - machineAtStart.total)) *
+      cpus().length;
+    const result = summarize(
+      {
+        mode,
+        clients: opts.clients,
+        durationS: opts.duration,
+        subscribers: subscribersPerStream(sets, opts.clients),
+        exchange: 'binance',
+        machineBusyCores,
+      },
+      serverReport as unknown as ServerReport,
+      demoReport as unknown as DemoReport,
+      clientReports as unknown as ClientReport[],
+    );
+    if (!result.valid) {
+      say(
+        `[${mode}] WARNING: a process measured ${result.windows.server.toFixed(1)} s (server) /` +
+          ` ${result.windows.clients.map((s) => s.toFixed(1)).join(', ')} s (clients) of the ${opts.duration} s window:` +
+          ' it was too busy to answer in time; its per-second figures are not valid',
+      );
+    }
+    say(
+      `[${mode}] ${Math.round(result.msgsPerSec)} msgs/s, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuCores.toFixed(2)} cores`,
+    );
+    return result;
+  } finally {
+    await Promise.all(clientProcs.map((c) => c.stop()));
+    await server.stop();
+  }
+}

@@ -156,14 +156,12 @@ export function connectDashboard(
       notify(OFFLINE_TEXT);
       return false;
     }
-    const answer = await request(socket, event, { stream });
+    const answer = await request(socket, event, { stream }, (answer) => {
+      if (answer.ok && !closed) watchlistChanged(answer.watchlist.streams);
+    });
     if (closed) return false;
-    if (!answer.ok) {
-      notify(answer.error.message);
-      return false;
-    }
-    watchlistChanged(answer.watchlist.streams);
-    return true;
+    if (!answer.ok) notify(answer.error.message);
+    return answer.ok;
   }
 
   socket.connect();

@@ -21,30 +21,43 @@ export interface Unanswered {
 /** How long an acknowledgement may take before the request counts as failed. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Sends a request and resolves with its answer, or with an `Unanswered` failure; never rejects. */
-export async function request<E extends RequestName>(
+/**
+ * Sends a request and resolves with its answer, or with an `Unanswered` failure; never rejects. `onAnswer` runs
+ * inside the acknowledgement, before any later message of the server is handled: state an answer carries must
+ * be applied there, because a promise continuation runs only after the messages that arrived with the answer
+ * (a diff right behind a snapshot would meet the state from before it).
+ */
+export function request<E extends RequestName>(
   socket: DashboardSocket,
   event: E,
   payload: RequestOf<E>,
+  onAnswer?: (answer: AnswerOf<E> | Unanswered) => void,
   timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<AnswerOf<E> | Unanswered> {
-  try {
+  return new Promise((resolve) => {
     // socket.io's typings cannot follow a generic event name through timeout(); the event maps fix both ends.
-    const emit = socket.timeout(timeoutMs).emitWithAck as (
+    const emit = socket.timeout(timeoutMs).emit as unknown as (
       event: E,
       payload: RequestOf<E>,
-    ) => Promise<AnswerOf<E>>;
-    return await emit.call(socket, event, payload);
-  } catch {
-    return {
-      ok: false,
-      unanswered: true,
-      error: {
-        code: 'INTERNAL',
-        message: 'The server did not answer: the connection was lost or is too slow.',
-      },
-    };
-  }
+      ack: (error: Error | null, answer: AnswerOf<E>) => void,
+    ) => void;
+    emit.call(socket, event, payload, (error, answer) => {
+      const result: AnswerOf<E> | Unanswered = error ? unanswered() : answer;
+      onAnswer?.(result);
+      resolve(result);
+    });
+  });
+}
+
+function unanswered(): Unanswered {
+  return {
+    ok: false,
+    unanswered: true,
+    error: {
+      code: 'INTERNAL',
+      message: 'The server did not answer: the connection was lost or is too slow.',
+    },
+  };
 }
 
 /** Errors worth retrying as they are: the same request may pass a moment later. */

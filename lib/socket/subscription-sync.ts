@@ -6,12 +6,8 @@ import type { MarketDiff, MarketSnapshot, StreamId } from '../protocol';
 import type { DashboardStore } from '../store/dashboard-store';
 import type { HistoryLoader } from './history-loader';
 import { isTransient, request } from './requests';
+import { RetryTimers, retryDelay } from './retry-timers';
 import type { AnswerOf, DashboardSocket, Unanswered } from './requests';
-
-/** Delay before the first retry of a failed sync or resync; doubles each time up to MAX_RETRY_DELAY_MS. */
-export const RETRY_DELAY_MS = 250;
-/** Longest wait between two tries of a sync or resync. */
-export const MAX_RETRY_DELAY_MS = 5_000;
 
 /** The rate low-data mode asks for, messages per second. */
 export const LOW_DATA_FREQUENCY = 1;
@@ -27,8 +23,7 @@ interface Session {
   lostDiff: boolean;
   reconcile: Promise<void> | null;
   subscribed: Set<StreamId>;
-  timers: Set<ReturnType<typeof setTimeout>>;
-  wakers: Set<() => void>;
+  timers: RetryTimers;
 }
 
 /** What the sync reports back to the connection. */
@@ -58,8 +53,7 @@ export class SubscriptionSync {
       lostDiff: false,
       reconcile: null,
       subscribed: new Set(),
-      timers: new Set(),
-      wakers: new Set(),
+      timers: new RetryTimers(),
     };
     this.session = session;
     void this.enqueue(session, () => this.initialSync(session));
@@ -69,9 +63,7 @@ export class SubscriptionSync {
   stop(): void {
     const session = this.session;
     this.session = null;
-    if (!session) return;
-    for (const timer of session.timers) clearTimeout(timer);
-    for (const wake of session.wakers) wake();
+    session?.timers.cancel();
   }
 
   /** A diff from the server; a gap, another epoch or no base state asks for one resync (M3). */
@@ -101,16 +93,17 @@ export class SubscriptionSync {
       const wanted = new Set(this.store.getState().watchlist);
       const added = [...wanted].filter((s) => !session.subscribed.has(s));
       const removed = [...session.subscribed].filter((s) => !wanted.has(s));
+      const take = (answer: SnapshotAnswer) => this.take(session, answer);
       if (added.length > 0) {
-        const answer = await request(this.socket, 'market:subscribe', { streams: added });
-        if (this.take(session, answer)) {
+        const answer = await request(this.socket, 'market:subscribe', { streams: added }, take);
+        if (answer.ok && this.session === session) {
           this.history.forget(added);
           void this.history.ensure(added);
         }
       }
       if (removed.length > 0) {
-        const answer = await request(this.socket, 'market:unsubscribe', { streams: removed });
-        if (this.take(session, answer)) this.history.forget(removed);
+        const answer = await request(this.socket, 'market:unsubscribe', { streams: removed }, take);
+        if (answer.ok && this.session === session) this.history.forget(removed);
       }
     }).then(() => undefined);
     session.reconcile = run;
@@ -122,9 +115,8 @@ export class SubscriptionSync {
     const session = this.session;
     if (!session) return null;
     return this.enqueue(session, async () => {
-      const answer = await request(this.socket, 'market:subscribe', { streams: [], maxFrequency });
-      this.take(session, answer);
-      return answer;
+      const payload = { streams: [], maxFrequency };
+      return request(this.socket, 'market:subscribe', payload, (answer) => this.take(session, answer));
     });
   }
 
@@ -133,17 +125,18 @@ export class SubscriptionSync {
       const failure = await this.trySync(session);
       if (!failure || this.session !== session) return;
       if (!isTransient(failure.error, 'unanswered' in failure)) this.hooks.notify(failure.error.message);
-      await this.wait(session, retryDelay(attempt, failure.error.retryAfterMs));
+      await session.timers.wait(retryDelay(attempt, failure.error.retryAfterMs));
     }
   }
 
   // Resolves with the failure that stopped the sync, or null when done (or when the session ended).
   private async trySync(session: Session) {
-    const got = await request(this.socket, 'watchlist:get', {});
+    const got = await request(this.socket, 'watchlist:get', {}, (answer) => {
+      if (answer.ok && this.session === session) this.store.getState().setWatchlist(answer.watchlist.streams);
+    });
     if (this.session !== session) return null;
     if (!got.ok) return got;
     const state = this.store.getState();
-    state.setWatchlist(got.watchlist.streams);
     const streams = got.watchlist.streams;
     // Before the snapshot: it adds a live point that would hide the gap the history must fill.
     const plan = this.history.plan(state.selected ? [...streams, state.selected] : streams);
@@ -151,10 +144,10 @@ export class SubscriptionSync {
       this.socket,
       'market:subscribe',
       state.lowData ? { streams, maxFrequency: LOW_DATA_FREQUENCY } : { streams },
+      (answer) => answer.ok && this.take(session, answer),
     );
     if (this.session !== session) return null;
     if (!answer.ok) return answer;
-    this.take(session, answer);
     this.hooks.live();
     void this.history.load(plan);
     return null;
@@ -163,9 +156,9 @@ export class SubscriptionSync {
   private resync(session: Session): void {
     void this.enqueue(session, async () => {
       for (let attempt = 0; this.session === session; attempt++) {
-        const answer = await request(this.socket, 'market:resync', {});
-        if (this.take(session, answer) || this.session !== session) return;
-        await this.wait(session, retryDelay(attempt, answer.ok ? undefined : answer.error.retryAfterMs));
+        const answer = await request(this.socket, 'market:resync', {}, (a) => this.take(session, a));
+        if (answer.ok || this.session !== session) return;
+        await session.timers.wait(retryDelay(attempt, answer.ok ? undefined : answer.error.retryAfterMs));
       }
     });
   }
@@ -196,22 +189,4 @@ export class SubscriptionSync {
       }
     });
   }
-
-  private wait(session: Session, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        session.timers.delete(timer);
-        session.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      session.timers.add(timer);
-      session.wakers.add(wake);
-    });
-  }
-}
-
-function retryDelay(attempt: number, retryAfterMs?: number): number {
-  return Math.max(retryAfterMs ?? 0, Math.min(MAX_RETRY_DELAY_MS, RETRY_DELAY_MS * 2 ** attempt));
 }

@@ -29,6 +29,8 @@ export interface Tab {
   /** Every connection state the store went through, in order. */
   states: ConnectionState[];
   sent(event: string): SentRequest[];
+  /** Runs inside each acknowledgement right after the connection handled it, like a message in the same chunk. */
+  afterAnswer: ((request: SentRequest) => void) | null;
 }
 
 /** Options of a tab: connectDashboard's, plus socket.io options over the connection's own. */
@@ -53,42 +55,45 @@ export function tabs(): (stack: Stack, options?: TabOptions) => Tab {
 function openTab(stack: Stack, { socket: overrides, store: given, ...options }: TabOptions): Tab {
   const store = given ?? createDashboardStore();
   const requests: SentRequest[] = [];
-  const fetches: URL[] = [];
   const states: ConnectionState[] = [store.getState().connection.state];
   store.subscribe((s) => {
     if (s.connection.state !== states.at(-1)) states.push(s.connection.state);
   });
-  let socket: DashboardSocket | null = null;
+  // Filled in below: the factory runs inside connectDashboard, before it returns.
+  const tab = {
+    store,
+    requests,
+    fetches: [],
+    states,
+    sent: (event) => requests.filter((r) => r.event === event),
+    afterAnswer: null,
+  } as Omit<Tab, 'connection' | 'socket'> as Tab;
   const ioFactory = ((uri?: string, opts?: Partial<ManagerOptions & SocketOptions>) => {
     const s: DashboardSocket = io(uri, { ...opts, ...overrides });
-    recordRequests(s, requests);
-    socket = s;
+    recordRequests(s, requests, (r) => tab.afterAnswer?.(r));
+    tab.socket = s;
     return s;
   }) as typeof io;
-  const connection = connectDashboard(store, {
+  tab.connection = connectDashboard(store, {
     url: stack.url,
     storage: null,
     fetchImpl: (input, init) => {
-      fetches.push(new URL(String(input)));
+      tab.fetches.push(new URL(String(input)));
       return fetch(input, init);
     },
     ...options,
     ioFactory,
   });
-  if (!socket) throw new Error('connectDashboard did not open a socket');
-  return {
-    store,
-    connection,
-    socket,
-    requests,
-    fetches,
-    states,
-    sent: (event) => requests.filter((r) => r.event === event),
-  };
+  if (!tab.socket) throw new Error('connectDashboard did not open a socket');
+  return tab;
 }
 
 // Wraps emit so every request and its acknowledgement are recorded (emitWithAck goes through emit).
-function recordRequests(socket: DashboardSocket, requests: SentRequest[]): void {
+function recordRequests(
+  socket: DashboardSocket,
+  requests: SentRequest[],
+  afterAnswer: (request: SentRequest) => void,
+): void {
   const emit = socket.emit.bind(socket) as unknown as (event: string, ...args: unknown[]) => unknown;
   const wrapped = (event: string, ...args: unknown[]) => {
     const ack = args.at(-1);
@@ -98,6 +103,7 @@ function recordRequests(socket: DashboardSocket, requests: SentRequest[]): void 
       args[args.length - 1] = (error: unknown, answer: unknown) => {
         entry.answer = error ?? answer;
         ack(error, answer);
+        afterAnswer(entry);
       };
     }
     return emit(event, ...args);

@@ -1,5 +1,5 @@
 // `npm start` and `npm run demo`: build when the sources are newer than the build, then run the production server.
-// `--demo` runs it against the built-in simulated exchange (no internet needed).
+// `--demo` runs it against the built-in simulated exchange (no internet needed); `--build-only` stops after the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +29,9 @@ if (builtAt === 0 || changedAt > builtAt) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// The tests build once before their workers start, so two test files never run `next build` at once.
+if (process.argv.includes('--build-only')) process.exit(0);
 
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';

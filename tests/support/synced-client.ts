@@ -3,7 +3,6 @@ import { applyDiff, applySnapshot, emptyMarket } from '../../lib/market-sync';
 import type { SyncedMarket } from '../../lib/market-sync';
 import type { MarketDiff, SnapshotAck, StreamId } from '../../lib/protocol';
 import type { Client } from './stack';
-import { request } from './stack';
 
 /** Follows a subscription on a socket and resyncs on a gap or an epoch change. */
 export class SyncedClient {
@@ -24,14 +23,26 @@ export class SyncedClient {
   }
 
   /** Subscribes and takes the snapshot of the answer. */
-  async subscribe(streams: StreamId[], maxFrequency?: number): Promise<SnapshotAck> {
-    const ack = await request(
-      this.socket,
-      'market:subscribe',
-      maxFrequency === undefined ? { streams } : { streams, maxFrequency },
-    );
-    if (ack.ok) this.market = applySnapshot(ack.snapshot);
-    return ack;
+  subscribe(streams: StreamId[], maxFrequency?: number): Promise<SnapshotAck> {
+    return this.ask('market:subscribe', maxFrequency === undefined ? { streams } : { streams, maxFrequency });
+  }
+
+  /**
+   * Sends a request whose answer carries a snapshot and applies it inside the acknowledgement (M2): a diff read
+   * in the same network chunk right behind the answer is handled before any promise continuation would run.
+   */
+  ask(
+    event: 'market:subscribe' | 'market:unsubscribe' | 'market:resync',
+    payload: object,
+  ): Promise<SnapshotAck> {
+    return new Promise((resolve, reject) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (this.socket.timeout(5_000) as any).emit(event, payload, (err: Error | null, ack: SnapshotAck) => {
+        if (err) return reject(err);
+        if (ack.ok) this.market = applySnapshot(ack.snapshot);
+        resolve(ack);
+      });
+    });
   }
 
   /** Waits for a resync in flight, if any. */
@@ -53,9 +64,9 @@ export class SyncedClient {
 
   private resync(): void {
     this.resyncs++;
-    this.resyncing = request(this.socket, 'market:resync', {}).then((ack) => {
-      if (ack.ok) this.market = applySnapshot(ack.snapshot);
-      this.resyncing = null;
-    });
+    this.resyncing = this.ask('market:resync', {}).then(
+      () => void (this.resyncing = null),
+      () => void (this.resyncing = null),
+    );
   }
 }

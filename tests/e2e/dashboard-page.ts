@@ -1,0 +1,108 @@
+/** The dashboard as a user meets it, found by roles and names: the connection state, the watchlist rows, the chart. */
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+/** What one watchlist row shows, as text. */
+export interface RowValues {
+  symbol: string;
+  last: string;
+  bid: string;
+  ask: string;
+  /** The 24 h change without its (aria-hidden) arrow. */
+  change: string;
+}
+
+/** The connection indicator's state word (the only live region in the page header). */
+export function connectionState(page: Page): Locator {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** Waits until the indicator says "Live". */
+export async function waitUntilLive(page: Page, timeoutMs = 15_000): Promise<void> {
+  await connectionState(page)
+    .filter({ hasText: /^Live$/ })
+    .waitFor({ timeout: timeoutMs });
+}
+
+/** Opens the dashboard and waits until it is live. */
+export async function openDashboard(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitUntilLive(page, 20_000);
+}
+
+/** The watchlist section (its table, its "Add ticker" box and its messages). */
+export function watchlist(page: Page): Locator {
+  return page.getByRole('region', { name: 'Watchlist' });
+}
+
+/** The table row of a market, by the symbol in its row header ("DOGE/USDT"). */
+export function row(page: Page, symbol: string): Locator {
+  const name = new RegExp(`^${escapeRegExp(symbol)}(\\s|$)`);
+  return watchlist(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name }) });
+}
+
+/**
+ * Every market row's texts, read in one task of the page, so all rows come from the same render. Columns are
+ * found by their header, so a reordered table still reads right.
+ */
+export function readRows(page: Page): Promise<RowValues[]> {
+  return watchlist(page)
+    .getByRole('table')
+    .evaluate((table: HTMLTableElement) => {
+      const headers = [...(table.tHead?.rows[0]?.cells ?? [])].map((cell) => cell.textContent?.trim() ?? '');
+      const text = (r: HTMLTableRowElement, header: string) =>
+        (r.cells[headers.indexOf(header)]?.textContent ?? '').replace(/[▲▼]/g, '').trim();
+      return [...(table.tBodies[0]?.rows ?? [])]
+        .filter((r) => r.querySelector('th[scope="row"]'))
+        .map((r) => ({
+          symbol: r.querySelector('th[scope="row"] > span')?.textContent?.trim() ?? '',
+          last: text(r, 'Last'),
+          bid: text(r, 'Bid'),
+          ask: text(r, 'Ask'),
+          change: text(r, '24h %'),
+        }));
+    });
+}
+
+/** The symbols of the rows, in order. */
+export async function rowSymbols(page: Page): Promise<string[]> {
+  return (await readRows(page)).map((r) => r.symbol);
+}
+
+/** The last price a row shows ("—" while unknown, null without the row). */
+export async function lastPrice(page: Page, symbol: string): Promise<string | null> {
+  return (await readRows(page)).find((r) => r.symbol === symbol)?.last ?? null;
+}
+
+/** Waits until a row shows a last price other than the one it shows now: the prices are moving. */
+export async function expectPriceTicks(page: Page, symbol: string, timeoutMs = 6_000): Promise<void> {
+  const before = await lastPrice(page, symbol);
+  await expect
+    .poll(() => lastPrice(page, symbol), {
+      timeout: timeoutMs,
+      interval: 100,
+      message: `${symbol}'s last price moves (was ${before})`,
+    })
+    .not.toBe(before);
+  expect(await lastPrice(page, symbol)).toMatch(/^[\d,]+(\.\d+)?$/);
+}
+
+/** How long the page takes to run a trivial script: a page stuck in a long task answers late. */
+export async function responseTime(page: Page): Promise<number> {
+  const started = performance.now();
+  await page.evaluate(() => 1);
+  return performance.now() - started;
+}
+
+/** Collects uncaught errors and unhandled rejections of the page. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  return errors;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,166 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ServerProcess } from '../support/server-process';
+import { launchBrowser } from '../support/browser';
+import {
+  connectionState,
+  expectPriceTicks,
+  lastPrice,
+  openDashboard,
+  pageErrors,
+  row,
+  rowSymbols,
+  waitUntilLive,
+  watchlist,
+} from './dashboard-page';
+import { startDemoServer, stopDemoServer } from './e2e-server';
+
+// The dashboard of `npm run demo` in headless Chromium, driven the way a user drives it.
+const DEFAULT_ROWS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
+const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+
+let server: ServerProcess | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  errors = pageErrors(page);
+  await openDashboard(page, server.url);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopDemoServer(server);
+});
+
+async function watchlistApi(): Promise<string[]> {
+  const response = await fetch(`${server?.url}/api/v1/watchlist`);
+  return ((await response.json()) as { streams: string[] }).streams;
+}
+
+describe('the dashboard of npm run demo', () => {
+  it('[F2] says the prices are simulated, shows them live, and they tick', async () => {
+    const banner = page.getByRole('banner');
+    await banner.getByText('Simulated', { exact: true }).waitFor({ state: 'visible' });
+    await banner.getByText('prices are not real').waitFor({ state: 'visible' });
+    expect(await connectionState(page).textContent()).toBe('Live');
+    await expect.poll(() => rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    await expectPriceTicks(page, 'BTC/USDT');
+  });
+
+  it('draws the chart of the first market', async () => {
+    const chart = page.getByRole('region', { name: 'BTC/USDT' });
+    const plot = chart.getByRole('application', { name: /^BTC\/USDT price/ });
+    await plot.waitFor({ timeout: 10_000 });
+    // A line through at least two prices: a move-to and a line-to in one path.
+    await expect
+      .poll(() => plot.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '')), {
+        timeout: 10_000,
+      })
+      .toContainEqual(expect.stringMatching(/^M[\d.,\s-]+L[\d.,\s-]+/));
+  });
+
+  it('[W1] adds a ticker typed into "Add ticker"; it survives a reload and a removal sticks', async () => {
+    const input = page.getByLabel('Add ticker');
+    await input.fill('DOGE/USDT');
+    await input.press('Enter');
+    const doge = row(page, 'DOGE/USDT');
+    await doge.waitFor({ timeout: 10_000 });
+    expect(await input.inputValue()).toBe('');
+    // Subscribed too, not only listed: its price arrives.
+    await expect.poll(() => lastPrice(page, 'DOGE/USDT'), { timeout: 10_000 }).toMatch(/\d/);
+    expect(await watchlistApi()).toContain('binance:DOGE/USDT');
+
+    await page.reload();
+    await waitUntilLive(page);
+    await doge.waitFor({ timeout: 10_000 });
+    expect(await rowSymbols(page)).toEqual([...DEFAULT_ROWS, 'DOGE/USDT']);
+
+    await doge.getByRole('button', { name: 'Remove DOGE/USDT' }).click();
+    await doge.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await watchlistApi()).not.toContain('binance:DOGE/USDT');
+    await page.reload();
+    await waitUntilLive(page);
+    // Live comes after the watchlist is in the page, so the rows are final here.
+    expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+  });
+
+  it('[R3] refuses an unknown ticker with a clear message and changes nothing', async () => {
+    const input = page.getByLabel('Add ticker');
+    await input.fill('FOO/USDT');
+    await input.press('Enter');
+    const alert = watchlist(page)
+      .getByRole('alert')
+      .filter({ hasText: /FOO\/USDT/ });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toMatch(/no market "FOO\/USDT"/i);
+    expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    expect(await watchlistApi()).not.toContain('binance:FOO/USDT');
+    // The text stays, so it can be corrected.
+    expect(await input.inputValue()).toBe('FOO/USDT');
+
+    await watchlist(page).getByRole('button', { name: 'Dismiss message' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await input.fill('');
+  });
+
+  it('[W1] another tab sees a ticker added and removed in this one, without a reload', async () => {
+    const other = await context.newPage();
+    const otherErrors = pageErrors(other);
+    try {
+      await openDashboard(other, server?.url ?? '');
+      const input = page.getByLabel('Add ticker');
+      await input.fill('ADA/USDT');
+      await input.press('Enter');
+      await row(page, 'ADA/USDT').waitFor({ timeout: 10_000 });
+
+      const ada = row(other, 'ADA/USDT');
+      await ada.waitFor({ timeout: 10_000 });
+      // The other tab subscribed to it as well: its price arrives there.
+      await expect.poll(() => lastPrice(other, 'ADA/USDT'), { timeout: 10_000 }).toMatch(/\d/);
+
+      await ada.getByRole('button', { name: 'Remove ADA/USDT' }).click();
+      await row(page, 'ADA/USDT').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('threw no uncaught error in the page', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it.runIf(process.env.UPDATE_SCREENSHOT === '1')(
+    'writes docs/screenshot.png (1280x800) when UPDATE_SCREENSHOT=1',
+    async () => {
+      await page.reload();
+      await waitUntilLive(page);
+      await expect.poll(() => rowSymbols(page)).toEqual(DEFAULT_ROWS);
+      // A chart with some history behind it (the server keeps a point a second since it started).
+      await expect
+        .poll(
+          async () => {
+            const plot = page.getByRole('application', { name: /^BTC\/USDT price/ });
+            const name = (await plot.count()) > 0 ? await plot.locator('title').textContent() : '';
+            return /last \d+ (min|h|d)$/.test(name ?? '')
+              ? 60
+              : Number(/last (\d+) s$/.exec(name ?? '')?.[1] ?? 0);
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThanOrEqual(15);
+      await page.mouse.move(0, 799);
+      await page.screenshot({ path: SCREENSHOT });
+    },
+    45_000,
+  );
+});

@@ -13,23 +13,10 @@ import {
   priceDecimals,
 } from '../../lib/format';
 import type { Ticker } from '../../lib/protocol';
+import { tickerAt } from '../support/fixtures';
 
 function ticker(prices: Partial<Ticker>): Ticker {
-  return {
-    last: null,
-    bid: null,
-    ask: null,
-    high: null,
-    low: null,
-    open: null,
-    percentage: null,
-    baseVolume: null,
-    quoteVolume: null,
-    timestamp: 0,
-    receivedAt: 0,
-    stale: false,
-    ...prices,
-  };
+  return { ...tickerAt(0), last: null, ...prices };
 }
 
 describe('decimalsOf', () => {

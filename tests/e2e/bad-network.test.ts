@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ServerProcess } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
 import {
   connectionState,
@@ -13,7 +14,6 @@ import {
   waitUntilLive,
   watchlist,
 } from './dashboard-page';
-import { startDemoServer, stopDemoServer } from './e2e-server';
 import { ReferenceClient } from './reference-client';
 
 // A slow link, then no network for 30 s, then a normal one, emulated by Chromium's DevTools protocol.
@@ -43,7 +43,7 @@ let errors: string[];
 let reference: ReferenceClient | undefined;
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startServerProcess({ demo: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = pageErrors(page);
@@ -74,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   reference?.close();
   await browser?.close();
-  await stopDemoServer(server);
+  await server?.close();
 });
 
 /** The page's WebSockets that are not closed, by state and URL. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServerProcess } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
 import {
   connectionState,
@@ -14,7 +15,6 @@ import {
   waitUntilLive,
   watchlist,
 } from './dashboard-page';
-import { startDemoServer, stopDemoServer } from './e2e-server';
 
 // The dashboard of `npm run demo` in headless Chromium, driven the way a user drives it.
 const DEFAULT_ROWS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
@@ -27,7 +27,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startServerProcess({ demo: true });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stopDemoServer(server);
+  await server?.close();
 });
 
 async function watchlistApi(): Promise<string[]> {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 250_000);
 
 afterAll(async () => {
-  await server.stop('SIGKILL');
+  await server.close();
 });
 
 describe('npm run demo', () => {

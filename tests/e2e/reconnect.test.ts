@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
 import {
   connectionState,
@@ -13,7 +14,6 @@ import {
   waitUntilLive,
   watchlist,
 } from './dashboard-page';
-import { restartDemoServer, startDemoServer, stopDemoServer } from './e2e-server';
 import { ReferenceClient } from './reference-client';
 
 // The server goes away under an open dashboard and comes back on the same port and data (protocol M9).
@@ -26,7 +26,7 @@ let errors: string[];
 let reference: ReferenceClient | undefined;
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startServerProcess({ demo: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = pageErrors(page);
@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   reference?.close();
   await browser?.close();
-  await stopDemoServer(server);
+  await server?.close();
 });
 
 // While the server is down: the indicator says so, the page answers and keeps the last known prices.
@@ -86,14 +86,14 @@ describe('the dashboard across server restarts', () => {
   it('[M9] a crashed server (SIGKILL): reconnecting while down, then live and in sync again', async () => {
     await server?.stop('SIGKILL');
     await expectReconnectingAndUsable();
-    if (server) await restartDemoServer(server);
+    if (server) await server.start();
     await expectLiveAndInSync();
   }, 150_000);
 
   it('[M9] a graceful restart (SIGTERM, the server closes the sockets itself): the same', async () => {
     expect(await server?.stop('SIGTERM')).toBe(0);
     await expectReconnectingAndUsable();
-    if (server) await restartDemoServer(server);
+    if (server) await server.start();
     await expectLiveAndInSync();
   }, 150_000);
 

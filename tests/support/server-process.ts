@@ -1,7 +1,7 @@
 /** The production server as a user runs it (`node scripts/run.mjs [--demo]`), in a child process tests can stop and restart. */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Starts it again (after stop) on the same port and data. */
   start(): Promise<void>;
+  /** Kills it for good and removes its data directory. */
+  close(): Promise<void>;
 }
 
 /** A free loopback port. */
@@ -56,6 +58,13 @@ export async function startServerProcess(
     );
     if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}:\n${out}`);
   };
+  const stop = (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
+    const proc: ChildProcess | null = child;
+    if (!proc || proc.exitCode !== null) return Promise.resolve(proc?.exitCode ?? null);
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    proc.kill(signal);
+    return exited;
+  };
   await start();
   return {
     url: `http://127.0.0.1:${port}`,
@@ -63,12 +72,10 @@ export async function startServerProcess(
     dataDir,
     output: () => out,
     start,
-    stop(signal = 'SIGTERM') {
-      const proc = child;
-      if (!proc || proc.exitCode !== null) return Promise.resolve(proc?.exitCode ?? null);
-      const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-      proc.kill(signal);
-      return exited;
+    stop,
+    async close() {
+      await stop('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

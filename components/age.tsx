@@ -1,15 +1,25 @@
 'use client';
 /** How long ago something happened ("3 s"), refreshed by the shared clock. */
 import { formatAge, MISSING } from '@/lib/format';
+import { useDashboard } from '@/lib/store/provider';
 import { useNow } from './clock-provider';
 
-/** Renders the age of `since` (ms since the epoch); a dash when unknown. */
-export function Age({ since, suffix = '' }: { since: number | null | undefined; suffix?: string }) {
+interface AgeProps {
+  /** ms since the epoch; a dash when unknown. */
+  since: number | null | undefined;
+  /** Whose clock stamped `since`: the server's (ticks, feed health) or this browser's. */
+  clock: 'server' | 'browser';
+  suffix?: string;
+}
+
+/** Renders the age of `since`; server times are aged by the server's clock, so a wrong browser clock shows no skew. */
+export function Age({ since, clock, suffix = '' }: AgeProps) {
   const now = useNow();
+  const offset = useDashboard((s) => (clock === 'server' ? s.clockOffsetMs : 0));
   if (since === null || since === undefined || now === null) return <>{MISSING}</>;
   return (
     <>
-      {formatAge(now - since)}
+      {formatAge(now + offset - since)}
       {suffix}
     </>
   );

@@ -23,12 +23,12 @@ export function ConnectionIndicator() {
       state === 'live' ? (
         <>
           {' · '}
-          <Age since={lastMessageAt} />
+          <Age since={lastMessageAt} clock="browser" />
         </>
       ) : (
         <>
           {' '}
-          last message <Age since={lastMessageAt} suffix=" ago" />
+          last message <Age since={lastMessageAt} clock="browser" suffix=" ago" />
         </>
       );
   }

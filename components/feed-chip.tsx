@@ -26,7 +26,7 @@ export function FeedChip({ feed }: { feed: FeedStatus }) {
       <span className={styles.feedState}>{STATE_LABELS[feed.state]}</span>
       {feed.simulated && <span className={styles.feedMeta}>simulated</span>}
       <span className={styles.feedMeta}>
-        last tick <Age since={lastTick} suffix={lastTick !== null ? ' ago' : ''} />
+        last tick <Age since={lastTick} clock="server" suffix={lastTick !== null ? ' ago' : ''} />
       </span>
       {feed.reconnects > 0 && (
         <span className={styles.feedMeta}>

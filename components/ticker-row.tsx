@@ -116,13 +116,13 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
         <Sparkline points={points} />
       </td>
       <td className={`${styles.num} ${styles.age} ${styles.md}`}>
-        <Age since={ticker?.receivedAt} />
+        <Age since={ticker?.receivedAt} clock="server" />
       </td>
       <td className={styles.action}>
         <button
           type="button"
           className={styles.remove}
-          aria-label={`Remove ${symbol}`}
+          aria-label={`Remove ${symbol} (${exchangeName(exchange)})`}
           title={`Remove ${stream} from the watchlist`}
           onClick={remove}
         >

@@ -115,7 +115,7 @@ export function connectDashboard(
   });
   socket.io.on('reconnect_failed', () => setConnection('offline'));
   socket.on('server:hello', (hello) => {
-    state().setHello(hello.simulated);
+    state().setHello(hello, now());
     defaultFrequency = hello.limits.defaultFrequency;
     // A tab left open across a server upgrade runs old code: say so rather than misread new messages.
     if (hello.protocol !== PROTOCOL_VERSION) {

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyDiff, applySnapshot, emptyMarket } from '../market-sync';
 import type { DiffResult, SyncedMarket } from '../market-sync';
-import type { FeedStatus, MarketDiff, MarketSnapshot, StreamId, Ticker } from '../protocol';
+import type { FeedStatus, MarketDiff, MarketSnapshot, ServerHello, StreamId, Ticker } from '../protocol';
 
 /** What the connection indicator shows. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -22,6 +22,8 @@ export interface Notice {
 export interface DashboardState {
   connection: { state: ConnectionState; lastMessageAt: number | null; changedAt: number };
   simulated: boolean;
+  /** Server clock minus this browser's, from `server:hello`: server times (ticks, feeds) age by the server's clock. */
+  clockOffsetMs: number;
   feeds: Record<string, FeedStatus>;
   market: SyncedMarket;
   /** [time, last] per stream, oldest first, at most MAX_SERIES_POINTS. */
@@ -35,7 +37,8 @@ export interface DashboardState {
   setConnection(state: ConnectionState, now: number): void;
   /** Any message from the server: the indicator shows how long ago the last one came. */
   heard(now: number): void;
-  setHello(simulated: boolean): void;
+  /** What `server:hello` says, received at `now` (this browser's clock). */
+  setHello(hello: Pick<ServerHello, 'simulated' | 'serverTime'>, now: number): void;
   setFeeds(feeds: readonly FeedStatus[]): void;
   applySnapshot(snapshot: MarketSnapshot): void;
   /** Applies a diff; returns why not when the client must resync. */
@@ -56,6 +59,7 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
   return createStore<DashboardState>()((set, get) => ({
     connection: { state: 'connecting', lastMessageAt: null, changedAt: 0 },
     simulated: false,
+    clockOffsetMs: 0,
     feeds: {},
     market: emptyMarket(),
     series: {},
@@ -69,7 +73,8 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
         set({ connection: { ...get().connection, state, changedAt: now } });
     },
     heard: (now) => set({ connection: { ...get().connection, lastMessageAt: now } }),
-    setHello: (simulated) => set({ simulated }),
+    // The hello's travel time makes the offset a little small: ages read a few ms young, never "in the future".
+    setHello: (hello, now) => set({ simulated: hello.simulated, clockOffsetMs: hello.serverTime - now }),
     setFeeds: (feeds) => set({ feeds: Object.fromEntries(feeds.map((f) => [f.exchange, f])) }),
     applySnapshot: (snapshot) => {
       const market = applySnapshot(snapshot);

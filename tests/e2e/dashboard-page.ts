@@ -106,3 +106,15 @@ export function pageErrors(page: Page): string[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/** The Age column of every market row ("3 s"), in order; apart from readRows because ages change by themselves. */
+export function rowAges(page: Page): Promise<string[]> {
+  return watchlist(page)
+    .getByRole('table')
+    .evaluate((table: HTMLTableElement) => {
+      const headers = [...(table.tHead?.rows[0]?.cells ?? [])].map((cell) => cell.textContent?.trim() ?? '');
+      return [...(table.tBodies[0]?.rows ?? [])]
+        .filter((r) => r.querySelector('th[scope="row"]'))
+        .map((r) => (r.cells[headers.indexOf('Age')]?.textContent ?? '').trim());
+    });
+}

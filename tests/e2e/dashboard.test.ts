@@ -11,6 +11,7 @@ import {
   openDashboard,
   pageErrors,
   row,
+  rowAges,
   rowSymbols,
   waitUntilLive,
   watchlist,
@@ -83,7 +84,7 @@ describe('the dashboard of npm run demo', () => {
     await doge.waitFor({ timeout: 10_000 });
     expect(await rowSymbols(page)).toEqual([...DEFAULT_ROWS, 'DOGE/USDT']);
 
-    await doge.getByRole('button', { name: 'Remove DOGE/USDT' }).click();
+    await doge.getByRole('button', { name: 'Remove DOGE/USDT (Binance)' }).click();
     await doge.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await watchlistApi()).not.toContain('binance:DOGE/USDT');
     await page.reload();
@@ -126,12 +127,34 @@ describe('the dashboard of npm run demo', () => {
       // The other tab subscribed to it as well: its price arrives there.
       await expect.poll(() => lastPrice(other, 'ADA/USDT'), { timeout: 10_000 }).toMatch(/\d/);
 
-      await ada.getByRole('button', { name: 'Remove ADA/USDT' }).click();
+      await ada.getByRole('button', { name: 'Remove ADA/USDT (Binance)' }).click();
       await row(page, 'ADA/USDT').waitFor({ state: 'detached', timeout: 10_000 });
       expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
       expect(otherErrors).toEqual([]);
     } finally {
       await other.close();
+    }
+  });
+
+  it('ages ticks by the server clock, so a browser clock 5 minutes fast shows no skew', async () => {
+    const skewed = await context.newPage();
+    const skewedErrors = pageErrors(skewed);
+    try {
+      // The page's own clock runs 5 minutes ahead of the server's (a laptop with a wrong clock).
+      await skewed.addInitScript(() => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() + 300_000;
+      });
+      await openDashboard(skewed, server?.url ?? '');
+      await expectPriceTicks(skewed, 'BTC/USDT');
+      const ages = await rowAges(skewed);
+      // Ticking markets are seconds old; by the page's own clock they would be "5 min".
+      for (const age of ages) expect(age).toMatch(/^\d s$/);
+      const feedHealth = skewed.getByRole('list', { name: 'Exchange feeds' });
+      expect(await feedHealth.textContent()).toMatch(/last tick \d s ago/);
+      expect(skewedErrors).toEqual([]);
+    } finally {
+      await skewed.close();
     }
   });
 

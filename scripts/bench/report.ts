@@ -132,14 +132,14 @@ export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): 
     ['disconnects / connections at end', (r) => `${reasons(r.disconnects)} / ${r.serverConnectionsAtEnd}`],
     [
       'window measured, s (server / clients)',
-      (r) => `${fmt(r.windows.server, 1)} / ${r.windows.clients.map((s) => fmt(s, 1)).join(' ')}`,
+      (r) => `${fmt(r.windows.server, 1)} / ${r.windows.clients.map((s) => fmt(s, 1)).join(',')}`,
     ],
     [
       'machine busy / other processes, cores',
       (r) => `${fmt(r.machineBusyCores, 2)} / ${fmt(r.otherBusyCores, 2)}`,
     ],
   ];
-  const width = 36;
+  const width = 40;
   const col = 16;
   const lines = [
     `Livefolio push bench: ${opts.clients} clients x ${opts.streamsPerClient} streams in ${opts.sets} set(s); demo tick ${opts.tickMs} ms/market;` +

@@ -1,6 +1,6 @@
 /** The latest ticker of every stream, rounded to its market's precision, and who wants to hear of changes. */
 import type { StreamId, Ticker } from '../../lib/protocol';
-import { PERCENT_DECIMALS, roundTo } from '../../lib/precision';
+import { holdUnlessMoved, PERCENT_DECIMALS, roundTo, VOLUME_SIGNIFICANCE } from '../../lib/precision';
 import { diffTicker } from '../../lib/ticker-diff';
 import type { MarketInfo, PriceFields } from '../feeds/types';
 
@@ -18,6 +18,7 @@ export class MarketState {
   /** Takes a validated tick; returns true when it changed what clients should see. */
   apply(stream: StreamId, fields: PriceFields, receivedAt: number, precision: Precision): boolean {
     const { priceDecimals: p, amountDecimals: a } = precision;
+    const prev = this.tickers.get(stream);
     const next: Ticker = {
       last: round(fields.last, p),
       bid: round(fields.bid, p),
@@ -26,8 +27,8 @@ export class MarketState {
       low: round(fields.low, p),
       open: round(fields.open, p),
       percentage: round(fields.percentage, PERCENT_DECIMALS),
-      baseVolume: round(fields.baseVolume, a),
-      quoteVolume: round(fields.quoteVolume, p),
+      baseVolume: holdUnlessMoved(prev?.baseVolume, round(fields.baseVolume, a), VOLUME_SIGNIFICANCE),
+      quoteVolume: holdUnlessMoved(prev?.quoteVolume, round(fields.quoteVolume, p), VOLUME_SIGNIFICANCE),
       timestamp: fields.timestamp,
       receivedAt,
       stale: false,
@@ -35,7 +36,7 @@ export class MarketState {
     for (const listener of this.tickListeners) listener(stream, next);
     // A tick that repeats the held values keeps the held ticker, so its times mark the last real change
     // and every client that applied the diffs holds exactly what the server holds.
-    if (!diffTicker(this.tickers.get(stream), next)) return false;
+    if (!diffTicker(prev, next)) return false;
     this.set(stream, next);
     return true;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundTo } from '../../lib/precision';
+import { holdUnlessMoved, roundTo, VOLUME_SIGNIFICANCE } from '../../lib/precision';
 import { PointRing } from '../../lib/ring-buffer';
 import { parseStreamId } from '../../lib/stream-id';
 
@@ -61,5 +61,21 @@ describe('PointRing', () => {
       [3000, 3],
       [4000, 4],
     ]);
+  });
+});
+
+describe('holdUnlessMoved', () => {
+  it('[M5] keeps a held 24h volume through moves under 0.01 % and takes the first one at or over it', () => {
+    expect(holdUnlessMoved(1_000_000, 1_000_099.99, VOLUME_SIGNIFICANCE)).toBe(1_000_000);
+    expect(holdUnlessMoved(1_000_000, 999_900.01, VOLUME_SIGNIFICANCE)).toBe(1_000_000);
+    expect(holdUnlessMoved(1_000_000, 1_000_100, VOLUME_SIGNIFICANCE)).toBe(1_000_100);
+    expect(holdUnlessMoved(1_000_000, 999_000, VOLUME_SIGNIFICANCE)).toBe(999_000);
+  });
+
+  it('[M5] takes the new value when there is nothing to hold, and an unknown one as unknown', () => {
+    expect(holdUnlessMoved(undefined, 5, VOLUME_SIGNIFICANCE)).toBe(5);
+    expect(holdUnlessMoved(null, 5, VOLUME_SIGNIFICANCE)).toBe(5);
+    expect(holdUnlessMoved(5, null, VOLUME_SIGNIFICANCE)).toBeNull();
+    expect(holdUnlessMoved(0, 0.001, VOLUME_SIGNIFICANCE)).toBe(0.001);
   });
 });

@@ -94,6 +94,11 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL';
 
 export interface ProtocolError {
@@ -132,6 +137,11 @@ export interface WatchlistChangeRequest {
 
 export type EmptyRequest = Record<string, never>;
 
+/** Why a session ended: signed out (in any tab) or past its lifetime. */
+export interface SessionEnded {
+  reason: 'signed-out' | 'expired';
+}
+
 export interface ClientToServerEvents {
   'market:subscribe': (req: SubscribeRequest, ack: (res: SnapshotAck) => void) => void;
   'market:unsubscribe': (req: UnsubscribeRequest, ack: (res: SnapshotAck) => void) => void;
@@ -149,4 +159,6 @@ export interface ServerToClientEvents {
   'watchlist:changed': (watchlist: Watchlist) => void;
   /** A request the server could not answer through an acknowledgement (none was given). */
   'protocol:error': (error: ProtocolError & { event: string }) => void;
+  /** The connection's session is over; the server closes the connection next. Sign in again; do not retry. */
+  'session:ended': (ended: SessionEnded) => void;
 }

@@ -41,15 +41,16 @@ async function main(): Promise<number> {
     say('starting the demo server (run.mjs builds first when the sources changed)…');
     await server.running(300_000);
     if (server.rebuilt()) say('note: run.mjs rebuilt the app before this run');
-    const js = await firstLoadJs(server.url);
+    const cookie = await server.signIn();
+    const js = await firstLoadJs(server.url, cookie);
     say(`first-load JS: ${js.count} scripts, ${r1(js.gzipKb)} kB gzip`);
 
     // 2. A ticking page with `rows` rows and the chart.
-    const filled = await fillWatchlist(server.url, rowsWanted);
+    const filled = await fillWatchlist(server.url, cookie, rowsWanted);
     say(`watchlist: ${filled.rows} rows (asked ${rowsWanted}, the demo has ${filled.available} markets)`);
     browser = await launchBrowser();
     const loadBeforeTicking = load();
-    const tick = await tickingPage(browser, server.url, filled.rows, duration);
+    const tick = await tickingPage(browser, { url: server.url, cookie }, filled.rows, duration);
     const loadAfterTicking = load();
     await server.stop();
 

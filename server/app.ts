@@ -13,7 +13,13 @@ import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
 import { FeedManager } from './feeds/feed-manager';
 import type { ExchangeSpec } from './feeds/types';
-import { createApi } from './http/api';
+import { Accounts } from './auth/accounts';
+import { LoginLimiter } from './auth/login-limiter';
+import { sessionToken } from './auth/session-cookie';
+import { authRoutes } from './http/auth-routes';
+import { marketRoutes } from './http/market-routes';
+import { createPageGate } from './http/page-gate';
+import { createRouter } from './http/router';
 import { MarketState } from './market/market-state';
 import { PriceHistory } from './market/price-history';
 import { NaivePush } from './push/naive-push';
@@ -21,9 +27,12 @@ import { PushEngine } from './push/push-engine';
 import type { Subscriptions } from './push/push-engine';
 import { handleConnection } from './socket/connection';
 import type { LivefolioServer } from './socket/connection';
-import { createAllowRequest } from './socket/handshake';
+import { allowedOriginSet, createAllowRequest, originAllowed } from './socket/handshake';
 import { RequestLimiter } from './socket/rate-limit';
+import { sessionRoom } from './socket/rooms';
 import { openDatabase } from './store/db';
+import { SessionStore } from './store/session-store';
+import { UserStore } from './store/user-store';
 import { WatchlistStore } from './store/watchlist-store';
 
 /** Markets on the first exchange that a new installation watches. */
@@ -57,7 +66,8 @@ export interface App {
   feeds: FeedManager;
   push: PushEngine;
   watchlist: WatchlistStore;
-  /** Starts the feeds and listens; resolves with the bound address. */
+  accounts: Accounts;
+  /** Creates the ADMIN_* account when set and missing, starts the feeds and listens; resolves with the address. */
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops everything and releases every resource. */
   close(): Promise<void>;
@@ -77,20 +87,53 @@ export function createApp(options: AppOptions): App {
   if (config.FEED_STALL_MS !== undefined) feedOptions.watchdogMs = config.FEED_STALL_MS;
   const feeds = new FeedManager(options.exchanges, market, log, feedOptions);
   const firstExchange = options.exchanges[0]?.id ?? 'binance';
-  watchlist.seedOnce(DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)));
-
-  const api = createApi({
-    feeds,
-    history,
+  const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
+  const sessions = new SessionStore(db, sessionTtlMs);
+  const accounts = new Accounts({
+    users: new UserStore(db),
+    sessions,
     watchlist,
-    limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10),
-    defaultExchange: firstExchange,
+    defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
+  });
+  const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
+  const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
+
+  // Signing out in one tab ends the session's connections in every tab (called only after `io` exists).
+  const onSignOut = (session: { id: string }) => {
+    const room = sessionRoom(session.id);
+    io.to(room).emit('session:ended', { reason: 'signed-out' });
+    io.in(room).disconnectSockets(true);
+  };
+  const api = createRouter(
+    {
+      ...marketRoutes({ feeds, history, watchlist, defaultExchange: firstExchange }),
+      ...authRoutes({
+        accounts,
+        limiter: new LoginLimiter(),
+        sessionTtlMs,
+        cookieSecure: config.COOKIE_SECURE,
+        onSignOut,
+      }),
+    },
+    {
+      limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10),
+      authenticate,
+      originAllowed: (req) => originAllowed(req, allowedOrigins),
+      maxBodyBytes: MAX_MESSAGE_BYTES,
+    },
+  );
+  const pageGate = createPageGate({
+    signedIn: (req) => authenticate(req) !== null,
+    needsSetup: () => accounts.needsSetup(),
   });
   const http = createServer((req, res) => {
     if (api(req, res)) return;
+    if (pageGate(req, res)) return;
     if (options.pageHandler) return options.pageHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
+  const purge = setInterval(() => sessions.purgeExpired(), 3_600_000);
+  purge.unref();
 
   const connections = new Set<Socket>();
   http.on('connection', (socket) => {
@@ -108,6 +151,7 @@ export function createApp(options: AppOptions): App {
     allowRequest: createAllowRequest({
       allowedOrigins: config.ALLOWED_ORIGINS,
       connectionsPer10s: config.CONNECTION_RATE_LIMIT,
+      authenticate,
     }),
   });
   const push = new PushEngine(
@@ -126,7 +170,7 @@ export function createApp(options: AppOptions): App {
   const naive = options.pushMode === 'naive' ? new NaivePush(io, market) : null;
   const subscriptions: Subscriptions = naive ?? push;
   const demandChanged = () =>
-    feeds.setDemand(new Set([...watchlist.list(), ...subscriptions.subscribedStreams()]));
+    feeds.setDemand(new Set([...watchlist.allStreams(), ...subscriptions.subscribedStreams()]));
   const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
   const feedsStatus = () => ({ feeds: feeds.statuses() });
   io.on('connection', (socket) =>
@@ -162,7 +206,13 @@ export function createApp(options: AppOptions): App {
     feeds,
     push,
     watchlist,
+    accounts,
     async listen(port, host) {
+      if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD)
+        await accounts.ensure(config.ADMIN_USERNAME, config.ADMIN_PASSWORD, {
+          isAdmin: true,
+          resetPassword: false,
+        });
       feeds.start();
       demandChanged();
       await new Promise<void>((resolve, reject) => {
@@ -175,6 +225,7 @@ export function createApp(options: AppOptions): App {
       return http.address() as AddressInfo;
     },
     async close() {
+      clearInterval(purge);
       push.close();
       naive?.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -5,60 +5,69 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+// "a, b,,c" → ["a", "b", "c"]
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 // One entry per exchange: a ccxt id, optionally "@<base URL>" where the same wire protocol is served.
 const EXCHANGE_ENTRY = /^[a-z][a-z0-9]*(@https?:\/\/[^\s,@]+)?$/;
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: int(0, 65535).default(3000),
-  HOSTNAME: z.string().min(1).default('0.0.0.0'),
-  EXCHANGES: z
-    .string()
-    .default('binance,coinbase,kraken')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().regex(EXCHANGE_ENTRY, 'expected ccxt ids, each optionally id@http://host:port'))
-        .min(1)
-        .refine((entries) => new Set(entries.map((e) => e.split('@')[0])).size === entries.length, {
-          message: 'each exchange may appear once',
-        }),
-    ),
-  DEMO: bool.default(false),
-  DEMO_SEED: int(0, 2 ** 31 - 1).default(42),
-  DEMO_PORT: int(0, 65535).default(0),
-  DEMO_TICK_MS: int(20, 60_000).default(500),
-  DATA_DIR: z.string().min(1).default('./data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
-  MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
-  MAX_STREAMS_PER_CLIENT: int(1, 1000).default(100),
-  MAX_WATCHLIST: int(1, 1000).default(200),
-  SLOW_CLIENT_BUFFER_BYTES: int(4096, 64 * 1024 * 1024).default(256 * 1024),
-  HISTORY_SECONDS: int(60, 86_400).default(3600),
-  FEED_STALL_MS: int(1000, 600_000).optional(),
-  HEARTBEAT_INTERVAL_MS: int(1000, 60_000).default(10_000),
-  HEARTBEAT_TIMEOUT_MS: int(1000, 60_000).default(8_000),
-  EVENT_RATE_LIMIT: int(1, 100_000).default(30),
-  HTTP_RATE_LIMIT: int(1, 1_000_000).default(120),
-  CONNECTION_RATE_LIMIT: int(1, 1_000_000).default(60),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: int(0, 65535).default(3000),
+    HOSTNAME: z.string().min(1).default('0.0.0.0'),
+    EXCHANGES: z
+      .string()
+      .default('binance,coinbase,kraken')
+      .transform(splitList)
+      .pipe(
+        z
+          .array(z.string().regex(EXCHANGE_ENTRY, 'expected ccxt ids, each optionally id@http://host:port'))
+          .min(1)
+          .refine((entries) => new Set(entries.map((e) => e.split('@')[0])).size === entries.length, {
+            message: 'each exchange may appear once',
+          }),
+      ),
+    DEMO: bool.default(false),
+    DEMO_SEED: int(0, 2 ** 31 - 1).default(42),
+    DEMO_PORT: int(0, 65535).default(0),
+    DEMO_TICK_MS: int(20, 60_000).default(500),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ALLOWED_ORIGINS: z.string().default('').transform(splitList).pipe(z.array(z.url())),
+    MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
+    MAX_STREAMS_PER_CLIENT: int(1, 1000).default(100),
+    MAX_WATCHLIST: int(1, 1000).default(200),
+    SLOW_CLIENT_BUFFER_BYTES: int(4096, 64 * 1024 * 1024).default(256 * 1024),
+    HISTORY_SECONDS: int(60, 86_400).default(3600),
+    FEED_STALL_MS: int(1000, 600_000).optional(),
+    HEARTBEAT_INTERVAL_MS: int(1000, 60_000).default(10_000),
+    HEARTBEAT_TIMEOUT_MS: int(1000, 60_000).default(8_000),
+    EVENT_RATE_LIMIT: int(1, 100_000).default(30),
+    HTTP_RATE_LIMIT: int(1, 1_000_000).default(120),
+    CONNECTION_RATE_LIMIT: int(1, 1_000_000).default(60),
+    ADMIN_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, dashes or underscores')
+      .optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'expected at least 8 characters').max(200).optional(),
+    COOKIE_SECURE: bool.default(false),
+    // 576 h = 24 days: a connection's expiry timer must stay within what setTimeout can wait (24.8 days).
+    SESSION_TTL_HOURS: int(1, 576).default(168),
+  })
+  .refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
+    message: 'set ADMIN_USERNAME and ADMIN_PASSWORD together, or neither',
+    path: ['ADMIN_PASSWORD'],
+  });
+
+// Never echoed back, not even in an error message.
+const SECRETS = new Set(['ADMIN_PASSWORD']);
 
 /** The validated settings. */
 export type Config = z.infer<typeof schema>;
@@ -74,7 +83,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
-    return `${name}=${JSON.stringify(env[name] ?? '')} is invalid: ${issue.message}`;
+    const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    return `${name}=${shown} is invalid: ${issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
 }

@@ -1,6 +1,8 @@
 /** Boot: read the config, start the demo exchange when asked, build the app, listen, stop cleanly on a signal. */
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
+import type { App } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { Config } from './config';
 import type { ExchangeSpec } from './feeds/types';
@@ -9,6 +11,7 @@ import type { Logger } from './log';
 import { createPageHandler } from './pages';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+const DEMO_USERNAME = 'demo';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -47,10 +50,16 @@ async function main(): Promise<void> {
   closers.unshift(() => app.close());
   const address = await app.listen(config.PORT, config.HOSTNAME);
   const shown = config.HOSTNAME === '0.0.0.0' || config.HOSTNAME === '::' ? 'localhost' : config.HOSTNAME;
+  const url = `http://${shown}:${address.port}`;
+  if (config.DEMO) await announceDemoAccount(app, config, url);
   log.info(
     { exchanges: exchanges.map((e) => e.id), port: address.port },
-    `Livefolio is running at http://${shown}:${address.port}${config.DEMO ? ' (demo, simulated prices)' : ''}`,
+    `Livefolio is running at ${url}${config.DEMO ? ' (demo, simulated prices)' : ''}`,
   );
+  if (!config.DEMO && app.accounts.needsSetup())
+    log.warn(
+      `No account yet: open ${url}/setup to create the first one (or set ADMIN_USERNAME and ADMIN_PASSWORD).`,
+    );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -72,6 +81,22 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   installCrashGuards(log);
+}
+
+/**
+ * The demo signs in as ADMIN_USERNAME when set, else as "demo" with a new random password at every start. Said
+ * on the console, not in the JSON log: a password has no place in a log collector.
+ */
+async function announceDemoAccount(app: App, config: Config, url: string): Promise<void> {
+  if (config.ADMIN_USERNAME) {
+    process.stdout.write(`\nSign in at ${url} as "${config.ADMIN_USERNAME}" with ADMIN_PASSWORD.\n\n`);
+    return;
+  }
+  const password = randomBytes(9).toString('base64url');
+  await app.accounts.ensure(DEMO_USERNAME, password, { isAdmin: true, resetPassword: true });
+  process.stdout.write(
+    `\nDemo account: sign in at ${url} as "${DEMO_USERNAME}" with password ${password}\n\n`,
+  );
 }
 
 /** `binance` or `binance@http://host:port` entries into exchange specs. */

@@ -1,6 +1,7 @@
 'use client';
 /** The live dashboard: opens the tab's connection and lays out the header, the chart and the ticker table. */
 import { useCallback } from 'react';
+import { AccountMenu } from '@/components/account-menu';
 import { AddTicker } from '@/components/add-ticker';
 import { ChartPanel } from '@/components/chart-panel';
 import { ClockProvider } from '@/components/clock-provider';
@@ -52,6 +53,7 @@ export function Dashboard() {
           <div className={styles.headerEnd}>
             <LowDataSwitch connection={connection} />
             <ConnectionIndicator />
+            <AccountMenu />
           </div>
         </header>
         <div className={styles.feeds}>

@@ -1,7 +1,7 @@
 /** The browser tab's one socket.io connection: keeps the dashboard store in sync with the server (docs/protocol.md). */
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../protocol';
-import type { StreamId } from '../protocol';
+import type { SessionEnded, StreamId } from '../protocol';
 import type { ConnectionState, DashboardStore } from '../store/dashboard-store';
 import { HistoryLoader } from './history-loader';
 import { defaultStorage, readLowData, saveLowData } from './low-data-preference';
@@ -34,7 +34,16 @@ export interface ConnectDashboardOptions {
   now?: () => number;
   /** Where the low-data choice is kept; null keeps it nowhere; default localStorage when there is one. */
   storage?: PreferenceStorage | null;
+  /** Called once the session is over (signed out, expired, or refused at the handshake); default: go to /login. */
+  onSessionEnded?: (reason: SessionEndReason) => void;
 }
+
+/** Why the connection stopped for good: the server said so, or it refused the handshake for want of a session. */
+export type SessionEndReason = SessionEnded['reason'] | 'refused';
+
+const goToSignIn = () => {
+  if (typeof window !== 'undefined') window.location.assign('/login');
+};
 
 /** socket.io's own reconnection: 0.5 s doubling to 10 s, ±50 % so a restarted server is not hit all at once. */
 export const RECONNECTION = {
@@ -75,8 +84,9 @@ export function connectDashboard(
     forceNew: true,
     autoConnect: false,
   });
+  const baseUrl = (options.url ?? '').replace(/\/+$/, '');
   const history = new HistoryLoader(store, {
-    baseUrl: (options.url ?? '').replace(/\/+$/, ''),
+    baseUrl,
     fetchImpl,
     notify,
   });
@@ -112,7 +122,10 @@ export function connectDashboard(
   socket.on('connect_error', () => {
     // Not active: socket.io gave up on this connection (a refusal it does not retry).
     if (browserOffline() || !socket.active) setConnection('offline');
+    // A refused handshake looks like any connection error; ask whether the session is still there.
+    if (!browserOffline()) void checkSession();
   });
+  socket.on('session:ended', ({ reason }) => endSession(reason));
   socket.io.on('reconnect_failed', () => setConnection('offline'));
   socket.on('server:hello', (hello) => {
     state().setHello(hello, now());
@@ -143,6 +156,28 @@ export function connectDashboard(
     },
   });
 
+  let checking = false;
+  async function checkSession(): Promise<void> {
+    if (checking || closed) return;
+    checking = true;
+    try {
+      const response = await fetchImpl(`${baseUrl}/api/v1/auth/session`, { credentials: 'same-origin' });
+      const body = response.ok ? ((await response.json()) as { user?: unknown }) : null;
+      if (body && body.user === null) endSession('refused');
+    } catch {
+      // The server is unreachable: socket.io keeps retrying and the indicator says so.
+    } finally {
+      checking = false;
+    }
+  }
+
+  function endSession(reason: SessionEndReason): void {
+    if (closed) return;
+    connection.close();
+    setConnection('offline');
+    (options.onSessionEnded ?? goToSignIn)(reason);
+  }
+
   function watchlistChanged(streams: readonly StreamId[]): void {
     const { selected, select } = state();
     state().setWatchlist(streams);
@@ -165,7 +200,7 @@ export function connectDashboard(
   }
 
   socket.connect();
-  return {
+  const connection: DashboardConnection = {
     addStream: (stream) => changeWatchlist('watchlist:add', stream),
     removeStream: (stream) => changeWatchlist('watchlist:remove', stream),
     async setLowData(lowData) {
@@ -196,4 +231,5 @@ export function connectDashboard(
       socket.disconnect();
     },
   };
+  return connection;
 }

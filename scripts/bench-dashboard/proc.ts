@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../tests/support/server-process';
+import { signIn, TEST_ADMIN } from '../../tests/support/stack';
 
 const RUNNING = /running at http:\/\/[^:]+:(\d+)/;
 const live = new Set<ChildProcess>();
@@ -18,10 +19,15 @@ export interface DemoServer {
   rebuilt(): boolean;
   /** Resolves when it prints its "running at" line; rejects when it exits first or after timeoutMs. */
   running(timeoutMs: number): Promise<void>;
+  /** Signs in as the account it creates at start; resolves with the cookie (`livefolio_session=…`). */
+  signIn(): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Spawns the server (does not wait for it): a fresh DATA_DIR, loopback, the given extra environment. */
+/**
+ * Spawns the server (does not wait for it): a fresh DATA_DIR, loopback, an account to sign in with
+ * (ADMIN_USERNAME / ADMIN_PASSWORD), the given extra environment.
+ */
 export async function spawnDemo(env: Record<string, string> = {}): Promise<DemoServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lf-bench-dash-'));
@@ -33,6 +39,8 @@ export async function spawnDemo(env: Record<string, string> = {}): Promise<DemoS
       HOSTNAME: '127.0.0.1',
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: '1',
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,8 +51,9 @@ export async function spawnDemo(env: Record<string, string> = {}): Promise<DemoS
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('exit', () => live.delete(child));
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     child,
     output: () => out,
     rebuilt: () => /building once|rebuilding/i.test(out),
@@ -57,6 +66,7 @@ export async function spawnDemo(env: Record<string, string> = {}): Promise<DemoS
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    signIn: () => signIn(url, TEST_ADMIN),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         killGroup(child, 'SIGTERM');

@@ -12,6 +12,8 @@ import type { MeterReading } from './ipc';
 /** What the parent passes in: this process runs clients firstIndex .. firstIndex + count - 1. */
 export interface ClientChildConfig {
   url: string;
+  /** The session cookie (`livefolio_session=…`) every client connects with: one session, many connections. */
+  cookie: string;
   mode: 'throttled' | 'naive';
   /** Client i subscribes to sets[i % sets.length]. */
   sets: string[][];
@@ -99,7 +101,12 @@ function watch(i: number, socket: BenchSocket, base: { epoch: string | null; seq
 }
 
 function open(i: number): Promise<void> {
-  const socket: BenchSocket = io(cfg.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: BenchSocket = io(cfg.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { cookie: cfg.cookie },
+  });
   sockets[i] = socket;
   socket.on('disconnect', (reason) => (disconnects[reason] = (disconnects[reason] ?? 0) + 1));
   return new Promise((resolve, reject) => {

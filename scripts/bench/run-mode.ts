@@ -1,6 +1,7 @@
 /** One bench run: a server in the given push mode, the client processes, warm-up, measurement, teardown. */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { signIn, TEST_ADMIN } from '../../tests/support/stack';
 import type { ClientChildConfig, ClientReport } from './client-child';
 import type { DemoReport } from './demo-child';
 import { spawnChild } from './ipc';
@@ -61,7 +62,13 @@ export async function runMode(
 ): Promise<ModeResult> {
   const { demo, demoUrl, sets, say } = ctx;
   const dataDir = join(ctx.scratchDir, mode);
-  const serverConfig: ServerChildConfig = { demoUrl, mode, maxFrequency: opts.maxFrequency, dataDir };
+  const serverConfig: ServerChildConfig = {
+    demoUrl,
+    mode,
+    maxFrequency: opts.maxFrequency,
+    dataDir,
+    admin: TEST_ADMIN,
+  };
   // One file per thread (tsx runs its loader in a worker): the largest is the server's main thread.
   const profile = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}/server-${mode}`] : [];
   const server = spawnChild(`server (${mode})`, './server-child.ts', serverConfig, profile);
@@ -69,10 +76,12 @@ export async function runMode(
   try {
     const { port } = await server.next<{ port: number }>('ready', 60_000);
     const url = `http://127.0.0.1:${port}`;
+    // One session for every client: a session may hold any number of connections.
+    const cookie = await signIn(url, TEST_ADMIN);
     say(`[${mode}] server on ${url}; connecting ${opts.clients} clients in batches of ${opts.batch}`);
     const rampStart = Date.now();
     for (const [firstIndex, count] of split(opts.clients, opts.clientProcs)) {
-      const config: ClientChildConfig = { url, mode, sets, firstIndex, count, batch: opts.batch };
+      const config: ClientChildConfig = { url, cookie, mode, sets, firstIndex, count, batch: opts.batch };
       clientProcs.push(spawnChild(`clients ${clientProcs.length + 1}`, './client-child.ts', config));
     }
     const rampMs = 60_000 + opts.clients * 50;

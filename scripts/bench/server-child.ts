@@ -14,6 +14,8 @@ export interface ServerChildConfig {
   maxFrequency: number;
   /** Scratch directory for the database; the parent removes it. */
   dataDir: string;
+  /** The account created at start (ADMIN_USERNAME / ADMIN_PASSWORD), which the parent signs in with. */
+  admin: { username: string; password: string };
 }
 
 /** What the server reports for the measurement window. */
@@ -31,13 +33,15 @@ export interface ServerReport {
 const MARKETS_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
-  const { demoUrl, mode, maxFrequency, dataDir } = childConfig<ServerChildConfig>();
+  const { demoUrl, mode, maxFrequency, dataDir, admin } = childConfig<ServerChildConfig>();
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     EXCHANGES: 'binance',
     DATA_DIR: dataDir,
     MAX_FREQUENCY: String(maxFrequency),
+    ADMIN_USERNAME: admin.username,
+    ADMIN_PASSWORD: admin.password,
     // Every bench client connects from 127.0.0.1, far beyond what one real address may do.
     CONNECTION_RATE_LIMIT: '1000000',
     EVENT_RATE_LIMIT: '100000',

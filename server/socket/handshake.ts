@@ -1,6 +1,7 @@
-/** The handshake is a security boundary: only allowed origins, and only so many connections per address. */
+/** The handshake is a security boundary: a signed-in session, only allowed origins, so many connections per address. */
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Authenticated } from '../auth/accounts';
 
 /** Settings of the handshake checks. */
 export interface HandshakeOptions {
@@ -8,31 +9,61 @@ export interface HandshakeOptions {
   allowedOrigins: readonly string[];
   /** New connections per address per 10 s. */
   connectionsPer10s: number;
+  /** The session a request carries, or null. */
+  authenticate(req: IncomingMessage): Authenticated | null;
+}
+
+/** The session found at the handshake, kept on the request for the connection (socket.request). */
+const AUTH = Symbol('livefolio.auth');
+type AuthenticatedRequest = IncomingMessage & { [AUTH]?: Authenticated };
+
+/** The session the handshake accepted; every connection has one. */
+export function handshakeAuth(req: IncomingMessage): Authenticated {
+  const auth = (req as AuthenticatedRequest)[AUTH];
+  if (!auth) throw new Error('a connection without a handshake session');
+  return auth;
 }
 
 type Verdict = (err: string | null | undefined, success: boolean) => void;
 
 /**
  * socket.io's `allowRequest`. The `cors` option does not stop a page on another site from opening a WebSocket
- * to us with the user's cookies, so the Origin is checked here, for every transport.
+ * to us with the user's cookies, so the Origin is checked here, for every transport, and the session cookie
+ * with it: a request without a valid session never gets a connection.
  */
 export function createAllowRequest(
   options: HandshakeOptions,
 ): (req: IncomingMessage, verdict: Verdict) => void {
-  const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
+  const allowed = allowedOriginSet(options.allowedOrigins);
   const limiter = new RateLimiterMemory({ points: options.connectionsPer10s, duration: 10 });
   return (req, verdict) => {
-    const origin = req.headers.origin;
-    if (origin !== undefined && !isSameOrigin(origin, req.headers.host) && !allowed.has(origin)) {
+    if (!originAllowed(req, allowed)) {
       verdict('origin not allowed', false);
       return;
     }
+    const auth = options.authenticate(req);
+    if (!auth) {
+      verdict('sign in first', false);
+      return;
+    }
+    (req as AuthenticatedRequest)[AUTH] = auth;
     const address = req.socket.remoteAddress ?? 'unknown';
     limiter.consume(address).then(
       () => verdict(null, true),
       () => verdict('too many connections', false),
     );
   };
+}
+
+/** The set of allowed origins besides the server's own, normalised. */
+export function allowedOriginSet(origins: readonly string[]): Set<string> {
+  return new Set(origins.map((o) => new URL(o).origin));
+}
+
+/** True when the request has no Origin (not a browser) or comes from the server's own or an allowed origin. */
+export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || isSameOrigin(origin, req.headers.host) || allowed.has(origin);
 }
 
 function isSameOrigin(origin: string, host: string | undefined): boolean {

@@ -1,10 +1,11 @@
-/** watchlist:* requests: read and change the shared, persisted watchlist. */
+/** watchlist:* requests: read and change the signed-in user's persisted watchlist. */
 import type { Server } from 'socket.io';
 import type { Watchlist } from '../../lib/protocol';
 import { AppError } from '../errors';
 import type { MarketCatalog } from '../feeds/feed-manager';
 import type { WatchlistStore } from '../store/watchlist-store';
 import type { RequestContext } from './request';
+import { userRoom } from './rooms';
 import { onRequest } from './request';
 import { emptySchema, watchlistChangeSchema } from './schemas';
 
@@ -13,6 +14,8 @@ export interface WatchlistDeps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   io: Server<any, any, any, any>;
   store: WatchlistStore;
+  /** Whose list: the connection's user, from its session. */
+  userId: number;
   catalog: MarketCatalog;
   maxSize: number;
   demandChanged: () => void;
@@ -20,12 +23,12 @@ export interface WatchlistDeps {
 
 /** Registers the watchlist requests on one connection. */
 export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDeps): void {
-  const { store, catalog } = deps;
-  const watchlist = (): { watchlist: Watchlist } => ({ watchlist: { streams: store.list() } });
-  // Every open tab hears of a change, the one that made it included, so they never drift apart.
+  const { store, catalog, userId } = deps;
+  const watchlist = (): { watchlist: Watchlist } => ({ watchlist: { streams: store.list(userId) } });
+  // Every open tab of this user hears of a change, the one that made it included, so they never drift apart.
   const changed = () => {
     const result = watchlist();
-    deps.io.emit('watchlist:changed', result.watchlist);
+    deps.io.to(userRoom(userId)).emit('watchlist:changed', result.watchlist);
     deps.demandChanged();
     return result;
   };
@@ -34,16 +37,16 @@ export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDe
 
   onRequest(ctx, 'watchlist:add', watchlistChangeSchema, ({ stream }) => {
     catalog.check(stream);
-    const streams = store.list();
+    const streams = store.list(userId);
     if (streams.includes(stream)) return watchlist();
     if (streams.length >= deps.maxSize) {
       throw new AppError('TOO_MANY_STREAMS', `The watchlist holds at most ${deps.maxSize} streams.`);
     }
-    store.add(stream);
+    store.add(userId, stream);
     return changed();
   });
 
   onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, ({ stream }) => {
-    return store.remove(stream) ? changed() : watchlist();
+    return store.remove(userId, stream) ? changed() : watchlist();
   });
 }

@@ -14,6 +14,29 @@ const MIGRATIONS: readonly string[] = [
      added_at INTEGER NOT NULL
    );
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Accounts: users, their sessions and a watchlist per user. The global watchlist above becomes the first
+  // account's (server/store/watchlist-store.ts), so an upgraded installation keeps what it watched.
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     is_admin INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions(user_id);
+   CREATE TABLE user_watchlist (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     stream TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, stream)
+   );`,
 ];
 
 /** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */

@@ -1,44 +1,59 @@
-/** The watchlist, persisted: an ordered list of stream ids that survives restarts. */
+/** Each user's watchlist, persisted: an ordered list of stream ids that survives restarts. */
 import type { StreamId } from '../../lib/protocol';
 import type { SqliteDatabase } from './db';
 
-const SEEDED_KEY = 'watchlist_seeded';
-
-/** Reads and changes the stored watchlist. */
+/** Reads and changes the stored watchlists; every call names whose list it means. */
 export class WatchlistStore {
   constructor(private readonly db: SqliteDatabase) {}
 
-  /** The streams in the order they were added. */
-  list(): StreamId[] {
-    const rows = this.db.prepare('SELECT stream FROM watchlist ORDER BY position').all() as Array<{
+  /** A user's streams in the order they were added. */
+  list(userId: number): StreamId[] {
+    const rows = this.db
+      .prepare('SELECT stream FROM user_watchlist WHERE user_id = ? ORDER BY position')
+      .all(userId) as Array<{ stream: string }>;
+    return rows.map((row) => row.stream);
+  }
+
+  /** Every stream on anyone's list: what the feeds must keep watching. */
+  allStreams(): StreamId[] {
+    const rows = this.db.prepare('SELECT DISTINCT stream FROM user_watchlist').all() as Array<{
       stream: string;
     }>;
     return rows.map((row) => row.stream);
   }
 
-  /** Adds a stream at the end; false when it was there already. */
-  add(stream: StreamId, now = Date.now()): boolean {
+  /** Adds a stream at the end of a user's list; false when it was there already. */
+  add(userId: number, stream: StreamId, now = Date.now()): boolean {
     const result = this.db
       .prepare(
-        `INSERT OR IGNORE INTO watchlist (stream, position, added_at)
-         VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM watchlist), ?)`,
+        `INSERT OR IGNORE INTO user_watchlist (user_id, stream, position, added_at)
+         VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM user_watchlist WHERE user_id = ?), ?)`,
       )
-      .run(stream, now);
+      .run(userId, stream, userId, now);
     return result.changes > 0;
   }
 
-  /** Removes a stream; false when it was not there. */
-  remove(stream: StreamId): boolean {
-    return this.db.prepare('DELETE FROM watchlist WHERE stream = ?').run(stream).changes > 0;
+  /** Removes a stream from a user's list; false when it was not there. */
+  remove(userId: number, stream: StreamId): boolean {
+    return (
+      this.db.prepare('DELETE FROM user_watchlist WHERE user_id = ? AND stream = ?').run(userId, stream)
+        .changes > 0
+    );
   }
 
-  /** Fills the list once, on the first run; a list the user emptied stays empty. */
-  seedOnce(streams: readonly StreamId[]): void {
+  /**
+   * Fills a new user's list: with the installation's watchlist from before accounts existed, once, for the
+   * first user; else with `defaults`.
+   */
+  seedNewUser(userId: number, defaults: readonly StreamId[]): void {
     this.db.transaction(() => {
-      const seeded = this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SEEDED_KEY);
-      if (seeded) return;
-      for (const stream of streams) this.add(stream);
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, '1');
+      const legacy = this.db.prepare('SELECT stream FROM watchlist ORDER BY position').all() as Array<{
+        stream: string;
+      }>;
+      const seededBefore = this.db.prepare("SELECT 1 FROM meta WHERE key = 'watchlist_seeded'").get();
+      const streams = seededBefore ? legacy.map((row) => row.stream) : defaults;
+      for (const stream of streams) this.add(userId, stream);
+      this.db.exec("DELETE FROM watchlist; DELETE FROM meta WHERE key = 'watchlist_seeded'");
     })();
   }
 }

@@ -1,6 +1,7 @@
 /** The dashboard as a user meets it, found by roles and names: the connection state, the watchlist rows, the chart. */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { TEST_ADMIN } from '../support/stack';
 
 /** What one watchlist row shows, as text. */
 export interface RowValues {
@@ -24,10 +25,25 @@ export async function waitUntilLive(page: Page, timeoutMs = 15_000): Promise<voi
     .waitFor({ timeout: timeoutMs });
 }
 
-/** Opens the dashboard and waits until it is live. */
+/**
+ * Opens the dashboard and waits until it is live. Without a session in the page's context the server sends it to
+ * the sign-in page, where it signs in as TEST_ADMIN the way a user does.
+ */
 export async function openDashboard(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  if (new URL(page.url()).pathname === '/login') await signInThroughPage(page, TEST_ADMIN);
   await waitUntilLive(page, 20_000);
+}
+
+/** Fills in and submits the sign-in form, then waits for the dashboard. */
+export async function signInThroughPage(
+  page: Page,
+  credentials: { username: string; password: string },
+): Promise<void> {
+  await page.getByLabel('Username').fill(credentials.username);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname === '/', { timeout: 15_000 });
 }
 
 /** The watchlist section (its table, its "Add ticker" box and its messages). */

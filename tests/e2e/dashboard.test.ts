@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
+import { signIn, TEST_ADMIN } from '../support/stack';
 import {
   connectionState,
   expectPriceTicks,
@@ -42,7 +43,8 @@ afterAll(async () => {
 });
 
 async function watchlistApi(): Promise<string[]> {
-  const response = await fetch(`${server?.url}/api/v1/watchlist`);
+  const cookie = await signIn(server?.url ?? '', TEST_ADMIN);
+  const response = await fetch(`${server?.url}/api/v1/watchlist`, { headers: { cookie } });
   return ((await response.json()) as { streams: string[] }).streams;
 }
 

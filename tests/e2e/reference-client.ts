@@ -9,7 +9,7 @@ import { describeStream, formatPercent, formatPrice, priceDecimals } from '../..
 import type { SyncedMarket } from '../../lib/market-sync';
 import type { StreamId } from '../../lib/protocol';
 import type { Client } from '../support/stack';
-import { connect, request, waitFor } from '../support/stack';
+import { connect, request, signIn, TEST_ADMIN, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 import type { RowValues } from './dashboard-page';
 import { readRows } from './dashboard-page';
@@ -32,9 +32,9 @@ export class ReferenceClient {
     socket.on('watchlist:changed', ({ streams }) => (this.streams = [...streams]));
   }
 
-  /** Connects, reads the watchlist and subscribes to it (retrying while the exchange's markets load). */
+  /** Signs in as TEST_ADMIN, connects, reads the watchlist and subscribes to it (retrying while markets load). */
   static async open(url: string): Promise<ReferenceClient> {
-    const socket = await connect(url);
+    const socket = await connect({ url, cookie: await signIn(url, TEST_ADMIN) });
     const reference = new ReferenceClient(socket, new SyncedClient(socket));
     const got = await request(socket, 'watchlist:get', {});
     if (!got.ok) throw new Error(`watchlist:get refused: ${got.error.message}`);

@@ -65,17 +65,17 @@ describe('bad input on the socket', () => {
   it.each(cases)(
     '[R1][R3] %s is answered with an error ack and changes nothing',
     async (_name, event, payload, code) => {
-      const socket = await connect(stack.url);
+      const socket = await connect(stack);
       const synced = new SyncedClient(socket);
       await synced.subscribe(['binance:ETH/USDT']);
-      const watchlistBefore = stack.app.watchlist.list();
+      const watchlistBefore = stack.app.watchlist.list(stack.userId);
       const ack = await request(socket, event as 'market:subscribe', payload);
       expect(ack).toMatchObject({ ok: false, error: { code } });
       expect(ack.ok ? '' : ack.error.message.length).toBeGreaterThan(5);
       // Nothing changed: the subscription is the same, the watchlist too, and the connection still streams.
       const resync = await request(socket, 'market:resync', {});
       expect(resync.ok && resync.subscription.streams).toEqual(['binance:ETH/USDT']);
-      expect(stack.app.watchlist.list()).toEqual(watchlistBefore);
+      expect(stack.app.watchlist.list(stack.userId)).toEqual(watchlistBefore);
       const seen = synced.diffs.length;
       await waitFor(() => synced.diffs.length > seen, 5_000, 'a diff after the bad request');
       expect(socket.connected).toBe(true);
@@ -84,7 +84,7 @@ describe('bad input on the socket', () => {
   );
 
   it('[R2] a request without an acknowledgement gets protocol:error and changes nothing', async () => {
-    const socket = await connect(stack.url);
+    const socket = await connect(stack);
     const error = new Promise((r) => socket.once('protocol:error', r));
     // The typed client insists on an acknowledgement; a third-party client need not send one.
     (socket.emit as (event: string, payload: unknown) => void)('market:subscribe', { streams: [GOOD] });
@@ -95,7 +95,7 @@ describe('bad input on the socket', () => {
   });
 
   it('[R2] an unknown event is answered with an error, through its acknowledgement or protocol:error', async () => {
-    const socket = await connect(stack.url);
+    const socket = await connect(stack);
     const raw = socket as unknown as {
       emit(event: string, ...args: unknown[]): void;
       timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
@@ -111,8 +111,8 @@ describe('bad input on the socket', () => {
   });
 
   it('[R5] a message over 64 KiB closes that connection only', async () => {
-    const other = await connect(stack.url);
-    const socket = await connect(stack.url);
+    const other = await connect(stack);
+    const socket = await connect(stack);
     const closed = new Promise<string>((r) => socket.once('disconnect', r));
     socket.emit('market:subscribe', { streams: ['x'.repeat(70 * 1024)] } as never, () => {});
     expect(await closed).toBe('transport close');
@@ -128,7 +128,7 @@ describe('handshake', () => {
       const socket: Client = connectClient(stack.url, {
         transports: ['websocket'],
         reconnection: false,
-        extraHeaders: origin ? { origin } : {},
+        extraHeaders: { cookie: stack.cookie, ...(origin ? { origin } : {}) },
       });
       socket.once('connect', () => {
         socket.disconnect();
@@ -149,11 +149,11 @@ describe('handshake', () => {
 
   it('[C1] refuses a long-polling handshake from another site too', async () => {
     const res = await fetch(`${stack.url}/socket.io/?EIO=4&transport=polling`, {
-      headers: { origin: 'https://evil.example.com' },
+      headers: { origin: 'https://evil.example.com', cookie: stack.cookie },
     });
     expect(res.status).toBe(403);
     const ok = await fetch(`${stack.url}/socket.io/?EIO=4&transport=polling`, {
-      headers: { origin: stack.url },
+      headers: { origin: stack.url, cookie: stack.cookie },
     });
     expect(ok.status).toBe(200);
   });
@@ -164,7 +164,7 @@ describe('rate limits', () => {
     const limited = await startStack({ env: { EVENT_RATE_LIMIT: '5' } });
     try {
       await waitFor(() => limited.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
-      const socket = await connect(limited.url);
+      const socket = await connect(limited);
       const disconnected = new Promise<string>((r) => socket.once('disconnect', r));
       const acks = await Promise.all(Array.from({ length: 10 }, () => request(socket, 'watchlist:get', {})));
       expect(acks.filter((a) => a.ok)).toHaveLength(5);
@@ -181,7 +181,7 @@ describe('rate limits', () => {
   it('[R4] a flood without acknowledgements or of unknown events is limited and disconnected too', async () => {
     const limited = await startStack({ env: { EVENT_RATE_LIMIT: '5' } });
     try {
-      const socket = await connect(limited.url);
+      const socket = await connect(limited);
       const errors: Array<{ code: string }> = [];
       socket.on('protocol:error', (e) => errors.push(e));
       const disconnected = new Promise<string>((r) => socket.once('disconnect', r));
@@ -200,7 +200,7 @@ describe('rate limits', () => {
       const outcomes: string[] = [];
       for (let i = 0; i < 5; i++) {
         outcomes.push(
-          await connect(limited.url).then(
+          await connect(limited).then(
             (s) => (s.disconnect(), 'connected'),
             () => 'refused',
           ),

@@ -39,10 +39,32 @@ describe('configuration from the environment', () => {
     ['a maximum rate above 20', { MAX_FREQUENCY: '100' }, /^MAX_FREQUENCY="100" is invalid/],
     ['an origin that is not a URL', { ALLOWED_ORIGINS: 'dash.example.org' }, /^ALLOWED_ORIGINS=/],
     ['a DEMO switch that is not a boolean', { DEMO: 'maybe' }, /^DEMO="maybe" is invalid/],
+    [
+      'an admin name with a space',
+      { ADMIN_USERNAME: 'the boss', ADMIN_PASSWORD: 'long-enough' },
+      /^ADMIN_USERNAME=/,
+    ],
+    [
+      'an admin without a password',
+      { ADMIN_USERNAME: 'root' },
+      /^ADMIN_PASSWORD=\(hidden\) is invalid: set ADMIN_USERNAME and ADMIN_PASSWORD together/,
+    ],
+    [
+      'a session lifetime over 24 days',
+      { SESSION_TTL_HOURS: '1000' },
+      /^SESSION_TTL_HOURS="1000" is invalid/,
+    ],
   ];
   it.each(bad)('refuses %s with one line naming the variable', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never prints the admin password, even when it is the wrong value', () => {
+    const secret = 'short';
+    expect(() => loadConfig({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: secret })).toThrow(
+      /^ADMIN_PASSWORD=\(hidden\) is invalid: expected at least 8 characters$/,
+    );
   });
 
   it('names every wrong variable, one per line', () => {

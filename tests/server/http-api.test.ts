@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../support/stack';
-import { sleep, startStack, waitFor } from '../support/stack';
+import { api, sleep, startStack, waitFor } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const get = async (path: string) => {
-  const res = await fetch(`${stack.url}${path}`);
+  const res = await api(stack, path);
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -95,17 +95,19 @@ describe('HTTP API', () => {
   });
 
   it('[H3] only GET is answered', async () => {
-    const res = await fetch(`${stack.url}/api/v1/markets`, { method: 'POST', body: '{}' });
+    const res = await api(stack, '/api/v1/markets', { method: 'POST', body: '{}' });
     expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
   });
 
   it('[H3] too many requests get 429 with Retry-After', async () => {
-    const limited = await startStack({ env: { HTTP_RATE_LIMIT: '3' } });
+    // The stack's own sign-in is the first of the 4.
+    const limited = await startStack({ env: { HTTP_RATE_LIMIT: '4' } });
     try {
       const statuses: number[] = [];
       let retryAfter: string | null = null;
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${limited.url}/api/v1/feeds`);
+        const res = await api(limited, '/api/v1/feeds');
         statuses.push(res.status);
         if (res.status === 429) retryAfter = res.headers.get('retry-after');
         await res.arrayBuffer();

@@ -1,7 +1,7 @@
 import { io as connectClient } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerHello } from '../../lib/protocol';
-import { autoClose, request, sleep, waitFor } from '../support/stack';
+import { autoClose, request, sleep, waitFor, withCookie } from '../support/stack';
 import type { Client, Stack } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
@@ -30,7 +30,10 @@ function serverState(s: Stack, streams: string[]) {
 describe('market stream over a real socket.io connection', () => {
   it('[C3][F2] greets with the protocol version, limits and a simulated flag, then feed health', async () => {
     const stack = await start();
-    const c: Client = connectClient(stack.url, { transports: ['websocket'], autoConnect: false });
+    const c: Client = connectClient(
+      stack.url,
+      withCookie(stack, { transports: ['websocket'], autoConnect: false }),
+    );
     onTestFinished(() => void c.disconnect());
     const hello = new Promise<ServerHello>((r) => c.once('server:hello', r));
     const status = new Promise<unknown>((r) => c.once('feeds:status', r));

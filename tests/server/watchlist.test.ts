@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Watchlist } from '../../lib/protocol';
 import type { Client, Stack } from '../support/stack';
-import { autoClose, request, waitFor } from '../support/stack';
+import { api, autoClose, request, waitFor } from '../support/stack';
 
 const { start, client } = autoClose();
 
@@ -75,7 +75,7 @@ describe('watchlist', () => {
     const stack = await start();
     await ready(stack);
     const history = async () => {
-      const res = await fetch(`${stack.url}/api/v1/history?stream=${encodeURIComponent('binance:SOL/USDT')}`);
+      const res = await api(stack, `/api/v1/history?stream=${encodeURIComponent('binance:SOL/USDT')}`);
       return ((await res.json()) as { points: unknown[] }).points.length;
     };
     // No client is subscribed to anything: only the watchlist makes the feed watch SOL/USDT.

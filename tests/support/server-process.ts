@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from './stack';
+import { TEST_ADMIN, waitFor } from './stack';
 
 const RUNNING = /running at http:\/\/[^:]+:(\d+)/;
 
@@ -33,9 +33,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `npm run demo` (or `npm start` with demo: false) with its own data directory; waits until it listens. */
+/**
+ * Starts `npm run demo` (or `npm start` with demo: false) with its own data directory; waits until it listens.
+ * Its account is TEST_ADMIN (ADMIN_USERNAME / ADMIN_PASSWORD) unless `env` says otherwise.
+ */
 export async function startServerProcess(
-  options: { demo?: boolean; env?: Record<string, string>; startTimeoutMs?: number } = {},
+  options: { demo?: boolean; env?: Record<string, string | undefined>; startTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lf-process-'));
@@ -45,7 +48,15 @@ export async function startServerProcess(
     out = '';
     const args = ['scripts/run.mjs', ...(options.demo === false ? [] : ['--demo'])];
     const proc = spawn(process.execPath, args, {
-      env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ADMIN_USERNAME: TEST_ADMIN.username,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;

@@ -16,8 +16,21 @@ import type { DemoExchange } from '../../server/feeds/demo';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** The account every stack creates (as ADMIN_USERNAME / ADMIN_PASSWORD) and signs in with. */
+export const TEST_ADMIN = { username: 'alice', password: 'alice-password-1' };
+
+/** Where a client connects, and the session cookie it carries (none: signed out). */
+export interface Target {
+  url: string;
+  cookie?: string | null;
+}
+
 /** A running demo exchange and server. */
-export interface Stack {
+export interface Stack extends Target {
+  /** TEST_ADMIN's session cookie (`livefolio_session=…`); empty when the stack started without an account. */
+  cookie: string;
+  /** TEST_ADMIN's user id (whose watchlist `app.watchlist.list(userId)` reads). */
+  userId: number;
   demo: DemoExchange;
   app: App;
   url: string;
@@ -29,7 +42,8 @@ export interface Stack {
 }
 
 export interface StackOptions {
-  env?: Record<string, string>;
+  /** Environment over the defaults; `undefined` removes a default (ADMIN_USERNAME: no account at start). */
+  env?: Record<string, string | undefined>;
   tickMs?: number;
   seed?: number;
   databaseFile?: string;
@@ -39,7 +53,13 @@ export interface StackOptions {
 /** Starts the demo exchange and a server fed by it. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const demo = await startDemoExchange({ seed: options.seed ?? 7, tickMs: options.tickMs ?? 50 });
-  const config = loadConfig({ LOG_LEVEL: 'silent', EXCHANGES: 'binance', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    EXCHANGES: 'binance',
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...options.env,
+  });
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db');
   const exchanges = [{ id: 'binance', url: demo.url, simulated: true }];
   const build = () =>
@@ -52,10 +72,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
   let app = build();
   const address = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${address.port}`;
   const stack: Stack = {
+    cookie: config.ADMIN_USERNAME ? await signIn(url, TEST_ADMIN) : '',
+    userId: app.accounts.users().find((u) => u.username === TEST_ADMIN.username)?.id ?? -1,
     demo,
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     config,
     databaseFile,
     async restart() {
@@ -72,12 +95,49 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return stack;
 }
 
-/** Connects a real socket.io client and waits for the server's hello. */
-export async function connect(
+/** Signs in through the API; returns the session cookie as a Cookie header value. */
+export async function signIn(
   url: string,
+  credentials: { username: string; password: string },
+): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${credentials.username} failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('livefolio_session='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie.split(';')[0] as string;
+}
+
+/** Socket.io client options that send the target's cookie on every transport. */
+export function withCookie(
+  target: Target,
+  options: Partial<ManagerOptions & SocketOptions> = {},
+): Partial<ManagerOptions & SocketOptions> {
+  return target.cookie
+    ? { ...options, extraHeaders: { cookie: target.cookie, ...options.extraHeaders } }
+    : options;
+}
+
+/** fetch() of a path on the target's server, with its cookie. */
+export function api(target: Target, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (target.cookie) headers.set('cookie', target.cookie);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  return fetch(`${target.url}${path}`, { ...init, headers });
+}
+
+/** Connects a real socket.io client with the target's cookie and waits for the server's hello. */
+export async function connect(
+  target: Target,
   options: Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<Client> {
-  const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false, ...options });
+  const socket: Client = connectClient(
+    target.url,
+    withCookie(target, { transports: ['websocket'], reconnection: false, ...options }),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('server:hello', () => resolve());
     socket.once('connect_error', reject);
@@ -115,7 +175,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** Starts stacks and clients for a test file and closes them all after each test. */
 export function autoClose(): {
   start(options?: StackOptions): Promise<Stack>;
-  client(stack: Stack, options?: Partial<ManagerOptions & SocketOptions>): Promise<Client>;
+  client(target: Target, options?: Partial<ManagerOptions & SocketOptions>): Promise<Client>;
 } {
   const stacks: Stack[] = [];
   const clients: Client[] = [];
@@ -129,8 +189,8 @@ export function autoClose(): {
       stacks.push(stack);
       return stack;
     },
-    async client(stack, options) {
-      const c = await connect(stack.url, options);
+    async client(target, options) {
+      const c = await connect(target, options);
       clients.push(c);
       return c;
     },

@@ -8,8 +8,8 @@ import type { ConnectDashboardOptions, DashboardConnection } from '../../../lib/
 import type { DashboardSocket } from '../../../lib/socket/requests';
 import { createDashboardStore } from '../../../lib/store/dashboard-store';
 import type { ConnectionState, DashboardStore } from '../../../lib/store/dashboard-store';
-import type { Stack } from '../../support/stack';
-import { sleep, waitFor } from '../../support/stack';
+import type { Stack, Target } from '../../support/stack';
+import { api, sleep, waitFor, withCookie } from '../../support/stack';
 
 /** A request the tab sent and, once it came, its answer. */
 export interface SentRequest {
@@ -40,7 +40,7 @@ export interface TabOptions extends Omit<ConnectDashboardOptions, 'ioFactory'> {
 }
 
 /** Opens tabs for a test file and closes them after each test. */
-export function tabs(): (stack: Stack, options?: TabOptions) => Tab {
+export function tabs(): (stack: Target, options?: TabOptions) => Tab {
   const open: Tab[] = [];
   afterEach(() => {
     for (const tab of open.splice(0)) tab.connection.close();
@@ -52,7 +52,7 @@ export function tabs(): (stack: Stack, options?: TabOptions) => Tab {
   };
 }
 
-function openTab(stack: Stack, { socket: overrides, store: given, ...options }: TabOptions): Tab {
+function openTab(stack: Target, { socket: overrides, store: given, ...options }: TabOptions): Tab {
   const store = given ?? createDashboardStore();
   const requests: SentRequest[] = [];
   const states: ConnectionState[] = [store.getState().connection.state];
@@ -69,7 +69,8 @@ function openTab(stack: Stack, { socket: overrides, store: given, ...options }: 
     afterAnswer: null,
   } as Omit<Tab, 'connection' | 'socket'> as Tab;
   const ioFactory = ((uri?: string, opts?: Partial<ManagerOptions & SocketOptions>) => {
-    const s: DashboardSocket = io(uri, { ...opts, ...overrides });
+    // A browser sends the session cookie by itself; this Node client carries it as a header.
+    const s: DashboardSocket = io(uri, withCookie(stack, { ...opts, ...overrides }));
     recordRequests(s, requests, (r) => tab.afterAnswer?.(r));
     tab.socket = s;
     return s;
@@ -79,7 +80,9 @@ function openTab(stack: Stack, { socket: overrides, store: given, ...options }: 
     storage: null,
     fetchImpl: (input, init) => {
       tab.fetches.push(new URL(String(input)));
-      return fetch(input, init);
+      const headers = new Headers(init?.headers);
+      if (stack.cookie) headers.set('cookie', stack.cookie);
+      return fetch(input, { ...init, headers });
     },
     ...options,
     ioFactory,
@@ -153,6 +156,6 @@ export async function expectConverged(stack: Stack, tabs: Tab[], streams: readon
 
 /** The server's history of a stream over HTTP; empty while its markets are not loaded yet. */
 export async function serverHistory(stack: Stack, stream: string): Promise<Array<[number, number]>> {
-  const res = await fetch(`${stack.url}/api/v1/history?stream=${encodeURIComponent(stream)}`);
+  const res = await api(stack, `/api/v1/history?stream=${encodeURIComponent(stream)}`);
   return res.ok ? ((await res.json()) as { points: Array<[number, number]> }).points : [];
 }

@@ -1,0 +1,120 @@
+'use client';
+/** The accounts list and the "Add user" form; for anyone but an admin, the server's refusal instead. */
+import { useEffect, useState } from 'react';
+import {
+  AdminBadge,
+  FormAlert,
+  NewPasswordField,
+  SubmitButton,
+  UsernameField,
+  fieldNamedIn,
+  formMessage,
+  useFormRequest,
+} from '@/components/auth-card';
+import type { FormMessage } from '@/components/auth-card';
+import { createUser, formText, listUsers } from '@/lib/auth-client';
+import type { AccountUser } from '@/lib/auth-client';
+import styles from './users-admin.module.css';
+
+/** Loads the list once; a new account is added to it from the server's answer, without loading it again. */
+export function UsersAdmin() {
+  const [users, setUsers] = useState<AccountUser[] | null>(null);
+  const [loadError, setLoadError] = useState<FormMessage | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void listUsers(controller.signal).then((result) => {
+      if (controller.signal.aborted) return;
+      if (result.ok) setUsers(result.data);
+      else {
+        setLoadError(formMessage(result.message));
+        setSignedOut(result.status === 401);
+      }
+    });
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <>
+      {/* Always in the page, so a refusal (403 for a non-admin) is announced. */}
+      <FormAlert message={loadError} />
+      {signedOut && (
+        <p>
+          <a href="/login?next=%2Fusers" className={styles.link}>
+            Sign in
+          </a>
+        </p>
+      )}
+      {users === null && !loadError && <p className={styles.muted}>Loading users…</p>}
+      {users && (
+        <div className={styles.columns}>
+          <UserList users={users} />
+          <AddUserForm onAdded={(user) => setUsers((list) => [...(list ?? []), user])} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function UserList({ users }: { users: AccountUser[] }) {
+  return (
+    <section className={styles.panel} aria-labelledby="users-list-title">
+      <h2 id="users-list-title" className={styles.panelTitle}>
+        Accounts <span className={styles.count}>({users.length})</span>
+      </h2>
+      <ul className={styles.list}>
+        {users.map((user) => (
+          <li key={user.id} className={styles.user}>
+            <span className={styles.initial} aria-hidden="true">
+              {user.username.charAt(0).toUpperCase()}
+            </span>
+            <span className={styles.username}>{user.username}</span>
+            {user.isAdmin && <AdminBadge />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AddUserForm({ onAdded }: { onAdded: (user: AccountUser) => void }) {
+  const [done, setDone] = useState<FormMessage | null>(null);
+  const { busy, error, onSubmit } = useFormRequest(async (form) => {
+    setDone(null);
+    const result = await createUser({
+      username: formText(form, 'username').trim(),
+      password: formText(form, 'password'),
+      isAdmin: formText(form, 'isAdmin') === 'on',
+    });
+    if (!result.ok) return { error: result.message, field: fieldNamedIn(result.message) };
+    onAdded(result.data);
+    form.reset();
+    setDone(formMessage(`Added ${result.data.username}${result.data.isAdmin ? ' (admin)' : ''}.`));
+    form.querySelector('input')?.focus();
+    return { ok: true };
+  });
+
+  return (
+    <section className={styles.panel} aria-labelledby="add-user-title">
+      <h2 id="add-user-title" className={styles.panelTitle}>
+        Add user
+      </h2>
+      <form className={styles.form} onSubmit={onSubmit}>
+        <UsernameField isNew autoComplete="off" />
+        <NewPasswordField hint="At least 8 characters. Tell it to the new user yourself." />
+        <label className={styles.checkbox}>
+          <input type="checkbox" name="isAdmin" />
+          <span>
+            Admin <span className={styles.muted}>(may add users)</span>
+          </span>
+        </label>
+        <div className={styles.messages}>
+          <FormAlert message={error} />
+          <FormAlert message={done} tone="done" />
+        </div>
+        <SubmitButton busy={busy} label="Add user" busyLabel="Adding user…" />
+      </form>
+    </section>
+  );
+}

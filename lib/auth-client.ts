@@ -1,0 +1,164 @@
+/** Browser calls to the account API (/api/v1/auth, /api/v1/users): JSON in and out, every failure as a message to show. */
+
+/** An account as the API shows it. */
+export interface AccountUser {
+  id: number;
+  username: string;
+  isAdmin: boolean;
+}
+
+/** What GET /api/v1/auth/session answers. */
+export interface SessionInfo {
+  user: AccountUser | null;
+  setupRequired: boolean;
+}
+
+/** A call's outcome: the checked answer, or the server's error message (verbatim) and code. */
+export type ApiResult<T> =
+  { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+
+/** Shown when no answer came back at all. */
+export const UNREACHABLE_MESSAGE = 'Could not reach the server. Check the connection and try again.';
+
+/** The signed-in account (or null) and whether first-run setup is still open. */
+export function fetchSession(signal?: AbortSignal): Promise<ApiResult<SessionInfo>> {
+  return request('/api/v1/auth/session', { signal }, readSession);
+}
+
+/** Signs in; the server sets the session cookie. */
+export function signIn(username: string, password: string): Promise<ApiResult<AccountUser>> {
+  return postJson('/api/v1/auth/login', { username, password }, readUserField);
+}
+
+/** Creates the first (admin) account and signs it in; refused once any account exists. */
+export function setUpFirstAccount(username: string, password: string): Promise<ApiResult<AccountUser>> {
+  return postJson('/api/v1/auth/setup', { username, password }, readUserField);
+}
+
+/** Ends this browser's session and clears its cookie. */
+export function signOut(): Promise<ApiResult<boolean>> {
+  return postJson('/api/v1/auth/logout', {}, (body) => (isRecord(body) ? body.signedOut === true : null));
+}
+
+/** Every account (admins only). */
+export function listUsers(signal?: AbortSignal): Promise<ApiResult<AccountUser[]>> {
+  return request('/api/v1/users', { signal }, readUsers);
+}
+
+/** Creates an account (admins only); a taken username is a CONFLICT. */
+export function createUser(input: {
+  username: string;
+  password: string;
+  isAdmin: boolean;
+}): Promise<ApiResult<AccountUser>> {
+  return postJson('/api/v1/users', input, readUserField);
+}
+
+/** `next` when it is a path on this site, else "/": a sign-in link must not send anyone to another host. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/')) return '/';
+  // "//host" and "/\host" name another host; browsers read "\" as "/" and drop tabs and newlines from URLs,
+  // so "/\t/host" would become "//host" too.
+  for (const char of next) {
+    const code = char.charCodeAt(0);
+    if (char === '\\' || code < 0x20 || code === 0x7f) return '/';
+  }
+  return next.startsWith('//') ? '/' : next;
+}
+
+/** The text of a form's field `name` as typed ('' when there is none). */
+export function formText(form: HTMLFormElement, name: string): string {
+  const value = new FormData(form).get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function postJson<T>(path: string, body: object, read: (body: unknown) => T | null): Promise<ApiResult<T>> {
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+  return request(path, init, read);
+}
+
+async function request<T>(
+  path: string,
+  init: RequestInit,
+  read: (body: unknown) => T | null,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { accept: 'application/json', ...init.headers },
+    });
+  } catch {
+    return { ok: false, status: 0, code: 'NETWORK', message: UNREACHABLE_MESSAGE };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) return { ok: false, status: response.status, ...describeError(body, response) };
+  const data = read(body);
+  // A proxy's page or another version of the server: say so rather than show a half-filled screen.
+  if (data === null) {
+    return {
+      ok: false,
+      status: response.status,
+      code: 'BAD_ANSWER',
+      message: 'The server sent an unexpected answer.',
+    };
+  }
+  return { ok: true, data };
+}
+
+// The server's message is shown verbatim; a 429 always says when to try again, from the body or Retry-After.
+function describeError(body: unknown, response: Response): { code: string; message: string } {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const code = typeof error.code === 'string' ? error.code : `HTTP_${response.status}`;
+  let message =
+    typeof error.message === 'string' && error.message
+      ? error.message
+      : `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+  if (response.status === 429 && !/try again/i.test(message)) {
+    const waitMs =
+      typeof error.retryAfterMs === 'number'
+        ? error.retryAfterMs
+        : Number(response.headers.get('retry-after')) * 1000;
+    message += ` Try again ${formatWait(waitMs)}.`;
+  }
+  return { code, message };
+}
+
+function formatWait(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return 'in a moment';
+  return ms < 60_000 ? `in ${Math.ceil(ms / 1000)} s` : `in ${Math.ceil(ms / 60_000)} min`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readUser(value: unknown): AccountUser | null {
+  if (!isRecord(value)) return null;
+  const { id, username, isAdmin } = value;
+  return typeof id === 'number' && typeof username === 'string' && typeof isAdmin === 'boolean'
+    ? { id, username, isAdmin }
+    : null;
+}
+
+function readUserField(body: unknown): AccountUser | null {
+  return isRecord(body) ? readUser(body.user) : null;
+}
+
+function readSession(body: unknown): SessionInfo | null {
+  if (!isRecord(body) || typeof body.setupRequired !== 'boolean') return null;
+  const user = body.user === null ? null : readUser(body.user);
+  return user === null && body.user !== null ? null : { user, setupRequired: body.setupRequired };
+}
+
+function readUsers(body: unknown): AccountUser[] | null {
+  if (!isRecord(body) || !Array.isArray(body.users)) return null;
+  const users = body.users.map(readUser);
+  return users.every((user): user is AccountUser => user !== null) ? users : null;
+}

@@ -1,0 +1,103 @@
+/** Accounts and sessions together: creating users, signing in and out, and telling who a session token belongs to. */
+import { z } from 'zod';
+import type { StreamId } from '../../lib/protocol';
+import { AppError } from '../errors';
+import type { Session, SessionStore } from '../store/session-store';
+import type { User, UserStore } from '../store/user-store';
+import type { WatchlistStore } from '../store/watchlist-store';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+
+export const USERNAME = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,40}$/, 'a username is 1 to 40 letters, digits, dots, dashes or underscores');
+export const NEW_PASSWORD = z
+  .string()
+  .min(8, 'a password has at least 8 characters')
+  .max(200, 'a password has at most 200 characters');
+
+/** A signed-in session and its account. */
+export interface Authenticated {
+  session: Session;
+  user: User;
+}
+
+export interface AccountsDeps {
+  users: UserStore;
+  sessions: SessionStore;
+  watchlist: WatchlistStore;
+  /** The list a new account starts with. */
+  defaultWatchlist: readonly StreamId[];
+}
+
+/** The account rules in one place; HTTP and socket code only translate. */
+export class Accounts {
+  constructor(private readonly deps: AccountsDeps) {}
+
+  /** True until the first account exists (the setup page works only then). */
+  needsSetup(): boolean {
+    return this.deps.users.count() === 0;
+  }
+
+  /**
+   * Creates an account with its starting watchlist. `onlyIfNone` (first-run setup) refuses once any account
+   * exists; otherwise a taken username is a CONFLICT.
+   */
+  async create(
+    username: string,
+    password: string,
+    options: { isAdmin: boolean; onlyIfNone?: boolean },
+  ): Promise<User> {
+    const hash = await hashPassword(password);
+    const user = this.deps.users.create(username, hash, options);
+    if (!user) {
+      throw options.onlyIfNone
+        ? new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.')
+        : new AppError('CONFLICT', `The username "${username}" is taken.`);
+    }
+    this.deps.watchlist.seedNewUser(user.id, this.deps.defaultWatchlist);
+    return user;
+  }
+
+  /**
+   * Makes sure an account exists (ADMIN_* variables, the demo account). An existing one keeps its password
+   * unless `resetPassword` (the demo account gets a new one at every start).
+   */
+  async ensure(
+    username: string,
+    password: string,
+    options: { isAdmin: boolean; resetPassword: boolean },
+  ): Promise<User> {
+    const existing = this.deps.users.credentials(username);
+    if (!existing) return this.create(username, password, { isAdmin: options.isAdmin });
+    if (options.resetPassword) this.deps.users.setPassword(existing.user.id, await hashPassword(password));
+    return existing.user;
+  }
+
+  /** A new session for the right username and password; null otherwise, in the same time either way. */
+  async signIn(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; session: Session; user: User } | null> {
+    const found = this.deps.users.credentials(username);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
+    if (!found || !ok) return null;
+    return { ...this.deps.sessions.create(found.user.id), user: found.user };
+  }
+
+  /** The session and account of a token, or null when it is unknown, expired or its account is gone. */
+  authenticate(token: string | null): Authenticated | null {
+    if (!token) return null;
+    const session = this.deps.sessions.find(token);
+    const user = session ? this.deps.users.byId(session.userId) : null;
+    return session && user ? { session, user } : null;
+  }
+
+  /** Ends a session; returns it when there was one. */
+  signOut(token: string): Session | null {
+    return this.deps.sessions.end(token);
+  }
+
+  users(): User[] {
+    return this.deps.users.list();
+  }
+}

@@ -1,0 +1,49 @@
+/** Limits on failed sign-ins, per account and per address, so passwords cannot be guessed at speed. */
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { AppError } from '../errors';
+
+const WINDOW_S = 15 * 60;
+/** Failed attempts per account in the window; a correct password afterwards still waits. */
+export const FAILURES_PER_ACCOUNT = 5;
+/** Failed attempts per client address in the window, over all accounts. */
+export const FAILURES_PER_ADDRESS = 20;
+
+/** Counts failures; `check` refuses once either budget is spent, saying when to try again. */
+export class LoginLimiter {
+  private readonly byAccount = new RateLimiterMemory({ points: FAILURES_PER_ACCOUNT, duration: WINDOW_S });
+  private readonly byAddress = new RateLimiterMemory({ points: FAILURES_PER_ADDRESS, duration: WINDOW_S });
+
+  /** Throws RATE_LIMITED when the account or the address has no attempts left. */
+  async check(address: string, username: string): Promise<void> {
+    const [account, client] = await Promise.all([
+      this.byAccount.get(accountKey(username)),
+      this.byAddress.get(address),
+    ]);
+    const waits = [
+      account && account.consumedPoints >= FAILURES_PER_ACCOUNT ? account.msBeforeNext : 0,
+      client && client.consumedPoints >= FAILURES_PER_ADDRESS ? client.msBeforeNext : 0,
+    ];
+    const wait = Math.max(...waits);
+    if (wait > 0) {
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min.`,
+        wait,
+      );
+    }
+  }
+
+  /** Records a failed attempt against both budgets. */
+  async failed(address: string, username: string): Promise<void> {
+    // consume() rejects once a budget is spent; the next check() refuses, which is all that is wanted.
+    await Promise.allSettled([this.byAccount.consume(accountKey(username)), this.byAddress.consume(address)]);
+  }
+
+  /** A successful sign-in clears the account's failures (not the address's). */
+  async succeeded(username: string): Promise<void> {
+    await this.byAccount.delete(accountKey(username));
+  }
+}
+
+// Usernames are unique regardless of case, so "Alice" and "alice" share one budget.
+const accountKey = (username: string) => username.toLowerCase();

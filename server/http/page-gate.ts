@@ -1,0 +1,33 @@
+/** Pages need a session too: without one a page request is sent to sign in (or, before any account exists, to set up). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+// Assets every page needs, the sign-in page included; they hold no data.
+const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image'];
+const PUBLIC_FILES = new Set(['/icon.svg', '/favicon.ico', '/robots.txt']);
+
+export interface PageGateDeps {
+  signedIn(req: IncomingMessage): boolean;
+  needsSetup(): boolean;
+}
+
+/** Redirects a page request that may not be shown; returns true when it answered. */
+export function createPageGate(deps: PageGateDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (PUBLIC_FILES.has(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
+    const setup = deps.needsSetup();
+    if (path === '/setup') return setup ? false : redirect(res, '/login');
+    if (setup) return redirect(res, '/setup');
+    const signedIn = deps.signedIn(req);
+    if (path === '/login') return signedIn ? redirect(res, '/') : false;
+    if (signedIn) return false;
+    const back = path === '/' ? '' : `?next=${encodeURIComponent(path + url.search)}`;
+    return redirect(res, `/login${back}`);
+  };
+}
+
+function redirect(res: ServerResponse, location: string): true {
+  res.writeHead(303, { location, 'cache-control': 'no-store' }).end();
+  return true;
+}

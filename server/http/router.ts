@@ -1,0 +1,147 @@
+/** A small JSON router for /api/v1: methods, who may call each route, JSON bodies with a size cap, one error shape. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { Authenticated } from '../auth/accounts';
+import { AppError, toAppError } from '../errors';
+import type { RequestLimiter } from '../socket/rate-limit';
+import { describeIssues } from '../socket/schemas';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Who may call a route: anyone, a signed-in user, or an admin. */
+export type Access = 'public' | 'user' | 'admin';
+
+/** What a handler gets; `status` may be changed (201 on creation). */
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: Record<string, string>;
+  body: unknown;
+  /** The caller's session; always set on 'user' and 'admin' routes. */
+  auth: Authenticated | null;
+  status: number;
+}
+
+export interface Route {
+  access: Access;
+  handle(ctx: RouteContext): object | Promise<object>;
+}
+
+export type Routes = Record<string, Partial<Record<Method, Route>>>;
+
+export interface RouterDeps {
+  limiter: RequestLimiter;
+  /** The session a request carries, or null. */
+  authenticate(req: IncomingMessage): Authenticated | null;
+  /** False for a state-changing request from a page of another site. */
+  originAllowed(req: IncomingMessage): boolean;
+  maxBodyBytes: number;
+}
+
+/** Returns a handler that answers /api/* and returns false for any other path. */
+export function createRouter(
+  routes: Routes,
+  deps: RouterDeps,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/')) return false;
+    void answer(req, res, url, routes, deps);
+    return true;
+  };
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  routes: Routes,
+  deps: RouterDeps,
+): Promise<void> {
+  try {
+    await deps.limiter.consume(req.socket.remoteAddress ?? 'unknown');
+    const methods = routes[url.pathname];
+    if (!methods) throw new AppError('NOT_FOUND', `No API route ${url.pathname}.`);
+    const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method;
+    const route = methods[method];
+    if (!route) {
+      res.setHeader('Allow', Object.keys(methods).join(', '));
+      throw new AppError('METHOD_NOT_ALLOWED', `${url.pathname} answers ${Object.keys(methods).join(', ')}.`);
+    }
+    if (method !== 'GET' && !deps.originAllowed(req))
+      throw new AppError('FORBIDDEN', 'Requests from this origin are not allowed.');
+    const auth = deps.authenticate(req);
+    if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', 'Sign in first.');
+    if (route.access === 'admin' && !auth?.user.isAdmin)
+      throw new AppError('FORBIDDEN', 'Only an admin may do this.');
+    const body = method === 'GET' || method === 'DELETE' ? undefined : await readJson(req, deps.maxBodyBytes);
+    const ctx: RouteContext = {
+      req,
+      res,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      auth,
+      status: 200,
+    };
+    const result = await route.handle(ctx);
+    send(res, ctx.status, result, ctx);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.retryAfterMs !== undefined)
+      res.setHeader('Retry-After', Math.ceil(appError.retryAfterMs / 1000));
+    send(res, appError.status, { error: appError.toProtocol() });
+  }
+}
+
+/** Reads a JSON body of at most `maxBytes`; the content type must say JSON (a form on another site cannot). */
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    req.resume();
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) {
+    req.resume();
+    throw new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`);
+  }
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > maxBytes) return;
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else {
+        // Answer at once; the rest of the body is read and dropped.
+        chunks.length = 0;
+        reject(new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`));
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
+  }
+}
+
+/** Parses input with a zod schema; a mismatch is a BAD_REQUEST naming the first wrong field. */
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
+  return parsed.data;
+}
+
+function send(res: ServerResponse, status: number, body: object, ctx?: RouteContext): void {
+  if (res.headersSent) return;
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+  });
+  res.end(ctx?.req.method === 'HEAD' ? undefined : json);
+}

@@ -18,6 +18,7 @@ import { LoginLimiter } from './auth/login-limiter';
 import { sessionToken } from './auth/session-cookie';
 import { authRoutes } from './http/auth-routes';
 import { marketRoutes } from './http/market-routes';
+import { portfolioRoutes } from './http/portfolio-routes';
 import { createPageGate } from './http/page-gate';
 import { createRouter } from './http/router';
 import { MarketState } from './market/market-state';
@@ -31,7 +32,9 @@ import { allowedOriginSet, createAllowRequest, originAllowed } from './socket/ha
 import { RequestLimiter } from './socket/rate-limit';
 import { sessionRoom } from './socket/rooms';
 import { openDatabase } from './store/db';
+import { PortfolioService } from './portfolio/portfolio-service';
 import { SessionStore } from './store/session-store';
+import { TransactionStore } from './store/transaction-store';
 import { UserStore } from './store/user-store';
 import { WatchlistStore } from './store/watchlist-store';
 
@@ -96,6 +99,16 @@ export function createApp(options: AppOptions): App {
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
+  const exchangeIds = options.exchanges.map((e) => e.id);
+  const portfolio = new PortfolioService({
+    transactions: new TransactionStore(db),
+    market,
+    prices: {
+      exchanges: () => exchangeIds,
+      hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+    },
+    changed: () => demandChanged(),
+  });
   const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
 
   // Signing out in one tab ends the session's connections in every tab (called only after `io` exists).
@@ -107,6 +120,7 @@ export function createApp(options: AppOptions): App {
   const api = createRouter(
     {
       ...marketRoutes({ feeds, history, watchlist, defaultExchange: firstExchange }),
+      ...portfolioRoutes(portfolio),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(),
@@ -169,8 +183,19 @@ export function createApp(options: AppOptions): App {
   // The market handlers only call the subscription methods NaivePush mirrors.
   const naive = options.pushMode === 'naive' ? new NaivePush(io, market) : null;
   const subscriptions: Subscriptions = naive ?? push;
-  const demandChanged = () =>
-    feeds.setDemand(new Set([...watchlist.allStreams(), ...subscriptions.subscribedStreams()]));
+  // Every user's watchlist and holdings, and every live subscription. Holdings are priced only once their
+  // exchange's markets are known, so a change in the markets loaded asks again (below).
+  function demandChanged() {
+    const holdings = accounts.users().flatMap((u) => portfolio.pricingStreams(u.id));
+    feeds.setDemand(new Set([...watchlist.allStreams(), ...holdings, ...subscriptions.subscribedStreams()]));
+  }
+  let marketsKnown = '';
+  feeds.onStatus((statuses) => {
+    const known = statuses.map((f) => f.markets).join(',');
+    if (known === marketsKnown) return;
+    marketsKnown = known;
+    demandChanged();
+  });
   const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
   const feedsStatus = () => ({ feeds: feeds.statuses() });
   io.on('connection', (socket) =>

@@ -20,6 +20,8 @@ export interface DashboardConnection {
   removeStream(stream: StreamId): Promise<boolean>;
   /** Low-data mode: asks the server for maxFrequency 1 instead of the default; persists the choice in localStorage when available. */
   setLowData(lowData: boolean): Promise<void>;
+  /** Keeps these streams subscribed besides the watchlist (the markets that price the user's holdings). */
+  pin(streams: readonly StreamId[]): void;
   /** Selects the stream of the big chart (store.select) and loads its full history. */
   select(stream: StreamId): void;
   close(): void;
@@ -216,6 +218,12 @@ export function connectDashboard(
       }
       state().setLowData(lowData);
       saveLowData(storage, lowData);
+    },
+    pin(streams) {
+      const current = state().pinned;
+      if (streams.length === current.length && streams.every((s, i) => s === current[i])) return;
+      state().setPinned(streams);
+      if (!closed) void sync.reconcile();
     },
     select(stream) {
       state().select(stream);

@@ -1,5 +1,5 @@
 /**
- * Keeps one connection's subscription equal to the watchlist and the store's market equal to the server's
+ * Keeps one connection's subscription equal to the watchlist plus the pinned streams, and the store's market equal to the server's
  * (docs/protocol.md M1-M3, M8, M9): the sync after each connect, watchlist changes, resyncs and the rate.
  */
 import type { MarketDiff, MarketSnapshot, StreamId } from '../protocol';
@@ -82,7 +82,10 @@ export class SubscriptionSync {
     if (this.session) this.session.lostDiff = false;
   }
 
-  /** Subscribes to watchlist streams not subscribed yet and drops those that left it; one at a time. */
+  /**
+   * Subscribes to streams of the watchlist or pinned (priced holdings) not subscribed yet and drops those that
+   * left both; one at a time.
+   */
   reconcile(): Promise<void> {
     const session = this.session;
     if (!session) return Promise.resolve();
@@ -90,7 +93,8 @@ export class SubscriptionSync {
     if (session.reconcile) return session.reconcile;
     const run = this.enqueue(session, async () => {
       session.reconcile = null;
-      const wanted = new Set(this.store.getState().watchlist);
+      const { watchlist, pinned } = this.store.getState();
+      const wanted = new Set([...watchlist, ...pinned]);
       const added = [...wanted].filter((s) => !session.subscribed.has(s));
       const removed = [...session.subscribed].filter((s) => !wanted.has(s));
       const take = (answer: SnapshotAnswer) => this.take(session, answer);
@@ -137,9 +141,10 @@ export class SubscriptionSync {
     if (this.session !== session) return null;
     if (!got.ok) return got;
     const state = this.store.getState();
-    const streams = got.watchlist.streams;
+    const watched = got.watchlist.streams;
+    const streams = [...new Set([...watched, ...state.pinned])];
     // Before the snapshot: it adds a live point that would hide the gap the history must fill.
-    const plan = this.history.plan(state.selected ? [...streams, state.selected] : streams);
+    const plan = this.history.plan(state.selected ? [...watched, state.selected] : watched);
     const answer = await request(
       this.socket,
       'market:subscribe',

@@ -29,6 +29,8 @@ export interface DashboardState {
   /** [time, last] per stream, oldest first, at most MAX_SERIES_POINTS. */
   series: Record<StreamId, Array<[number, number]>>;
   watchlist: StreamId[];
+  /** Streams subscribed besides the watchlist: the markets that price the user's holdings. */
+  pinned: StreamId[];
   /** The stream of the big chart; null means the first watched one. */
   selected: StreamId | null;
   lowData: boolean;
@@ -46,6 +48,7 @@ export interface DashboardState {
   /** Replaces a stream's series with history from the server, keeping newer live points. */
   setHistory(stream: StreamId, points: Array<[number, number]>): void;
   setWatchlist(streams: readonly StreamId[]): void;
+  setPinned(streams: readonly StreamId[]): void;
   select(stream: StreamId | null): void;
   setLowData(lowData: boolean): void;
   notify(notice: Notice | null): void;
@@ -64,6 +67,7 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     market: emptyMarket(),
     series: {},
     watchlist: [],
+    pinned: [],
     selected: null,
     lowData: init.lowData ?? false,
     notice: null,
@@ -95,6 +99,7 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
       set({ series: { ...get().series, [stream]: merged } });
     },
     setWatchlist: (streams) => set({ watchlist: [...streams] }),
+    setPinned: (streams) => set({ pinned: [...streams] }),
     select: (stream) => set({ selected: stream }),
     setLowData: (lowData) => set({ lowData }),
     notify: (notice) => set({ notice }),

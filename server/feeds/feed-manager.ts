@@ -98,6 +98,11 @@ export class FeedManager implements MarketCatalog {
     return () => this.statusListeners.delete(listener);
   }
 
+  /** True when the exchange is configured and its loaded markets include the symbol. */
+  hasMarket(exchange: string, symbol: string): boolean {
+    return this.entries.get(exchange)?.feed.markets().has(symbol) ?? false;
+  }
+
   check(stream: string): { exchange: string; symbol: string } {
     const ref = parseStreamId(stream);
     if (!ref)

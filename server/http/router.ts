@@ -16,6 +16,8 @@ export interface RouteContext {
   req: IncomingMessage;
   res: ServerResponse;
   query: Record<string, string>;
+  /** The `:name` segments of the route's path, e.g. `{ id }` for `/api/v1/transactions/:id`. */
+  params: Record<string, string>;
   body: unknown;
   /** The caller's session; always set on 'user' and 'admin' routes. */
   auth: Authenticated | null;
@@ -38,15 +40,61 @@ export interface RouterDeps {
   maxBodyBytes: number;
 }
 
+interface CompiledRoute {
+  pattern: RegExp;
+  names: string[];
+  methods: Partial<Record<Method, Route>>;
+}
+
+// "/api/v1/transactions/:id" matches /api/v1/transactions/<one segment>, with the segment as params.id.
+function compile(path: string, methods: Partial<Record<Method, Route>>): CompiledRoute {
+  const names: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(segment.slice(1));
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), names, methods };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The path is not valid URL encoding.');
+  }
+}
+
+/** The route a path names and its parameters, or null. */
+function match(
+  routes: CompiledRoute[],
+  path: string,
+): { route: CompiledRoute; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const found = route.pattern.exec(path);
+    if (!found) continue;
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      params[name] = decodeSegment(found[i + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return null;
+}
+
 /** Returns a handler that answers /api/* and returns false for any other path. */
 export function createRouter(
   routes: Routes,
   deps: RouterDeps,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const compiled = Object.entries(routes).map(([path, methods]) => compile(path, methods));
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/')) return false;
-    void answer(req, res, url, routes, deps);
+    void answer(req, res, url, compiled, deps);
     return true;
   };
 }
@@ -55,13 +103,14 @@ async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  routes: Routes,
+  routes: CompiledRoute[],
   deps: RouterDeps,
 ): Promise<void> {
   try {
     await deps.limiter.consume(req.socket.remoteAddress ?? 'unknown');
-    const methods = routes[url.pathname];
-    if (!methods) throw new AppError('NOT_FOUND', `No API route ${url.pathname}.`);
+    const found = match(routes, url.pathname);
+    if (!found) throw new AppError('NOT_FOUND', `No API route ${url.pathname}.`);
+    const { methods } = found.route;
     const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method;
     const route = methods[method];
     if (!route) {
@@ -79,6 +128,7 @@ async function answer(
       req,
       res,
       query: Object.fromEntries(url.searchParams),
+      params: found.params,
       body,
       auth,
       status: 200,

@@ -37,6 +37,27 @@ const MIGRATIONS: readonly string[] = [
      added_at INTEGER NOT NULL,
      PRIMARY KEY (user_id, stream)
    );`,
+  // Portfolio transactions. Amounts are canonical decimal strings (lib/portfolio/decimal.ts), never REAL:
+  // SQLite would store them as binary floats.
+  `CREATE TABLE transactions (
+     id TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     type TEXT NOT NULL,
+     asset TEXT NOT NULL,
+     quantity TEXT NOT NULL,
+     price TEXT NOT NULL,
+     quote_currency TEXT NOT NULL,
+     fee TEXT NOT NULL,
+     fee_currency TEXT NOT NULL,
+     time TEXT NOT NULL,
+     time_ms INTEGER NOT NULL,
+     exchange TEXT,
+     note TEXT,
+     seq INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX transactions_by_user ON transactions(user_id, time_ms, seq);`,
 ];
 
 /** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */

@@ -51,6 +51,25 @@ describe('dashboard connection: actions', () => {
     await expectConverged(stack, [a, b], DEFAULT_WATCHLIST);
   });
 
+  it('[M1] pinned streams (priced holdings) are subscribed besides the watchlist, after a restart too', async () => {
+    const stack = await start();
+    const tab = open(stack);
+    await live(tab);
+    tab.connection.pin([DOGE]);
+    await waitFor(() => tab.store.getState().market.tickers[DOGE] !== undefined, 5_000, 'DOGE prices');
+    expect(tab.store.getState().watchlist).toEqual(DEFAULT_WATCHLIST);
+    expect(tab.sent('market:subscribe').at(-1)?.payload).toEqual({ streams: [DOGE] });
+
+    await stack.restart();
+    await waitFor(() => tab.sent('market:subscribe').length >= 3, 10_000, 'the subscription after the restart');
+    expect(tab.sent('market:subscribe').at(-1)?.payload).toEqual({ streams: [...DEFAULT_WATCHLIST, DOGE] });
+    await expectConverged(stack, [tab], [...DEFAULT_WATCHLIST, DOGE]);
+
+    tab.connection.pin([]);
+    await waitFor(() => tab.store.getState().market.tickers[DOGE] === undefined, 5_000, 'DOGE dropped');
+    expect(tab.sent('market:unsubscribe').at(-1)?.payload).toEqual({ streams: [DOGE] });
+  });
+
   it('[R3] an unknown market is refused: false, a notice naming it, nothing changed', async () => {
     const stack = await start();
     let clock = 5;

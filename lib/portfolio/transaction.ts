@@ -1,0 +1,148 @@
+/** A portfolio transaction: the zod schemas that admit one from the wire or storage, and the types they yield. */
+import { z } from 'zod';
+import { formatDecimal, parseDecimal } from './decimal';
+
+/** What a transaction does to a holding. */
+export const TRANSACTION_TYPES = ['buy', 'sell', 'deposit', 'withdrawal'] as const;
+
+/** One of TRANSACTION_TYPES. */
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+/** Tickers and currencies as exchanges list them: "BTC", "USDT", "1INCH", "BRK.B", "USD-C". */
+export const TICKER_PATTERN = /^[A-Z0-9.-]{1,20}$/;
+
+/** ccxt exchange ids: "binance", "coinbaseexchange", "okx". */
+export const EXCHANGE_ID_PATTERN = /^[a-z0-9_]{1,40}$/;
+
+/** Longest note, in UTF-16 units; a note is a reminder, not a document. */
+export const MAX_NOTE_LENGTH = 500;
+
+/** Longest id; ids come from the store, so a longer one is not ours. */
+export const MAX_ID_LENGTH = 100;
+
+/** A short, safe rendering of an untrusted value for an error message. */
+function shown(input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(input.length > 24 ? `${input.slice(0, 24)}…` : input);
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'number' || typeof input === 'boolean') return `${typeof input} ${String(input)}`;
+  return typeof input;
+}
+
+/** A zod error callback: "required" for a missing field, else what was expected and what came instead. */
+function expecting(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? 'required' : `expected ${what}, got ${shown(issue.input)}`;
+}
+
+/** A decimal string field; its output is the canonical form, so "1.50" and "1.5" are stored alike. */
+function amount(rule: 'positive' | 'non-negative') {
+  // A JSON number has already been through a float, so only strings are exact enough to accept.
+  return z.string({ error: expecting('a decimal string like "0.5"') }).transform((text, ctx) => {
+    const parsed = parseDecimal(text);
+    const reason = !parsed.ok
+      ? parsed.reason
+      : rule === 'positive' && parsed.value.isZero()
+        ? 'must be greater than 0'
+        : null;
+    if (parsed.ok && reason === null) return formatDecimal(parsed.value);
+    ctx.addIssue({ code: 'custom', message: `${reason ?? ''} (got ${shown(text)})`, input: text });
+    return z.NEVER;
+  });
+}
+
+const ticker = z.string({ error: expecting('an upper-case ticker like "BTC"') }).regex(TICKER_PATTERN, {
+  error: expecting('an upper-case ticker like "BTC" (1-20 of A-Z, 0-9, ".", "-")'),
+});
+
+const fields = {
+  type: z.enum(TRANSACTION_TYPES, { error: expecting(`one of ${TRANSACTION_TYPES.join(', ')}`) }),
+  asset: ticker,
+  quantity: amount('positive'),
+  price: amount('non-negative'),
+  quoteCurrency: ticker,
+  fee: amount('non-negative'),
+  feeCurrency: ticker,
+  // zod's pattern checks the calendar too (no 2023-02-29), so Date.parse below always gives a number.
+  time: z.iso.datetime({
+    offset: true,
+    error: expecting('an ISO 8601 date-time with offset or Z, like "2024-05-01T12:00:00Z"'),
+  }),
+  exchange: z
+    .string({ error: expecting('a ccxt exchange id like "binance"') })
+    .regex(EXCHANGE_ID_PATTERN, { error: expecting('a ccxt exchange id like "binance" (lowercase, ≤ 40)') })
+    .optional(),
+  note: z
+    .string({ error: expecting('text') })
+    .max(MAX_NOTE_LENGTH, { error: `at most ${MAX_NOTE_LENGTH} characters` })
+    .optional(),
+};
+
+/** Adds the epoch milliseconds of `time`, which every computation sorts by. */
+function withTimeMs<T extends { time: string }>(transaction: T): T & { timeMs: number } {
+  return { ...transaction, timeMs: Date.parse(transaction.time) };
+}
+
+const objectError = { error: expecting('an object') };
+
+/** A transaction as a client submits it: no id yet, unknown keys refused. */
+export const newTransactionSchema = z.strictObject(fields, objectError).transform(withTimeMs);
+
+/** A stored transaction: the same fields plus the id the store gave it. */
+export const transactionSchema = z
+  .strictObject(
+    {
+      id: z
+        .string({ error: expecting('a string id') })
+        .min(1, { error: 'must not be empty' })
+        .max(MAX_ID_LENGTH),
+      ...fields,
+    },
+    objectError,
+  )
+  .transform(withTimeMs);
+
+/** The wire shape of a new transaction, before parsing. */
+export type NewTransactionInput = z.input<typeof newTransactionSchema>;
+
+/** A parsed new transaction: canonical decimal strings, and `timeMs` derived from `time` (store `time` only). */
+export type NewTransaction = z.output<typeof newTransactionSchema>;
+
+/** A parsed stored transaction, the input of every portfolio computation. */
+export type Transaction = z.output<typeof transactionSchema>;
+
+/** Why a transaction was refused: every problem, each as "field: what is wrong". */
+export interface TransactionParseError {
+  code: 'invalid-transaction';
+  message: string;
+  issues: string[];
+}
+
+/** The result of parsing a transaction. */
+export type TransactionParse<T> = { ok: true; value: T } | { ok: false; error: TransactionParseError };
+
+/** One zod issue as "field: message"; an unknown key is named as the field. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => `${shown(key)}: unknown field`).join('; ');
+  }
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'transaction';
+  return `${field}: ${issue.message}`;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): TransactionParse<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.map(describeIssue);
+  return { ok: false, error: { code: 'invalid-transaction', message: issues.join('; '), issues } };
+}
+
+/** Parses an untrusted new transaction (a client's request). */
+export function parseNewTransaction(input: unknown): TransactionParse<NewTransaction> {
+  return parseWith(newTransactionSchema, input);
+}
+
+/** Parses a stored transaction (a row read back, or a new one given its id). */
+export function parseTransaction(input: unknown): TransactionParse<Transaction> {
+  return parseWith(transactionSchema, input);
+}

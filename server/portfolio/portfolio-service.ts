@@ -1,0 +1,177 @@
+/** A user's portfolio on the server: transactions kept valid as a whole, holdings, and their value at live prices. */
+import type { StreamId } from '../../lib/protocol';
+import { Decimal, formatDecimal } from '../../lib/portfolio/decimal';
+import { deriveHoldings, validateTransactions } from '../../lib/portfolio/holdings';
+import type { AssetHolding } from '../../lib/portfolio/holdings';
+import type { CostBasisMethod } from '../../lib/portfolio/lots';
+import { parseNewTransaction } from '../../lib/portfolio/transaction';
+import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
+import { valuePortfolio } from '../../lib/portfolio/valuation';
+import { streamId } from '../../lib/stream-id';
+import { AppError } from '../errors';
+import type { MarketState } from '../market/market-state';
+import type { TransactionStore } from '../store/transaction-store';
+
+/** Where prices come from: which exchanges list a market, in the order they are preferred. */
+export interface PriceSource {
+  /** Configured exchange ids, the first preferred. */
+  exchanges(): readonly string[];
+  /** True when the exchange's loaded markets include the symbol. */
+  hasMarket(exchange: string, symbol: string): boolean;
+}
+
+export interface PortfolioDeps {
+  transactions: TransactionStore;
+  market: MarketState;
+  prices: PriceSource;
+  /** Called after any change, so the feeds can watch what portfolios need. */
+  changed(): void;
+}
+
+/** The price a holding is valued at, and where it came from. */
+export interface PricePoint {
+  stream: StreamId;
+  price: string;
+  receivedAt: number;
+  stale: boolean;
+}
+
+const text = (value: Decimal) => formatDecimal(value);
+
+/** Transactions, holdings and valuation for one user at a time; every method takes the user's id. */
+export class PortfolioService {
+  constructor(private readonly deps: PortfolioDeps) {}
+
+  list(userId: number): Transaction[] {
+    return this.deps.transactions.list(userId);
+  }
+
+  get(userId: number, id: string): Transaction {
+    const found = this.deps.transactions.get(userId, id);
+    if (!found) throw new AppError('NOT_FOUND', `No transaction ${id}.`);
+    return found;
+  }
+
+  /** Adds transactions (one, or a whole import) if the history stays bookable; all or none. */
+  add(userId: number, inputs: readonly NewTransaction[]): Transaction[] {
+    const stored = this.deps.transactions.list(userId);
+    const candidates = inputs.map((t, i) => ({ ...t, id: `new-${i + 1}` }));
+    this.check([...stored, ...candidates]);
+    const added = this.deps.transactions.insert(userId, inputs);
+    this.deps.changed();
+    return added;
+  }
+
+  /** Replaces a transaction if the history stays bookable. */
+  update(userId: number, id: string, input: NewTransaction): Transaction {
+    this.get(userId, id);
+    const stored = this.deps.transactions.list(userId);
+    this.check(stored.map((t) => (t.id === id ? { ...input, id } : t)));
+    this.deps.transactions.update(userId, id, input);
+    this.deps.changed();
+    return { ...input, id };
+  }
+
+  /** Deletes a transaction if the history stays bookable without it (a later sell may need its buy). */
+  remove(userId: number, id: string): void {
+    this.get(userId, id);
+    this.check(this.deps.transactions.list(userId).filter((t) => t.id !== id));
+    this.deps.transactions.remove(userId, id);
+    this.deps.changed();
+  }
+
+  /** Holdings under `method`, valued in `quoteCurrency` at the latest market prices. */
+  portfolio(userId: number, method: CostBasisMethod, quoteCurrency: string) {
+    const transactions = this.deps.transactions.list(userId);
+    const derived = deriveHoldings(transactions, method);
+    // Stored histories were checked when written; a failure here is a bug, not the user's input.
+    if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
+    const venues = preferredExchanges(transactions);
+    const prices = new Map<string, Decimal>();
+    const sources: Record<string, PricePoint> = {};
+    for (const holding of derived.holdings) {
+      const point = this.price(holding, venues.get(holding.asset));
+      if (!point) continue;
+      sources[holding.asset] = point;
+      prices.set(holding.asset, new Decimal(point.price));
+    }
+    const valuation = valuePortfolio(derived.holdings, prices, quoteCurrency);
+    const { totals } = valuation;
+    return {
+      method,
+      quoteCurrency,
+      complete: valuation.complete,
+      totals: {
+        marketValue: text(totals.marketValue),
+        costBasis: text(totals.costBasis),
+        unrealizedPnl: text(totals.unrealizedPnl),
+        realizedPnl: text(totals.realizedPnl),
+      },
+      assets: valuation.assets.map((a) => ({
+        asset: a.asset,
+        quantity: text(a.quantity),
+        price: a.price === null ? null : text(a.price),
+        priceSource: sources[a.asset] ?? null,
+        marketValue: text(a.marketValue),
+        costBasis: text(a.costBasis),
+        unrealizedPnl: text(a.unrealizedPnl),
+        realizedPnl: text(a.realizedPnl),
+        allocation: text(a.allocation),
+      })),
+      unpriced: valuation.unpriced.map((u) => ({
+        asset: u.asset,
+        quoteCurrency: u.quoteCurrency,
+        reason: u.reason,
+        quantity: text(u.quantity),
+        costBasis: text(u.costBasis),
+        realizedPnl: text(u.realizedPnl),
+      })),
+    };
+  }
+
+  /** The streams that price this user's holdings: what the feeds must watch for them. */
+  pricingStreams(userId: number): StreamId[] {
+    const transactions = this.deps.transactions.list(userId);
+    const derived = deriveHoldings(transactions, 'fifo');
+    if (!derived.ok) return [];
+    const venues = preferredExchanges(transactions);
+    return derived.holdings.flatMap((h) => {
+      const stream = this.stream(h.asset, h.quoteCurrency, venues.get(h.asset));
+      return stream && !h.quantity.isZero() ? [stream] : [];
+    });
+  }
+
+  private check(transactions: Transaction[]): void {
+    const result = validateTransactions(transactions);
+    if (!result.ok) throw new AppError('BAD_REQUEST', result.error.message);
+  }
+
+  private price(holding: AssetHolding, venue: string | undefined): PricePoint | null {
+    const stream = this.stream(holding.asset, holding.quoteCurrency, venue);
+    const ticker = stream ? this.deps.market.get(stream) : undefined;
+    if (!stream || !ticker || ticker.last === null) return null;
+    return { stream, price: String(ticker.last), receivedAt: ticker.receivedAt, stale: ticker.stale };
+  }
+
+  /** The market that prices an asset: on the exchange its transactions name when it lists it, else the first that does. */
+  private stream(asset: string, quote: string, preferred: string | undefined): StreamId | null {
+    const symbol = `${asset}/${quote}`;
+    const order = [...(preferred ? [preferred] : []), ...this.deps.prices.exchanges()];
+    const exchange = order.find((id) => this.deps.prices.hasMarket(id, symbol));
+    return exchange ? streamId(exchange, symbol) : null;
+  }
+}
+
+/** Per asset, the exchange its latest transaction names, if any: where the user trades it is where it is priced. */
+function preferredExchanges(transactions: readonly Transaction[]): Map<string, string> {
+  const venues = new Map<string, string>();
+  for (const t of transactions) if (t.exchange) venues.set(t.asset, t.exchange);
+  return venues;
+}
+
+/** Parses one transaction from a request body, or says what is wrong with it. */
+export function parseTransactionInput(input: unknown): NewTransaction {
+  const parsed = parseNewTransaction(input);
+  if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error.message);
+  return parsed.value;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { Stack, Target } from '../support/stack';
+import { api, autoClose, signIn, waitFor } from '../support/stack';
+
+const { start } = autoClose();
+const BOB = { username: 'bob', password: 'bob-password-1' };
+
+const buy = (quantity: string, price: string, extra: Record<string, unknown> = {}) => ({
+  type: 'buy',
+  asset: 'BTC',
+  quantity,
+  price,
+  quoteCurrency: 'USDT',
+  fee: '0',
+  feeCurrency: 'USDT',
+  time: '2026-01-02T10:00:00Z',
+  ...extra,
+});
+
+// The answers are read loosely on purpose: the tests check what the API sends, not what its types promise.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+async function send(target: Target, method: string, path: string, body?: unknown) {
+  const res = await api(target, path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Loose };
+}
+
+async function ready(stack: Stack): Promise<void> {
+  await waitFor(() => stack.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
+}
+
+describe('transactions', () => {
+  it('[P1] are added, listed, read, replaced and deleted, with amounts as exact decimal strings', async () => {
+    const stack = await start();
+    const added = await send(
+      stack,
+      'POST',
+      '/api/v1/transactions',
+      buy('0.10', '60000.50', { note: 'first' }),
+    );
+    expect(added.status).toBe(201);
+    const id = added.body.transaction.id as string;
+    expect(added.body.transaction).toMatchObject({ id, quantity: '0.1', price: '60000.5', note: 'first' });
+    expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toHaveLength(1);
+    expect((await send(stack, 'GET', `/api/v1/transactions/${id}`)).body.transaction.quantity).toBe('0.1');
+
+    const replaced = await send(stack, 'PUT', `/api/v1/transactions/${id}`, buy('0.2', '61000'));
+    expect(replaced.status).toBe(200);
+    expect((await send(stack, 'GET', `/api/v1/transactions/${id}`)).body.transaction).toMatchObject({
+      quantity: '0.2',
+      price: '61000',
+    });
+    expect((await send(stack, 'DELETE', `/api/v1/transactions/${id}`)).body).toEqual({ deleted: id });
+    expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toEqual([]);
+    expect((await send(stack, 'GET', `/api/v1/transactions/${id}`)).status).toBe(404);
+  });
+
+  it('[P2] a sell above the holding is refused with a clear error and nothing is stored', async () => {
+    const stack = await start();
+    await send(stack, 'POST', '/api/v1/transactions', buy('1', '50000'));
+    const sell = buy('1.5', '60000', { type: 'sell', time: '2026-02-01T00:00:00Z' });
+    const refused = await send(stack, 'POST', '/api/v1/transactions', sell);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('BAD_REQUEST');
+    expect(refused.body.error.message).toMatch(/BTC/);
+    expect(refused.body.error.message).toMatch(/1\.5/);
+    expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toHaveLength(1);
+
+    // Nor may the buy a later sell needs be deleted or shrunk.
+    const fits = await send(stack, 'POST', '/api/v1/transactions', { ...sell, quantity: '0.5' });
+    expect(fits.status).toBe(201);
+    const buyId = (await send(stack, 'GET', '/api/v1/transactions')).body.transactions[0].id as string;
+    expect((await send(stack, 'DELETE', `/api/v1/transactions/${buyId}`)).status).toBe(400);
+    expect((await send(stack, 'PUT', `/api/v1/transactions/${buyId}`, buy('0.4', '50000'))).status).toBe(400);
+    expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toHaveLength(2);
+  });
+
+  it.each([
+    ['a float instead of a decimal string', { quantity: 0.1 }, /quantity/],
+    ['an exponent', { quantity: '1e3' }, /quantity/],
+    ['a negative price', { price: '-1' }, /price/],
+    ['a ticker with a space', { asset: 'BT C' }, /asset/],
+    ['a date that is not one', { time: 'yesterday' }, /time/],
+    ['an unknown type', { type: 'gift' }, /type/],
+    ['an extra key', { userId: 2 }, /userId|unrecognized|key/i],
+    ['a note too long', { note: 'x'.repeat(501) }, /note/],
+  ])(
+    '[P1] %s is refused with a message naming the field, and nothing is stored',
+    async (_name, change, field) => {
+      const stack = await start();
+      const res = await send(stack, 'POST', '/api/v1/transactions', { ...buy('1', '1'), ...change });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(field);
+      expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toEqual([]);
+    },
+  );
+});
+
+describe('privacy of transactions', () => {
+  it("[A7] one user can neither read, change nor delete another's transaction by its id", async () => {
+    const stack = await start();
+    await send(stack, 'POST', '/api/v1/users', BOB);
+    const bob: Target = { url: stack.url, cookie: await signIn(stack.url, BOB) };
+    const id = (await send(stack, 'POST', '/api/v1/transactions', buy('1', '50000'))).body.transaction
+      .id as string;
+    expect((await send(bob, 'GET', `/api/v1/transactions/${id}`)).status).toBe(404);
+    expect((await send(bob, 'PUT', `/api/v1/transactions/${id}`, buy('9', '1'))).status).toBe(404);
+    expect((await send(bob, 'DELETE', `/api/v1/transactions/${id}`)).status).toBe(404);
+    expect((await send(bob, 'GET', '/api/v1/transactions')).body.transactions).toEqual([]);
+    expect((await send(bob, 'GET', '/api/v1/portfolio')).body.assets).toEqual([]);
+    expect((await send(stack, 'GET', `/api/v1/transactions/${id}`)).body.transaction.quantity).toBe('1');
+  });
+});
+
+describe('portfolio', () => {
+  it('[P3] values holdings at the live price: value, cost, unrealized P&L and allocation', async () => {
+    const stack = await start({ tickMs: 100 });
+    await ready(stack);
+    await send(stack, 'POST', '/api/v1/transactions', buy('0.5', '60000', { fee: '10' }));
+    await send(stack, 'POST', '/api/v1/transactions', {
+      ...buy('100', '0.1'),
+      asset: 'DOGE',
+      time: '2026-01-03T00:00:00Z',
+    });
+    // DOGE/USDT is on nobody's watchlist: holding it is enough for the feed to watch it.
+    await waitFor(() => stack.app.market.get('binance:DOGE/USDT') !== undefined, 10_000, 'a DOGE price');
+    stack.demo.faults.stall();
+    await new Promise((r) => setTimeout(r, 300));
+    const btc = stack.app.market.get('binance:BTC/USDT')?.last as number;
+    const doge = stack.app.market.get('binance:DOGE/USDT')?.last as number;
+    const res = await send(stack, 'GET', '/api/v1/portfolio?method=fifo&quote=USDT');
+    expect(res.status).toBe(200);
+    const [btcRow, dogeRow] = ['BTC', 'DOGE'].map((a) => res.body.assets.find((x: Loose) => x.asset === a));
+    expect(btcRow).toMatchObject({ quantity: '0.5', price: String(btc), costBasis: '30010' });
+    expect(btcRow.priceSource.stream).toBe('binance:BTC/USDT');
+    // Exact decimal arithmetic on the strings the API gives: value = 0.5 × price, P&L = value − cost.
+    const cents = (s: string) => Math.round(Number(s) * 1e6);
+    expect(cents(btcRow.marketValue)).toBe(cents(String(btc * 0.5)));
+    expect(cents(btcRow.unrealizedPnl)).toBe(cents(btcRow.marketValue) - cents('30010'));
+    expect(dogeRow.quantity).toBe('100');
+    expect(cents(dogeRow.marketValue)).toBe(cents(String(doge * 100)));
+    expect(res.body.complete).toBe(true);
+    expect(Number(btcRow.allocation) + Number(dogeRow.allocation)).toBeCloseTo(1, 12);
+    expect(res.body.totals.costBasis).toBe('30020');
+  });
+
+  it('[P3] an unknown cost-basis method or currency is refused', async () => {
+    const stack = await start();
+    const bad = await send(stack, 'GET', '/api/v1/portfolio?method=magic');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^method: /);
+    expect((await send(stack, 'GET', '/api/v1/portfolio?quote=usd')).status).toBe(400);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
+import { fromCsv, toCsv } from '../portfolio/transactions-csv';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import { signedIn } from './market-routes';
 import { parse } from './router';
@@ -12,6 +13,9 @@ const portfolioQuery = z.strictObject({
   method: z.enum(COST_BASIS_METHODS).default('fifo'),
   quote: z.string().regex(TICKER_PATTERN, 'expected an upper-case currency like USDT').default('USDT'),
 });
+
+/** A CSV import may be larger than a JSON request: 10,000 rows of ~100 bytes, with room to spare. */
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 const user = (ctx: RouteContext) => signedIn(ctx.auth).user.id;
 const id = (ctx: RouteContext) => ctx.params.id ?? '';
@@ -27,6 +31,37 @@ export function portfolioRoutes(portfolio: PortfolioService): Routes {
           const [transaction] = portfolio.add(user(ctx), [parseTransactionInput(ctx.body)]);
           ctx.status = 201;
           return { transaction };
+        },
+      },
+    },
+    '/api/v1/transactions.csv': {
+      GET: {
+        access: 'user',
+        handle(ctx) {
+          const csv = toCsv(portfolio.list(user(ctx)));
+          ctx.res.writeHead(200, {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': 'attachment; filename="livefolio-transactions.csv"',
+            'content-length': Buffer.byteLength(csv),
+            'cache-control': 'no-store',
+          });
+          ctx.res.end(ctx.req.method === 'HEAD' ? undefined : csv);
+          return {};
+        },
+      },
+      POST: {
+        access: 'user',
+        body: 'csv',
+        maxBodyBytes: MAX_IMPORT_BYTES,
+        handle(ctx) {
+          const rows = fromCsv(String(ctx.body));
+          const added = portfolio.add(
+            user(ctx),
+            rows.map((r) => r.transaction),
+            rows.map((r) => `on line ${r.line}`),
+          );
+          ctx.status = 201;
+          return { imported: added.length };
         },
       },
     },

@@ -26,6 +26,10 @@ export interface RouteContext {
 
 export interface Route {
   access: Access;
+  /** What the body is: JSON (the default) or CSV text, which the handler gets as a string. */
+  body?: 'json' | 'csv';
+  /** A larger cap than the router's for this route's body (a CSV import). */
+  maxBodyBytes?: number;
   handle(ctx: RouteContext): object | Promise<object>;
 }
 
@@ -123,7 +127,10 @@ async function answer(
     if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', 'Sign in first.');
     if (route.access === 'admin' && !auth?.user.isAdmin)
       throw new AppError('FORBIDDEN', 'Only an admin may do this.');
-    const body = method === 'GET' || method === 'DELETE' ? undefined : await readJson(req, deps.maxBodyBytes);
+    const body =
+      method === 'GET' || method === 'DELETE'
+        ? undefined
+        : await readBody(req, route.body ?? 'json', route.maxBodyBytes ?? deps.maxBodyBytes);
     const ctx: RouteContext = {
       req,
       res,
@@ -143,12 +150,20 @@ async function answer(
   }
 }
 
-/** Reads a JSON body of at most `maxBytes`; the content type must say JSON (a form on another site cannot). */
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+const MEDIA_TYPES = { json: 'application/json', csv: 'text/csv' } as const;
+
+/**
+ * Reads a body of at most `maxBytes`: parsed JSON, or CSV as text. The content type must say which (a form on
+ * another site can send neither without the browser asking first).
+ */
+async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (type !== MEDIA_TYPES[kind]) {
     req.resume();
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the body as ${kind.toUpperCase()} (Content-Type: ${MEDIA_TYPES[kind]}).`,
+    );
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
@@ -171,6 +186,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+  if (kind === 'csv') return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -52,10 +52,13 @@ export class PortfolioService {
     return found;
   }
 
-  /** Adds transactions (one, or a whole import) if the history stays bookable; all or none. */
-  add(userId: number, inputs: readonly NewTransaction[]): Transaction[] {
+  /**
+   * Adds transactions (one, or a whole import) if the history stays bookable; all or none. `labels` name the
+   * new ones in a refusal ("line 7" of an import); by default "new".
+   */
+  add(userId: number, inputs: readonly NewTransaction[], labels?: readonly string[]): Transaction[] {
     const stored = this.deps.transactions.list(userId);
-    const candidates = inputs.map((t, i) => ({ ...t, id: `new-${i + 1}` }));
+    const candidates = inputs.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
     this.check([...stored, ...candidates]);
     const added = this.deps.transactions.insert(userId, inputs);
     this.deps.changed();

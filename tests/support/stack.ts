@@ -125,7 +125,8 @@ export function withCookie(
 export function api(target: Target, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (target.cookie) headers.set('cookie', target.cookie);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  if (typeof init.body === 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   return fetch(`${target.url}${path}`, { ...init, headers });
 }
 

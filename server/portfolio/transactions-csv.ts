@@ -1,0 +1,135 @@
+/**
+ * Transactions as CSV (docs/protocol.md P4): one header row, one transaction per row, all-or-nothing on import,
+ * and an export that imports back to the same portfolio.
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { parseNewTransaction } from '../../lib/portfolio/transaction';
+import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
+import { AppError } from '../errors';
+
+/** The columns, in the order an export writes them; `exchange` and `note` may be left out of an import. */
+export const CSV_COLUMNS = [
+  'time',
+  'type',
+  'asset',
+  'quantity',
+  'price',
+  'quote_currency',
+  'fee',
+  'fee_currency',
+  'exchange',
+  'note',
+] as const;
+const OPTIONAL = new Set(['exchange', 'note']);
+
+/** Most rows one import may hold. */
+export const MAX_IMPORT_ROWS = 10_000;
+/** Most problems listed in one refusal; the rest are counted. */
+const MAX_LISTED = 20;
+
+// Spreadsheets run a cell starting with one of these as a formula. An apostrophe in front makes it text there;
+// the import takes one leading apostrophe off again, so an export still imports to the same note.
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/** The transactions as CSV text, header first. */
+export function toCsv(transactions: readonly Transaction[]): string {
+  const rows = transactions.map((t) => [
+    t.time,
+    t.type,
+    t.asset,
+    t.quantity,
+    t.price,
+    t.quoteCurrency,
+    t.fee,
+    t.feeCurrency,
+    t.exchange ?? '',
+    t.note !== undefined && FORMULA_START.test(t.note) ? `'${t.note}` : (t.note ?? ''),
+  ]);
+  return stringify([[...CSV_COLUMNS], ...rows]);
+}
+
+/** A parsed import row and the line it came from. */
+export interface CsvTransaction {
+  line: number;
+  transaction: NewTransaction;
+}
+
+/** Parses a CSV import; throws BAD_REQUEST naming every bad line (up to 20) when any row is wrong. */
+export function fromCsv(text: string): CsvTransaction[] {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /, '') : 'not valid CSV';
+    throw new AppError('BAD_REQUEST', `line ${line ?? '?'}: not valid CSV: ${reason}`);
+  }
+  const [header, ...rows] = records;
+  if (!header)
+    throw new AppError('BAD_REQUEST', 'The file is empty: expected a header row and transactions.');
+  const columns = readHeader(header.record);
+  if (rows.length === 0) throw new AppError('BAD_REQUEST', 'line 2: no transactions after the header row.');
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new AppError(
+      'BAD_REQUEST',
+      `At most ${MAX_IMPORT_ROWS} transactions per import; this file has ${rows.length}.`,
+    );
+
+  const problems: string[] = [];
+  const parsed: CsvTransaction[] = [];
+  for (const { record, info } of rows) {
+    const cell = (name: string) => record[columns.indexOf(name)] ?? '';
+    const optional = (name: string) => {
+      const value = columns.includes(name) ? cell(name) : '';
+      return value === '' ? undefined : value;
+    };
+    const note = optional('note');
+    const result = parseNewTransaction({
+      time: cell('time'),
+      type: cell('type'),
+      asset: cell('asset'),
+      quantity: cell('quantity'),
+      price: cell('price'),
+      quoteCurrency: cell('quote_currency'),
+      fee: cell('fee'),
+      feeCurrency: cell('fee_currency'),
+      ...(optional('exchange') === undefined ? {} : { exchange: optional('exchange') }),
+      ...(note === undefined ? {} : { note: note.startsWith("'") ? note.slice(1) : note }),
+    });
+    if (result.ok) parsed.push({ line: info.lines, transaction: result.value });
+    else problems.push(`line ${info.lines}: ${result.error.issues.map(renameFields).join('; ')}`);
+  }
+  if (problems.length > 0) throw new AppError('BAD_REQUEST', summarise(problems));
+  return parsed;
+}
+
+function readHeader(cells: string[]): string[] {
+  const columns = cells.map((c) => c.trim().toLowerCase());
+  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !OPTIONAL.has(c) && !columns.includes(c));
+  const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
+  const problems = [
+    unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
+    missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
+    twice.length > 0 ? `column${twice.length > 1 ? 's' : ''} given twice: ${twice.join(', ')}` : '',
+  ].filter(Boolean);
+  if (problems.length > 0)
+    throw new AppError('BAD_REQUEST', `line 1: ${problems.join('; ')} (expected ${CSV_COLUMNS.join(',')})`);
+  return columns;
+}
+
+// The parser names fields as the API does (quoteCurrency); the file calls them quote_currency.
+function renameFields(issue: string): string {
+  return issue.replace(/^quoteCurrency:/, 'quote_currency:').replace(/^feeCurrency:/, 'fee_currency:');
+}
+
+function summarise(problems: string[]): string {
+  const listed = problems.slice(0, MAX_LISTED).join('\n');
+  const more = problems.length - MAX_LISTED;
+  return `Nothing was imported. ${problems.length} line${problems.length > 1 ? 's are' : ' is'} wrong:\n${listed}${more > 0 ? `\n… and ${more} more` : ''}`;
+}

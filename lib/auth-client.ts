@@ -81,7 +81,8 @@ function postJson<T>(path: string, body: object, read: (body: unknown) => T | nu
   return request(path, init, read);
 }
 
-async function request<T>(
+/** One API call: the checked answer, the server's error message verbatim, or one clear network message. */
+export async function request<T>(
   path: string,
   init: RequestInit,
   read: (body: unknown) => T | null,
@@ -94,8 +95,10 @@ async function request<T>(
       cache: 'no-store',
       headers: { accept: 'application/json', ...init.headers },
     });
-  } catch {
-    return { ok: false, status: 0, code: 'NETWORK', message: UNREACHABLE_MESSAGE };
+  } catch (error) {
+    // An abort is the caller's own doing; it reads `signal.aborted`, not this message.
+    const aborted = error instanceof DOMException && error.name === 'AbortError';
+    return { ok: false, status: 0, code: aborted ? 'ABORTED' : 'NETWORK', message: UNREACHABLE_MESSAGE };
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) return { ok: false, status: response.status, ...describeError(body, response) };

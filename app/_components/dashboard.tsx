@@ -1,5 +1,5 @@
 'use client';
-/** The live dashboard: opens the tab's connection and lays out the header, the chart and the ticker table. */
+/** The live dashboard: opens the tab's connection and lays out the header, the chart, the ticker table and the portfolio. */
 import { useCallback } from 'react';
 import { AccountMenu } from '@/components/account-menu';
 import { AddTicker } from '@/components/add-ticker';
@@ -9,6 +9,7 @@ import { ConnectionIndicator } from '@/components/connection-indicator';
 import { FeedHealth } from '@/components/feed-health';
 import { LowDataSwitch } from '@/components/low-data-switch';
 import { NoticeBanner } from '@/components/notice-banner';
+import { PortfolioPanel } from '@/components/portfolio-panel';
 import { SimulatedBadge } from '@/components/simulated-badge';
 import { TickerTable } from '@/components/ticker-table';
 import type { StreamId } from '@/lib/protocol';
@@ -72,6 +73,9 @@ export function Dashboard() {
           </section>
           <div className={styles.chart}>
             <ChartPanel />
+          </div>
+          <div className={styles.portfolio}>
+            <PortfolioPanel />
           </div>
         </main>
       </div>

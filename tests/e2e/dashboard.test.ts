@@ -167,6 +167,22 @@ describe('the dashboard of npm run demo', () => {
   it.runIf(process.env.UPDATE_SCREENSHOT === '1')(
     'writes docs/screenshot.png (1280x800) when UPDATE_SCREENSHOT=1',
     async () => {
+      // A small portfolio, so the picture shows the Portfolio panel at work.
+      const cookie = await signIn(server?.url ?? '', TEST_ADMIN);
+      const csv = [
+        'time,type,asset,quantity,price,quote_currency,fee,fee_currency',
+        '2026-01-02T10:00:00Z,buy,BTC,0.25,61000,USDT,5,USDT',
+        '2026-01-05T10:00:00Z,buy,ETH,3,3200,USDT,2,USDT',
+        '2026-02-01T10:00:00Z,buy,SOL,40,140,USDT,1,USDT',
+        '2026-03-01T10:00:00Z,sell,ETH,1,3600,USDT,1,USDT',
+      ].join('\n');
+      const imported = await fetch(`${server?.url}/api/v1/transactions.csv`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv' },
+        body: csv,
+      });
+      expect(imported.status).toBe(201);
+      await page.setViewportSize({ width: 1280, height: 1180 });
       await page.reload();
       await waitUntilLive(page);
       await expect.poll(() => rowSymbols(page)).toEqual(DEFAULT_ROWS);

@@ -14,6 +14,7 @@ import {
 import type { FormMessage } from '@/components/auth-card';
 import { createUser, formText, listUsers } from '@/lib/auth-client';
 import type { AccountUser } from '@/lib/auth-client';
+import { PagePanel } from '@/components/page-shell';
 import styles from './users-admin.module.css';
 
 /** Loads the list once; a new account is added to it from the server's answer, without loading it again. */
@@ -59,10 +60,7 @@ export function UsersAdmin() {
 
 function UserList({ users }: { users: AccountUser[] }) {
   return (
-    <section className={styles.panel} aria-labelledby="users-list-title">
-      <h2 id="users-list-title" className={styles.panelTitle}>
-        Accounts <span className={styles.count}>({users.length})</span>
-      </h2>
+    <PagePanel title="Accounts" titleId="users-list-title" count={users.length}>
       <ul className={styles.list}>
         {users.map((user) => (
           <li key={user.id} className={styles.user}>
@@ -74,7 +72,7 @@ function UserList({ users }: { users: AccountUser[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </PagePanel>
   );
 }
 
@@ -96,10 +94,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: AccountUser) => void }) {
   });
 
   return (
-    <section className={styles.panel} aria-labelledby="add-user-title">
-      <h2 id="add-user-title" className={styles.panelTitle}>
-        Add user
-      </h2>
+    <PagePanel title="Add user" titleId="add-user-title">
       <form className={styles.form} onSubmit={onSubmit}>
         <UsernameField isNew autoComplete="off" />
         <NewPasswordField hint="At least 8 characters. Tell it to the new user yourself." />
@@ -115,6 +110,6 @@ function AddUserForm({ onAdded }: { onAdded: (user: AccountUser) => void }) {
         </div>
         <SubmitButton busy={busy} label="Add user" busyLabel="Adding user…" />
       </form>
-    </section>
+    </PagePanel>
   );
 }

@@ -61,7 +61,11 @@ describe('dashboard connection: actions', () => {
     expect(tab.sent('market:subscribe').at(-1)?.payload).toEqual({ streams: [DOGE] });
 
     await stack.restart();
-    await waitFor(() => tab.sent('market:subscribe').length >= 3, 10_000, 'the subscription after the restart');
+    await waitFor(
+      () => tab.sent('market:subscribe').length >= 3,
+      10_000,
+      'the subscription after the restart',
+    );
     expect(tab.sent('market:subscribe').at(-1)?.payload).toEqual({ streams: [...DEFAULT_WATCHLIST, DOGE] });
     await expectConverged(stack, [tab], [...DEFAULT_WATCHLIST, DOGE]);
 

@@ -1,0 +1,99 @@
+'use client';
+/** The transactions page's state: the list from the server, the row being edited, and deletes with their outcome. */
+import { useEffect, useState } from 'react';
+import { FormAlert, formMessage } from '@/components/auth-card';
+import type { FormMessage } from '@/components/auth-card';
+import { PagePanel } from '@/components/page-shell';
+import { deleteTransaction, listTransactions } from '@/lib/portfolio-client';
+import type { TransactionRecord } from '@/lib/portfolio-client';
+import { CsvTools } from './csv-tools';
+import { TransactionForm } from './transaction-form';
+import { describeTransaction, newestFirst } from './transaction-text';
+import { TransactionsTable } from './transactions-table';
+import { rowButton, useFocusLater } from './use-focus-later';
+import styles from './transactions.module.css';
+
+/** Loads the list once; adds, edits and deletes update it from the server's answers without loading it again. */
+export function TransactionsManager() {
+  const [transactions, setTransactions] = useState<TransactionRecord[] | null>(null);
+  const [loadError, setLoadError] = useState<FormMessage | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+  const [editing, setEditing] = useState<TransactionRecord | null>(null);
+  const [refusal, setRefusal] = useState<FormMessage | null>(null);
+  const [deleted, setDeleted] = useState<FormMessage | null>(null);
+  const focusLater = useFocusLater();
+
+  const [generation, setGeneration] = useState(0);
+  // Loads again after an import (`generation` changes).
+  useEffect(() => {
+    const controller = new AbortController();
+    void listTransactions(controller.signal).then((result) => {
+      if (controller.signal.aborted) return;
+      if (result.ok) setTransactions(newestFirst(result.data));
+      else {
+        setLoadError(formMessage(result.message));
+        setSignedOut(result.status === 401);
+      }
+    });
+    return () => controller.abort();
+  }, [generation]);
+
+  const onSaved = (saved: TransactionRecord, edited: boolean) => {
+    setTransactions((list) => newestFirst([...(list ?? []).filter((t) => t.id !== saved.id), saved]));
+    if (edited) {
+      setEditing(null);
+      focusLater(rowButton('edit', saved.id));
+    }
+  };
+  const onCancelEdit = () => {
+    if (editing) focusLater(rowButton('edit', editing.id));
+    setEditing(null);
+  };
+  const onDelete = async (t: TransactionRecord): Promise<boolean> => {
+    setRefusal(null);
+    setDeleted(null);
+    const result = await deleteTransaction(t.id);
+    if (!result.ok) {
+      // Verbatim: the server names the later transaction that needs this one.
+      setRefusal(formMessage(result.message));
+      return false;
+    }
+    setTransactions((list) => (list ?? []).filter((x) => x.id !== t.id));
+    if (editing?.id === t.id) setEditing(null);
+    setDeleted(formMessage(`Deleted ${describeTransaction(t)}.`));
+    focusLater('#transactions-title');
+    return true;
+  };
+
+  return (
+    <div className={styles.layout}>
+      <TransactionForm editing={editing} onSaved={onSaved} onCancelEdit={onCancelEdit} />
+      <PagePanel title="Transaction history" titleId="transactions-title" count={transactions?.length}>
+        <div className={styles.messages}>
+          <FormAlert message={loadError ?? refusal} />
+          <FormAlert message={deleted} tone="done" />
+        </div>
+        {signedOut && (
+          <p>
+            <a href="/login?next=%2Ftransactions" className={styles.link}>
+              Sign in
+            </a>
+          </p>
+        )}
+        {transactions === null && !loadError && <p className={styles.muted}>Loading transactions…</p>}
+        {transactions?.length === 0 && (
+          <p className={styles.muted}>No transactions yet: add your first one with the form.</p>
+        )}
+        {transactions && transactions.length > 0 && (
+          <TransactionsTable
+            transactions={transactions}
+            editingId={editing?.id ?? null}
+            onEdit={setEditing}
+            onDelete={onDelete}
+          />
+        )}
+      </PagePanel>
+      <CsvTools onImported={() => setGeneration((n) => n + 1)} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+/** The holdings as a table: one row per open position at its live price, then those the totals leave out and why. */
+import { MISSING } from '@/lib/format';
+import type { LiveHolding, UnpricedHolding, UnpricedReason } from '@/lib/portfolio-client';
+import { Decimal } from '@/lib/portfolio/decimal';
+import {
+  formatChangePercent,
+  formatMoney,
+  formatQuantity,
+  formatShare,
+  formatSignedMoney,
+  formatUnitPrice,
+  tone,
+} from './portfolio-format';
+import styles from './portfolio-panel.module.css';
+import table from './ticker-table.module.css';
+
+// The numeric columns; true: one that gives way on a phone.
+const COLUMNS: ReadonlyArray<readonly [string, boolean]> = [
+  ['Quantity', false],
+  ['Price', false],
+  ['Value', false],
+  ['Cost basis', true],
+  ['Unrealized P&L', false],
+  ['Allocation', false],
+];
+
+/** A real `<table>` in the watchlist's look; amounts are in `quote` (the caption says so), except an unpriced asset's own. */
+export function HoldingsTable({
+  holdings,
+  unpriced,
+  quote,
+}: {
+  holdings: readonly LiveHolding[];
+  unpriced: readonly UnpricedHolding[];
+  quote: string;
+}) {
+  return (
+    <div className={table.scroller}>
+      <table className={table.table}>
+        <caption className="sr-only">Holdings, valued in {quote} at live prices.</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={table.text}>
+              Asset
+            </th>
+            {COLUMNS.map(([name, optional]) => (
+              <th key={name} scope="col" className={optional ? `${table.num} ${table.md}` : table.num}>
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {holdings.map((h) => (
+            <tr key={h.asset}>
+              <th scope="row" className={table.symbolCell}>
+                {h.asset}
+                {h.stale && (
+                  <span
+                    className={`${table.flag} ${table.warn}`}
+                    title="This price is not known to be current."
+                  >
+                    Stale
+                  </span>
+                )}
+              </th>
+              <td className={table.num}>{formatQuantity(h.quantity)}</td>
+              <td className={table.num}>{formatUnitPrice(h.price, quote)}</td>
+              <td className={`${table.num} ${styles.strong}`}>{formatMoney(h.marketValue, quote)}</td>
+              <td className={`${table.num} ${table.md}`}>{formatMoney(h.costBasis, quote)}</td>
+              <td className={`${table.num} ${table[tone(h.unrealizedPnl)]}`}>
+                {formatSignedMoney(h.unrealizedPnl, quote)}
+                <span className={table.sub}>{formatChangePercent(h.unrealizedPnlPercent)}</span>
+              </td>
+              <td className={table.num}>{formatShare(h.allocation)}</td>
+            </tr>
+          ))}
+          {unpriced.map((u) => (
+            <tr key={u.asset} className={table.muted}>
+              <th scope="row" className={table.symbolCell}>
+                {u.asset}
+              </th>
+              <td className={table.num}>{formatQuantity(u.quantity)}</td>
+              <td colSpan={2}>{reasonText(u.reason, u.quoteCurrency, quote)}</td>
+              <td className={`${table.num} ${table.md}`}>
+                {formatMoney(new Decimal(u.costBasis), u.quoteCurrency)}
+                {u.quoteCurrency !== quote && ` ${u.quoteCurrency}`}
+              </td>
+              <td className={table.num}>{MISSING}</td>
+              <td className={table.num}>{MISSING}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Why an asset has no value in the totals, in words. */
+export function reasonText(reason: UnpricedReason, assetQuote: string, quote: string): string {
+  switch (reason) {
+    case 'no-price':
+      return 'No price yet: waiting for the market';
+    case 'invalid-price':
+      return 'No valid price from the exchange';
+    case 'other-quote-currency':
+      return `Quoted in ${assetQuote}, not ${quote}`;
+  }
+}

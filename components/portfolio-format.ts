@@ -1,0 +1,69 @@
+/** Formatting of exact amounts (Decimal or decimal strings) for the portfolio views: money, prices, quantities, shares. */
+import { MISSING } from '@/lib/format';
+import { Decimal } from '@/lib/portfolio/decimal';
+
+const MINUS = '\u2212';
+
+/** Quote currencies worth about a dollar or a euro: money in them is shown in cents. */
+const FIAT_LIKE = new Set(['USD', 'USDT', 'USDC', 'EUR', 'GBP', 'DAI', 'FDUSD', 'TUSD', 'BUSD']);
+
+/** Significant digits of money in a coin quote (BTC, ETH): a satoshi of a one-bitcoin value. */
+const COIN_DIGITS = 8;
+
+/** Most decimals a unit price is shown with; no listed market is finer. */
+const MAX_PRICE_PLACES = 12;
+
+/** Money in `quote`: 2 places for fiat-like quotes (12,345.60), else 8 significant digits (0.12345678). */
+export function formatMoney(value: Decimal, quote: string): string {
+  return plain(FIAT_LIKE.has(quote) ? value.toFixed(2) : value.toSignificantDigits(COIN_DIGITS).toFixed());
+}
+
+/** Money with its sign, for a change or a P&L: +1,234.50, −12.00, 0.00. */
+export function formatSignedMoney(value: Decimal, quote: string): string {
+  return signed(formatMoney(value, quote));
+}
+
+/**
+ * A unit price: its own digits (the server and the feeds round to the market's precision), at least 2 places in
+ * a fiat-like quote (65,000.10; 0.00001234), at most 8 significant digits otherwise.
+ */
+export function formatUnitPrice(value: Decimal | null, quote: string): string {
+  if (value === null) return MISSING;
+  if (!FIAT_LIKE.has(quote)) return formatMoney(value, quote);
+  const places = Math.min(Math.max(value.decimalPlaces(), 2), MAX_PRICE_PLACES);
+  return plain(value.toFixed(places));
+}
+
+/** A quantity as the decimal string it is, with thousands separators: 1,234.56789. */
+export function formatQuantity(value: Decimal | string): string {
+  return plain(typeof value === 'string' ? value : value.toFixed());
+}
+
+/** A share in [0, 1] as a percentage at 2 places: 0.1234 → 12.34%. */
+export function formatShare(fraction: Decimal): string {
+  return `${fraction.times(100).toFixed(2)}%`;
+}
+
+/** A change already in percent, signed at 2 places: +1.23%, −0.45%, 0.00%; null is unknown. */
+export function formatChangePercent(percent: Decimal | null): string {
+  return percent === null ? MISSING : `${signed(plain(percent.toFixed(2)))}%`;
+}
+
+/** Which way an amount goes, for colour and arrows: zero at the shown precision is flat. */
+export function tone(value: Decimal | null, places = 2): 'up' | 'down' | 'flat' {
+  if (value === null) return 'flat';
+  const rounded = value.toDecimalPlaces(places);
+  return rounded.isZero() ? 'flat' : rounded.isPositive() ? 'up' : 'down';
+}
+
+// Thousands separators on a plain decimal string, a true minus sign, and never "−0.00".
+function plain(text: string): string {
+  const negative = text.startsWith('-') && !new Decimal(text).isZero();
+  const [whole = '', fraction] = text.replace(/^-/, '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? MINUS : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+function signed(text: string): string {
+  return text.startsWith(MINUS) || /^[0.,]*$/.test(text) ? text : `+${text}`;
+}

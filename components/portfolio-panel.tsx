@@ -1,0 +1,124 @@
+'use client';
+/** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
+import Link from 'next/link';
+import { useId, useMemo, useState } from 'react';
+import { revaluePortfolio } from '@/lib/portfolio-client';
+import type { PortfolioAnswer } from '@/lib/portfolio-client';
+import { Decimal } from '@/lib/portfolio/decimal';
+import type { CostBasisMethod } from '@/lib/portfolio/lots';
+import { FormAlert } from './auth-card';
+import fieldStyles from './auth-card.module.css';
+import { HoldingsTable } from './holdings-table';
+import { PortfolioAllocation } from './portfolio-allocation';
+import { Money, PortfolioSummary } from './portfolio-summary';
+import styles from './portfolio-panel.module.css';
+import { useLiveQuotes } from './use-live-quotes';
+import { usePortfolio } from './use-portfolio';
+
+/** The currency the panel values everything in. */
+export const PORTFOLIO_QUOTE = 'USDT';
+
+/** The cost-basis methods as the select names them. */
+const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
+  { value: 'fifo', label: 'FIFO' },
+  { value: 'lifo', label: 'LIFO' },
+  { value: 'hifo', label: 'HIFO' },
+  { value: 'average', label: 'Average cost' },
+];
+
+/** Re-renders when the answer changes or one of its own streams ticks; other tickers leave it alone. */
+export function PortfolioPanel() {
+  const [method, setMethod] = useState<CostBasisMethod>('fifo');
+  const { data, error, loading, retry } = usePortfolio(method, PORTFOLIO_QUOTE);
+  const answer = useMemo(() => data && byValue(data), [data]);
+  const streams = useMemo(
+    () => answer?.assets.flatMap((a) => (a.priceSource ? [a.priceSource.stream] : [])) ?? [],
+    [answer],
+  );
+  const quotes = useLiveQuotes(streams);
+  const live = useMemo(() => answer && revaluePortfolio(answer, quotes), [answer, quotes]);
+  const methodId = useId();
+
+  const open = live?.holdings.filter((h) => !h.quantity.isZero()) ?? [];
+  const closed = live?.holdings.filter((h) => h.quantity.isZero()) ?? [];
+  const empty = live !== null && open.length === 0 && live.unpriced.length === 0;
+
+  return (
+    <section className={styles.panel} aria-labelledby="portfolio-title" aria-busy={loading}>
+      <header className={styles.head}>
+        <h2 id="portfolio-title" className={styles.title}>
+          Portfolio
+        </h2>
+        <div className={styles.controls}>
+          <label htmlFor={methodId} className={styles.label}>
+            Cost-basis method
+          </label>
+          <select
+            id={methodId}
+            className={`${fieldStyles.input} ${styles.select}`}
+            value={method}
+            onChange={(event) => setMethod(event.currentTarget.value as CostBasisMethod)}
+          >
+            {METHODS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          <Link href="/transactions" className={styles.link}>
+            Transactions
+          </Link>
+        </div>
+      </header>
+      <div className={styles.messages}>
+        <FormAlert message={error ? { text: error, at: 0 } : null} />
+        {error && (
+          <button type="button" className={styles.retry} onClick={retry}>
+            Try again
+          </button>
+        )}
+      </div>
+      {live === null ? (
+        !error && <p className={styles.placeholder}>Loading the portfolio…</p>
+      ) : empty && closed.length === 0 ? (
+        <p className={styles.placeholder}>
+          No transactions yet — <Link href="/transactions">add your first one</Link>
+        </p>
+      ) : (
+        <>
+          <PortfolioSummary totals={live.totals} quote={live.quoteCurrency} unpriced={live.unpriced} />
+          {empty ? (
+            <p className={styles.placeholder}>
+              No open holdings. <Link href="/transactions">Add a transaction</Link>
+            </p>
+          ) : (
+            <div className={styles.columns}>
+              <HoldingsTable holdings={open} unpriced={live.unpriced} quote={live.quoteCurrency} />
+              <PortfolioAllocation holdings={open} />
+            </div>
+          )}
+          {closed.length > 0 && (
+            <p className={styles.note}>
+              Closed positions (realized P&amp;L only):{' '}
+              {closed.map((h, i) => (
+                <span key={h.asset}>
+                  {i > 0 && ', '}
+                  {h.asset} <Money value={h.realizedPnl} quote={live.quoteCurrency} signed />
+                </span>
+              ))}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+// Largest holdings first, by the server's value: the order holds still between refetches, whatever the ticks do.
+function byValue(answer: PortfolioAnswer): PortfolioAnswer {
+  const value = (text: string) => new Decimal(text);
+  const assets = [...answer.assets].sort(
+    (a, b) => value(b.marketValue).cmp(value(a.marketValue)) || (a.asset < b.asset ? -1 : 1),
+  );
+  return { ...answer, assets };
+}

@@ -1,0 +1,351 @@
+/** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/transactions), and holdings revalued at live tickers. */
+import { request } from './auth-client';
+import type { ApiResult } from './auth-client';
+import { Decimal, MAX_FRACTION_DIGITS, ZERO } from './portfolio/decimal';
+import type { CostBasisMethod } from './portfolio/lots';
+import type { TransactionType } from './portfolio/transaction';
+import type { StreamId } from './protocol';
+
+export type { ApiResult } from './auth-client';
+
+/** Where the server found the price a holding is valued at. */
+export interface PriceSource {
+  stream: StreamId;
+  price: string;
+  receivedAt: number;
+  stale: boolean;
+}
+
+/** One valued holding as GET /api/v1/portfolio sends it; amounts are decimal strings. */
+export interface PortfolioAsset {
+  asset: string;
+  quantity: string;
+  /** Null for a closed position (nothing held). */
+  price: string | null;
+  priceSource: PriceSource | null;
+  marketValue: string;
+  costBasis: string;
+  unrealizedPnl: string;
+  realizedPnl: string;
+  allocation: string;
+}
+
+/** Why the server left a holding out of the totals. */
+export type UnpricedReason = 'no-price' | 'invalid-price' | 'other-quote-currency';
+
+/** A holding the server could not value. */
+export interface UnpricedHolding {
+  asset: string;
+  quoteCurrency: string;
+  reason: UnpricedReason;
+  quantity: string;
+  costBasis: string;
+  realizedPnl: string;
+}
+
+/** The answer of GET /api/v1/portfolio. */
+export interface PortfolioAnswer {
+  method: CostBasisMethod;
+  quoteCurrency: string;
+  complete: boolean;
+  totals: { marketValue: string; costBasis: string; unrealizedPnl: string; realizedPnl: string };
+  assets: PortfolioAsset[];
+  unpriced: UnpricedHolding[];
+}
+
+/** What a client sends to add or replace a transaction: decimal strings, `time` in ISO 8601 with Z or offset. */
+export interface TransactionInput {
+  type: TransactionType;
+  asset: string;
+  quantity: string;
+  price: string;
+  quoteCurrency: string;
+  fee: string;
+  feeCurrency: string;
+  time: string;
+  exchange?: string;
+  note?: string;
+}
+
+/** The fields every transaction has, in the order the form shows them. */
+export const TRANSACTION_FIELDS = [
+  'type',
+  'asset',
+  'quantity',
+  'price',
+  'quoteCurrency',
+  'fee',
+  'feeCurrency',
+  'time',
+] as const satisfies ReadonlyArray<keyof TransactionInput>;
+
+/** The fields a transaction may leave out. */
+export const OPTIONAL_TRANSACTION_FIELDS = ['exchange', 'note'] as const satisfies ReadonlyArray<
+  keyof TransactionInput
+>;
+
+/** A stored transaction as the API lists it. */
+export interface TransactionRecord extends TransactionInput {
+  id: string;
+  timeMs: number;
+}
+
+/** The user's holdings under `method`, valued in `quote` at the server's latest prices. */
+export function fetchPortfolio(
+  method: CostBasisMethod,
+  quote: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<PortfolioAnswer>> {
+  const query = new URLSearchParams({ method, quote });
+  return request(`/api/v1/portfolio?${query.toString()}`, { signal }, readPortfolio);
+}
+
+/** Every transaction of the signed-in user. */
+export function listTransactions(signal?: AbortSignal): Promise<ApiResult<TransactionRecord[]>> {
+  return request('/api/v1/transactions', { signal }, (body) =>
+    isRecord(body) && Array.isArray(body.transactions) ? allOrNull(body.transactions, readTransaction) : null,
+  );
+}
+
+/** Adds a transaction; refused (400, with the reason) when the history would not book, e.g. a sell above the holding. */
+export function addTransaction(input: TransactionInput): Promise<ApiResult<TransactionRecord>> {
+  return request('/api/v1/transactions', withJson('POST', input), readTransactionField);
+}
+
+/** Replaces transaction `id` with `input`, under the same rule as adding. */
+export function updateTransaction(
+  id: string,
+  input: TransactionInput,
+): Promise<ApiResult<TransactionRecord>> {
+  return request(
+    `/api/v1/transactions/${encodeURIComponent(id)}`,
+    withJson('PUT', input),
+    readTransactionField,
+  );
+}
+
+/** Deletes transaction `id`; refused when a later transaction needs it (a sell needs its buy). */
+export function deleteTransaction(id: string): Promise<ApiResult<string>> {
+  return request(`/api/v1/transactions/${encodeURIComponent(id)}`, { method: 'DELETE' }, (body) =>
+    isRecord(body) && typeof body.deleted === 'string' ? body.deleted : null,
+  );
+}
+
+/** Imports a CSV file's text (docs/protocol.md P4): all of it, or nothing and every bad line named. */
+export function importTransactionsCsv(csv: string): Promise<ApiResult<number>> {
+  const init = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv };
+  return request('/api/v1/transactions.csv', init, (body) =>
+    isRecord(body) && typeof body.imported === 'number' ? body.imported : null,
+  );
+}
+
+/** Where the CSV export downloads from. */
+export const TRANSACTIONS_CSV_URL = '/api/v1/transactions.csv';
+
+/** A live ticker's prices: the last trade and the price 24 h ago; `stale` when not known to be current. */
+export interface LiveQuote {
+  last: number | null;
+  open: number | null;
+  stale?: boolean;
+}
+
+/** Live quotes by stream id. */
+export type LiveQuotes = ReadonlyMap<StreamId, LiveQuote> | Readonly<Record<StreamId, LiveQuote>>;
+
+/** A holding revalued: what the server said, with the price, value and P&L at the live ticker when there is one. */
+export interface LiveHolding {
+  asset: string;
+  quantity: Decimal;
+  stream: StreamId | null;
+  /** Null only for a closed position. */
+  price: Decimal | null;
+  /** 'live': the ticker; 'server': the price in the server's answer (no usable tick yet); null: closed. */
+  priceFrom: 'live' | 'server' | null;
+  stale: boolean;
+  marketValue: Decimal;
+  costBasis: Decimal;
+  /** marketValue − costBasis. */
+  unrealizedPnl: Decimal;
+  /** unrealizedPnl / costBasis × 100; null when the cost basis is 0. */
+  unrealizedPnlPercent: Decimal | null;
+  realizedPnl: Decimal;
+  /** marketValue / total market value, in [0, 1]. */
+  allocation: Decimal;
+  /** quantity × (last − open); null without a live last and open. */
+  change24h: Decimal | null;
+  /** quantity × open: the value 24 h ago; null like change24h. */
+  value24hAgo: Decimal | null;
+}
+
+/** Sums over the valued holdings; the 24 h figures over those with a live last and open. */
+export interface LiveTotals {
+  marketValue: Decimal;
+  costBasis: Decimal;
+  unrealizedPnl: Decimal;
+  unrealizedPnlPercent: Decimal | null;
+  realizedPnl: Decimal;
+  change24h: Decimal | null;
+  /** change24h / value 24 h ago × 100; null when that value is unknown or 0. */
+  change24hPercent: Decimal | null;
+  /** False when some held asset has no 24 h open yet, so the 24 h change leaves it out. */
+  change24hComplete: boolean;
+}
+
+/** The server's valuation brought up to the live tickers. */
+export interface LivePortfolio {
+  method: CostBasisMethod;
+  quoteCurrency: string;
+  /** The server's word: false when some holding is unpriced and missing from the totals. */
+  complete: boolean;
+  holdings: LiveHolding[];
+  unpriced: UnpricedHolding[];
+  totals: LiveTotals;
+}
+
+/**
+ * Revalues the server's holdings at `quotes`, exactly (Decimal, never float arithmetic on money). A holding
+ * without a usable live price keeps the server's; unpriced holdings stay unpriced.
+ */
+export function revaluePortfolio(answer: PortfolioAnswer, quotes: LiveQuotes): LivePortfolio {
+  const valued = answer.assets.map((asset) => revalueAsset(asset, quotes));
+  const sum = (pick: (h: (typeof valued)[number]) => Decimal | null) =>
+    valued.reduce((total, h) => total.plus(pick(h) ?? ZERO), ZERO);
+  const marketValue = sum((h) => h.marketValue);
+  const costBasis = sum((h) => h.costBasis);
+  const unrealizedPnl = marketValue.minus(costBasis);
+  const moving = valued.filter((h) => h.change24h !== null);
+  const change24h = moving.length > 0 ? sum((h) => h.change24h) : null;
+  const value24hAgo = sum((h) => h.value24hAgo);
+  const holdings = valued.map((h) => ({ ...h, allocation: share(h.marketValue, marketValue) }));
+  return {
+    method: answer.method,
+    quoteCurrency: answer.quoteCurrency,
+    complete: answer.complete,
+    holdings,
+    unpriced: answer.unpriced,
+    totals: {
+      marketValue,
+      costBasis,
+      unrealizedPnl,
+      unrealizedPnlPercent: percentOf(unrealizedPnl, costBasis),
+      realizedPnl: sum((h) => h.realizedPnl),
+      change24h,
+      change24hPercent: change24h && percentOf(change24h, value24hAgo),
+      change24hComplete: valued.every((h) => h.change24h !== null || h.quantity.isZero()),
+    },
+  };
+}
+
+function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHolding, 'allocation'> {
+  const quantity = new Decimal(asset.quantity);
+  const costBasis = new Decimal(asset.costBasis);
+  const stream = asset.priceSource?.stream ?? null;
+  const quote = stream === null ? undefined : lookup(quotes, stream);
+  const last = usable(quote?.last);
+  const open = usable(quote?.open);
+  const price = last ?? (asset.price === null ? null : new Decimal(asset.price));
+  const marketValue = price ? quantity.times(price) : ZERO;
+  const unrealizedPnl = marketValue.minus(costBasis);
+  const moved = last !== null && open !== null;
+  return {
+    asset: asset.asset,
+    quantity,
+    stream,
+    price,
+    priceFrom: last ? 'live' : price ? 'server' : null,
+    stale: last ? quote?.stale === true : (asset.priceSource?.stale ?? false),
+    marketValue,
+    costBasis,
+    unrealizedPnl,
+    unrealizedPnlPercent: percentOf(unrealizedPnl, costBasis),
+    realizedPnl: new Decimal(asset.realizedPnl),
+    change24h: moved ? quantity.times(last.minus(open)) : null,
+    value24hAgo: moved ? quantity.times(open) : null,
+  };
+}
+
+function lookup(quotes: LiveQuotes, stream: StreamId): LiveQuote | undefined {
+  if (quotes instanceof Map) return quotes.get(stream);
+  const record = quotes as Readonly<Record<StreamId, LiveQuote>>;
+  return Object.hasOwn(record, stream) ? record[stream] : undefined;
+}
+
+// A ticker number as an exact Decimal of its shortest form; a missing, negative or non-finite one is no price.
+function usable(value: number | null | undefined): Decimal | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? new Decimal(String(value))
+    : null;
+}
+
+function percentOf(part: Decimal, whole: Decimal): Decimal | null {
+  return whole.isZero() ? null : part.div(whole).times(100);
+}
+
+// Rounded like the server's allocation: a share needs no more places than an amount.
+function share(value: Decimal, total: Decimal): Decimal {
+  return total.isZero()
+    ? ZERO
+    : value.div(total).toDecimalPlaces(MAX_FRACTION_DIGITS, Decimal.ROUND_HALF_EVEN);
+}
+
+function withJson(method: 'POST' | 'PUT', body: TransactionInput): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function allOrNull<T>(items: readonly unknown[], read: (item: unknown) => T | null): T[] | null {
+  const out: T[] = [];
+  for (const item of items) {
+    const value = read(item);
+    if (value === null) return null;
+    out.push(value);
+  }
+  return out;
+}
+
+// True when every key holds a string; amounts travel as decimal strings, so a JSON number is a wrong answer.
+function strings(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  return keys.every((key) => typeof value[key] === 'string');
+}
+
+function readTransaction(value: unknown): TransactionRecord | null {
+  if (!isRecord(value) || !strings(value, ['id', ...TRANSACTION_FIELDS]) || typeof value.timeMs !== 'number')
+    return null;
+  const optional = (key: string) => value[key] === undefined || typeof value[key] === 'string';
+  return OPTIONAL_TRANSACTION_FIELDS.every(optional) ? (value as unknown as TransactionRecord) : null;
+}
+
+function readTransactionField(body: unknown): TransactionRecord | null {
+  return isRecord(body) ? readTransaction(body.transaction) : null;
+}
+
+const AMOUNT_KEYS = ['quantity', 'costBasis', 'realizedPnl'];
+const TOTAL_KEYS = ['marketValue', 'costBasis', 'unrealizedPnl', 'realizedPnl'];
+
+function readAsset(value: unknown): PortfolioAsset | null {
+  if (!isRecord(value) || !strings(value, ['asset', 'allocation', ...TOTAL_KEYS, 'quantity'])) return null;
+  const source = value.priceSource;
+  const sourceOk =
+    source === null ||
+    (isRecord(source) && strings(source, ['stream', 'price']) && typeof source.stale === 'boolean');
+  const priceOk = value.price === null || typeof value.price === 'string';
+  return sourceOk && priceOk ? (value as unknown as PortfolioAsset) : null;
+}
+
+function readUnpriced(value: unknown): UnpricedHolding | null {
+  if (!isRecord(value) || !strings(value, ['asset', 'quoteCurrency', 'reason', ...AMOUNT_KEYS])) return null;
+  return value as unknown as UnpricedHolding;
+}
+
+function readPortfolio(body: unknown): PortfolioAnswer | null {
+  if (!isRecord(body) || !strings(body, ['method', 'quoteCurrency']) || typeof body.complete !== 'boolean')
+    return null;
+  if (!isRecord(body.totals) || !strings(body.totals, TOTAL_KEYS)) return null;
+  if (!Array.isArray(body.assets) || !Array.isArray(body.unpriced)) return null;
+  const assets = allOrNull(body.assets, readAsset);
+  const unpriced = allOrNull(body.unpriced, readUnpriced);
+  return assets && unpriced ? { ...(body as unknown as PortfolioAnswer), assets, unpriced } : null;
+}

@@ -110,12 +110,15 @@ describe('bad input on the socket', () => {
     socket.disconnect();
   });
 
-  it('[R5] a message over 64 KiB closes that connection only', async () => {
+  it.each([
+    ['websocket', 'transport close'],
+    ['polling', 'transport error'],
+  ] as const)('[R5] a message over 64 KiB over %s closes that connection only', async (transport, reason) => {
     const other = await connect(stack);
-    const socket = await connect(stack);
+    const socket = await connect(stack, { transports: [transport] });
     const closed = new Promise<string>((r) => socket.once('disconnect', r));
     socket.emit('market:subscribe', { streams: ['x'.repeat(70 * 1024)] } as never, () => {});
-    expect(await closed).toBe('transport close');
+    expect(await closed).toBe(reason);
     const ack = await request(other, 'market:subscribe', { streams: [GOOD] });
     expect(ack.ok).toBe(true);
     other.disconnect();

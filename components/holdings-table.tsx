@@ -106,5 +106,9 @@ export function reasonText(reason: UnpricedReason, assetQuote: string, quote: st
       return 'No valid price from the exchange';
     case 'other-quote-currency':
       return `Quoted in ${assetQuote}, not ${quote}`;
+    case 'no-conversion':
+      return `No market converts ${assetQuote} to ${quote} on the configured exchanges`;
+    case 'no-rate':
+      return `No price yet for converting ${assetQuote} to ${quote}`;
   }
 }

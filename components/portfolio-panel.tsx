@@ -2,9 +2,10 @@
 /** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { revaluePortfolio } from '@/lib/portfolio-client';
+import { revaluePortfolio, setPortfolioCurrency } from '@/lib/portfolio-client';
 import type { PortfolioAnswer } from '@/lib/portfolio-client';
 import { Decimal } from '@/lib/portfolio/decimal';
+import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';
 import type { CostBasisMethod } from '@/lib/portfolio/lots';
 import { FormAlert } from './auth-card';
 import fieldStyles from './auth-card.module.css';
@@ -16,7 +17,6 @@ import { useLiveQuotes } from './use-live-quotes';
 import { usePortfolio } from './use-portfolio';
 
 /** The currency the panel values everything in. */
-export const PORTFOLIO_QUOTE = 'USDT';
 
 /** The cost-basis methods as the select names them. */
 const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
@@ -29,15 +29,29 @@ const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
 /** Re-renders when the answer changes or one of its own streams ticks; other tickers leave it alone. */
 export function PortfolioPanel() {
   const [method, setMethod] = useState<CostBasisMethod>('fifo');
-  const { data, error, loading, retry } = usePortfolio(method, PORTFOLIO_QUOTE);
+  const { data, error, loading, retry } = usePortfolio(method);
+  const [currencyError, setCurrencyError] = useState<string | null>(null);
   const answer = useMemo(() => data && byValue(data), [data]);
+  // The markets of the holdings and of the conversions into the portfolio's currency.
   const streams = useMemo(
-    () => answer?.assets.flatMap((a) => (a.priceSource ? [a.priceSource.stream] : [])) ?? [],
+    () =>
+      answer?.assets.flatMap((a) => [
+        ...(a.priceSource ? [a.priceSource.stream] : []),
+        ...(a.conversion?.legs.map((leg) => leg.stream) ?? []),
+      ]) ?? [],
     [answer],
   );
+  const changeCurrency = async (currency: string) => {
+    setCurrencyError(null);
+    const result = await setPortfolioCurrency(currency);
+    if (result.ok) retry();
+    else setCurrencyError(result.message);
+  };
   const quotes = useLiveQuotes(streams);
   const live = useMemo(() => answer && revaluePortfolio(answer, quotes), [answer, quotes]);
   const methodId = useId();
+  const currencyId = useId();
+  const shownError = error ?? currencyError;
 
   const open = live?.holdings.filter((h) => !h.quantity.isZero()) ?? [];
   const closed = live?.holdings.filter((h) => h.quantity.isZero()) ?? [];
@@ -65,13 +79,29 @@ export function PortfolioPanel() {
               </option>
             ))}
           </select>
+          <label htmlFor={currencyId} className={styles.label}>
+            Currency
+          </label>
+          <select
+            id={currencyId}
+            className={`${fieldStyles.input} ${styles.select}`}
+            value={data?.quoteCurrency ?? 'USDT'}
+            disabled={data === null}
+            onChange={(event) => void changeCurrency(event.currentTarget.value)}
+          >
+            {PORTFOLIO_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
           <Link href="/transactions" className={styles.link}>
             Transactions
           </Link>
         </div>
       </header>
       <div className={styles.messages}>
-        <FormAlert message={error ? { text: error, at: 0 } : null} />
+        <FormAlert message={shownError === null ? null : { text: shownError, at: 0 }} />
         {error && (
           <button type="button" className={styles.retry} onClick={retry}>
             Try again

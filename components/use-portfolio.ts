@@ -20,8 +20,8 @@ export interface PortfolioFetch {
   retry(): void;
 }
 
-/** Fetches the valuation of `method` in `quote`; a failed refetch keeps the last answer on screen. */
-export function usePortfolio(method: CostBasisMethod, quote: string): PortfolioFetch {
+/** Fetches the valuation of `method` in the user's currency; a failed refetch keeps the last answer on screen. */
+export function usePortfolio(method: CostBasisMethod): PortfolioFetch {
   const [data, setData] = useState<PortfolioAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -37,7 +37,7 @@ export function usePortfolio(method: CostBasisMethod, quote: string): PortfolioF
       clearTimeout(timer);
       const request = ++latest;
       setLoading(true);
-      const result = await fetchPortfolio(method, quote, controller.signal);
+      const result = await fetchPortfolio(method, controller.signal);
       // An answer overtaken by a newer request (a focus during a poll) is dropped.
       if (controller.signal.aborted || request !== latest) return;
       setLoading(false);
@@ -48,7 +48,7 @@ export function usePortfolio(method: CostBasisMethod, quote: string): PortfolioF
       setError(null);
       setData(result.data);
       // The server watches the markets of new holdings at once; their first price comes a little later.
-      if (result.data.unpriced.some((u) => u.reason === 'no-price')) {
+      if (result.data.unpriced.some((u) => u.reason === 'no-price' || u.reason === 'no-rate')) {
         timer = setTimeout(poll, polls++ < PATIENT_POLLS ? PORTFOLIO_POLL_MS : SLOW_POLL_MS);
       }
     };
@@ -68,7 +68,7 @@ export function usePortfolio(method: CostBasisMethod, quote: string): PortfolioF
       clearTimeout(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, [method, quote, attempt]);
+  }, [method, attempt]);
 
   return { data, error, loading, retry };
 }

@@ -1,6 +1,8 @@
 /** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/transactions), and holdings revalued at live tickers. */
 import { request } from './auth-client';
 import type { ApiResult } from './auth-client';
+import { conversionRate } from './portfolio/conversion';
+import type { ConversionPath } from './portfolio/conversion';
 import { Decimal, MAX_FRACTION_DIGITS, ZERO } from './portfolio/decimal';
 import type { CostBasisMethod } from './portfolio/lots';
 import type { TransactionType } from './portfolio/transaction';
@@ -23,6 +25,8 @@ export interface PortfolioAsset {
   /** Null for a closed position (nothing held). */
   price: string | null;
   priceSource: PriceSource | null;
+  /** How the price, cost and P&L were converted into the portfolio's currency; null when no conversion was needed. */
+  conversion: PortfolioConversion | null;
   marketValue: string;
   costBasis: string;
   unrealizedPnl: string;
@@ -30,8 +34,15 @@ export interface PortfolioAsset {
   allocation: string;
 }
 
+/** A conversion between currencies through markets (server/portfolio; lib/portfolio/conversion.ts). */
+export interface PortfolioConversion extends ConversionPath {
+  /** The rate the server used: units of `to` per unit of `from`. */
+  rate: string;
+}
+
 /** Why the server left a holding out of the totals. */
-export type UnpricedReason = 'no-price' | 'invalid-price' | 'other-quote-currency';
+export type UnpricedReason =
+  'no-price' | 'invalid-price' | 'other-quote-currency' | 'no-conversion' | 'no-rate';
 
 /** A holding the server could not value. */
 export interface UnpricedHolding {
@@ -93,10 +104,10 @@ export interface TransactionRecord extends TransactionInput {
 /** The user's holdings under `method`, valued in `quote` at the server's latest prices. */
 export function fetchPortfolio(
   method: CostBasisMethod,
-  quote: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<PortfolioAnswer>> {
-  const query = new URLSearchParams({ method, quote });
+  // No currency: the server values it in the user's own (GET/PUT /api/v1/settings).
+  const query = new URLSearchParams({ method });
   return request(`/api/v1/portfolio?${query.toString()}`, { signal }, readPortfolio);
 }
 
@@ -128,6 +139,18 @@ export function updateTransaction(
 export function deleteTransaction(id: string): Promise<ApiResult<string>> {
   return request(`/api/v1/transactions/${encodeURIComponent(id)}`, { method: 'DELETE' }, (body) =>
     isRecord(body) && typeof body.deleted === 'string' ? body.deleted : null,
+  );
+}
+
+/** Sets the currency the signed-in user values the portfolio in. */
+export function setPortfolioCurrency(quoteCurrency: string): Promise<ApiResult<string>> {
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ quoteCurrency }),
+  };
+  return request('/api/v1/settings', init, (body) =>
+    isRecord(body) && typeof body.quoteCurrency === 'string' ? body.quoteCurrency : null,
   );
 }
 
@@ -236,13 +259,29 @@ export function revaluePortfolio(answer: PortfolioAnswer, quotes: LiveQuotes): L
   };
 }
 
+/**
+ * How much the conversion rate moved since the server valued the holding: live rate ÷ the server's. Costs and
+ * P&L were converted at the server's rate; they follow today's rate like the price (1 without a conversion).
+ */
+function rateFactor(asset: PortfolioAsset, quotes: LiveQuotes): { rate: Decimal; factor: Decimal } {
+  const conversion = asset.conversion;
+  if (!conversion) return { rate: new Decimal(1), factor: new Decimal(1) };
+  const served = new Decimal(conversion.rate);
+  const live = conversionRate(conversion, (stream) => lookup(quotes, stream)?.last);
+  return live && !served.isZero()
+    ? { rate: live, factor: live.div(served) }
+    : { rate: served, factor: new Decimal(1) };
+}
+
 function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHolding, 'allocation'> {
   const quantity = new Decimal(asset.quantity);
-  const costBasis = new Decimal(asset.costBasis);
+  const { rate, factor } = rateFactor(asset, quotes);
+  const costBasis = new Decimal(asset.costBasis).times(factor);
   const stream = asset.priceSource?.stream ?? null;
   const quote = stream === null ? undefined : lookup(quotes, stream);
-  const last = usable(quote?.last);
-  const open = usable(quote?.open);
+  // The stream's prices are in the holding's own quote currency; the rate brings them into the portfolio's.
+  const last = usable(quote?.last)?.times(rate) ?? null;
+  const open = usable(quote?.open)?.times(rate) ?? null;
   const price = last ?? (asset.price === null ? null : new Decimal(asset.price));
   const marketValue = price ? quantity.times(price) : ZERO;
   const unrealizedPnl = marketValue.minus(costBasis);
@@ -258,7 +297,7 @@ function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHoldi
     costBasis,
     unrealizedPnl,
     unrealizedPnlPercent: percentOf(unrealizedPnl, costBasis),
-    realizedPnl: new Decimal(asset.realizedPnl),
+    realizedPnl: new Decimal(asset.realizedPnl).times(factor),
     change24h: moved ? quantity.times(last.minus(open)) : null,
     value24hAgo: moved ? quantity.times(open) : null,
   };

@@ -120,7 +120,7 @@ export function createApp(options: AppOptions): App {
   const api = createRouter(
     {
       ...marketRoutes({ feeds, history, watchlist, defaultExchange: firstExchange }),
-      ...portfolioRoutes(portfolio),
+      ...portfolioRoutes(portfolio, accounts, () => demandChanged()),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(),
@@ -186,7 +186,7 @@ export function createApp(options: AppOptions): App {
   // Every user's watchlist and holdings, and every live subscription. Holdings are priced only once their
   // exchange's markets are known, so a change in the markets loaded asks again (below).
   function demandChanged() {
-    const holdings = accounts.users().flatMap((u) => portfolio.pricingStreams(u.id));
+    const holdings = accounts.users().flatMap((u) => portfolio.pricingStreams(u.id, u.quoteCurrency));
     feeds.setDemand(new Set([...watchlist.allStreams(), ...holdings, ...subscriptions.subscribedStreams()]));
   }
   let marketsKnown = '';

@@ -100,4 +100,14 @@ export class Accounts {
   users(): User[] {
     return this.deps.users.list();
   }
+
+  /** The user's settings, read fresh (a session's copy of the user may be older). */
+  settings(userId: number): { quoteCurrency: string } {
+    return { quoteCurrency: this.deps.users.byId(userId)?.quoteCurrency ?? 'USDT' };
+  }
+
+  /** Changes the currency the user values the portfolio in. */
+  setQuoteCurrency(userId: number, currency: string): void {
+    this.deps.users.setQuoteCurrency(userId, currency);
+  }
 }

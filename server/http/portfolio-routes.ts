@@ -1,7 +1,8 @@
 /** The portfolio under /api/v1: transactions (list, add, read, replace, delete) and holdings at live prices. */
 import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
-import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
+import { PORTFOLIO_CURRENCIES } from '../../lib/portfolio/conversion';
+import type { Accounts } from '../auth/accounts';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
 import { fromCsv, toCsv } from '../portfolio/transactions-csv';
 import type { PortfolioService } from '../portfolio/portfolio-service';
@@ -11,8 +12,9 @@ import type { RouteContext, Routes } from './router';
 
 const portfolioQuery = z.strictObject({
   method: z.enum(COST_BASIS_METHODS).default('fifo'),
-  quote: z.string().regex(TICKER_PATTERN, 'expected an upper-case currency like USDT').default('USDT'),
+  quote: z.enum(PORTFOLIO_CURRENCIES).optional(),
 });
+const settingsBody = z.strictObject({ quoteCurrency: z.enum(PORTFOLIO_CURRENCIES) });
 
 /** A CSV import may be larger than a JSON request: 10,000 rows of ~100 bytes, with room to spare. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -21,8 +23,25 @@ const user = (ctx: RouteContext) => signedIn(ctx.auth).user.id;
 const id = (ctx: RouteContext) => ctx.params.id ?? '';
 
 /** Every route works on the signed-in user's own portfolio; no route takes a user id. */
-export function portfolioRoutes(portfolio: PortfolioService): Routes {
+export function portfolioRoutes(
+  portfolio: PortfolioService,
+  accounts: Accounts,
+  changed: () => void,
+): Routes {
   return {
+    '/api/v1/settings': {
+      GET: { access: 'user', handle: (ctx) => accounts.settings(user(ctx)) },
+      PUT: {
+        access: 'user',
+        handle(ctx) {
+          const { quoteCurrency } = parse(settingsBody, ctx.body);
+          accounts.setQuoteCurrency(user(ctx), quoteCurrency);
+          // Other conversion markets may be needed now.
+          changed();
+          return accounts.settings(user(ctx));
+        },
+      },
+    },
     '/api/v1/transactions': {
       GET: { access: 'user', handle: (ctx) => ({ transactions: portfolio.list(user(ctx)) }) },
       POST: {
@@ -86,7 +105,7 @@ export function portfolioRoutes(portfolio: PortfolioService): Routes {
         access: 'user',
         handle(ctx) {
           const { method, quote } = parse(portfolioQuery, ctx.query);
-          return portfolio.portfolio(user(ctx), method, quote);
+          return portfolio.portfolio(user(ctx), method, quote ?? accounts.settings(user(ctx)).quoteCurrency);
         },
       },
     },

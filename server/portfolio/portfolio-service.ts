@@ -1,6 +1,8 @@
 /** A user's portfolio on the server: transactions kept valid as a whole, holdings, and their value at live prices. */
 import type { StreamId } from '../../lib/protocol';
 import { Decimal, formatDecimal } from '../../lib/portfolio/decimal';
+import { conversionRate, convertHolding, findConversion } from '../../lib/portfolio/conversion';
+import type { ConversionPath } from '../../lib/portfolio/conversion';
 import { deriveHoldings, validateTransactions } from '../../lib/portfolio/holdings';
 import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
@@ -83,8 +85,12 @@ export class PortfolioService {
     this.deps.changed();
   }
 
-  /** Holdings under `method`, valued in `quoteCurrency` at the latest market prices. */
-  portfolio(userId: number, method: CostBasisMethod, quoteCurrency: string) {
+  /**
+   * Holdings under `method`, valued in `currency` at the latest market prices. A holding quoted in another
+   * currency is converted at today's rate through the markets (lib/portfolio/conversion.ts): its value, cost
+   * basis and P&L alike.
+   */
+  portfolio(userId: number, method: CostBasisMethod, currency: string) {
     const transactions = this.deps.transactions.list(userId);
     const derived = deriveHoldings(transactions, method);
     // Stored histories were checked when written; a failure here is a bug, not the user's input.
@@ -92,18 +98,29 @@ export class PortfolioService {
     const venues = preferredExchanges(transactions);
     const prices = new Map<string, Decimal>();
     const sources: Record<string, PricePoint> = {};
+    const conversions: Record<string, { path: ConversionPath; rate: Decimal }> = {};
+    const converted: AssetHolding[] = [];
+    const unconverted: UnconvertedHolding[] = [];
     for (const holding of derived.holdings) {
+      const conversion = this.conversion(holding.quoteCurrency, currency);
+      if (!conversion.ok) {
+        unconverted.push({ holding, reason: conversion.reason });
+        continue;
+      }
+      const { rate } = conversion;
+      if (conversion.path.legs.length > 0) conversions[holding.asset] = conversion;
+      converted.push(rate.eq(1) ? holding : convertHolding(holding, rate, currency));
       const point = this.price(holding, venues.get(holding.asset));
       if (!point) continue;
       sources[holding.asset] = point;
-      prices.set(holding.asset, new Decimal(point.price));
+      prices.set(holding.asset, new Decimal(point.price).times(rate));
     }
-    const valuation = valuePortfolio(derived.holdings, prices, quoteCurrency);
+    const valuation = valuePortfolio(converted, prices, currency);
     const { totals } = valuation;
     return {
       method,
-      quoteCurrency,
-      complete: valuation.complete,
+      quoteCurrency: currency,
+      complete: valuation.complete && unconverted.length === 0,
       totals: {
         marketValue: text(totals.marketValue),
         costBasis: text(totals.costBasis),
@@ -115,33 +132,61 @@ export class PortfolioService {
         quantity: text(a.quantity),
         price: a.price === null ? null : text(a.price),
         priceSource: sources[a.asset] ?? null,
+        conversion: describeConversion(conversions[a.asset]),
         marketValue: text(a.marketValue),
         costBasis: text(a.costBasis),
         unrealizedPnl: text(a.unrealizedPnl),
         realizedPnl: text(a.realizedPnl),
         allocation: text(a.allocation),
       })),
-      unpriced: valuation.unpriced.map((u) => ({
-        asset: u.asset,
-        quoteCurrency: u.quoteCurrency,
-        reason: u.reason,
-        quantity: text(u.quantity),
-        costBasis: text(u.costBasis),
-        realizedPnl: text(u.realizedPnl),
-      })),
+      unpriced: [
+        ...valuation.unpriced.map((u) => ({
+          asset: u.asset,
+          quoteCurrency: u.quoteCurrency,
+          reason: u.reason as string,
+          quantity: text(u.quantity),
+          costBasis: text(u.costBasis),
+          realizedPnl: text(u.realizedPnl),
+        })),
+        ...unconverted.map(({ holding: h, reason }) => ({
+          asset: h.asset,
+          quoteCurrency: h.quoteCurrency,
+          reason,
+          quantity: text(h.quantity),
+          costBasis: text(h.costBasis),
+          realizedPnl: text(h.realizedPnl),
+        })),
+      ],
     };
   }
 
-  /** The streams that price this user's holdings: what the feeds must watch for them. */
-  pricingStreams(userId: number): StreamId[] {
+  /** The streams that price this user's holdings in `currency`: what the feeds must watch for them. */
+  pricingStreams(userId: number, currency: string): StreamId[] {
     const transactions = this.deps.transactions.list(userId);
     const derived = deriveHoldings(transactions, 'fifo');
     if (!derived.ok) return [];
     const venues = preferredExchanges(transactions);
     return derived.holdings.flatMap((h) => {
+      if (h.quantity.isZero()) return [];
       const stream = this.stream(h.asset, h.quoteCurrency, venues.get(h.asset));
-      return stream && !h.quantity.isZero() ? [stream] : [];
+      const path = findConversion(h.quoteCurrency, currency, (symbol) => this.findMarket(symbol));
+      return [...(stream ? [stream] : []), ...(path?.legs.map((l) => l.stream) ?? [])];
     });
+  }
+
+  private conversion(
+    from: string,
+    to: string,
+  ): { ok: true; path: ConversionPath; rate: Decimal } | { ok: false; reason: 'no-conversion' | 'no-rate' } {
+    const path = findConversion(from, to, (symbol) => this.findMarket(symbol));
+    if (!path) return { ok: false, reason: 'no-conversion' };
+    const rate = conversionRate(path, (stream) => this.deps.market.get(stream)?.last);
+    return rate ? { ok: true, path, rate } : { ok: false, reason: 'no-rate' };
+  }
+
+  private findMarket(symbol: string): StreamId | null {
+    const exchange = this.deps.prices.exchanges().find((id) => this.deps.prices.hasMarket(id, symbol));
+    return exchange ? streamId(exchange, symbol) : null;
   }
 
   private check(transactions: Transaction[]): void {
@@ -163,6 +208,18 @@ export class PortfolioService {
     const exchange = order.find((id) => this.deps.prices.hasMarket(id, symbol));
     return exchange ? streamId(exchange, symbol) : null;
   }
+}
+
+interface UnconvertedHolding {
+  holding: AssetHolding;
+  reason: 'no-conversion' | 'no-rate';
+}
+
+/** A conversion as the API shows it: the rate used and the markets it came from. */
+function describeConversion(conversion: { path: ConversionPath; rate: Decimal } | undefined) {
+  if (!conversion) return null;
+  const { path, rate } = conversion;
+  return { from: path.from, to: path.to, rate: text(rate), legs: path.legs };
 }
 
 /** Per asset, the exchange its latest transaction names, if any: where the user trades it is where it is priced. */

@@ -58,6 +58,8 @@ const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX transactions_by_user ON transactions(user_id, time_ms, seq);`,
+  // The currency a user values the portfolio in (lib/portfolio/conversion.ts).
+  `ALTER TABLE users ADD COLUMN quote_currency TEXT NOT NULL DEFAULT 'USDT';`,
 ];
 
 /** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */

@@ -7,6 +7,8 @@ export interface User {
   username: string;
   isAdmin: boolean;
   createdAt: number;
+  /** The currency the user values the portfolio in. */
+  quoteCurrency: string;
 }
 
 interface UserRow {
@@ -15,6 +17,7 @@ interface UserRow {
   password_hash: string;
   is_admin: number;
   created_at: number;
+  quote_currency: string;
 }
 
 const toUser = (row: UserRow): User => ({
@@ -22,6 +25,7 @@ const toUser = (row: UserRow): User => ({
   username: row.username,
   isAdmin: row.is_admin === 1,
   createdAt: row.created_at,
+  quoteCurrency: row.quote_currency,
 });
 
 /** Reads and creates accounts; usernames are unique regardless of case. */
@@ -63,6 +67,11 @@ export class UserStore {
         .run(username, passwordHash, options.isAdmin ? 1 : 0, options.now ?? Date.now());
       return result.changes > 0 ? this.byId(Number(result.lastInsertRowid)) : null;
     })();
+  }
+
+  /** Sets the currency the user values the portfolio in. */
+  setQuoteCurrency(id: number, currency: string): void {
+    this.db.prepare('UPDATE users SET quote_currency = ? WHERE id = ?').run(currency, id);
   }
 
   /** Replaces an account's password hash (the demo account gets a new password at each start). */

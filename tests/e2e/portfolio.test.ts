@@ -103,6 +103,18 @@ describe('the portfolio in the browser', () => {
     await panel.getByRole('img', { name: /^Allocation chart: / }).waitFor();
   });
 
+  it("[P5] the portfolio can be valued in EUR through the exchange's EUR/USDT market", async () => {
+    const panel = portfolio();
+    await panel.getByLabel('Currency').selectOption('EUR');
+    const total = panel.getByRole('definition').first();
+    await expect.poll(() => total.textContent(), { timeout: 10_000 }).toMatch(/EUR$/);
+    // 0.4 BTC and 2 ETH are worth less in EUR than in USDT (1 EUR > 1 USDT on the demo exchange).
+    const inEur = number(await total.textContent());
+    await panel.getByLabel('Currency').selectOption('USDT');
+    await expect.poll(() => total.textContent(), { timeout: 10_000 }).toMatch(/USDT$/);
+    expect(number(await total.textContent())).toBeGreaterThan(inEur);
+  });
+
   it('threw no uncaught error in the page', () => {
     expect(errors).toEqual([]);
   });

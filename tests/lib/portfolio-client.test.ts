@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revaluePortfolio } from '../../lib/portfolio-client';
-import type { PortfolioAnswer } from '../../lib/portfolio-client';
+import type { PortfolioAnswer, PortfolioAsset } from '../../lib/portfolio-client';
 
 // What GET /api/v1/portfolio answered: 0.25 BTC (cost 15,255) and 2 ETH (cost 6,401.33), priced then at
 // 60,000 and 3,000.
@@ -15,6 +15,7 @@ const ANSWER: PortfolioAnswer = {
       quantity: '0.25',
       price: '60000',
       priceSource: { stream: 'binance:BTC/USDT', price: '60000', receivedAt: 1, stale: false },
+      conversion: null,
       marketValue: '15000',
       costBasis: '15255',
       unrealizedPnl: '-255',
@@ -26,6 +27,7 @@ const ANSWER: PortfolioAnswer = {
       quantity: '2',
       price: '3000',
       priceSource: { stream: 'binance:ETH/USDT', price: '3000', receivedAt: 1, stale: false },
+      conversion: null,
       marketValue: '6000',
       costBasis: '6401.33',
       unrealizedPnl: '-401.33',
@@ -65,5 +67,44 @@ describe('revaluePortfolio (the live numbers of the Portfolio panel)', () => {
     expect(live.totals.marketValue.toString()).toBe('21250');
     // Without an open price the 24 h change leaves the asset out and says it is incomplete.
     expect(live.totals.change24hComplete).toBe(false);
+  });
+
+  it('[P5] converts at the live rate: price, value, cost and P&L follow the conversion market too', () => {
+    // The same BTC holding valued in EUR: the server used EUR/USDT 1.25 (0.8 EUR per USDT).
+    const btc = ANSWER.assets[0] as PortfolioAsset;
+    const inEur: PortfolioAnswer = {
+      ...ANSWER,
+      quoteCurrency: 'EUR',
+      assets: [
+        {
+          ...btc,
+          price: '48000',
+          costBasis: '12204',
+          realizedPnl: '0',
+          conversion: {
+            from: 'USDT',
+            to: 'EUR',
+            rate: '0.8',
+            legs: [{ stream: 'binance:EUR/USDT', inverse: true }],
+          },
+        },
+      ],
+    };
+    const live = revaluePortfolio(inEur, {
+      'binance:BTC/USDT': { last: 62500, open: 60000 },
+      'binance:EUR/USDT': { last: 1.25, open: 1.25 },
+    });
+    const [holding] = live.holdings;
+    // 62,500 USDT × 0.8 = 50,000 EUR; 0.25 BTC = 12,500 EUR; cost 12,204 EUR at the same rate.
+    expect(holding?.price?.toString()).toBe('50000');
+    expect(live.totals.marketValue.toString()).toBe('12500');
+    expect(live.totals.unrealizedPnl.toString()).toBe('296');
+    // EUR/USDT moves to 1.28: 1 USDT = 0.78125 EUR, and the cost basis in EUR moves with it.
+    const moved = revaluePortfolio(inEur, {
+      'binance:BTC/USDT': { last: 62500, open: 60000 },
+      'binance:EUR/USDT': { last: 1.28, open: 1.25 },
+    });
+    expect(moved.holdings[0]?.price?.toString()).toBe('48828.125');
+    expect(moved.totals.costBasis.toString()).toBe('11917.96875');
   });
 });

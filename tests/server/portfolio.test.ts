@@ -156,3 +156,49 @@ describe('portfolio', () => {
     expect((await send(stack, 'GET', '/api/v1/portfolio?quote=usd')).status).toBe(400);
   });
 });
+
+describe('portfolio currency', () => {
+  it("[P5] values in the user's currency through the markets, and says when no market converts", async () => {
+    const stack = await start({ tickMs: 100 });
+    await ready(stack);
+    await send(stack, 'POST', '/api/v1/transactions', buy('0.5', '60000'));
+    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({ quoteCurrency: 'USDT' });
+    const changed = await send(stack, 'PUT', '/api/v1/settings', { quoteCurrency: 'EUR' });
+    expect(changed.body).toEqual({ quoteCurrency: 'EUR' });
+    // The EUR/USDT market is watched once a holding needs it.
+    await waitFor(() => stack.app.market.get('binance:EUR/USDT') !== undefined, 10_000, 'an EUR/USDT price');
+    stack.demo.faults.stall();
+    await new Promise((r) => setTimeout(r, 300));
+    const btc = stack.app.market.get('binance:BTC/USDT')?.last as number;
+    const eur = stack.app.market.get('binance:EUR/USDT')?.last as number;
+
+    const inEur = (await send(stack, 'GET', '/api/v1/portfolio')).body;
+    expect(inEur.quoteCurrency).toBe('EUR');
+    const [asset] = inEur.assets as Loose[];
+    expect(asset?.conversion).toMatchObject({
+      from: 'USDT',
+      to: 'EUR',
+      legs: [{ stream: 'binance:EUR/USDT', inverse: true }],
+    });
+    expect(Number(asset?.price)).toBeCloseTo(btc / eur, 6);
+    expect(Number(asset?.costBasis)).toBeCloseTo(30000 / eur, 6);
+    expect(inEur.complete).toBe(true);
+
+    const inBtc = (await send(stack, 'GET', '/api/v1/portfolio?quote=BTC')).body;
+    expect(Number(inBtc.assets[0].marketValue)).toBeCloseTo(0.5, 12);
+
+    // No market turns USDT into USD on this exchange: listed, not guessed.
+    const inUsd = (await send(stack, 'GET', '/api/v1/portfolio?quote=USD')).body;
+    expect(inUsd.complete).toBe(false);
+    expect(inUsd.assets).toEqual([]);
+    expect(inUsd.unpriced).toEqual([expect.objectContaining({ asset: 'BTC', reason: 'no-conversion' })]);
+  });
+
+  it('[P5] an unsupported currency is refused', async () => {
+    const stack = await start();
+    const res = await send(stack, 'PUT', '/api/v1/settings', { quoteCurrency: 'GBP' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^quoteCurrency: /);
+    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({ quoteCurrency: 'USDT' });
+  });
+});

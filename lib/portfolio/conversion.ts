@@ -1,0 +1,84 @@
+/**
+ * Converting a portfolio into the user's currency through the markets that exist: a direct pair, its inverse,
+ * or two legs through a common bridge currency. Rates come from live last prices; none is ever assumed (not
+ * even USDT = USD).
+ */
+import { Decimal } from './decimal';
+import type { AssetHolding } from './holdings';
+
+/** The currencies a user may value a portfolio in. */
+export const PORTFOLIO_CURRENCIES = ['USD', 'EUR', 'USDT', 'BTC'] as const;
+
+/** One of PORTFOLIO_CURRENCIES. */
+export type PortfolioCurrency = (typeof PORTFOLIO_CURRENCIES)[number];
+
+// Tried in this order as the middle of a two-leg path.
+const BRIDGES = ['USDT', 'USDC', 'BTC', 'USD', 'EUR'];
+
+/** One market of a path: `BASE/QUOTE` gives QUOTE per BASE, so going from QUOTE to BASE takes its inverse. */
+export interface ConversionLeg {
+  stream: string;
+  inverse: boolean;
+}
+
+/** How to turn amounts in `from` into amounts in `to`. */
+export interface ConversionPath {
+  from: string;
+  to: string;
+  legs: ConversionLeg[];
+}
+
+/** Finds a market by symbol (`BASE/QUOTE`): its stream id, or null when no configured exchange lists it. */
+export type MarketFinder = (symbol: string) => string | null;
+
+function leg(from: string, to: string, find: MarketFinder): ConversionLeg | null {
+  const direct = find(`${from}/${to}`);
+  if (direct) return { stream: direct, inverse: false };
+  const inverse = find(`${to}/${from}`);
+  return inverse ? { stream: inverse, inverse: true } : null;
+}
+
+/** The shortest path from one currency to another, or null when the markets offer none. */
+export function findConversion(from: string, to: string, find: MarketFinder): ConversionPath | null {
+  if (from === to) return { from, to, legs: [] };
+  const one = leg(from, to, find);
+  if (one) return { from, to, legs: [one] };
+  for (const bridge of BRIDGES) {
+    if (bridge === from || bridge === to) continue;
+    const first = leg(from, bridge, find);
+    const second = first ? leg(bridge, to, find) : null;
+    if (first && second) return { from, to, legs: [first, second] };
+  }
+  return null;
+}
+
+/** How much of `to` one unit of `from` is worth at the given last prices; null when a leg has no usable price. */
+export function conversionRate(
+  path: ConversionPath,
+  lastPrice: (stream: string) => number | null | undefined,
+): Decimal | null {
+  let rate = new Decimal(1);
+  for (const { stream, inverse } of path.legs) {
+    const last = lastPrice(stream);
+    if (typeof last !== 'number' || !Number.isFinite(last) || last <= 0) return null;
+    const price = new Decimal(String(last));
+    rate = inverse ? rate.div(price) : rate.times(price);
+  }
+  // A rate needs no more digits than a price; an inverse would otherwise run to the full precision.
+  return rate.toSignificantDigits(18);
+}
+
+/**
+ * A holding's costs and P&L in another currency at one rate (today's): its quantity is unchanged, every amount
+ * in its quote currency is multiplied by `rate`.
+ */
+export function convertHolding(holding: AssetHolding, rate: Decimal, to: string): AssetHolding {
+  return {
+    ...holding,
+    quoteCurrency: to,
+    costBasis: holding.costBasis.times(rate),
+    realizedPnl: holding.realizedPnl.times(rate),
+    withdrawnCost: holding.withdrawnCost.times(rate),
+    lots: holding.lots.map((lot) => ({ ...lot, unitCost: lot.unitCost.times(rate) })),
+  };
+}

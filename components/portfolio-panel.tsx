@@ -15,8 +15,7 @@ import { Money, PortfolioSummary } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
 import { useLiveQuotes } from './use-live-quotes';
 import { usePortfolio } from './use-portfolio';
-
-/** The currency the panel values everything in. */
+import { ValueHistory } from './value-history';
 
 /** The cost-basis methods as the select names them. */
 const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
@@ -127,6 +126,7 @@ export function PortfolioPanel() {
               <PortfolioAllocation holdings={open} />
             </div>
           )}
+          {open.length > 0 && <ValueHistory currency={live.quoteCurrency} />}
           {closed.length > 0 && (
             <p className={styles.note}>
               Closed positions (realized P&amp;L only):{' '}

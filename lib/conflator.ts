@@ -42,7 +42,7 @@ export class Conflator {
     for (const stream of this.dirty) {
       const ticker = current(stream);
       if (!ticker) continue;
-      const changes = diffTicker(this.sent.get(stream), ticker);
+      const changes = diffTicker(this.sent.get(stream), ticker, { timesAlone: true });
       if (!changes) continue;
       (batch ??= {})[stream] = changes;
       this.sent.set(stream, ticker);

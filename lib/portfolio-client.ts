@@ -142,6 +142,27 @@ export function deleteTransaction(id: string): Promise<ApiResult<string>> {
   );
 }
 
+/** The recorded values of the portfolio in the user's currency (GET /api/v1/portfolio/history). */
+export interface ValueHistory {
+  currency: string;
+  intervalMs: number;
+  /** [time in ms, value as a decimal string], oldest first. */
+  points: Array<[number, string]>;
+}
+
+/** The portfolio's recorded values, for the value-history chart. */
+export function fetchValueHistory(signal?: AbortSignal): Promise<ApiResult<ValueHistory>> {
+  return request('/api/v1/portfolio/history', { signal }, (body) =>
+    isRecord(body) &&
+    typeof body.currency === 'string' &&
+    typeof body.intervalMs === 'number' &&
+    Array.isArray(body.points) &&
+    body.points.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'string')
+      ? (body as unknown as ValueHistory)
+      : null,
+  );
+}
+
 /** Sets the currency the signed-in user values the portfolio in. */
 export function setPortfolioCurrency(quoteCurrency: string): Promise<ApiResult<string>> {
   const init = {

@@ -17,8 +17,14 @@ export const VALUE_FIELDS = [
 /**
  * The changes that turn `prev` into `next`, or null when nothing worth sending changed.
  * Values are compared exactly: the market state has already rounded them to the market's precision.
+ * With `timesAlone`, newer times are a change by themselves: a value that moved and came back within one
+ * window still leaves the ticker newer than what was sent, and every receiver must end equal to it.
  */
-export function diffTicker(prev: Ticker | undefined, next: Ticker): TickerChanges | null {
+export function diffTicker(
+  prev: Ticker | undefined,
+  next: Ticker,
+  options: { timesAlone?: boolean } = {},
+): TickerChanges | null {
   if (!prev) return { ...next };
   const changes: TickerChanges = {};
   let valuesChanged = false;
@@ -28,13 +34,15 @@ export function diffTicker(prev: Ticker | undefined, next: Ticker): TickerChange
       valuesChanged = true;
     }
   }
-  if (valuesChanged) {
+  let timesChanged = false;
+  if (valuesChanged || options.timesAlone) {
     // A new value makes the client's age display and latency figures move; a repeated value does not.
     if (prev.timestamp !== next.timestamp) changes.timestamp = next.timestamp;
     if (prev.receivedAt !== next.receivedAt) changes.receivedAt = next.receivedAt;
+    timesChanged = changes.timestamp !== undefined || changes.receivedAt !== undefined;
   }
   if (prev.stale !== next.stale) changes.stale = next.stale;
-  return valuesChanged || changes.stale !== undefined ? changes : null;
+  return valuesChanged || timesChanged || changes.stale !== undefined ? changes : null;
 }
 
 /** Applies changes onto a ticker (MERGE semantics: each present field replaces the old value). */

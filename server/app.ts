@@ -33,8 +33,10 @@ import { RequestLimiter } from './socket/rate-limit';
 import { sessionRoom } from './socket/rooms';
 import { openDatabase } from './store/db';
 import { PortfolioService } from './portfolio/portfolio-service';
+import { startValueRecorder } from './portfolio/value-recorder';
 import { SessionStore } from './store/session-store';
 import { TransactionStore } from './store/transaction-store';
+import { ValueHistoryStore } from './store/value-history-store';
 import { UserStore } from './store/user-store';
 import { WatchlistStore } from './store/watchlist-store';
 
@@ -99,6 +101,7 @@ export function createApp(options: AppOptions): App {
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
+  const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
   const portfolio = new PortfolioService({
     transactions: new TransactionStore(db),
@@ -120,7 +123,12 @@ export function createApp(options: AppOptions): App {
   const api = createRouter(
     {
       ...marketRoutes({ feeds, history, watchlist, defaultExchange: firstExchange }),
-      ...portfolioRoutes(portfolio, accounts, () => demandChanged()),
+      ...portfolioRoutes(
+        portfolio,
+        accounts,
+        { store: valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000 },
+        () => demandChanged(),
+      ),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(),
@@ -147,6 +155,7 @@ export function createApp(options: AppOptions): App {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
   const purge = setInterval(() => sessions.purgeExpired(), 3_600_000);
+  let stopRecorder = () => {};
   purge.unref();
 
   const connections = new Set<Socket>();
@@ -240,6 +249,10 @@ export function createApp(options: AppOptions): App {
         });
       feeds.start();
       demandChanged();
+      stopRecorder = startValueRecorder(
+        { portfolio, users: () => accounts.users(), history: valueHistory, log },
+        { intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, keep: config.PORTFOLIO_HISTORY_POINTS },
+      );
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -251,6 +264,7 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       clearInterval(purge);
+      stopRecorder();
       push.close();
       naive?.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -60,6 +60,8 @@ const schema = z
     COOKIE_SECURE: bool.default(false),
     // 576 h = 24 days: a connection's expiry timer must stay within what setTimeout can wait (24.8 days).
     SESSION_TTL_HOURS: int(1, 576).default(168),
+    PORTFOLIO_SNAPSHOT_SECONDS: int(1, 86_400).default(300),
+    PORTFOLIO_HISTORY_POINTS: int(2, 100_000).default(2016),
   })
   .refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'set ADMIN_USERNAME and ADMIN_PASSWORD together, or neither',

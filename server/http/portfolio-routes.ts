@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
 import { PORTFOLIO_CURRENCIES } from '../../lib/portfolio/conversion';
 import type { Accounts } from '../auth/accounts';
+import type { ValueHistoryStore } from '../store/value-history-store';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
 import { fromCsv, toCsv } from '../portfolio/transactions-csv';
 import type { PortfolioService } from '../portfolio/portfolio-service';
@@ -26,9 +27,20 @@ const id = (ctx: RouteContext) => ctx.params.id ?? '';
 export function portfolioRoutes(
   portfolio: PortfolioService,
   accounts: Accounts,
+  history: { store: ValueHistoryStore; intervalMs: number },
   changed: () => void,
 ): Routes {
   return {
+    '/api/v1/portfolio/history': {
+      GET: {
+        access: 'user',
+        handle(ctx) {
+          const { quoteCurrency } = accounts.settings(user(ctx));
+          const points = history.store.list(user(ctx), quoteCurrency).map((p) => [p.timeMs, p.value]);
+          return { currency: quoteCurrency, intervalMs: history.intervalMs, points };
+        },
+      },
+    },
     '/api/v1/settings': {
       GET: { access: 'user', handle: (ctx) => accounts.settings(user(ctx)) },
       PUT: {

@@ -60,6 +60,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX transactions_by_user ON transactions(user_id, time_ms, seq);`,
   // The currency a user values the portfolio in (lib/portfolio/conversion.ts).
   `ALTER TABLE users ADD COLUMN quote_currency TEXT NOT NULL DEFAULT 'USDT';`,
+  // Each user's portfolio value over time, recorded by server/portfolio/value-recorder.ts; bounded per user.
+  `CREATE TABLE portfolio_values (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     currency TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (user_id, time_ms)
+   );`,
 ];
 
 /** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */

@@ -12,7 +12,10 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startServerProcess({ demo: true, env: { DEMO_TICK_MS: '250' } });
+  server = await startServerProcess({
+    demo: true,
+    env: { DEMO_TICK_MS: '250', PORTFOLIO_SNAPSHOT_SECONDS: '1' },
+  });
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   errors = pageErrors(page);
@@ -101,6 +104,12 @@ describe('the portfolio in the browser', () => {
     const first = await total.textContent();
     await expect.poll(() => total.textContent(), { timeout: 10_000 }).not.toBe(first);
     await panel.getByRole('img', { name: /^Allocation chart: / }).waitFor();
+  });
+
+  it('[P6] draws the recorded value history once there are two records', async () => {
+    const line = portfolio().getByRole('img', { name: /^Portfolio value from / });
+    await line.waitFor({ timeout: 20_000 });
+    expect(await line.locator('polyline').count()).toBe(1);
   });
 
   it("[P5] the portfolio can be valued in EUR through the exchange's EUR/USDT market", async () => {

@@ -39,6 +39,17 @@ describe('Conflator', () => {
     expect(c.hasPending()).toBe(false);
   });
 
+  it('[M4] a value that moved and came back with a newer time sends only the times, so receivers stay equal', () => {
+    const c = new Conflator();
+    const current = new Map([['x:A/B', ticker(1, 100)]]);
+    c.remember('x:A/B', ticker(1, 100));
+    current.set('x:A/B', ticker(2, 200));
+    c.markDirty('x:A/B');
+    current.set('x:A/B', ticker(1, 300));
+    expect(c.take((s) => current.get(s))).toEqual({ 'x:A/B': { timestamp: 300, receivedAt: 300 } });
+    expect(c.sentState()['x:A/B']).toEqual(ticker(1, 300));
+  });
+
   it('[M1] sentState is what every receiver holds after the last batch', () => {
     const c = new Conflator();
     const current = new Map([['x:A/B', ticker(1)]]);

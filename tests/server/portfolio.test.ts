@@ -202,3 +202,37 @@ describe('portfolio currency', () => {
     expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({ quoteCurrency: 'USDT' });
   });
 });
+
+describe('portfolio value history', () => {
+  it("[P6] records the value at a fixed interval, in the user's currency, keeping only the newest points", async () => {
+    const stack = await start({
+      tickMs: 100,
+      env: { PORTFOLIO_SNAPSHOT_SECONDS: '1', PORTFOLIO_HISTORY_POINTS: '3' },
+    });
+    await ready(stack);
+    const empty = await send(stack, 'GET', '/api/v1/portfolio/history');
+    expect(empty.body).toEqual({ currency: 'USDT', intervalMs: 1000, points: [] });
+    await send(stack, 'POST', '/api/v1/transactions', buy('0.5', '60000'));
+    // Polled gently: the API's rate limit counts these too.
+    const points = async () => {
+      await new Promise((r) => setTimeout(r, 250));
+      return (await send(stack, 'GET', '/api/v1/portfolio/history')).body.points as Array<[number, string]>;
+    };
+    await waitFor(async () => (await points()).length === 3, 10_000, 'three recorded values');
+    const first = await points();
+    await waitFor(async () => (await points())[0]?.[0] !== first[0]?.[0], 5_000, 'the oldest point dropped');
+    const later = await points();
+    expect(later).toHaveLength(3);
+    const times = later.map((p) => p[0] as number);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Each value is 0.5 BTC at the price of its moment: a decimal string near half a BTC price.
+    const btc = stack.app.market.get('binance:BTC/USDT')?.last as number;
+    for (const [, value] of later) {
+      expect(value).toMatch(/^\d+(\.\d+)?$/);
+      expect(Number(value) / (btc / 2)).toBeCloseTo(1, 2);
+    }
+    // Another currency has its own line: none yet.
+    await send(stack, 'PUT', '/api/v1/settings', { quoteCurrency: 'EUR' });
+    expect((await send(stack, 'GET', '/api/v1/portfolio/history')).body).toMatchObject({ currency: 'EUR' });
+  });
+});

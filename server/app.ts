@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
-import type { FeedStatus } from '../lib/protocol';
+import type { FeedStatus, StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -110,7 +110,7 @@ export function createApp(options: AppOptions): App {
       exchanges: () => exchangeIds,
       hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
     },
-    changed: () => demandChanged(),
+    changed: () => holdingsChanged(),
   });
   const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
 
@@ -127,7 +127,7 @@ export function createApp(options: AppOptions): App {
         portfolio,
         accounts,
         { store: valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000 },
-        () => demandChanged(),
+        () => holdingsChanged(),
       ),
       ...authRoutes({
         accounts,
@@ -192,18 +192,27 @@ export function createApp(options: AppOptions): App {
   // The market handlers only call the subscription methods NaivePush mirrors.
   const naive = options.pushMode === 'naive' ? new NaivePush(io, market) : null;
   const subscriptions: Subscriptions = naive ?? push;
-  // Every user's watchlist and holdings, and every live subscription. Holdings are priced only once their
-  // exchange's markets are known, so a change in the markets loaded asks again (below).
+  // Every user's watchlist and holdings, and every live subscription. The markets that price the holdings are
+  // worked out again only when a portfolio, a currency or the markets loaded change, not on every subscription:
+  // that walks every user's transactions.
+  let holdingStreams: StreamId[] | null = null;
   function demandChanged() {
-    const holdings = accounts.users().flatMap((u) => portfolio.pricingStreams(u.id, u.quoteCurrency));
-    feeds.setDemand(new Set([...watchlist.allStreams(), ...holdings, ...subscriptions.subscribedStreams()]));
+    holdingStreams ??= accounts.users().flatMap((u) => portfolio.pricingStreams(u.id, u.quoteCurrency));
+    feeds.setDemand(
+      new Set([...watchlist.allStreams(), ...holdingStreams, ...subscriptions.subscribedStreams()]),
+    );
   }
+  function holdingsChanged() {
+    holdingStreams = null;
+    demandChanged();
+  }
+  // Holdings are priced only once their exchange's markets are known.
   let marketsKnown = '';
   feeds.onStatus((statuses) => {
     const known = statuses.map((f) => f.markets).join(',');
     if (known === marketsKnown) return;
     marketsKnown = known;
-    demandChanged();
+    holdingsChanged();
   });
   const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
   const feedsStatus = () => ({ feeds: feeds.statuses() });

@@ -148,6 +148,20 @@ describe('portfolio', () => {
     expect(res.body.totals.costBasis).toBe('30020');
   });
 
+  it('[P3] after a restart the markets of existing holdings are watched again once the exchange is loaded', async () => {
+    const stack = await start({ tickMs: 100 });
+    await ready(stack);
+    await send(stack, 'POST', '/api/v1/transactions', { ...buy('100', '0.1'), asset: 'DOGE' });
+    await waitFor(() => stack.app.market.get('binance:DOGE/USDT') !== undefined, 10_000, 'a DOGE price');
+    await stack.restart();
+    // A new server: it knows no market until the exchange's are loaded, then prices what is held.
+    await waitFor(
+      () => stack.app.market.get('binance:DOGE/USDT') !== undefined,
+      15_000,
+      'DOGE after restart',
+    );
+  });
+
   it('[P3] an unknown cost-basis method or currency is refused', async () => {
     const stack = await start();
     const bad = await send(stack, 'GET', '/api/v1/portfolio?method=magic');

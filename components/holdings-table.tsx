@@ -1,7 +1,8 @@
 'use client';
 /** The holdings as a table: one row per open position at its live price, then those the totals leave out and why. */
 import { MISSING } from '@/lib/format';
-import type { LiveHolding, UnpricedHolding, UnpricedReason } from '@/lib/portfolio-client';
+import type { UnpricedHolding, UnpricedReason } from '@/lib/portfolio-client';
+import type { LiveHolding } from '@/lib/portfolio-live';
 import { Decimal } from '@/lib/portfolio/decimal';
 import {
   formatChangePercent,

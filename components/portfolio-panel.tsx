@@ -2,7 +2,8 @@
 /** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { revaluePortfolio, setPortfolioCurrency } from '@/lib/portfolio-client';
+import { setPortfolioCurrency } from '@/lib/portfolio-client';
+import { revaluePortfolio } from '@/lib/portfolio-live';
 import type { PortfolioAnswer } from '@/lib/portfolio-client';
 import { Decimal } from '@/lib/portfolio/decimal';
 import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';

@@ -2,7 +2,7 @@
 /** Live last and open prices of the streams that price the holdings: pinned on the connection, read narrowly from the store. */
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LiveQuote } from '@/lib/portfolio-client';
+import type { LiveQuote } from '@/lib/portfolio-live';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboardConnection } from '@/lib/socket/use-dashboard-connection';
 import { useDashboard } from '@/lib/store/provider';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revaluePortfolio } from '../../lib/portfolio-client';
+import { revaluePortfolio } from '../../lib/portfolio-live';
 import type { PortfolioAnswer, PortfolioAsset } from '../../lib/portfolio-client';
 
 // What GET /api/v1/portfolio answered: 0.25 BTC (cost 15,255) and 2 ETH (cost 6,401.33), priced then at

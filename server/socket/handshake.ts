@@ -41,15 +41,15 @@ export function createAllowRequest(
       verdict('origin not allowed', false);
       return;
     }
-    const auth = options.authenticate(req);
-    if (!auth) {
-      verdict('sign in first', false);
-      return;
-    }
-    (req as AuthenticatedRequest)[AUTH] = auth;
+    // The rate limit comes before the session lookup, so a flood of handshakes costs no database reads.
     const address = req.socket.remoteAddress ?? 'unknown';
     limiter.consume(address).then(
-      () => verdict(null, true),
+      () => {
+        const auth = options.authenticate(req);
+        if (!auth) return verdict('sign in first', false);
+        (req as AuthenticatedRequest)[AUTH] = auth;
+        verdict(null, true);
+      },
       () => verdict('too many connections', false),
     );
   };

@@ -1,9 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { io as connectClient } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerHello } from '../../lib/protocol';
 import { autoClose, request, sleep, waitFor, withCookie } from '../support/stack';
 import type { Client, Stack } from '../support/stack';
+import { expectConverged } from '../support/converge';
 import { SyncedClient } from '../support/synced-client';
 
 const STREAMS = [
@@ -16,30 +16,8 @@ const STREAMS = [
 
 const { start, client } = autoClose();
 
-/** Freezes the exchange and waits until the last changes have gone out, so client and server can be compared. */
-async function quiesce(s: Stack): Promise<void> {
-  s.demo.faults.stall();
-  await sleep(600);
-}
-
-function serverState(s: Stack, streams: string[]) {
-  return Object.fromEntries(
-    streams.flatMap((id) => (s.app.market.get(id) ? [[id, s.app.market.get(id)]] : [])),
-  );
-}
-
-/**
- * Freezes the exchange and expects the client's market to become the server's. It waits for that rather than a
- * fixed time: on two busy cores the last window's diff can take longer than a window. A client that diverged
- * never converges while the exchange is frozen, so this fails all the same.
- */
-async function expectEqualToServer(s: Stack, synced: SyncedClient, streams: string[]): Promise<void> {
-  await quiesce(s);
-  await waitFor(() => isDeepStrictEqual(synced.market.tickers, serverState(s, streams)), 3_000).catch(
-    () => undefined,
-  );
-  expect(synced.market.tickers).toEqual(serverState(s, streams));
-}
+const expectEqualToServer = (s: Stack, synced: SyncedClient, streams: string[]) =>
+  expectConverged(s, () => [synced.market.tickers], streams);
 
 describe('market stream over a real socket.io connection', () => {
   it('[C3][F2] greets with the protocol version, limits and a simulated flag, then feed health', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketDiff } from '../../../lib/protocol';
 import { autoClose, waitFor } from '../../support/stack';
-import { expectConverged, live, quiesce, serverHistory, tabs } from './tab';
+import { quiesce } from '../../support/converge';
+import { expectConverged, live, serverHistory, tabs } from './tab';
 
 const DEFAULT_WATCHLIST = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT'];
 

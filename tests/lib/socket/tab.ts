@@ -1,15 +1,15 @@
 /** Test harness: dashboard "tabs" (a store plus connectDashboard) on a real socket.io client, closed after each test. */
 import { io } from 'socket.io-client';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import { isDeepStrictEqual } from 'node:util';
-import { afterEach, expect } from 'vitest';
+import { afterEach } from 'vitest';
 import { connectDashboard } from '../../../lib/socket/dashboard-connection';
 import type { ConnectDashboardOptions, DashboardConnection } from '../../../lib/socket/dashboard-connection';
 import type { DashboardSocket } from '../../../lib/socket/requests';
 import { createDashboardStore } from '../../../lib/store/dashboard-store';
 import type { ConnectionState, DashboardStore } from '../../../lib/store/dashboard-store';
 import type { Stack, Target } from '../../support/stack';
-import { api, sleep, waitFor, withCookie } from '../../support/stack';
+import { expectConverged as expectTickersConverged } from '../../support/converge';
+import { api, waitFor, withCookie } from '../../support/stack';
 
 /** A request the tab sent and, once it came, its answer. */
 export interface SentRequest {
@@ -126,32 +126,9 @@ export async function live(tab: Tab, notEpoch: string | null = null, timeoutMs =
   );
 }
 
-/** Freezes the exchange and waits until the last changes have gone out, so client and server can be compared. */
-export async function quiesce(stack: Stack): Promise<void> {
-  stack.demo.faults.stall();
-  await sleep(600);
-}
-
-/** The server's tickers of `streams`, in the shape of the store's market. */
-export function serverTickers(stack: Stack, streams: readonly string[]) {
-  return Object.fromEntries(
-    streams.flatMap((id) => (stack.app.market.get(id) ? [[id, stack.app.market.get(id)]] : [])),
-  );
-}
-
-/**
- * Freezes the exchange and expects every tab's market to become the server's. It waits for that rather than a
- * fixed time: on two busy cores the last window's diff can take longer than a window. A client that diverged
- * never converges while the exchange is frozen, so this fails all the same.
- */
-export async function expectConverged(stack: Stack, tabs: Tab[], streams: readonly string[]): Promise<void> {
-  await quiesce(stack);
-  const equal = () =>
-    tabs.every((tab) =>
-      isDeepStrictEqual(tab.store.getState().market.tickers, serverTickers(stack, streams)),
-    );
-  await waitFor(equal, 3_000, 'the store to equal the server').catch(() => undefined);
-  for (const tab of tabs) expect(tab.store.getState().market.tickers).toEqual(serverTickers(stack, streams));
+/** Freezes the exchange and expects every tab's market to become the server's (tests/support/converge.ts). */
+export function expectConverged(stack: Stack, tabs: Tab[], streams: readonly string[]): Promise<void> {
+  return expectTickersConverged(stack, () => tabs.map((tab) => tab.store.getState().market.tickers), streams);
 }
 
 /** The server's history of a stream over HTTP; empty while its markets are not loaded yet. */

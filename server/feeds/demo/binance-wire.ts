@@ -1,4 +1,5 @@
 /** Binance spot wire formats (REST and WebSocket market streams) built from the simulator's values. */
+import type { Candle } from './candles';
 import type { MarketSpec } from './markets';
 import type { DemoTicker } from './simulator';
 
@@ -6,6 +7,9 @@ const DAY_MS = 86_400_000;
 
 /** A JSON object as it goes on the wire. */
 export type WireObject = Record<string, unknown>;
+
+/** A JSON array as it goes on the wire (Binance sends klines as positional arrays). */
+export type WireRow = unknown[];
 
 // Binance sends spot prices and quantities as strings with 8 decimals, whatever the tick.
 const dec8 = (value: number): string => value.toFixed(8);
@@ -152,6 +156,24 @@ export function restBookTicker(t: DemoTicker): WireObject {
 /** `GET /api/v3/ticker/price` entry. */
 export function restPrice(t: DemoTicker): WireObject {
   return { symbol: t.id, price: dec8(t.last) };
+}
+
+/** `GET /api/v3/klines` entry; the last field is one Binance documents as "unused, ignore". */
+export function restKline(c: Candle): WireRow {
+  return [
+    c.openTime,
+    dec8(c.open),
+    dec8(c.high),
+    dec8(c.low),
+    dec8(c.close),
+    dec8(c.volume),
+    c.closeTime,
+    dec8(c.quoteVolume),
+    c.trades,
+    dec8(c.takerBuyVolume),
+    dec8(c.takerBuyQuoteVolume),
+    '0',
+  ];
 }
 
 /** `<symbol>@ticker` event. */

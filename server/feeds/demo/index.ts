@@ -1,4 +1,5 @@
 /** The demo exchange: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
+import { createCandleHistory } from './candles';
 import { createFaults } from './faults';
 import type { DemoFaults } from './faults';
 import { createRestHandler } from './rest';
@@ -46,7 +47,9 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
   if (!(Number.isInteger(tickMs) && tickMs >= 1)) {
     throw new RangeError(`demo exchange: tickMs must be an integer >= 1, got ${tickMs}`);
   }
-  const simulator = createSimulator({ seed, tickMs });
+  const candles = createCandleHistory(seed);
+  const startedAt = Date.now();
+  const simulator = createSimulator({ seed, tickMs, reference: (spec) => candles.priceAt(spec, startedAt) });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
   const hooks = { dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() };
   const faults = createFaults(hooks);
@@ -55,7 +58,7 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     host,
     port,
     hub,
-    rest: createRestHandler({ simulator, faults, now: Date.now }),
+    rest: createRestHandler({ simulator, faults, now: Date.now, candles }),
   });
   const stopTicking = startTicking({
     simulator,

@@ -1,14 +1,17 @@
-/** REST side of the demo exchange: the public Binance spot endpoints ccxt calls for markets and tickers. */
+/** REST side of the demo exchange: the public Binance spot endpoints ccxt calls for markets, tickers and klines. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WireObject } from './binance-wire';
+import type { WireObject, WireRow } from './binance-wire';
 import {
   errorBody,
   exchangeInfo,
   restBookTicker,
+  restKline,
   restMiniTicker,
   restPrice,
   restTicker,
 } from './binance-wire';
+import { KLINE_INTERVALS, klineWindow } from './candles';
+import type { CandleHistory } from './candles';
 import type { FaultControl } from './faults';
 import { corruptFrame, htmlPage } from './garbage';
 import type { DemoTicker, Simulator } from './simulator';
@@ -18,14 +21,13 @@ export interface RestDeps {
   simulator: Simulator;
   faults: FaultControl;
   now: () => number;
+  candles: CandleHistory;
 }
 
 /** A reply before serialisation; `ticker` marks answers that garbage faults may corrupt. */
-interface Reply {
-  status: number;
-  body: WireObject | WireObject[];
-  ticker?: boolean;
-}
+type Reply =
+  | { status: number; body: WireObject | WireObject[]; ticker?: true }
+  | { status: number; body: WireRow[]; ticker?: never };
 
 class RequestError extends Error {
   constructor(
@@ -38,13 +40,16 @@ class RequestError extends Error {
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
+const KLINE_LIMIT = { default: 500, max: 1000 };
+// Binance's own legal range for integer parameters, quoted back in its -1100 message.
+const INTEGER = /^[0-9]{1,20}$/;
 const TICKER_FORMATS: Readonly<Record<string, (t: DemoTicker) => WireObject>> = {
   '/api/v3/ticker/bookTicker': restBookTicker,
   '/api/v3/ticker/price': restPrice,
 };
 
 /** Creates the request handler; every path not listed answers 404 with a Binance-style error. */
-export function createRestHandler({ simulator, faults, now }: RestDeps) {
+export function createRestHandler({ simulator, faults, now, candles }: RestDeps) {
   // Binance reports request weight in headers; ccxt only reads them when asked, but clients may log them.
   let weightMinute = 0;
   let weight = 0;
@@ -75,6 +80,56 @@ export function createRestHandler({ simulator, faults, now }: RestDeps) {
     return (ids as string[]).map(find);
   }
 
+  function mandatory(query: URLSearchParams, name: string): string {
+    const value = query.get(name);
+    if (value === null || value === '') {
+      throw new RequestError(
+        400,
+        -1102,
+        `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`,
+      );
+    }
+    return value;
+  }
+
+  function optionalInteger(query: URLSearchParams, name: string): number | undefined {
+    const value = query.get(name);
+    if (value === null) return undefined;
+    if (!INTEGER.test(value)) {
+      throw new RequestError(
+        400,
+        -1100,
+        `Illegal characters found in parameter '${name}'; legal range is '${INTEGER.source}'.`,
+      );
+    }
+    return Number(value);
+  }
+
+  function klines(query: URLSearchParams): WireRow[] {
+    const id = mandatory(query, 'symbol');
+    const name = mandatory(query, 'interval');
+    const spec = simulator.marketById(id);
+    const ticker = spec && simulator.ticker(spec.symbol);
+    if (spec === undefined || ticker === undefined) throw new RequestError(400, -1121, 'Invalid symbol.');
+    const interval = KLINE_INTERVALS.get(name);
+    if (interval === undefined) throw new RequestError(400, -1120, 'Invalid interval.');
+    const limit = optionalInteger(query, 'limit') ?? KLINE_LIMIT.default;
+    if (limit < 1 || limit > KLINE_LIMIT.max) {
+      throw new RequestError(400, -1130, "Data sent for parameter 'limit' is not valid.");
+    }
+    const startTime = optionalInteger(query, 'startTime');
+    const endTime = optionalInteger(query, 'endTime');
+    // Candles are drawn on the UTC grid only: refusing another zone beats answering UTC candles as if shifted.
+    const timeZone = query.get('timeZone');
+    if (timeZone !== null && !/^[+-]?0{1,2}(:00)?$/.test(timeZone)) {
+      throw new RequestError(400, -1130, "Data sent for parameter 'timeZone' is not valid.");
+    }
+    // One clock reading for the window and the live candle, so they agree on which candle is open.
+    const at = now();
+    const window = klineWindow({ interval, limit, now: at, startTime, endTime });
+    return candles.candles({ spec, interval, ...window, now: at, lastPrice: ticker.last }).map(restKline);
+  }
+
   function route(path: string, query: URLSearchParams): Reply {
     switch (path) {
       case '/api/v3/ping':
@@ -84,6 +139,10 @@ export function createRestHandler({ simulator, faults, now }: RestDeps) {
       // ccxt's fetchStatus(); public although it lives under sapi.
       case '/sapi/v1/system/status':
         return { status: 200, body: { status: 0, msg: 'normal' } };
+      // uiKlines takes the same parameters and answers in the same shape; ccxt's fetchOHLCV calls klines.
+      case '/api/v3/klines':
+      case '/api/v3/uiKlines':
+        return { status: 200, body: klines(query) };
       case '/api/v3/exchangeInfo':
         return { status: 200, body: exchangeInfo(simulator.markets, now()) };
       // ccxt's default loadMarkets also asks for futures markets: answer "none" instead of failing.
@@ -138,7 +197,8 @@ export function createRestHandler({ simulator, faults, now }: RestDeps) {
       reply = { status: error.status, body: errorBody(error.code, error.message) };
     }
     const kind = reply.ticker ? faults.takeGarbage() : undefined;
-    const text = kind === undefined ? JSON.stringify(reply.body) : corruptFrame(kind, reply.body);
+    const text =
+      kind !== undefined && reply.ticker ? corruptFrame(kind, reply.body) : JSON.stringify(reply.body);
     const type = kind === 'html' ? 'text/html' : JSON_TYPE;
     res.writeHead(reply.status, { ...headers, 'Content-Type': type }).end(text);
   };

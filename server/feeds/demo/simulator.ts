@@ -46,6 +46,11 @@ export interface SimulatorOptions {
   tickMs: number;
   now?: () => number;
   markets?: readonly MarketSpec[];
+  /**
+   * The price each market starts at and reverts to; default its catalogue price. The demo exchange passes the
+   * price its daily candles reach at start, so the live prices carry on from the history it serves.
+   */
+  reference?: (spec: MarketSpec) => number;
 }
 
 /** The market model; step() is the only thing that changes it. */
@@ -61,6 +66,7 @@ export interface Simulator {
 
 interface ModelState {
   spec: MarketSpec;
+  logRef: number;
   rng: Rng;
   logMid: number;
   tickIndex: number;
@@ -96,10 +102,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const rng = marketRng(options.seed, spec.symbol);
     const priceScale = 10 ** spec.priceDecimals;
     const unitsPerTick = (spec.quoteVolume / spec.price) * dt * 10 ** spec.amountDecimals;
-    const window = createWindow({ spec, rng, tickMs: options.tickMs, reversionPerDay: REVERSION_PER_DAY });
+    const reference = options.reference?.(spec) ?? spec.price;
+    const window = createWindow({
+      spec: { ...spec, price: reference },
+      rng,
+      tickMs: options.tickMs,
+      reversionPerDay: REVERSION_PER_DAY,
+    });
     const close = window.lastClose();
     const initial: ModelState = {
       spec,
+      logRef: Math.log(reference),
       rng,
       logMid: Math.log(close / priceScale),
       tickIndex: 0,
@@ -120,9 +133,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   function advance(state: ModelState): void {
     const { spec, rng } = state;
     const scale = 10 ** spec.priceDecimals;
-    const logRef = Math.log(spec.price);
     state.logMid +=
-      REVERSION_PER_DAY * (logRef - state.logMid) * dt + spec.dailyVol * Math.sqrt(dt) * gaussian(rng);
+      REVERSION_PER_DAY * (state.logRef - state.logMid) * dt + spec.dailyVol * Math.sqrt(dt) * gaussian(rng);
     const midUnits = Math.exp(state.logMid) * scale;
     const spread = 1 + Math.floor(rng() * 3);
     state.bid = Math.max(1, Math.floor(midUnits - spread / 2));

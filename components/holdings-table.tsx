@@ -1,6 +1,6 @@
 'use client';
 /** The holdings as a table: one row per open position at its live price, then those the totals leave out and why. */
-import { MISSING } from '@/lib/format';
+import { describeStream, exchangeName, MISSING } from '@/lib/format';
 import type { UnpricedHolding, UnpricedReason } from '@/lib/portfolio-client';
 import type { LiveHolding } from '@/lib/portfolio-live';
 import { Decimal } from '@/lib/portfolio/decimal';
@@ -31,10 +31,13 @@ export function HoldingsTable({
   holdings,
   unpriced,
   quote,
+  onPriceOn,
 }: {
   holdings: readonly LiveHolding[];
   unpriced: readonly UnpricedHolding[];
   quote: string;
+  /** The user picked the exchange an asset is priced on. */
+  onPriceOn?: (asset: string, exchange: string) => void;
 }) {
   return (
     <div className={table.scroller}>
@@ -65,6 +68,7 @@ export function HoldingsTable({
                     Stale
                   </span>
                 )}
+                <Venue holding={h} onPick={onPriceOn} />
               </th>
               <td className={table.num}>{formatQuantity(h.quantity)}</td>
               <td className={table.num}>{formatUnitPrice(h.price, quote)}</td>
@@ -95,6 +99,35 @@ export function HoldingsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Where the asset is priced: a choice when several exchanges list it, else just the exchange's name. */
+function Venue({
+  holding,
+  onPick,
+}: {
+  holding: LiveHolding;
+  onPick: ((asset: string, exchange: string) => void) | undefined;
+}) {
+  const current = holding.stream ? describeStream(holding.stream).exchange : null;
+  if (!current) return null;
+  if (holding.venues.length < 2 || !onPick) {
+    return <span className={table.sub}>{exchangeName(current)}</span>;
+  }
+  return (
+    <select
+      className={styles.venue}
+      aria-label={`Price ${holding.asset} on`}
+      value={current}
+      onChange={(event) => onPick(holding.asset, event.currentTarget.value)}
+    >
+      {holding.venues.map((id) => (
+        <option key={id} value={id}>
+          {exchangeName(id)}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -2,7 +2,7 @@
 /** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { setPortfolioCurrency } from '@/lib/portfolio-client';
+import { setPortfolioCurrency, setPricingExchange } from '@/lib/portfolio-client';
 import { revaluePortfolio } from '@/lib/portfolio-live';
 import type { PortfolioAnswer } from '@/lib/portfolio-client';
 import { Decimal } from '@/lib/portfolio/decimal';
@@ -44,6 +44,12 @@ export function PortfolioPanel() {
   const changeCurrency = async (currency: string) => {
     setCurrencyError(null);
     const result = await setPortfolioCurrency(currency);
+    if (result.ok) retry();
+    else setCurrencyError(result.message);
+  };
+  const priceOn = async (asset: string, exchange: string) => {
+    setCurrencyError(null);
+    const result = await setPricingExchange(asset, exchange);
     if (result.ok) retry();
     else setCurrencyError(result.message);
   };
@@ -123,7 +129,12 @@ export function PortfolioPanel() {
             </p>
           ) : (
             <div className={styles.columns}>
-              <HoldingsTable holdings={open} unpriced={live.unpriced} quote={live.quoteCurrency} />
+              <HoldingsTable
+                holdings={open}
+                unpriced={live.unpriced}
+                quote={live.quoteCurrency}
+                onPriceOn={(asset, exchange) => void priceOn(asset, exchange)}
+              />
               <PortfolioAllocation holdings={open} />
             </div>
           )}

@@ -17,6 +17,7 @@ import { selectChartStream } from '@/lib/store/dashboard-store';
 import { Age } from './age';
 import { Sparkline } from './sparkline';
 import styles from './ticker-table.module.css';
+import { CrossIcon } from './cross-icon';
 
 interface TickerRowProps {
   stream: StreamId;
@@ -126,9 +127,7 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
           title={`Remove ${stream} from the watchlist`}
           onClick={remove}
         >
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-            <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CrossIcon />
         </button>
       </td>
     </tr>

@@ -1,21 +1,60 @@
 'use client';
-/** The portfolio's recorded value over time: a plain SVG line, far lighter than a chart library for one line. */
-import { useEffect, useState } from 'react';
+/** The portfolio's value over time, backfilled daily closes then recorded values: a plain SVG line with ranges. */
+import { useEffect, useMemo, useState } from 'react';
 import { fetchValueHistory } from '@/lib/portfolio-client';
 import type { ValueHistory as History } from '@/lib/portfolio-client';
 import { formatAge, formatClock } from '@/lib/format';
 import { Decimal } from '@/lib/portfolio/decimal';
+import { dailyPointCount, defaultRange, pickRange, resampleByTime, VALUE_RANGES } from '@/lib/value-series';
+import type { ValueRange } from '@/lib/value-series';
 import { Sparkline } from './sparkline';
 import { Money } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
+
+// Sparkline keeps every other point of more than 90, which would make its last step half as long in time as the
+// others: 90 slots are drawn as they are, one time step per index step.
+const SLOTS = 90;
+
+/** How soon to ask again while the server works out the past values. */
+const BUSY_REFRESH_MS = 3_000;
+
+const DAY_MS = 86_400_000;
 
 // Asks again as often as the server records, but not more than every 5 s nor less than every minute.
 const refreshDelay = (intervalMs: number | undefined) =>
   Math.min(60_000, Math.max(5_000, intervalMs ?? 60_000));
 
+const busy = (history: History) =>
+  history.backfill.state === 'pending' || history.backfill.state === 'running';
+
+const RANGE_LABELS: Readonly<Record<ValueRange, { text: string; span: string }>> = {
+  '1D': { text: '1D', span: 'day' },
+  '1W': { text: '1W', span: 'week' },
+  '1M': { text: '1M', span: '30 days' },
+  '1Y': { text: '1Y', span: 'year' },
+  ALL: { text: 'All', span: 'whole history' },
+};
+
+// One fixed locale, as lib/format does, so every browser prints the same date.
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+// Within a day a clock time says when; over days it would be ambiguous.
+const when = (ms: number, span: number) => (span < DAY_MS ? formatClock(ms, false) : dateFormat.format(ms));
+
+// A daily value is dated at its UTC day's end: the day it closes is the UTC day before.
+const closeDayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const closeDay = (ms: number) => closeDayFormat.format(ms - DAY_MS);
+
 /** Fetches the history when mounted, when the currency changes, and again at the server's recording pace. */
 export function ValueHistory({ currency }: { currency: string }) {
-  const [history, setHistory] = useState<History | null>(null);
+  // `at` is the browser's clock when the answer came: the ranges count back from it.
+  const [loaded, setLoaded] = useState<{ history: History; at: number } | null>(null);
+  const [chosen, setChosen] = useState<ValueRange | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -23,8 +62,13 @@ export function ValueHistory({ currency }: { currency: string }) {
     const load = () =>
       void fetchValueHistory(controller.signal).then((result) => {
         if (controller.signal.aborted) return;
-        if (result.ok) setHistory(result.data);
-        timer = setTimeout(load, refreshDelay(result.ok ? result.data.intervalMs : undefined));
+        if (result.ok) setLoaded({ history: result.data, at: Date.now() });
+        const delay = !result.ok
+          ? refreshDelay(undefined)
+          : busy(result.data)
+            ? BUSY_REFRESH_MS
+            : refreshDelay(result.data.intervalMs);
+        timer = setTimeout(load, delay);
       });
     load();
     return () => {
@@ -33,32 +77,87 @@ export function ValueHistory({ currency }: { currency: string }) {
     };
   }, [currency]);
 
-  const points = history?.points.map(([t, value]) => [t, Number(value)] as const) ?? [];
-  const first = history?.points[0];
-  const last = history?.points.at(-1);
+  const series = useMemo(
+    () => loaded?.history.points.map(([t, value]): [number, number] => [t, Number(value)]) ?? [],
+    [loaded],
+  );
+  const at = loaded?.at ?? 0;
+  const counts = useMemo(
+    () => new Map(VALUE_RANGES.map((r) => [r, pickRange(series, r, at).length])),
+    [series, at],
+  );
+  // A chosen range that has emptied (another currency, say) gives way to the default.
+  const range = chosen && (counts.get(chosen) ?? 0) > 0 ? chosen : defaultRange(series, at);
+  const shown = useMemo(() => pickRange(series, range, at), [series, range, at]);
+  const line = useMemo(() => resampleByTime(shown, SLOTS), [shown]);
+
+  const history = loaded?.history;
   const every = history ? formatAge(history.intervalMs) : '';
+  const start = shown[0] ? series.indexOf(shown[0]) : -1;
+  const first = history?.points[start];
+  const last = history?.points.at(-1);
+  const daily = dailyPointCount(series);
+  const firstRecorded = series[daily]?.[0];
+  const message = history && !busy(history) ? history.backfill.message : null;
+
   return (
     <div className={styles.history}>
-      <h3 className={styles.subTitle}>Value history</h3>
-      {first && last && points.length >= 2 ? (
+      <div className={styles.historyHead}>
+        <h3 className={styles.subTitle}>Value history</h3>
+        {series.length >= 2 && (
+          <div role="group" aria-label="Value history range" className={styles.ranges}>
+            {VALUE_RANGES.map((r) => (
+              <button
+                key={r}
+                type="button"
+                className={styles.range}
+                aria-pressed={r === range}
+                disabled={(counts.get(r) ?? 0) === 0}
+                title={`The ${RANGE_LABELS[r].span}`}
+                onClick={() => setChosen(r)}
+              >
+                {RANGE_LABELS[r].text}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {history && first && last && shown.length >= 2 ? (
         <figure className={styles.historyFigure}>
           <div
             role="img"
-            aria-label={`Portfolio value from ${formatClock(first[0], false)} to ${formatClock(last[0], false)}`}
+            aria-label={`Portfolio value from ${when(first[0], last[0] - first[0])} to ${when(last[0], last[0] - first[0])}`}
           >
-            <Sparkline points={points} width={320} height={64} />
+            <Sparkline points={line} width={320} height={64} />
           </div>
           <figcaption className={styles.note}>
             <Money value={new Decimal(first[1])} quote={history.currency} /> →{' '}
             <Money value={new Decimal(last[1])} quote={history.currency} /> over{' '}
             {formatAge(last[0] - first[0])}
+            {start < daily &&
+              (firstRecorded === undefined
+                ? ' · daily closes'
+                : ` · daily closes before ${when(firstRecorded, last[0] - first[0])}, then every ${every}`)}
           </figcaption>
         </figure>
+      ) : history && first && series.length >= 2 ? (
+        <p className={styles.note}>
+          One value in this range: <Money value={new Decimal(first[1])} quote={history.currency} />
+          {start < daily
+            ? `, the daily close of ${closeDay(first[0])}.`
+            : ` at ${when(first[0], at - first[0])}.`}
+        </p>
       ) : (
         <p className={styles.note}>
           The value is recorded every {every || 'few minutes'}; the line appears after the second record.
         </p>
       )}
+      <div className={styles.historyStatus} aria-live="polite">
+        {history && busy(history) && (
+          <p className={styles.note}>Working out past values from daily prices…</p>
+        )}
+        {message && <p className={styles.note}>{message.charAt(0).toUpperCase() + message.slice(1)}</p>}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** Browser calls to the account API (/api/v1/auth, /api/v1/users): JSON in and out, every failure as a message to show. */
+import { isRecord } from './json-shape';
 
 /** An account as the API shows it. */
 export interface AccountUser {
@@ -136,10 +137,6 @@ function describeError(body: unknown, response: Response): { code: string; messa
 function formatWait(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return 'in a moment';
   return ms < 60_000 ? `in ${Math.ceil(ms / 1000)} s` : `in ${Math.ceil(ms / 60_000)} min`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readUser(value: unknown): AccountUser | null {

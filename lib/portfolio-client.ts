@@ -5,6 +5,7 @@ import type { ConversionPath } from './portfolio/conversion';
 import type { CostBasisMethod } from './portfolio/lots';
 import type { TransactionType } from './portfolio/transaction';
 import type { StreamId } from './protocol';
+import { isRecord, allOrNull } from './json-shape';
 
 export type { ApiResult } from './auth-client';
 
@@ -23,6 +24,8 @@ export interface PortfolioAsset {
   /** Null for a closed position (nothing held). */
   price: string | null;
   priceSource: PriceSource | null;
+  /** The configured exchanges that list the asset's market, in the default order: where it can be priced. */
+  venues: string[];
   /** How the price, cost and P&L were converted into the portfolio's currency; null when no conversion was needed. */
   conversion: PortfolioConversion | null;
   marketValue: string;
@@ -140,24 +143,49 @@ export function deleteTransaction(id: string): Promise<ApiResult<string>> {
   );
 }
 
-/** The recorded values of the portfolio in the user's currency (GET /api/v1/portfolio/history). */
+const BACKFILL_STATES = ['none', 'pending', 'running', 'done', 'failed'] as const;
+
+/** Where the server stands in working out the past daily values (server/portfolio/value-backfill.ts). */
+export type BackfillState = (typeof BACKFILL_STATES)[number];
+
+/** The value history of the portfolio in the user's currency (GET /api/v1/portfolio/history). */
 export interface ValueHistory {
   currency: string;
   intervalMs: number;
-  /** [time in ms, value as a decimal string], oldest first. */
+  /**
+   * [time in ms, value as a decimal string], oldest first: the backfilled daily values (each at its UTC day's
+   * end), then the values recorded every `intervalMs`.
+   */
   points: Array<[number, string]>;
+  backfill: {
+    state: BackfillState;
+    /** Days valued by the last backfill. */
+    days: number;
+    /** Why some or all past days could not be valued; null when all were. */
+    message: string | null;
+  };
 }
 
-/** The portfolio's recorded values, for the value-history chart. */
+/** The portfolio's recorded and backfilled values, for the value-history chart. */
 export function fetchValueHistory(signal?: AbortSignal): Promise<ApiResult<ValueHistory>> {
   return request('/api/v1/portfolio/history', { signal }, (body) =>
     isRecord(body) &&
     typeof body.currency === 'string' &&
     typeof body.intervalMs === 'number' &&
     Array.isArray(body.points) &&
-    body.points.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'string')
+    body.points.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'string') &&
+    isBackfill(body.backfill)
       ? (body as unknown as ValueHistory)
       : null,
+  );
+}
+
+function isBackfill(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    BACKFILL_STATES.some((state) => state === value.state) &&
+    typeof value.days === 'number' &&
+    (value.message === null || typeof value.message === 'string')
   );
 }
 
@@ -170,6 +198,18 @@ export function setPortfolioCurrency(quoteCurrency: string): Promise<ApiResult<s
   };
   return request('/api/v1/settings', init, (body) =>
     isRecord(body) && typeof body.quoteCurrency === 'string' ? body.quoteCurrency : null,
+  );
+}
+
+/** Prices an asset on `exchange`, or on the default order again with null (docs/protocol.md P3). */
+export function setPricingExchange(asset: string, exchange: string | null): Promise<ApiResult<string>> {
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pricing: { [asset]: exchange } }),
+  };
+  return request('/api/v1/settings', init, (body) =>
+    isRecord(body) && isRecord(body.pricing) ? asset : null,
   );
 }
 
@@ -186,20 +226,6 @@ export const TRANSACTIONS_CSV_URL = '/api/v1/transactions.csv';
 
 function withJson(method: 'POST' | 'PUT', body: TransactionInput): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function allOrNull<T>(items: readonly unknown[], read: (item: unknown) => T | null): T[] | null {
-  const out: T[] = [];
-  for (const item of items) {
-    const value = read(item);
-    if (value === null) return null;
-    out.push(value);
-  }
-  return out;
 }
 
 // True when every key holds a string; amounts travel as decimal strings, so a JSON number is a wrong answer.
@@ -228,7 +254,8 @@ function readAsset(value: unknown): PortfolioAsset | null {
     source === null ||
     (isRecord(source) && strings(source, ['stream', 'price']) && typeof source.stale === 'boolean');
   const priceOk = value.price === null || typeof value.price === 'string';
-  return sourceOk && priceOk ? (value as unknown as PortfolioAsset) : null;
+  const venuesOk = Array.isArray(value.venues) && value.venues.every((v) => typeof v === 'string');
+  return sourceOk && priceOk && venuesOk ? (value as unknown as PortfolioAsset) : null;
 }
 
 function readUnpriced(value: unknown): UnpricedHolding | null {

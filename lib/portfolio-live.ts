@@ -20,6 +20,8 @@ export interface LiveHolding {
   asset: string;
   quantity: Decimal;
   stream: StreamId | null;
+  /** Where the asset can be priced (P3): the exchanges listing its market. */
+  venues: readonly string[];
   /** Null only for a closed position. */
   price: Decimal | null;
   /** 'live': the ticker; 'server': the price in the server's answer (no usable tick yet); null: closed. */
@@ -130,6 +132,7 @@ function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHoldi
     asset: asset.asset,
     quantity,
     stream,
+    venues: asset.venues,
     price,
     priceFrom: last ? 'live' : price ? 'server' : null,
     stale: last ? quote?.stale === true : (asset.priceSource?.stale ?? false),

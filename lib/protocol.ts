@@ -1,5 +1,7 @@
 /** The Livefolio socket contract: event maps and payloads shared by the server and every client (docs/protocol.md). */
 
+import type { PriceAlert } from './alerts';
+
 /** Bumped on any change a deployed client could notice. */
 export const PROTOCOL_VERSION = 1;
 
@@ -137,6 +139,11 @@ export interface WatchlistChangeRequest {
 
 export type EmptyRequest = Record<string, never>;
 
+/** A user's price alerts (lib/alerts.ts), after any change. */
+export interface AlertsChanged {
+  alerts: PriceAlert[];
+}
+
 /** Why a session ended: signed out (in any tab) or past its lifetime. */
 export interface SessionEnded {
   reason: 'signed-out' | 'expired';
@@ -161,4 +168,8 @@ export interface ServerToClientEvents {
   'protocol:error': (error: ProtocolError & { event: string }) => void;
   /** The connection's session is over; the server closes the connection next. Sign in again; do not retry. */
   'session:ended': (ended: SessionEnded) => void;
+  /** One of the user's price alerts fired (P7); sent once, to the connections open at that moment. */
+  'alert:triggered': (triggered: { alert: PriceAlert }) => void;
+  /** The user's alerts changed in any tab or fired: the whole list. */
+  'alerts:changed': (changed: AlertsChanged) => void;
 }

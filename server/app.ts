@@ -11,11 +11,14 @@ import type { FeedStatus, StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
+import { CcxtCandleSource } from './feeds/candles';
 import { FeedManager } from './feeds/feed-manager';
 import type { ExchangeSpec } from './feeds/types';
+import { AlertService } from './alerts/alert-service';
 import { Accounts } from './auth/accounts';
 import { LoginLimiter } from './auth/login-limiter';
 import { sessionToken } from './auth/session-cookie';
+import { alertRoutes } from './http/alert-routes';
 import { authRoutes } from './http/auth-routes';
 import { marketRoutes } from './http/market-routes';
 import { portfolioRoutes } from './http/portfolio-routes';
@@ -30,10 +33,13 @@ import { handleConnection } from './socket/connection';
 import type { LivefolioServer } from './socket/connection';
 import { allowedOriginSet, createAllowRequest, originAllowed } from './socket/handshake';
 import { RequestLimiter } from './socket/rate-limit';
-import { sessionRoom } from './socket/rooms';
+import { sessionRoom, userRoom } from './socket/rooms';
+import { AlertStore } from './store/alert-store';
 import { openDatabase } from './store/db';
 import { PortfolioService } from './portfolio/portfolio-service';
+import { ValueBackfill } from './portfolio/value-backfill';
 import { startValueRecorder } from './portfolio/value-recorder';
+import { PricingStore } from './store/pricing-store';
 import { SessionStore } from './store/session-store';
 import { TransactionStore } from './store/transaction-store';
 import { ValueHistoryStore } from './store/value-history-store';
@@ -110,8 +116,32 @@ export function createApp(options: AppOptions): App {
       exchanges: () => exchangeIds,
       hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
     },
-    changed: () => holdingsChanged(),
+    choices: new PricingStore(db),
+    changed: (userId) => portfolioChanged(userId),
   });
+  const candles = new CcxtCandleSource(options.exchanges, log.child({ module: 'candles' }));
+  const backfill = new ValueBackfill({
+    portfolio,
+    currency: (userId) => accounts.settings(userId).quoteCurrency,
+    users: () => accounts.users().map((u) => u.id),
+    candles,
+    store: valueHistory,
+    log: log.child({ module: 'backfill' }),
+  });
+  const portfolioChanged = (userId: number) => {
+    holdingsChanged();
+    backfill.schedule(userId);
+  };
+  // Called only once `io` exists: alerts load at once, but fire only on ticks, which start with `listen`.
+  const alerts = new AlertService({
+    store: new AlertStore(db),
+    catalog: feeds,
+    ticker: (stream) => market.get(stream),
+    triggered: (userId, alert) => io.to(userRoom(userId)).emit('alert:triggered', { alert }),
+    changed: (userId, list) => io.to(userRoom(userId)).emit('alerts:changed', { alerts: list }),
+    streamsChanged: () => demandChanged(),
+  });
+  market.onChange((stream, ticker) => alerts.tick(stream, ticker));
   const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
 
   // Signing out in one tab ends the session's connections in every tab (called only after `io` exists).
@@ -126,9 +156,10 @@ export function createApp(options: AppOptions): App {
       ...portfolioRoutes(
         portfolio,
         accounts,
-        { store: valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000 },
-        () => holdingsChanged(),
+        { store: valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
+        portfolioChanged,
       ),
+      ...alertRoutes(alerts),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(),
@@ -199,7 +230,12 @@ export function createApp(options: AppOptions): App {
   function demandChanged() {
     holdingStreams ??= accounts.users().flatMap((u) => portfolio.pricingStreams(u.id, u.quoteCurrency));
     feeds.setDemand(
-      new Set([...watchlist.allStreams(), ...holdingStreams, ...subscriptions.subscribedStreams()]),
+      new Set([
+        ...watchlist.allStreams(),
+        ...holdingStreams,
+        ...alerts.streams(),
+        ...subscriptions.subscribedStreams(),
+      ]),
     );
   }
   function holdingsChanged() {
@@ -258,6 +294,7 @@ export function createApp(options: AppOptions): App {
         });
       feeds.start();
       demandChanged();
+      backfill.start();
       stopRecorder = startValueRecorder(
         { portfolio, users: () => accounts.users(), history: valueHistory, log },
         { intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, keep: config.PORTFOLIO_HISTORY_POINTS },
@@ -284,7 +321,8 @@ export function createApp(options: AppOptions): App {
       }, 1_000);
       await closed;
       clearTimeout(force);
-      await feeds.stop();
+      await backfill.close();
+      await Promise.all([feeds.stop(), candles.close()]);
       db.close();
     },
   };

@@ -1,8 +1,9 @@
 'use client';
-/** The live dashboard: opens the tab's connection and lays out the header, the chart, the ticker table and the portfolio. */
+/** The live dashboard: opens the tab's connection and lays out the header, the chart, the ticker table, the portfolio and the alerts. */
 import { useCallback } from 'react';
 import { AccountMenu } from '@/components/account-menu';
 import { AddTicker } from '@/components/add-ticker';
+import { AlertsPanel } from '@/components/alerts-panel';
 import { ChartPanel } from '@/components/chart-panel';
 import { ClockProvider } from '@/components/clock-provider';
 import { ConnectionIndicator } from '@/components/connection-indicator';
@@ -76,6 +77,9 @@ export function Dashboard() {
           </div>
           <div className={styles.portfolio}>
             <PortfolioPanel />
+          </div>
+          <div className={styles.alerts}>
+            <AlertsPanel />
           </div>
         </main>
       </div>

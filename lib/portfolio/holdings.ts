@@ -81,6 +81,16 @@ function feeTarget(t: Transaction): 'asset' | 'quote' | 'other' {
   return t.feeCurrency === t.quoteCurrency ? 'quote' : 'other';
 }
 
+/**
+ * How a transaction moves the quantity held, signed: a buy or deposit adds its quantity less a fee paid in the
+ * asset; a sell or withdrawal takes its quantity plus such a fee.
+ */
+export function quantityChange(t: Transaction): Decimal {
+  const quantity = new Decimal(t.quantity);
+  const fee = feeTarget(t) === 'asset' ? new Decimal(t.fee) : ZERO;
+  return t.type === 'buy' || t.type === 'deposit' ? quantity.minus(fee) : quantity.plus(fee).neg();
+}
+
 function refusal(t: Transaction, code: HoldingsError['code'], message: string): HoldingsError {
   return {
     code,
@@ -109,12 +119,12 @@ function book(t: Transaction, state: AssetState): HoldingsError | null {
     state.book.add({
       transactionId: t.id,
       acquiredAt: t.timeMs,
-      quantity: target === 'asset' ? quantity.minus(fee) : quantity,
+      quantity: quantityChange(t),
       cost: target === 'quote' ? gross.plus(fee) : gross,
     });
     return null;
   }
-  const leaving = target === 'asset' ? quantity.plus(fee) : quantity;
+  const leaving = quantityChange(t).neg();
   const held = state.book.quantity();
   if (leaving.gt(held)) {
     const asked =

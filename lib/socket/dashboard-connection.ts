@@ -1,5 +1,6 @@
 /** The browser tab's one socket.io connection: keeps the dashboard store in sync with the server (docs/protocol.md). */
 import { io } from 'socket.io-client';
+import { describeTriggered } from '../alerts';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { SessionEnded, StreamId } from '../protocol';
 import type { ConnectionState, DashboardStore } from '../store/dashboard-store';
@@ -143,6 +144,11 @@ export function connectDashboard(
   socket.on('market:snapshot', (snapshot) => sync.onSnapshot(snapshot));
   socket.on('watchlist:changed', (watchlist) => watchlistChanged(watchlist.streams));
   socket.on('protocol:error', (error) => notify(error.message));
+  socket.on('alerts:changed', (changed) => state().setAlerts(changed.alerts));
+  socket.on('alert:triggered', ({ alert }) => {
+    state().alertFired(alert);
+    state().notify({ kind: 'info', text: `Alert: ${describeTriggered(alert)}`, at: now() });
+  });
 
   const stopWatchingNetwork = watchNetwork({
     offline: () => {

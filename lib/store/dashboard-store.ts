@@ -1,6 +1,8 @@
-/** The dashboard's client state: connection, feeds, the synced market, price series, watchlist and UI choices. */
+/** The dashboard's client state: connection, feeds, the synced market, price series, watchlist, alerts and UI choices. */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { MAX_ALERTS_PER_USER } from '../alerts';
+import type { PriceAlert } from '../alerts';
 import { applyDiff, applySnapshot, emptyMarket } from '../market-sync';
 import type { DiffResult, SyncedMarket } from '../market-sync';
 import type { FeedStatus, MarketDiff, MarketSnapshot, ServerHello, StreamId, Ticker } from '../protocol';
@@ -35,6 +37,10 @@ export interface DashboardState {
   selected: StreamId | null;
   lowData: boolean;
   notice: Notice | null;
+  /** The user's price alerts, oldest first; null until loaded. */
+  alerts: PriceAlert[] | null;
+  /** Alerts fired while this tab was connected, oldest first, not yet told through the browser's notifications. */
+  firedAlerts: PriceAlert[];
 
   setConnection(state: ConnectionState, now: number): void;
   /** Any message from the server: the indicator shows how long ago the last one came. */
@@ -52,6 +58,11 @@ export interface DashboardState {
   select(stream: StreamId | null): void;
   setLowData(lowData: boolean): void;
   notify(notice: Notice | null): void;
+  setAlerts(alerts: readonly PriceAlert[]): void;
+  /** An alert fired: its entry in `alerts` becomes the triggered one, and it joins `firedAlerts`. */
+  alertFired(alert: PriceAlert): void;
+  /** Takes the alerts out of `firedAlerts` once told: each is notified once. */
+  firedAlertsTold(ids: readonly string[]): void;
 }
 
 /** The store type the provider hands out. */
@@ -71,6 +82,8 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     selected: null,
     lowData: init.lowData ?? false,
     notice: null,
+    alerts: null,
+    firedAlerts: [],
 
     setConnection: (state, now) => {
       if (get().connection.state !== state)
@@ -103,6 +116,22 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     select: (stream) => set({ selected: stream }),
     setLowData: (lowData) => set({ lowData }),
     notify: (notice) => set({ notice }),
+    setAlerts: (alerts) => set({ alerts: [...alerts] }),
+    alertFired: (alert) => {
+      const { alerts, firedAlerts } = get();
+      // One message per firing: the server sends it once, but never let a repeat notify twice.
+      if (firedAlerts.some((a) => a.id === alert.id)) return;
+      set({
+        alerts: alerts && alerts.map((a) => (a.id === alert.id ? alert : a)),
+        // Bounded by what a user can have set, in case nothing ever takes them (no panel mounted).
+        firedAlerts: [...firedAlerts, alert].slice(-MAX_ALERTS_PER_USER),
+      });
+    },
+    firedAlertsTold: (ids) => {
+      const told = new Set(ids);
+      const firedAlerts = get().firedAlerts.filter((a) => !told.has(a.id));
+      if (firedAlerts.length !== get().firedAlerts.length) set({ firedAlerts });
+    },
   }));
 }
 

@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
 import { PORTFOLIO_CURRENCIES } from '../../lib/portfolio/conversion';
+import { EXCHANGE_ID_PATTERN, TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { Accounts } from '../auth/accounts';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
 import { fromCsv, toCsv } from '../portfolio/transactions-csv';
 import type { PortfolioService } from '../portfolio/portfolio-service';
+import type { ValueBackfill } from '../portfolio/value-backfill';
 import { signedIn } from './market-routes';
 import { parse } from './router';
 import type { RouteContext, Routes } from './router';
@@ -15,7 +17,21 @@ const portfolioQuery = z.strictObject({
   method: z.enum(COST_BASIS_METHODS).default('fifo'),
   quote: z.enum(PORTFOLIO_CURRENCIES).optional(),
 });
-const settingsBody = z.strictObject({ quoteCurrency: z.enum(PORTFOLIO_CURRENCIES) });
+const MAX_PRICING_CHOICES = 500;
+const settingsBody = z
+  .strictObject({
+    quoteCurrency: z.enum(PORTFOLIO_CURRENCIES).optional(),
+    // Asset → exchange id to price it on, or null to go back to the default order.
+    pricing: z
+      .record(z.string().regex(TICKER_PATTERN), z.string().regex(EXCHANGE_ID_PATTERN).nullable())
+      .refine((r) => Object.keys(r).length <= MAX_PRICING_CHOICES, {
+        message: `at most ${MAX_PRICING_CHOICES} assets at once`,
+      })
+      .optional(),
+  })
+  .refine((b) => b.quoteCurrency !== undefined || b.pricing !== undefined, {
+    message: 'give quoteCurrency, pricing or both',
+  });
 
 /** A CSV import may be larger than a JSON request: 10,000 rows of ~100 bytes, with room to spare. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -27,30 +43,39 @@ const id = (ctx: RouteContext) => ctx.params.id ?? '';
 export function portfolioRoutes(
   portfolio: PortfolioService,
   accounts: Accounts,
-  history: { store: ValueHistoryStore; intervalMs: number },
-  changed: () => void,
+  history: { store: ValueHistoryStore; intervalMs: number; backfill: Pick<ValueBackfill, 'status'> },
+  changed: (userId: number) => void,
 ): Routes {
+  const settings = (userId: number) => ({
+    ...accounts.settings(userId),
+    pricing: portfolio.pricingChoices(userId),
+  });
   return {
     '/api/v1/portfolio/history': {
       GET: {
         access: 'user',
         handle(ctx) {
           const { quoteCurrency } = accounts.settings(user(ctx));
-          const points = history.store.list(user(ctx), quoteCurrency).map((p) => [p.timeMs, p.value]);
-          return { currency: quoteCurrency, intervalMs: history.intervalMs, points };
+          const points = history.store.history(user(ctx), quoteCurrency).map((p) => [p.timeMs, p.value]);
+          const backfill = history.backfill.status(user(ctx));
+          return { currency: quoteCurrency, intervalMs: history.intervalMs, points, backfill };
         },
       },
     },
     '/api/v1/settings': {
-      GET: { access: 'user', handle: (ctx) => accounts.settings(user(ctx)) },
+      GET: { access: 'user', handle: (ctx) => settings(user(ctx)) },
       PUT: {
         access: 'user',
         handle(ctx) {
-          const { quoteCurrency } = parse(settingsBody, ctx.body);
-          accounts.setQuoteCurrency(user(ctx), quoteCurrency);
-          // Other conversion markets may be needed now.
-          changed();
-          return accounts.settings(user(ctx));
+          const { quoteCurrency, pricing } = parse(settingsBody, ctx.body);
+          // Checked (and refused) first, so a refused request changes neither setting.
+          if (pricing) portfolio.setPricingChoices(user(ctx), pricing);
+          if (quoteCurrency) {
+            accounts.setQuoteCurrency(user(ctx), quoteCurrency);
+            // Other conversion markets may be needed now, and the past values in the new currency.
+            changed(user(ctx));
+          }
+          return settings(user(ctx));
         },
       },
     },

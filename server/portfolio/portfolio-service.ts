@@ -12,6 +12,7 @@ import { valuePortfolio } from '../../lib/portfolio/valuation';
 import { streamId } from '../../lib/stream-id';
 import { AppError } from '../errors';
 import type { MarketState } from '../market/market-state';
+import type { PricingStore } from '../store/pricing-store';
 import type { TransactionStore } from '../store/transaction-store';
 
 /** Where prices come from: which exchanges list a market, in the order they are preferred. */
@@ -26,8 +27,10 @@ export interface PortfolioDeps {
   transactions: TransactionStore;
   market: MarketState;
   prices: PriceSource;
-  /** Called after any change, so the feeds can watch what portfolios need. */
-  changed(): void;
+  /** The user's own choice of exchange per asset. */
+  choices: Pick<PricingStore, 'list' | 'set'>;
+  /** Called after any change of a user's transactions: the feeds watch what portfolios need, values backfill. */
+  changed(userId: number): void;
 }
 
 /** The price a holding is valued at, and where it came from. */
@@ -63,7 +66,7 @@ export class PortfolioService {
     const candidates = inputs.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
     this.check([...stored, ...candidates]);
     const added = this.deps.transactions.insert(userId, inputs);
-    this.deps.changed();
+    this.deps.changed(userId);
     return added;
   }
 
@@ -73,7 +76,7 @@ export class PortfolioService {
     const stored = this.deps.transactions.list(userId);
     this.check(stored.map((t) => (t.id === id ? { ...input, id } : t)));
     this.deps.transactions.update(userId, id, input);
-    this.deps.changed();
+    this.deps.changed(userId);
     return { ...input, id };
   }
 
@@ -82,7 +85,7 @@ export class PortfolioService {
     this.get(userId, id);
     this.check(this.deps.transactions.list(userId).filter((t) => t.id !== id));
     this.deps.transactions.remove(userId, id);
-    this.deps.changed();
+    this.deps.changed(userId);
   }
 
   /**
@@ -95,7 +98,8 @@ export class PortfolioService {
     const derived = deriveHoldings(transactions, method);
     // Stored histories were checked when written; a failure here is a bug, not the user's input.
     if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
-    const venues = preferredExchanges(transactions);
+    const venues = this.venues(userId, transactions);
+    const quotes = new Map(derived.holdings.map((h) => [h.asset, h.quoteCurrency]));
     const prices = new Map<string, Decimal>();
     const sources: Record<string, PricePoint> = {};
     const conversions: Record<string, { path: ConversionPath; rate: Decimal }> = {};
@@ -132,6 +136,7 @@ export class PortfolioService {
         quantity: text(a.quantity),
         price: a.price === null ? null : text(a.price),
         priceSource: sources[a.asset] ?? null,
+        venues: this.listing(a.asset, quotes.get(a.asset) ?? ''),
         conversion: describeConversion(conversions[a.asset]),
         marketValue: text(a.marketValue),
         costBasis: text(a.costBasis),
@@ -162,16 +167,68 @@ export class PortfolioService {
 
   /** The streams that price this user's holdings in `currency`: what the feeds must watch for them. */
   pricingStreams(userId: number, currency: string): StreamId[] {
-    const transactions = this.deps.transactions.list(userId);
-    const derived = deriveHoldings(transactions, 'fifo');
+    const derived = deriveHoldings(this.deps.transactions.list(userId), 'fifo');
     if (!derived.ok) return [];
-    const venues = preferredExchanges(transactions);
+    const markets = this.valuationMarkets(userId, currency);
     return derived.holdings.flatMap((h) => {
-      if (h.quantity.isZero()) return [];
-      const stream = this.stream(h.asset, h.quoteCurrency, venues.get(h.asset));
-      const path = findConversion(h.quoteCurrency, currency, (symbol) => this.findMarket(symbol));
-      return [...(stream ? [stream] : []), ...(path?.legs.map((l) => l.stream) ?? [])];
+      const found = markets.get(h.asset);
+      if (h.quantity.isZero() || !found) return [];
+      return [
+        ...(found.stream ? [found.stream] : []),
+        ...(found.conversion?.legs.map((l) => l.stream) ?? []),
+      ];
     });
+  }
+
+  /**
+   * Per asset the user ever traded: the market that prices it and the path from its quote currency into
+   * `currency`, each null when no configured exchange lists one.
+   */
+  valuationMarkets(userId: number, currency: string): Map<string, ValuationMarkets> {
+    const transactions = this.deps.transactions.list(userId);
+    const venues = this.venues(userId, transactions);
+    const markets = new Map<string, ValuationMarkets>();
+    for (const t of transactions) {
+      if (markets.has(t.asset)) continue;
+      markets.set(t.asset, {
+        stream: this.stream(t.asset, t.quoteCurrency, venues.get(t.asset)),
+        conversion: findConversion(t.quoteCurrency, currency, (symbol) => this.findMarket(symbol)),
+      });
+    }
+    return markets;
+  }
+
+  /** The user's choices of exchange per asset (P3). */
+  pricingChoices(userId: number): Record<string, string> {
+    return this.deps.choices.list(userId);
+  }
+
+  /** Sets or clears (null) choices; an exchange that is not configured is refused and nothing changes. */
+  setPricingChoices(userId: number, choices: Record<string, string | null>): void {
+    const configured = this.deps.prices.exchanges();
+    for (const [asset, exchange] of Object.entries(choices)) {
+      if (exchange !== null && !configured.includes(exchange)) {
+        throw new AppError(
+          'UNKNOWN_EXCHANGE',
+          `pricing.${asset}: exchange "${exchange}" is not configured here (${configured.join(', ')}).`,
+        );
+      }
+    }
+    this.deps.choices.set(userId, choices);
+    this.deps.changed(userId);
+  }
+
+  /** Per asset, where the user wants it priced: their choice, else the exchange its latest transaction names. */
+  private venues(userId: number, transactions: readonly Transaction[]): Map<string, string> {
+    const venues = preferredExchanges(transactions);
+    for (const [asset, exchange] of Object.entries(this.deps.choices.list(userId)))
+      venues.set(asset, exchange);
+    return venues;
+  }
+
+  /** The configured exchanges that list `asset`/`quote`, in the configured order: the choices a user has. */
+  private listing(asset: string, quote: string): string[] {
+    return this.deps.prices.exchanges().filter((id) => this.deps.prices.hasMarket(id, `${asset}/${quote}`));
   }
 
   private conversion(
@@ -208,6 +265,12 @@ export class PortfolioService {
     const exchange = order.find((id) => this.deps.prices.hasMarket(id, symbol));
     return exchange ? streamId(exchange, symbol) : null;
   }
+}
+
+/** Where an asset's price and its conversion come from. */
+export interface ValuationMarkets {
+  stream: StreamId | null;
+  conversion: ConversionPath | null;
 }
 
 interface UnconvertedHolding {

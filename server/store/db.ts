@@ -68,6 +68,35 @@ const MIGRATIONS: readonly string[] = [
      value TEXT NOT NULL,
      PRIMARY KEY (user_id, time_ms)
    );`,
+  // Price alerts (lib/alerts.ts); the price is a decimal string like every amount.
+  `CREATE TABLE alerts (
+     id TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     stream TEXT NOT NULL,
+     condition TEXT NOT NULL,
+     price TEXT NOT NULL,
+     note TEXT,
+     created_at INTEGER NOT NULL,
+     triggered_at INTEGER,
+     triggered_price TEXT
+   );
+   CREATE INDEX alerts_by_user ON alerts(user_id, created_at);`,
+  // Each user's value at the end of past days, worked out from transactions and the exchanges' daily closes
+  // (server/portfolio/value-backfill.ts): the value history before the recorder's first point.
+  `CREATE TABLE portfolio_daily_values (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     currency TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (user_id, time_ms)
+   );`,
+  // The exchange a user chose to price an asset on, over the default order (docs/protocol.md P3).
+  `CREATE TABLE asset_pricing (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     asset TEXT NOT NULL,
+     exchange TEXT NOT NULL,
+     PRIMARY KEY (user_id, asset)
+   );`,
 ];
 
 /** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */

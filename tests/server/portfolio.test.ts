@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stack, Target } from '../support/stack';
-import { api, autoClose, signIn, waitFor } from '../support/stack';
+import { autoClose, send, signIn, waitFor } from '../support/stack';
+import type { Loose } from '../support/stack';
 
 const { start } = autoClose();
 const BOB = { username: 'bob', password: 'bob-password-1' };
@@ -16,18 +17,6 @@ const buy = (quantity: string, price: string, extra: Record<string, unknown> = {
   time: '2026-01-02T10:00:00Z',
   ...extra,
 });
-
-// The answers are read loosely on purpose: the tests check what the API sends, not what its types promise.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = Record<string, any>;
-
-async function send(target: Target, method: string, path: string, body?: unknown) {
-  const res = await api(target, path, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Loose };
-}
 
 async function ready(stack: Stack): Promise<void> {
   await waitFor(() => stack.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
@@ -176,9 +165,12 @@ describe('portfolio currency', () => {
     const stack = await start({ tickMs: 100 });
     await ready(stack);
     await send(stack, 'POST', '/api/v1/transactions', buy('0.5', '60000'));
-    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({ quoteCurrency: 'USDT' });
+    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({
+      quoteCurrency: 'USDT',
+      pricing: {},
+    });
     const changed = await send(stack, 'PUT', '/api/v1/settings', { quoteCurrency: 'EUR' });
-    expect(changed.body).toEqual({ quoteCurrency: 'EUR' });
+    expect(changed.body).toEqual({ quoteCurrency: 'EUR', pricing: {} });
     // The EUR/USDT market is watched once a holding needs it.
     await waitFor(() => stack.app.market.get('binance:EUR/USDT') !== undefined, 10_000, 'an EUR/USDT price');
     stack.demo.faults.stall();
@@ -213,7 +205,63 @@ describe('portfolio currency', () => {
     const res = await send(stack, 'PUT', '/api/v1/settings', { quoteCurrency: 'GBP' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^quoteCurrency: /);
-    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({ quoteCurrency: 'USDT' });
+    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({
+      quoteCurrency: 'USDT',
+      pricing: {},
+    });
+  });
+});
+
+describe('pricing exchange per asset', () => {
+  it('[P3] prices an asset on the exchange the user chose, and back on the default order when cleared', async () => {
+    const stack = await start({ exchanges: ['binance', 'binanceus'] });
+    await waitFor(() => stack.app.feeds.statuses().every((f) => f.markets > 0), 15_000, 'both exchanges');
+    await send(stack, 'POST', '/api/v1/transactions', buy('1', '60000'));
+    const source = async () => {
+      const [asset] = (await send(stack, 'GET', '/api/v1/portfolio')).body.assets as Loose[];
+      return asset;
+    };
+    expect(await source()).toMatchObject({ venues: ['binance', 'binanceus'] });
+    await waitFor(
+      async () => (await source())?.priceSource?.stream === 'binance:BTC/USDT',
+      10_000,
+      'a price',
+    );
+
+    const chosen = await send(stack, 'PUT', '/api/v1/settings', { pricing: { BTC: 'binanceus' } });
+    expect(chosen.body).toEqual({ quoteCurrency: 'USDT', pricing: { BTC: 'binanceus' } });
+    // The feed of the chosen exchange starts watching the market at once.
+    await waitFor(
+      async () => (await source())?.priceSource?.stream === 'binanceus:BTC/USDT',
+      10_000,
+      'binanceus',
+    );
+
+    const cleared = await send(stack, 'PUT', '/api/v1/settings', { pricing: { BTC: null } });
+    expect(cleared.body.pricing).toEqual({});
+    expect((await source())?.priceSource?.stream).toBe('binance:BTC/USDT');
+  });
+
+  it('[P3] a choice of an exchange not configured, or a malformed one, is refused and changes nothing', async () => {
+    const stack = await start();
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ pricing: { BTC: 'kraken' } }, 404, /pricing\.BTC: exchange "kraken" is not configured/],
+      [{ pricing: { btc: 'binance' } }, 400, /pricing/],
+      [{ pricing: { BTC: 'Bin ance' } }, 400, /pricing/],
+      [{ pricing: { BTC: 5 } }, 400, /pricing/],
+      [{ pricing: 'binance' }, 400, /pricing/],
+      [{ quoteCurrency: 'EUR', pricing: { BTC: 'kraken' } }, 404, /kraken/],
+      [{}, 400, /give quoteCurrency, pricing or both/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await send(stack, 'PUT', '/api/v1/settings', body);
+      expect({ body, status: res.status }).toEqual({ body, status });
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect((await send(stack, 'GET', '/api/v1/settings')).body).toEqual({
+      quoteCurrency: 'USDT',
+      pricing: {},
+    });
   });
 });
 
@@ -225,8 +273,14 @@ describe('portfolio value history', () => {
     });
     await ready(stack);
     const empty = await send(stack, 'GET', '/api/v1/portfolio/history');
-    expect(empty.body).toEqual({ currency: 'USDT', intervalMs: 1000, points: [] });
-    await send(stack, 'POST', '/api/v1/transactions', buy('0.5', '60000'));
+    expect(empty.body).toMatchObject({ currency: 'USDT', intervalMs: 1000, points: [] });
+    // Bought today: no past day to backfill, only recorded points.
+    await send(
+      stack,
+      'POST',
+      '/api/v1/transactions',
+      buy('0.5', '60000', { time: new Date().toISOString() }),
+    );
     // Polled gently: the API's rate limit counts these too.
     const points = async () => {
       await new Promise((r) => setTimeout(r, 250));

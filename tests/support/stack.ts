@@ -48,6 +48,8 @@ export interface StackOptions {
   seed?: number;
   databaseFile?: string;
   watchdogMs?: number;
+  /** Exchange ids, each served by the one demo exchange (ids of Binance's protocol: binance, binanceus). */
+  exchanges?: string[];
 }
 
 /** Starts the demo exchange and a server fed by it. */
@@ -55,13 +57,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const demo = await startDemoExchange({ seed: options.seed ?? 7, tickMs: options.tickMs ?? 50 });
   const config = loadConfig({
     LOG_LEVEL: 'silent',
-    EXCHANGES: 'binance',
+    EXCHANGES: (options.exchanges ?? ['binance']).join(','),
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...options.env,
   });
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db');
-  const exchanges = [{ id: 'binance', url: demo.url, simulated: true }];
+  const exchanges = (options.exchanges ?? ['binance']).map((id) => ({ id, url: demo.url, simulated: true }));
   const build = () =>
     createApp({
       config,
@@ -128,6 +130,19 @@ export function api(target: Target, path: string, init: RequestInit = {}): Promi
   if (typeof init.body === 'string' && !headers.has('content-type'))
     headers.set('content-type', 'application/json');
   return fetch(`${target.url}${path}`, { ...init, headers });
+}
+
+// API answers are read loosely on purpose: tests check what the API sends, not what its types promise.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = Record<string, any>;
+
+/** A JSON request to the target's API: the status and the parsed body. */
+export async function send(target: Target, method: string, path: string, body?: unknown) {
+  const res = await api(target, path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Loose };
 }
 
 /** Connects a real socket.io client with the target's cookie and waits for the server's hello. */

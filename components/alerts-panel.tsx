@@ -1,0 +1,336 @@
+'use client';
+/** The "Price alerts" panel: set an alert on a watched market, see each one waiting or triggered, delete it. */
+import { memo, useCallback, useEffect, useId, useMemo, useReducer, useState } from 'react';
+import type { FormEvent, MouseEvent } from 'react';
+import { describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
+import type { AlertCondition, PriceAlert } from '@/lib/alerts';
+import { createAlert, deleteAlert, listAlerts } from '@/lib/alerts-client';
+import { describeStream, exchangeName, formatClock, formatPrice, decimalsOf } from '@/lib/format';
+import type { StreamId } from '@/lib/protocol';
+import { useDashboard, useDashboardStore } from '@/lib/store/provider';
+import type { DashboardStore } from '@/lib/store/dashboard-store';
+import { FormAlert, formMessage, SubmitButton } from './auth-card';
+import type { FormMessage } from './auth-card';
+import fieldStyles from './auth-card.module.css';
+import styles from './alerts-panel.module.css';
+import panelStyles from './portfolio-panel.module.css';
+import { formatQuantity } from './portfolio-format';
+import tableStyles from './ticker-table.module.css';
+import { CrossIcon } from './cross-icon';
+
+const CONDITION_LABELS: Record<AlertCondition, string> = { above: 'Above', below: 'Below' };
+
+/** The panel re-renders for its messages only: the form follows one market's price, the list the alerts. */
+export function AlertsPanel() {
+  const store = useDashboardStore();
+  const [error, setError] = useState<FormMessage | null>(null);
+  const [done, setDone] = useState<FormMessage | null>(null);
+  const { loadError, retry } = useAlertList(store);
+  const permission = useBrowserNotifications(store);
+  const report = useCallback((outcome: { error: string } | { done: string }) => {
+    setError('error' in outcome ? formMessage(outcome.error) : null);
+    setDone('done' in outcome ? formMessage(outcome.done) : null);
+  }, []);
+
+  return (
+    <section className={panelStyles.panel} aria-labelledby="alerts-title">
+      <header className={panelStyles.head}>
+        <h2 id="alerts-title" className={panelStyles.title}>
+          Price alerts
+        </h2>
+        {permission.state === 'default' && (
+          <div className={panelStyles.controls}>
+            <button type="button" className={panelStyles.retry} onClick={permission.request}>
+              Enable browser notifications
+            </button>
+          </div>
+        )}
+      </header>
+      <AlertForm report={report} />
+      <div className={styles.feedback}>
+        <FormAlert message={error ?? (loadError === null ? null : { text: loadError, at: 0 })} />
+        <FormAlert message={done} tone="done" />
+        {loadError && (
+          <button type="button" className={panelStyles.retry} onClick={retry}>
+            Try again
+          </button>
+        )}
+      </div>
+      <AlertList report={report} />
+    </section>
+  );
+}
+
+type Report = (outcome: { error: string } | { done: string }) => void;
+
+/** Market, condition, price (the market's last price as placeholder) and note; the server judges the price. */
+const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
+  const store = useDashboardStore();
+  const watchlist = useDashboard((s) => s.watchlist);
+  const [chosen, setChosen] = useState<StreamId | null>(null);
+  // A market removed from the watchlist falls back to the first one, like the chart.
+  const stream = chosen !== null && watchlist.includes(chosen) ? chosen : (watchlist[0] ?? null);
+  const last = useDashboard((s) => (stream === null ? null : (s.market.tickers[stream]?.last ?? null)));
+  const [condition, setCondition] = useState<AlertCondition>('above');
+  const [price, setPrice] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || stream === null) return;
+    setBusy(true);
+    const trimmed = note.trim();
+    const result = await createAlert({
+      stream,
+      condition,
+      price: price.trim(),
+      ...(trimmed && { note: trimmed }),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      report({ error: result.message });
+      return;
+    }
+    const { alerts, setAlerts } = store.getState();
+    // The socket's alerts:changed may come before or after this answer, or not at all while it is down.
+    if (alerts && !alerts.some((a) => a.id === result.data.id)) setAlerts([...alerts, result.data]);
+    setPrice('');
+    setNote('');
+    report({ done: `Alert set: ${alertName(result.data)}.` });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)}>
+      <div className={`${fieldStyles.field} ${styles.marketField}`}>
+        <label htmlFor={`${id}-market`} className={fieldStyles.label}>
+          Market
+        </label>
+        <select
+          id={`${id}-market`}
+          className={fieldStyles.input}
+          value={stream ?? ''}
+          disabled={stream === null}
+          onChange={(event) => setChosen(event.currentTarget.value)}
+        >
+          {stream === null && <option value="">No watched markets</option>}
+          {watchlist.map((s) => (
+            <option key={s} value={s}>
+              {marketName(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={fieldStyles.field}>
+        <label htmlFor={`${id}-condition`} className={fieldStyles.label}>
+          Condition
+        </label>
+        <select
+          id={`${id}-condition`}
+          className={fieldStyles.input}
+          value={condition}
+          onChange={(event) => setCondition(event.currentTarget.value as AlertCondition)}
+        >
+          {Object.entries(CONDITION_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={fieldStyles.field}>
+        <div className={styles.labelRow}>
+          <label htmlFor={`${id}-price`} className={fieldStyles.label}>
+            Price
+          </label>
+          {last !== null && (
+            <span id={`${id}-last`} className={fieldStyles.hint}>
+              Last {formatPrice(last, decimalsOf(last))}
+            </span>
+          )}
+        </div>
+        <input
+          id={`${id}-price`}
+          className={fieldStyles.input}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          required
+          placeholder={last === null ? undefined : String(last)}
+          aria-describedby={last === null ? undefined : `${id}-last`}
+          value={price}
+          onChange={(event) => setPrice(event.currentTarget.value)}
+        />
+      </div>
+      <div className={`${fieldStyles.field} ${styles.noteField}`}>
+        <label htmlFor={`${id}-note`} className={fieldStyles.label}>
+          Note <span className={fieldStyles.hint}>(optional)</span>
+        </label>
+        <input
+          id={`${id}-note`}
+          className={fieldStyles.input}
+          type="text"
+          autoComplete="off"
+          maxLength={MAX_ALERT_NOTE_LENGTH}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+      </div>
+      <div className={styles.submit}>
+        <SubmitButton busy={busy} label="Set alert" busyLabel="Setting…" />
+      </div>
+    </form>
+  );
+});
+
+/** Newest first; re-renders only when the alerts change. */
+const AlertList = memo(function AlertList({ report }: { report: Report }) {
+  const alerts = useDashboard((s) => s.alerts);
+  const store = useDashboardStore();
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const newestFirst = useMemo(() => (alerts ? [...alerts].reverse() : null), [alerts]);
+
+  const remove = async (alert: PriceAlert, event: MouseEvent<HTMLButtonElement>) => {
+    // The button vanishes with its row: hand the focus to a neighbour's so keyboard users keep their place.
+    const item = event.currentTarget.closest('li');
+    const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector('button');
+    setDeleting(alert.id);
+    const result = await deleteAlert(alert.id);
+    setDeleting(null);
+    if (!result.ok) {
+      report({ error: result.message });
+      return;
+    }
+    const current = store.getState().alerts;
+    if (current) store.getState().setAlerts(current.filter((a) => a.id !== alert.id));
+    report({ done: `Alert deleted: ${alertName(alert)}.` });
+    if (neighbour?.isConnected) neighbour.focus();
+  };
+
+  if (newestFirst === null) return <p className={panelStyles.placeholder}>Loading alerts…</p>;
+  if (newestFirst.length === 0)
+    return <p className={panelStyles.placeholder}>No alerts yet: choose a market and a price above.</p>;
+  return (
+    <ul className={styles.list}>
+      {newestFirst.map((alert) => {
+        const { exchange, symbol } = describeStream(alert.stream);
+        return (
+          <li key={alert.id} className={styles.item}>
+            <div className={styles.what}>
+              <span className={styles.market}>
+                {symbol} <span className={styles.exchange}>· {exchangeName(exchange)}</span>
+              </span>
+              <span>
+                {CONDITION_LABELS[alert.condition]} {formatQuantity(alert.price)}
+              </span>
+              <AlertState alert={alert} />
+            </div>
+            {alert.note && <p className={styles.noteText}>{alert.note}</p>}
+            <button
+              type="button"
+              className={`${tableStyles.remove} ${styles.delete}`}
+              aria-label={`Delete alert ${symbol} ${alert.condition} ${alert.price}`}
+              title="Delete this alert"
+              disabled={deleting === alert.id}
+              onClick={(event) => void remove(alert, event)}
+            >
+              <CrossIcon />
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
+
+function AlertState({ alert }: { alert: PriceAlert }) {
+  if (alert.triggeredAt === null) return <span className={`${styles.state} ${styles.waiting}`}>Waiting</span>;
+  return (
+    <span className={`${styles.state} ${styles.triggered}`}>
+      Triggered{' '}
+      <time dateTime={new Date(alert.triggeredAt).toISOString()}>{formatWhen(alert.triggeredAt)}</time> at{' '}
+      {alert.triggeredPrice === null ? '—' : formatQuantity(alert.triggeredPrice)}
+    </span>
+  );
+}
+
+/** Loads the list on mount and after each reconnect (alerts:changed sent meanwhile were lost); the socket does the rest. */
+function useAlertList(store: DashboardStore): { loadError: string | null; retry(): void } {
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = async () => {
+      const before = store.getState().alerts;
+      const result = await listAlerts(controller.signal);
+      if (controller.signal.aborted) return;
+      setLoadError(result.ok ? null : result.message);
+      // An alerts:changed that came while the request ran is newer than its answer.
+      if (result.ok && store.getState().alerts === before) store.getState().setAlerts(result.data);
+    };
+    void load();
+    const unsubscribe = store.subscribe((s, prev) => {
+      const back = s.connection.state === 'live' && prev.connection.state === 'reconnecting';
+      if (back) void load();
+    });
+    return () => {
+      controller.abort();
+      unsubscribe();
+    };
+  }, [store, attempt]);
+
+  return { loadError, retry };
+}
+
+/** Tells each fired alert through a browser notification once, when allowed; 'unsupported' without the API. */
+function useBrowserNotifications(store: DashboardStore) {
+  const [state, setState] = useState<NotificationPermission | 'unsupported'>('unsupported');
+
+  useEffect(() => {
+    const supported = typeof Notification !== 'undefined';
+    if (supported) setState(Notification.permission);
+    const tell = () => {
+      const fired = store.getState().firedAlerts;
+      if (fired.length === 0) return;
+      store.getState().firedAlertsTold(fired.map((a) => a.id));
+      if (!supported || Notification.permission !== 'granted') return;
+      for (const alert of fired) {
+        try {
+          // The tag makes the alert's notifications from several tabs replace each other rather than pile up.
+          new Notification('Livefolio alert', { body: describeTriggered(alert), tag: `alert-${alert.id}` });
+        } catch {
+          // Android's Chrome allows only a service worker's notifications; the page's notice remains.
+        }
+      }
+    };
+    tell();
+    // After the store's own update, not inside it: taking them out is another update.
+    return store.subscribe((s, prev) => {
+      if (s.firedAlerts !== prev.firedAlerts && s.firedAlerts.length > 0) queueMicrotask(tell);
+    });
+  }, [store]);
+
+  const request = () => {
+    void Notification.requestPermission().then(setState, () => undefined);
+  };
+  return { state, request };
+}
+
+function marketName(stream: StreamId): string {
+  const { exchange, symbol } = describeStream(stream);
+  return exchange ? `${symbol} · ${exchangeName(exchange)}` : symbol;
+}
+
+function alertName(alert: PriceAlert): string {
+  return `${marketName(alert.stream)} ${alert.condition} ${alert.price}`;
+}
+
+// A firing today shows its time; an older one its date too.
+function formatWhen(ms: number): string {
+  const date = new Date(ms);
+  if (date.toDateString() === new Date().toDateString()) return formatClock(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${formatClock(ms, false)}`;
+}

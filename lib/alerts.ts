@@ -1,0 +1,51 @@
+/** Price alerts: "tell me when this market's last price is above / below X" (docs/protocol.md P7). */
+import { Decimal } from './portfolio/decimal';
+import type { StreamId } from './protocol';
+import { parseStreamId } from './stream-id';
+
+export const ALERT_CONDITIONS = ['above', 'below'] as const;
+export type AlertCondition = (typeof ALERT_CONDITIONS)[number];
+
+/** Alerts one user may keep, triggered ones included: enough for any watchlist, small enough to check on every tick. */
+export const MAX_ALERTS_PER_USER = 100;
+
+export const MAX_ALERT_NOTE_LENGTH = 200;
+
+/** An alert as the API and the socket send it; `price` and `triggeredPrice` are decimal strings. */
+export interface PriceAlert {
+  id: string;
+  stream: StreamId;
+  condition: AlertCondition;
+  price: string;
+  note: string | null;
+  createdAt: number;
+  /** Server time of the tick that met the condition; null while the alert waits. */
+  triggeredAt: number | null;
+  /** The last price that met it. */
+  triggeredPrice: string | null;
+}
+
+/** What a client sends to set an alert; checked on the server (server/http/alert-routes.ts). */
+export interface NewAlert {
+  stream: StreamId;
+  condition: AlertCondition;
+  /** Canonical decimal string > 0. */
+  price: string;
+  note?: string;
+}
+
+/** True when `last` meets the alert's condition: at or above its price, or at or below it. */
+export function alertMet(alert: Pick<PriceAlert, 'condition' | 'price'>, last: number): boolean {
+  if (!Number.isFinite(last)) return false;
+  // The tick's shortest decimal form is what the exchange sent; compare it exactly with the typed threshold.
+  const cmp = new Decimal(String(last)).cmp(alert.price);
+  return alert.condition === 'above' ? cmp >= 0 : cmp <= 0;
+}
+
+/** One line for a notification: "BTC/USDT on binance is above 50000 (last 50012.5)". */
+export function describeTriggered(alert: PriceAlert): string {
+  const ref = parseStreamId(alert.stream);
+  const market = ref ? `${ref.symbol} on ${ref.exchange}` : alert.stream;
+  const last = alert.triggeredPrice === null ? '' : ` (last ${alert.triggeredPrice})`;
+  return `${market} is ${alert.condition} ${alert.price}${last}`;
+}

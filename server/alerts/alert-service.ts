@@ -1,0 +1,117 @@
+/** Price alerts on the server: checked against every live tick, fired once, told to the owner's open tabs. */
+import { alertMet, MAX_ALERTS_PER_USER } from '../../lib/alerts';
+import type { NewAlert, PriceAlert } from '../../lib/alerts';
+import type { StreamId, Ticker } from '../../lib/protocol';
+import { AppError } from '../errors';
+import type { MarketCatalog } from '../feeds/feed-manager';
+import type { AlertStore, OwnedAlert } from '../store/alert-store';
+
+export interface AlertDeps {
+  store: AlertStore;
+  catalog: Pick<MarketCatalog, 'check'>;
+  /** The latest ticker of a stream, to check a new alert at once. */
+  ticker(stream: StreamId): Ticker | undefined;
+  /** An alert fired: tell its owner. */
+  triggered(userId: number, alert: PriceAlert): void;
+  /** A user's alerts changed (set, deleted, fired): their tabs refresh the list. */
+  changed(userId: number, alerts: PriceAlert[]): void;
+  /** The set of streams with waiting alerts changed: the feeds must watch them. */
+  streamsChanged(): void;
+}
+
+const shown = ({ userId: _owner, ...alert }: OwnedAlert): PriceAlert => alert;
+
+/** Keeps the waiting alerts indexed by stream, so a tick of a market nobody set an alert on costs one lookup. */
+export class AlertService {
+  private readonly waiting = new Map<StreamId, OwnedAlert[]>();
+
+  constructor(private readonly deps: AlertDeps) {
+    for (const alert of deps.store.waiting()) this.index(alert);
+  }
+
+  list(userId: number): PriceAlert[] {
+    return this.deps.store.list(userId).map(shown);
+  }
+
+  /** Sets an alert on a market that exists; one whose condition holds already fires on the current price. */
+  create(userId: number, input: NewAlert): PriceAlert {
+    this.deps.catalog.check(input.stream);
+    if (this.deps.store.count(userId) >= MAX_ALERTS_PER_USER) {
+      throw new AppError(
+        'CONFLICT',
+        `At most ${MAX_ALERTS_PER_USER} alerts per user: delete some before setting new ones.`,
+      );
+    }
+    const alert = this.deps.store.insert(userId, input);
+    const fresh = !this.waiting.has(alert.stream);
+    this.index(alert);
+    if (fresh) this.deps.streamsChanged();
+    const ticker = this.deps.ticker(alert.stream);
+    if (ticker) this.fire(alert.stream, ticker);
+    this.deps.changed(userId, this.list(userId));
+    return this.list(userId).find((a) => a.id === alert.id) ?? shown(alert);
+  }
+
+  /** Deletes one of the user's alerts; another user's id is NOT_FOUND, like one that never existed. */
+  remove(userId: number, id: string): void {
+    if (!this.deps.store.remove(userId, id)) throw new AppError('NOT_FOUND', `No alert ${id}.`);
+    for (const [stream, alerts] of this.waiting) {
+      const kept = alerts.filter((a) => a.id !== id);
+      if (kept.length === alerts.length) continue;
+      this.reindex(stream, kept);
+      break;
+    }
+    this.deps.changed(userId, this.list(userId));
+  }
+
+  /** Streams with waiting alerts. */
+  streams(): StreamId[] {
+    return [...this.waiting.keys()];
+  }
+
+  /** Checks a stream's new ticker; a stale or priceless one proves nothing and fires nothing. */
+  tick(stream: StreamId, ticker: Ticker): void {
+    for (const owner of this.fire(stream, ticker)) this.deps.changed(owner, this.list(owner));
+  }
+
+  /** Fires the stream's alerts that the ticker meets; returns their owners. */
+  private fire(stream: StreamId, ticker: Ticker): Set<number> {
+    const owners = new Set<number>();
+    const alerts = this.waiting.get(stream);
+    if (!alerts || ticker.stale || ticker.last === null) return owners;
+    const last = ticker.last;
+    const met = alerts.filter((a) => alertMet(a, last));
+    if (met.length === 0) return owners;
+    this.reindex(
+      stream,
+      alerts.filter((a) => !met.includes(a)),
+    );
+    for (const alert of met) {
+      const price = String(last);
+      if (!this.deps.store.trigger(alert.id, ticker.receivedAt, price)) continue;
+      this.deps.triggered(alert.userId, {
+        ...shown(alert),
+        triggeredAt: ticker.receivedAt,
+        triggeredPrice: price,
+      });
+      owners.add(alert.userId);
+    }
+    return owners;
+  }
+
+  private index(alert: OwnedAlert): void {
+    if (alert.triggeredAt !== null) return;
+    const list = this.waiting.get(alert.stream);
+    if (list) list.push(alert);
+    else this.waiting.set(alert.stream, [alert]);
+  }
+
+  private reindex(stream: StreamId, alerts: OwnedAlert[]): void {
+    if (alerts.length > 0) {
+      this.waiting.set(stream, alerts);
+      return;
+    }
+    this.waiting.delete(stream);
+    this.deps.streamsChanged();
+  }
+}

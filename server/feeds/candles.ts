@@ -1,0 +1,101 @@
+/** Daily closing prices from the exchanges' OHLCV history (ccxt fetchOHLCV), for backfilling portfolio values. */
+import type { Exchange } from 'ccxt';
+import type { Logger } from 'pino';
+import type { StreamId } from '../../lib/protocol';
+import { parseStreamId } from '../../lib/stream-id';
+import { createCcxtExchange, reloadMarkets } from './ccxt-exchange';
+import type { ExchangeSpec } from './types';
+
+export const DAY_MS = 86_400_000;
+
+/** Candles per request: Binance's maximum, and what most exchanges accept. */
+const PAGE = 1000;
+
+/** UTC midnight of the day holding `timeMs`. */
+export const dayStart = (timeMs: number) => Math.floor(timeMs / DAY_MS) * DAY_MS;
+
+/** What a backfill asks of the exchanges. */
+export interface CandleSource {
+  /** Whether the stream's exchange offers OHLCV history at all. */
+  offersHistory(stream: StreamId): Promise<boolean>;
+  /** Close of each complete UTC day from `fromDay` up to yesterday, by day start; days the exchange lacks are absent. */
+  dailyCloses(stream: StreamId, fromDay: number, now: number): Promise<Map<number, number>>;
+  close(): Promise<void>;
+}
+
+/**
+ * One REST-only ccxt instance per exchange, apart from the feed's (whose WebSocket comes and goes), created on
+ * first use. A finished day's candle never changes, so each stream's closes are cached and only newer days are
+ * asked for again.
+ */
+export class CcxtCandleSource implements CandleSource {
+  private readonly exchanges = new Map<string, Promise<Exchange>>();
+  private readonly cache = new Map<StreamId, Map<number, number>>();
+
+  constructor(
+    private readonly specs: readonly ExchangeSpec[],
+    private readonly log: Logger,
+  ) {}
+
+  async offersHistory(stream: StreamId): Promise<boolean> {
+    const ref = parseStreamId(stream);
+    const ex = ref && (await this.exchange(ref.exchange));
+    return Boolean(ex?.has.fetchOHLCV);
+  }
+
+  async dailyCloses(stream: StreamId, fromDay: number, now: number): Promise<Map<number, number>> {
+    const ref = parseStreamId(stream);
+    const ex = ref && (await this.exchange(ref.exchange));
+    if (!ref || !ex?.has.fetchOHLCV) return new Map();
+    const today = dayStart(now);
+    const closes = this.cache.get(stream) ?? new Map<number, number>();
+    this.cache.set(stream, closes);
+    // Only the days not yet known: usually none, or the one that ended since the last backfill.
+    let since = fromDay;
+    while (closes.has(since) && since < today) since += DAY_MS;
+    while (since < today) {
+      const candles = await ex.fetchOHLCV(ref.symbol, '1d', since, PAGE);
+      let next = since;
+      for (const [time, , , , close] of candles) {
+        if (typeof time !== 'number' || typeof close !== 'number' || !(close > 0)) continue;
+        // Today's candle is still moving; it is not a close yet.
+        if (time >= today) continue;
+        closes.set(dayStart(time), close);
+        next = Math.max(next, dayStart(time) + DAY_MS);
+      }
+      // An exchange that returns nothing new for the window has no older history: stop rather than loop.
+      if (next === since) break;
+      since = next;
+    }
+    const out = new Map<number, number>();
+    for (const [day, close] of closes) if (day >= fromDay && day < today) out.set(day, close);
+    return out;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.exchanges.values()];
+    this.exchanges.clear();
+    for (const pending of all) {
+      const ex = await pending.catch(() => null);
+      await ex?.close().catch(() => undefined);
+    }
+  }
+
+  private exchange(id: string): Promise<Exchange> | null {
+    const spec = this.specs.find((s) => s.id === id);
+    if (!spec) return null;
+    let pending = this.exchanges.get(id);
+    if (!pending) {
+      pending = createCcxtExchange(spec, { log: (...args) => this.log.debug({ ccxt: args }, 'ccxt') }).then(
+        async (ex) => {
+          await reloadMarkets(ex);
+          return ex;
+        },
+      );
+      // A failed start (exchange unreachable) is tried again on the next backfill, not remembered.
+      pending.catch(() => this.exchanges.delete(id));
+      this.exchanges.set(id, pending);
+    }
+    return pending;
+  }
+}

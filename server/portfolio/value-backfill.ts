@@ -1,0 +1,181 @@
+/**
+ * Backfills each user's value history: their value at the end of every past day since their first transaction,
+ * from the exchanges' daily closes (ccxt fetchOHLCV). Runs in the background, one user at a time, again after
+ * any change of transactions or currency, and once a day for the day that ended.
+ */
+import type { Logger } from 'pino';
+import { dailyValues } from '../../lib/portfolio/backfill';
+import type { AssetPricing } from '../../lib/portfolio/backfill';
+import { formatDecimal } from '../../lib/portfolio/decimal';
+import type { StreamId } from '../../lib/protocol';
+import { DAY_MS, dayStart } from '../feeds/candles';
+import type { CandleSource } from '../feeds/candles';
+import type { ValueHistoryStore } from '../store/value-history-store';
+import type { PortfolioService } from './portfolio-service';
+
+/** Days looked back at most: ten years. */
+export const MAX_BACKFILL_DAYS = 3650;
+
+/** Decimals kept of a backfilled value: a daily close times a quantity needs no more. */
+const VALUE_DECIMALS = 8;
+
+/** Where a user's backfill stands, as GET /api/v1/portfolio/history shows it. */
+export interface BackfillStatus {
+  state: 'none' | 'pending' | 'running' | 'done' | 'failed';
+  /** Days valued by the last run. */
+  days: number;
+  /** Why some or all days could not be valued; null when all were. */
+  message: string | null;
+}
+
+export interface BackfillDeps {
+  portfolio: Pick<PortfolioService, 'list' | 'valuationMarkets'>;
+  currency(userId: number): string;
+  users(): number[];
+  candles: CandleSource;
+  store: Pick<ValueHistoryStore, 'replaceDaily'>;
+  log: Logger;
+  now?: () => number;
+  /** Wait after a change before working, so an import or a burst of edits costs one run. */
+  debounceMs?: number;
+}
+
+export class ValueBackfill {
+  private readonly queue = new Set<number>();
+  private readonly statuses = new Map<number, BackfillStatus>();
+  private timer: NodeJS.Timeout | null = null;
+  private daily: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private lastDay = 0;
+  private closed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: BackfillDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Backfills every user now, then checks hourly for a day that ended. */
+  start(): void {
+    this.lastDay = dayStart(this.now());
+    for (const user of this.deps.users()) this.schedule(user);
+    this.daily = setInterval(() => {
+      const today = dayStart(this.now());
+      if (today === this.lastDay) return;
+      this.lastDay = today;
+      for (const user of this.deps.users()) this.schedule(user);
+    }, 3_600_000);
+    this.daily.unref();
+  }
+
+  /** Queues a user's backfill (again). */
+  schedule(userId: number): void {
+    if (this.closed) return;
+    this.queue.add(userId);
+    const status = this.statuses.get(userId);
+    this.statuses.set(userId, {
+      days: status?.days ?? 0,
+      message: status?.message ?? null,
+      state: 'pending',
+    });
+    if (this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => (this.running = null));
+    }, this.deps.debounceMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  status(userId: number): BackfillStatus {
+    return this.statuses.get(userId) ?? { state: 'none', days: 0, message: null };
+  }
+
+  /** Resolves once nothing is queued or running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.timer || this.running || this.queue.size > 0) {
+      await (this.running ?? new Promise((r) => setTimeout(r, 50)));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.daily) clearInterval(this.daily);
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (const userId of this.queue) {
+      this.queue.delete(userId);
+      if (this.closed) return;
+      this.statuses.set(userId, { ...this.status(userId), state: 'running' });
+      try {
+        this.statuses.set(userId, await this.run(userId));
+      } catch (err) {
+        this.deps.log.warn({ err, user: userId }, 'portfolio backfill failed');
+        this.statuses.set(userId, {
+          state: 'failed',
+          days: 0,
+          message: 'The backfill failed; it runs again on the next change.',
+        });
+      }
+    }
+  }
+
+  private async run(userId: number): Promise<BackfillStatus> {
+    const transactions = this.deps.portfolio.list(userId);
+    const currency = this.deps.currency(userId);
+    const now = this.now();
+    const today = dayStart(now);
+    const first = Math.min(...transactions.map((t) => t.timeMs));
+    if (transactions.length === 0 || dayStart(first) >= today) {
+      this.deps.store.replaceDaily(userId, []);
+      return { state: 'none', days: 0, message: null };
+    }
+    const fromDay = Math.max(dayStart(first), today - MAX_BACKFILL_DAYS * DAY_MS);
+    const markets = this.deps.portfolio.valuationMarkets(userId, currency);
+    const pricing = new Map<string, AssetPricing | null>();
+    const unpriced: string[] = [];
+    for (const [asset, { stream, conversion }] of markets) {
+      pricing.set(asset, stream && conversion ? { stream, conversion } : null);
+      if (!stream || !conversion) unpriced.push(asset);
+    }
+    const streams = new Set(
+      [...pricing.values()].flatMap((p) => (p ? [p.stream, ...p.conversion.legs.map((l) => l.stream)] : [])),
+    );
+    const closes = new Map<StreamId, Map<number, number>>();
+    const noHistory: string[] = [];
+    for (const stream of streams) {
+      const found = await this.deps.candles.dailyCloses(stream, fromDay, now).catch((err: unknown) => {
+        this.deps.log.warn({ err, stream }, 'could not fetch daily closes');
+        return new Map<number, number>();
+      });
+      if (found.size === 0) noHistory.push(stream);
+      closes.set(stream, found);
+    }
+    const days: number[] = [];
+    for (let day = fromDay; day < today; day += DAY_MS) days.push(day);
+    const values = dailyValues(transactions, days, pricing, (stream, day) => closes.get(stream)?.get(day));
+    this.deps.store.replaceDaily(
+      userId,
+      values.map((v) => ({
+        timeMs: v.timeMs,
+        currency,
+        value: formatDecimal(v.value.toDecimalPlaces(VALUE_DECIMALS)),
+      })),
+    );
+    const reasons = [
+      ...(unpriced.length > 0 ? [`no market prices ${unpriced.join(', ')} in ${currency}`] : []),
+      ...(noHistory.length > 0 ? [`no daily history for ${noHistory.join(', ')}`] : []),
+      ...(values.length < days.length && noHistory.length === 0 && unpriced.length === 0
+        ? [`${days.length - values.length} of ${days.length} days lack a close`]
+        : []),
+    ];
+    return {
+      state: 'done',
+      days: values.length,
+      message: reasons.length > 0 ? `${reasons.join('; ')}.` : null,
+    };
+  }
+}

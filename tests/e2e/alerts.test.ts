@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import type { ServerProcess } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
+import { openDashboard, pageErrors } from './dashboard-page';
+
+// Price alerts as a user sets them on the dashboard, with a second tab of the same user looking on.
+let server: ServerProcess | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let other: Page;
+let errors: string[];
+let otherErrors: string[];
+let freshErrors: string[] = [];
+
+// Far above any price the demo exchange makes: "above" it waits, "below" it holds at once.
+const FAR = '99999999';
+const MARKUP = '<img src=x onerror="window.__xss = 1">';
+
+beforeAll(async () => {
+  server = await startServerProcess({ demo: true, env: { DEMO_TICK_MS: '250' } });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['notifications'], { origin: server.url });
+  // Records every notification the page makes, then makes it.
+  await context.addInitScript(() => {
+    const Original = window.Notification;
+    const shown: Array<{ title: string; body: string }> = [];
+    Object.assign(window, { __notifications: shown });
+    class Recorded extends Original {
+      static override get permission() {
+        return Original.permission;
+      }
+      static override requestPermission() {
+        return Original.requestPermission();
+      }
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body ?? '' });
+        super(title, options);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true, writable: true });
+  });
+  page = await context.newPage();
+  other = await context.newPage();
+  errors = pageErrors(page);
+  otherErrors = pageErrors(other);
+  await openDashboard(page, server.url);
+  await openDashboard(other, server.url);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const panel = (p: Page = page) => p.getByRole('region', { name: 'Price alerts' });
+const items = (p: Page = page) => panel(p).getByRole('listitem');
+const item = (text: string, p: Page = page): Locator => items(p).filter({ hasText: text });
+const notifications = () =>
+  page.evaluate(
+    () => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications,
+  );
+
+async function setAlert(condition: 'Above' | 'Below', price: string, note = ''): Promise<void> {
+  const form = panel();
+  await form.getByLabel('Market').selectOption({ label: 'BTC/USDT · Binance' });
+  await form.getByLabel('Condition').selectOption({ label: condition });
+  await form.getByLabel('Price', { exact: true }).fill(price);
+  await form.getByLabel('Note').fill(note);
+  await form.getByRole('button', { name: 'Set alert' }).click();
+}
+
+describe('price alerts in the browser', () => {
+  it("[P7] the form offers the watched markets and the chosen one's live price as a hint", async () => {
+    await panel().getByText('No alerts yet').waitFor();
+    const options = await panel().getByLabel('Market').locator('option').allTextContents();
+    expect(options).toEqual(['BTC/USDT · Binance', 'ETH/USDT · Binance', 'SOL/USDT · Binance']);
+    const price = panel().getByLabel('Price', { exact: true });
+    await expect.poll(() => price.getAttribute('placeholder')).toMatch(/^\d+(\.\d+)?$/);
+    // Permission is granted already: nothing to ask.
+    expect(await panel().getByRole('button', { name: 'Enable browser notifications' }).count()).toBe(0);
+  });
+
+  it('[P7] an alert above the price is listed as Waiting, in the other tab too, its note as text', async () => {
+    await setAlert('Above', FAR, MARKUP);
+    const row = item('Above 99,999,999');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('BTC/USDT · Binance');
+    await row.getByText('Waiting', { exact: true }).waitFor();
+    await row.getByText(MARKUP, { exact: true }).waitFor();
+    expect(await panel().locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => 'xss' in window || '__xss' in window)).toBe(false);
+    // The second tab hears alerts:changed: no reload.
+    await item('Above 99,999,999', other).getByText('Waiting', { exact: true }).waitFor();
+  });
+
+  it('[P7] an alert already met fires at once: a notice, a Triggered row with the price, a notification', async () => {
+    await setAlert('Below', FAR);
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: `Alert: BTC/USDT on binance is below ${FAR} (last ` });
+    await notice.waitFor();
+    const row = item('Below 99,999,999');
+    await expect.poll(() => row.textContent()).toMatch(/Triggered \d\d:\d\d:\d\d at [\d,]+(\.\d+)?/);
+    await expect.poll(notifications).toHaveLength(1);
+    const [shown] = await notifications();
+    expect(shown?.title).toBe('Livefolio alert');
+    expect(shown?.body).toMatch(
+      new RegExp(`^BTC/USDT on binance is below ${FAR} \\(last \\d+(\\.\\d+)?\\)$`),
+    );
+    expect(await notice.textContent()).toContain(shown?.body);
+    await expect.poll(() => item('Below 99,999,999', other).textContent()).toMatch(/Triggered /);
+    // The waiting one still waits.
+    await item('Above 99,999,999').getByText('Waiting', { exact: true }).waitFor();
+  });
+
+  it("[P7] a bad price shows the server's own error and adds nothing", async () => {
+    const before = await items().count();
+    // What the server answers to the same request, to compare word for word.
+    const answer = await page.evaluate(async () => {
+      const body = { stream: 'binance:BTC/USDT', condition: 'above', price: 'abc' };
+      const res = await fetch('/api/v1/alerts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { error: { message: string } } };
+    });
+    expect(answer.status).toBe(400);
+    await setAlert('Above', 'abc');
+    const alert = panel().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(answer.body.error.message);
+    expect(await items().count()).toBe(before);
+  });
+
+  it('[P7] Delete removes the row, in the other tab too', async () => {
+    await panel()
+      .getByRole('button', { name: `Delete alert BTC/USDT above ${FAR}` })
+      .click();
+    await item('Above 99,999,999').waitFor({ state: 'detached' });
+    await item('Above 99,999,999', other).waitFor({ state: 'detached' });
+    expect(await items().count()).toBe(1);
+    expect(await items(other).count()).toBe(1);
+  });
+
+  it('[P7] a browser that has not decided is offered to enable notifications, and asked once clicked', async () => {
+    const context = await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } });
+    // The browser's own answer would need a person at a prompt: this one grants when asked.
+    await context.addInitScript(() => {
+      let permission: NotificationPermission = 'default';
+      const asked: string[] = [];
+      Object.assign(window, { __asked: asked });
+      Object.defineProperty(Notification, 'permission', { get: () => permission, configurable: true });
+      Notification.requestPermission = () => {
+        asked.push(permission);
+        permission = 'granted';
+        return Promise.resolve(permission);
+      };
+    });
+    const fresh = await context.newPage();
+    freshErrors = pageErrors(fresh);
+    await openDashboard(fresh, server?.url ?? '');
+    const enable = panel(fresh).getByRole('button', { name: 'Enable browser notifications' });
+    await enable.click();
+    await enable.waitFor({ state: 'detached' });
+    expect(await fresh.evaluate(() => (window as unknown as { __asked: string[] }).__asked)).toEqual([
+      'default',
+    ]);
+    await context.close();
+  });
+
+  it('threw no uncaught error in any page', () => {
+    expect(errors).toEqual([]);
+    expect(otherErrors).toEqual([]);
+    expect(freshErrors).toEqual([]);
+  });
+});

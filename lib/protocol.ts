@@ -168,6 +168,8 @@ export interface ServerToClientEvents {
   'protocol:error': (error: ProtocolError & { event: string }) => void;
   /** The connection's session is over; the server closes the connection next. Sign in again; do not retry. */
   'session:ended': (ended: SessionEnded) => void;
+  /** The server is stopping (a restart or a deploy); the connection closes next and the client reconnects. */
+  'server:shutdown': (notice: { reason: 'shutdown' }) => void;
   /** One of the user's price alerts fired (P7); sent once, to the connections open at that moment. */
   'alert:triggered': (triggered: { alert: PriceAlert }) => void;
   /** The user's alerts changed in any tab or fired: the whole list. */

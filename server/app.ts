@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { Socket as EngineSocket } from 'engine.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
 import type { FeedStatus, StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
@@ -23,7 +24,10 @@ import { authRoutes } from './http/auth-routes';
 import { marketRoutes } from './http/market-routes';
 import { portfolioRoutes } from './http/portfolio-routes';
 import { createPageGate } from './http/page-gate';
+import { requestOrigin } from './http/proxy';
+import { createOpsHandler } from './http/ops-routes';
 import { createRouter } from './http/router';
+import { createMetrics } from './metrics';
 import { MarketState } from './market/market-state';
 import { PriceHistory } from './market/price-history';
 import { NaivePush } from './push/naive-push';
@@ -107,6 +111,7 @@ export function createApp(options: AppOptions): App {
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
+  const origin = requestOrigin(config.TRUST_PROXY);
   const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
   const portfolio = new PortfolioService({
@@ -165,6 +170,7 @@ export function createApp(options: AppOptions): App {
         limiter: new LoginLimiter(),
         sessionTtlMs,
         cookieSecure: config.COOKIE_SECURE,
+        origin,
         onSignOut,
       }),
     },
@@ -173,13 +179,27 @@ export function createApp(options: AppOptions): App {
       authenticate,
       originAllowed: (req) => originAllowed(req, allowedOrigins),
       maxBodyBytes: MAX_MESSAGE_BYTES,
+      clientAddress: origin.address,
     },
   );
   const pageGate = createPageGate({
     signedIn: (req) => authenticate(req) !== null,
     needsSetup: () => accounts.needsSetup(),
   });
+  // Read when scraped, by which time the socket server and the push engine exist.
+  const metrics = createMetrics({
+    clients: () => io.engine.clientsCount,
+    push: () => push.stats(),
+    feeds: () => feeds.statuses(),
+  });
+  let shuttingDown = false;
+  const ops = createOpsHandler({
+    notReady: () => notReady(),
+    metrics: metrics.registry,
+    metricsToken: config.METRICS_TOKEN,
+  });
   const http = createServer((req, res) => {
+    if (ops(req, res)) return;
     if (api(req, res)) return;
     if (pageGate(req, res)) return;
     if (options.pageHandler) return options.pageHandler(req, res);
@@ -206,8 +226,32 @@ export function createApp(options: AppOptions): App {
       allowedOrigins: config.ALLOWED_ORIGINS,
       connectionsPer10s: config.CONNECTION_RATE_LIMIT,
       authenticate,
+      clientAddress: origin.address,
     }),
   });
+  io.engine.on('connection', (raw: EngineSocket) =>
+    raw.on('packetCreate', (packet: { type: string; data?: unknown }) =>
+      metrics.countPacket(packet.type, packet.data),
+    ),
+  );
+  // Ready for traffic: the database answers, some exchange feed is live, and no shutdown has begun.
+  function notReady(): string[] {
+    if (shuttingDown) return ['shutting down'];
+    const reasons: string[] = [];
+    try {
+      db.prepare('SELECT 1').get();
+    } catch {
+      reasons.push('the database does not answer');
+    }
+    const statuses = feeds.statuses();
+    if (!statuses.some((f) => f.state === 'live')) {
+      const states = statuses.map(
+        (f) => `${f.exchange} ${f.state}${f.lastError ? ` (${f.lastError.message})` : ''}`,
+      );
+      reasons.push(`no exchange feed is live: ${states.join(', ')}`);
+    }
+    return reasons;
+  }
   const push = new PushEngine(
     io,
     market,
@@ -309,6 +353,10 @@ export function createApp(options: AppOptions): App {
       return http.address() as AddressInfo;
     },
     async close() {
+      // Load balancers see /readyz fail at once; clients hear why the connection ends and reconnect (to
+      // another instance where there is one).
+      shuttingDown = true;
+      io.emit('server:shutdown', { reason: 'shutdown' });
       clearInterval(purge);
       stopRecorder();
       push.close();

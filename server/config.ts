@@ -58,6 +58,9 @@ const schema = z
       .optional(),
     ADMIN_PASSWORD: z.string().min(8, 'expected at least 8 characters').max(200).optional(),
     COOKIE_SECURE: bool.default(false),
+    // Reverse proxies in front of the server whose X-Forwarded-For / -Proto are believed; 0 believes none.
+    TRUST_PROXY: int(0, 10).default(0),
+    METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').max(200).optional(),
     // 576 h = 24 days: a connection's expiry timer must stay within what setTimeout can wait (24.8 days).
     SESSION_TTL_HOURS: int(1, 576).default(168),
     PORTFOLIO_SNAPSHOT_SECONDS: int(1, 86_400).default(300),
@@ -69,7 +72,10 @@ const schema = z
   });
 
 // Never echoed back, not even in an error message.
-const SECRETS = new Set(['ADMIN_PASSWORD']);
+const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN']);
+
+/** Every variable the server reads, in the order of the schema (README's table and .env.example list the same). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
 
 /** The validated settings. */
 export type Config = z.infer<typeof schema>;

@@ -144,6 +144,8 @@ export function connectDashboard(
   socket.on('market:snapshot', (snapshot) => sync.onSnapshot(snapshot));
   socket.on('watchlist:changed', (watchlist) => watchlistChanged(watchlist.streams));
   socket.on('protocol:error', (error) => notify(error.message));
+  // The server is going down (C5): say so at once rather than when the transport notices.
+  socket.on('server:shutdown', () => setConnection('reconnecting'));
   socket.on('alerts:changed', (changed) => state().setAlerts(changed.alerts));
   socket.on('alert:triggered', ({ alert }) => {
     state().alertFired(alert);

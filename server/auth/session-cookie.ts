@@ -1,6 +1,5 @@
 /** The session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure over HTTPS. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { parseCookie, stringifySetCookie } from 'cookie';
 
 export const SESSION_COOKIE = 'livefolio_session';
@@ -12,11 +11,6 @@ export function sessionToken(req: IncomingMessage): string | null {
   const token = parseCookie(header)[SESSION_COOKIE];
   // Tokens are 32 random bytes in base64url (43 characters); anything else cannot be one.
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
-}
-
-/** Whether the cookie must be Secure: forced by COOKIE_SECURE, or the request came over TLS. */
-export function secureRequest(req: IncomingMessage, forced: boolean): boolean {
-  return forced || (req.socket as TLSSocket).encrypted === true;
 }
 
 /** Sets the session cookie for `maxAgeMs`. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { NEW_PASSWORD, USERNAME } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
 import type { LoginLimiter } from '../auth/login-limiter';
-import { clearSessionCookie, secureRequest, sessionToken, setSessionCookie } from '../auth/session-cookie';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/session-cookie';
+import type { RequestOrigin } from './proxy';
 import { AppError } from '../errors';
 import type { Session } from '../store/session-store';
 import type { User } from '../store/user-store';
@@ -15,6 +16,7 @@ export interface AuthRoutesDeps {
   limiter: LoginLimiter;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  origin: RequestOrigin;
   /** Called after a session ended, so its sockets can be disconnected. */
   onSignOut(session: Session): void;
 }
@@ -30,8 +32,10 @@ const newUserBody = newAccountBody.extend({ isAdmin: z.boolean().default(false) 
 const publicUser = (user: User) => ({ id: user.id, username: user.username, isAdmin: user.isAdmin });
 
 export function authRoutes(deps: AuthRoutesDeps): Routes {
+  // Secure when forced by COOKIE_SECURE, or the request came over TLS (here, or at a trusted proxy).
+  const secure = (ctx: RouteContext) => deps.cookieSecure || deps.origin.tls(ctx.req);
   const startSession = (ctx: RouteContext, token: string) =>
-    setSessionCookie(ctx.res, token, deps.sessionTtlMs, secureRequest(ctx.req, deps.cookieSecure));
+    setSessionCookie(ctx.res, token, deps.sessionTtlMs, secure(ctx));
 
   return {
     '/api/v1/auth/session': {
@@ -63,7 +67,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
         access: 'public',
         async handle(ctx) {
           const { username, password } = parse(signInBody, ctx.body);
-          const address = ctx.req.socket.remoteAddress ?? 'unknown';
+          const address = deps.origin.address(ctx.req);
           await deps.limiter.check(address, username);
           const signedIn = await deps.accounts.signIn(username, password);
           if (!signedIn) {
@@ -83,7 +87,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
           const token = sessionToken(ctx.req);
           const ended = token ? deps.accounts.signOut(token) : null;
           if (ended) deps.onSignOut(ended);
-          clearSessionCookie(ctx.res, secureRequest(ctx.req, deps.cookieSecure));
+          clearSessionCookie(ctx.res, secure(ctx));
           return { signedOut: ended !== null };
         },
       },

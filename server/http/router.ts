@@ -42,6 +42,8 @@ export interface RouterDeps {
   /** False for a state-changing request from a page of another site. */
   originAllowed(req: IncomingMessage): boolean;
   maxBodyBytes: number;
+  /** The client's address, for the rate limit. */
+  clientAddress(req: IncomingMessage): string;
 }
 
 interface CompiledRoute {
@@ -111,7 +113,7 @@ async function answer(
   deps: RouterDeps,
 ): Promise<void> {
   try {
-    await deps.limiter.consume(req.socket.remoteAddress ?? 'unknown');
+    await deps.limiter.consume(deps.clientAddress(req));
     const found = match(routes, url.pathname);
     if (!found) throw new AppError('NOT_FOUND', `No API route ${url.pathname}.`);
     const { methods } = found.route;

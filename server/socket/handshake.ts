@@ -11,6 +11,8 @@ export interface HandshakeOptions {
   connectionsPer10s: number;
   /** The session a request carries, or null. */
   authenticate(req: IncomingMessage): Authenticated | null;
+  /** The client's address, for the rate limit. */
+  clientAddress(req: IncomingMessage): string;
 }
 
 /** The session found at the handshake, kept on the request for the connection (socket.request). */
@@ -42,7 +44,7 @@ export function createAllowRequest(
       return;
     }
     // The rate limit comes before the session lookup, so a flood of handshakes costs no database reads.
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = options.clientAddress(req);
     limiter.consume(address).then(
       () => {
         const auth = options.authenticate(req);

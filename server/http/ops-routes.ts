@@ -1,0 +1,68 @@
+/**
+ * /healthz, /readyz and /metrics: for load balancers, orchestrators and Prometheus. They need no session (a probe
+ * has none) and are not rate limited per address (probes come from one address, often); /metrics can require a
+ * bearer token (METRICS_TOKEN).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Registry } from 'prom-client';
+
+export interface OpsDeps {
+  /** Why the server should not get traffic now; empty when it is ready. */
+  notReady(): string[];
+  metrics: Registry;
+  metricsToken: string | undefined;
+}
+
+const json = (res: ServerResponse, status: number, body: object) => {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const given = Buffer.from(req.headers.authorization ?? '');
+  const wanted = Buffer.from(`Bearer ${token}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/** Answers the three paths (GET or HEAD only); returns false for every other request. */
+export function createOpsHandler(deps: OpsDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const paths = new Set(['/healthz', '/readyz', '/metrics']);
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!paths.has(path)) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      json(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${path} answers GET, HEAD.` } });
+      return true;
+    }
+    if (path === '/healthz') {
+      json(res, 200, { status: 'ok' });
+      return true;
+    }
+    if (path === '/readyz') {
+      const reasons = deps.notReady();
+      json(
+        res,
+        reasons.length === 0 ? 200 : 503,
+        reasons.length === 0 ? { status: 'ready' } : { status: 'not-ready', reasons },
+      );
+      return true;
+    }
+    if (deps.metricsToken !== undefined && !bearerMatches(req, deps.metricsToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      json(res, 401, {
+        error: { code: 'UNAUTHORIZED', message: 'Give the METRICS_TOKEN as a bearer token.' },
+      });
+      return true;
+    }
+    deps.metrics.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : text);
+      },
+      () => json(res, 500, { error: { code: 'INTERNAL', message: 'The metrics could not be collected.' } }),
+    );
+    return true;
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Prometheus metrics (prom-client): the process's own (CPU, memory, event-loop lag, GC) and the live figures of
+ * the push side and the feeds, read when scraped rather than counted on every tick.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { FeedState, FeedStatus } from '../lib/protocol';
+import type { PushStats } from './push/push-engine';
+
+/** What the metrics read from the server. */
+export interface MetricsSources {
+  clients(): number;
+  push(): PushStats;
+  feeds(): FeedStatus[];
+  now?: () => number;
+}
+
+const FEED_STATES: readonly FeedState[] = ['connecting', 'live', 'stale', 'down'];
+
+/** A counter that follows a total kept elsewhere: each scrape adds what it grew by since the last. */
+function followingCounter<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  read: () => Array<[Partial<Record<L, string>>, number]>,
+): void {
+  const seen = new Map<string, number>();
+  new Counter({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      for (const [labels, total] of read()) {
+        const key = JSON.stringify(labels);
+        const grown = total - (seen.get(key) ?? 0);
+        seen.set(key, total);
+        // A total that went down (a feed recreated) starts the count again from its new value.
+        this.inc(labels, grown >= 0 ? grown : total);
+      }
+    },
+  });
+}
+
+/** The registry with every metric; `countPacket` is called by the engine.io hook for each packet sent. */
+export function createMetrics(sources: MetricsSources) {
+  const registry = new Registry();
+  const now = sources.now ?? Date.now;
+  collectDefaultMetrics({ register: registry });
+
+  new Gauge({
+    name: 'livefolio_connected_clients',
+    help: 'Socket.io clients connected now.',
+    registers: [registry],
+    collect() {
+      this.set(sources.clients());
+    },
+  });
+  const sent = new Counter({
+    name: 'livefolio_socket_messages_sent_total',
+    help: 'Engine.io packets written to clients (messages, heartbeats), per client.',
+    labelNames: ['type'],
+    registers: [registry],
+  });
+  const bytes = new Counter({
+    name: 'livefolio_socket_bytes_sent_total',
+    help: 'Bytes of engine.io packets written to clients, before transport framing.',
+    registers: [registry],
+  });
+  const push = (key: keyof PushStats) => () => [[{}, sources.push()[key]]] as Array<[object, number]>;
+  followingCounter(
+    registry,
+    'livefolio_diffs_sent_total',
+    'market:diff messages emitted (one per subscription group and window).',
+    [],
+    push('diffsSent'),
+  );
+  followingCounter(
+    registry,
+    'livefolio_diff_deliveries_total',
+    'market:diff messages delivered, counted per receiving client.',
+    [],
+    push('deliveries'),
+  );
+  followingCounter(
+    registry,
+    'livefolio_diffs_skipped_total',
+    'Diffs not sent to slow clients whose buffers were full (they get a snapshot once drained).',
+    [],
+    push('diffsSkipped'),
+  );
+  followingCounter(
+    registry,
+    'livefolio_snapshots_after_drain_total',
+    'Snapshots sent to slow clients once their buffers drained.',
+    [],
+    push('snapshotsAfterDrain'),
+  );
+  new Gauge({
+    name: 'livefolio_slow_clients',
+    help: 'Clients whose diffs are held because their send buffer is full.',
+    registers: [registry],
+    collect() {
+      this.set(sources.push().heldClients);
+    },
+  });
+  new Gauge({
+    name: 'livefolio_feed_state',
+    help: 'Feed state per exchange: 1 for the current state, 0 for the others.',
+    labelNames: ['exchange', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const feed of sources.feeds())
+        for (const state of FEED_STATES)
+          this.set({ exchange: feed.exchange, state }, feed.state === state ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'livefolio_feed_tick_lag_seconds',
+    help: 'Seconds since the latest tick of each exchange feed (absent before the first).',
+    labelNames: ['exchange'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const feed of sources.feeds())
+        if (feed.lastTickAt !== null) this.set({ exchange: feed.exchange }, (now() - feed.lastTickAt) / 1000);
+    },
+  });
+  const perFeed = (key: 'reconnects' | 'invalidTicks') => () =>
+    sources.feeds().map((f): [{ exchange: string }, number] => [{ exchange: f.exchange }, f[key]]);
+  followingCounter(
+    registry,
+    'livefolio_feed_reconnects_total',
+    'Reconnects of each exchange feed.',
+    ['exchange'],
+    perFeed('reconnects'),
+  );
+  followingCounter(
+    registry,
+    'livefolio_feed_invalid_ticks_total',
+    'Ticks dropped by validation, per exchange.',
+    ['exchange'],
+    perFeed('invalidTicks'),
+  );
+
+  return {
+    registry,
+    /** Counts one engine.io packet written to a client. */
+    countPacket(type: string, data: unknown): void {
+      sent.inc({ type });
+      if (typeof data === 'string') bytes.inc(Buffer.byteLength(data));
+      else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) bytes.inc(data.byteLength);
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

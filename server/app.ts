@@ -172,6 +172,7 @@ export function createApp(options: AppOptions): App {
         cookieSecure: config.COOKIE_SECURE,
         origin,
         onSignOut,
+        log: log.child({ module: 'auth' }),
       }),
     },
     {

@@ -4,6 +4,7 @@ import { NEW_PASSWORD, USERNAME } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
 import type { LoginLimiter } from '../auth/login-limiter';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/session-cookie';
+import type { Logger } from 'pino';
 import type { RequestOrigin } from './proxy';
 import { AppError } from '../errors';
 import type { Session } from '../store/session-store';
@@ -19,6 +20,8 @@ export interface AuthRoutesDeps {
   origin: RequestOrigin;
   /** Called after a session ended, so its sockets can be disconnected. */
   onSignOut(session: Session): void;
+  /** Sign-in failures go here (username and address, never the password): what an operator watches for. */
+  log: Pick<Logger, 'warn'>;
 }
 
 const signInBody = z.strictObject({
@@ -72,6 +75,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
           const signedIn = await deps.accounts.signIn(username, password);
           if (!signedIn) {
             await deps.limiter.failed(address, username);
+            deps.log.warn({ username, address }, 'failed sign-in');
             throw new AppError('UNAUTHORIZED', 'Wrong username or password.');
           }
           await deps.limiter.succeeded(username);

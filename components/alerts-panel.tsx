@@ -63,6 +63,22 @@ export function AlertsPanel() {
 
 type Report = (outcome: { error: string } | { done: string }) => void;
 
+// The hint follows the market, but a form need not repaint at the ticker's pace: it costs a layout each time.
+const HINT_REFRESH_MS = 2_000;
+
+/** The stream's last price, read every HINT_REFRESH_MS rather than on every tick. */
+function useSampledLast(store: DashboardStore, stream: StreamId | null): number | null {
+  const [last, setLast] = useState<number | null>(null);
+  useEffect(() => {
+    const read = () =>
+      setLast(stream === null ? null : (store.getState().market.tickers[stream]?.last ?? null));
+    read();
+    const timer = setInterval(read, HINT_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [store, stream]);
+  return last;
+}
+
 /** Market, condition, price (the market's last price as placeholder) and note; the server judges the price. */
 const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
   const store = useDashboardStore();
@@ -70,7 +86,7 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
   const [chosen, setChosen] = useState<StreamId | null>(null);
   // A market removed from the watchlist falls back to the first one, like the chart.
   const stream = chosen !== null && watchlist.includes(chosen) ? chosen : (watchlist[0] ?? null);
-  const last = useDashboard((s) => (stream === null ? null : (s.market.tickers[stream]?.last ?? null)));
+  const last = useSampledLast(store, stream);
   const [condition, setCondition] = useState<AlertCondition>('above');
   const [price, setPrice] = useState('');
   const [note, setNote] = useState('');

@@ -66,15 +66,22 @@ type Report = (outcome: { error: string } | { done: string }) => void;
 // The hint follows the market, but a form need not repaint at the ticker's pace: it costs a layout each time.
 const HINT_REFRESH_MS = 2_000;
 
-/** The stream's last price, read every HINT_REFRESH_MS rather than on every tick. */
+/** The stream's last price: at once when it first arrives, then at most every HINT_REFRESH_MS. */
 function useSampledLast(store: DashboardStore, stream: StreamId | null): number | null {
   const [last, setLast] = useState<number | null>(null);
   useEffect(() => {
-    const read = () =>
-      setLast(stream === null ? null : (store.getState().market.tickers[stream]?.last ?? null));
-    read();
-    const timer = setInterval(read, HINT_REFRESH_MS);
-    return () => clearInterval(timer);
+    const shown: { value: number | null; at: number } = { value: null, at: 0 };
+    const sync = () => {
+      const value = stream === null ? null : (store.getState().market.tickers[stream]?.last ?? null);
+      const now = Date.now();
+      if (value === shown.value) return;
+      if (shown.value !== null && value !== null && now - shown.at < HINT_REFRESH_MS) return;
+      shown.value = value;
+      shown.at = now;
+      setLast(value);
+    };
+    sync();
+    return store.subscribe(sync);
   }, [store, stream]);
   return last;
 }

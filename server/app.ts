@@ -5,6 +5,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import type { Socket as EngineSocket } from 'engine.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
@@ -25,6 +26,8 @@ import { marketRoutes } from './http/market-routes';
 import { portfolioRoutes } from './http/portfolio-routes';
 import { createPageGate } from './http/page-gate';
 import { requestOrigin } from './http/proxy';
+import { memoryLimiters, redisLimiters } from './cluster/limiters';
+import { createRedis } from './cluster/redis';
 import { createOpsHandler } from './http/ops-routes';
 import { createRouter } from './http/router';
 import { createMetrics } from './metrics';
@@ -111,6 +114,9 @@ export function createApp(options: AppOptions): App {
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
+  // With REDIS_URL, instances share their broadcasts (the socket.io adapter, set up in listen) and rate limits.
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, log.child({ module: 'redis' })) : null;
+  const limiters = redis ? redisLimiters(redis, config.REDIS_PREFIX) : memoryLimiters;
   const origin = requestOrigin(config.TRUST_PROXY);
   const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
@@ -167,7 +173,7 @@ export function createApp(options: AppOptions): App {
       ...alertRoutes(alerts),
       ...authRoutes({
         accounts,
-        limiter: new LoginLimiter(),
+        limiter: new LoginLimiter(limiters),
         sessionTtlMs,
         cookieSecure: config.COOKIE_SECURE,
         origin,
@@ -176,7 +182,7 @@ export function createApp(options: AppOptions): App {
       }),
     },
     {
-      limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10),
+      limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10, limiters, 'http'),
       authenticate,
       originAllowed: (req) => originAllowed(req, allowedOrigins),
       maxBodyBytes: MAX_MESSAGE_BYTES,
@@ -228,6 +234,7 @@ export function createApp(options: AppOptions): App {
       connectionsPer10s: config.CONNECTION_RATE_LIMIT,
       authenticate,
       clientAddress: origin.address,
+      limiters,
     }),
   });
   io.engine.on('connection', (raw: EngineSocket) =>
@@ -337,6 +344,11 @@ export function createApp(options: AppOptions): App {
           isAdmin: true,
           resetPassword: false,
         });
+      if (redis) {
+        await redis.connect();
+        const channel = `${config.REDIS_PREFIX}:socket.io`;
+        io.adapter(createAdapter(redis, { streamName: channel, channelPrefix: channel }));
+      }
       feeds.start();
       demandChanged();
       backfill.start();
@@ -372,6 +384,8 @@ export function createApp(options: AppOptions): App {
       clearTimeout(force);
       await backfill.close();
       await Promise.all([feeds.stop(), candles.close()]);
+      // The adapter's reading connection is a duplicate the adapter never closes: destroy() ends every one.
+      if (redis?.isOpen) await redis.close().catch(() => redis.destroy());
       db.close();
     },
   };

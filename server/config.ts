@@ -58,6 +58,13 @@ const schema = z
       .optional(),
     ADMIN_PASSWORD: z.string().min(8, 'expected at least 8 characters').max(200).optional(),
     COOKIE_SECURE: bool.default(false),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'expected redis://[user:password@]host:port[/db] or rediss://…' })
+      .optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,40}$/, 'expected 1 to 40 letters, digits, ":", ".", "_" or "-"')
+      .default('livefolio'),
     // Reverse proxies in front of the server whose X-Forwarded-For / -Proto are believed; 0 believes none.
     TRUST_PROXY: int(0, 10).default(0),
     METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').max(200).optional(),
@@ -72,7 +79,8 @@ const schema = z
   });
 
 // Never echoed back, not even in an error message.
-const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN']);
+// REDIS_URL may hold a password.
+const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN', 'REDIS_URL']);
 
 /** Every variable the server reads, in the order of the schema (README's table and .env.example list the same). */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);

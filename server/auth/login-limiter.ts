@@ -1,5 +1,7 @@
 /** Limits on failed sign-ins, per account and per address, so passwords cannot be guessed at speed. */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters } from '../cluster/limiters';
+import type { MakeLimiter } from '../cluster/limiters';
 import { AppError } from '../errors';
 
 const WINDOW_S = 15 * 60;
@@ -10,8 +12,13 @@ export const FAILURES_PER_ADDRESS = 20;
 
 /** Counts failures; `check` refuses once either budget is spent, saying when to try again. */
 export class LoginLimiter {
-  private readonly byAccount = new RateLimiterMemory({ points: FAILURES_PER_ACCOUNT, duration: WINDOW_S });
-  private readonly byAddress = new RateLimiterMemory({ points: FAILURES_PER_ADDRESS, duration: WINDOW_S });
+  private readonly byAccount: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
+
+  constructor(make: MakeLimiter = memoryLimiters) {
+    this.byAccount = make('login-account', FAILURES_PER_ACCOUNT, WINDOW_S);
+    this.byAddress = make('login-address', FAILURES_PER_ADDRESS, WINDOW_S);
+  }
 
   /** Throws RATE_LIMITED when the account or the address has no attempts left. */
   async check(address: string, username: string): Promise<void> {

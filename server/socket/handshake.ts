@@ -1,6 +1,7 @@
 /** The handshake is a security boundary: a signed-in session, only allowed origins, so many connections per address. */
 import type { IncomingMessage } from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { memoryLimiters } from '../cluster/limiters';
+import type { MakeLimiter } from '../cluster/limiters';
 import type { Authenticated } from '../auth/accounts';
 
 /** Settings of the handshake checks. */
@@ -13,6 +14,8 @@ export interface HandshakeOptions {
   authenticate(req: IncomingMessage): Authenticated | null;
   /** The client's address, for the rate limit. */
   clientAddress(req: IncomingMessage): string;
+  /** Where the connection counters live (default: this process). */
+  limiters?: MakeLimiter;
 }
 
 /** The session found at the handshake, kept on the request for the connection (socket.request). */
@@ -37,7 +40,7 @@ export function createAllowRequest(
   options: HandshakeOptions,
 ): (req: IncomingMessage, verdict: Verdict) => void {
   const allowed = allowedOriginSet(options.allowedOrigins);
-  const limiter = new RateLimiterMemory({ points: options.connectionsPer10s, duration: 10 });
+  const limiter = (options.limiters ?? memoryLimiters)('handshakes', options.connectionsPer10s, 10);
   return (req, verdict) => {
     if (!originAllowed(req, allowed)) {
       verdict('origin not allowed', false);

@@ -1,5 +1,8 @@
 /** Rate limits on what a client can trigger: requests per connection, connections per address. */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters } from '../cluster/limiters';
+import type { MakeLimiter } from '../cluster/limiters';
 import { AppError } from '../errors';
 
 /** Rejections within one window after which a connection is closed as abusive. */
@@ -7,12 +10,13 @@ export const STRIKES_BEFORE_DISCONNECT = 20;
 
 /** A limiter of `points` actions per `windowSeconds` per key, answering with AppError RATE_LIMITED. */
 export class RequestLimiter {
-  private readonly limiter: RateLimiterMemory;
-  private readonly strikes: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
+  private readonly strikes: RateLimiterAbstract;
 
-  constructor(points: number, windowSeconds: number) {
-    this.limiter = new RateLimiterMemory({ points, duration: windowSeconds });
-    this.strikes = new RateLimiterMemory({ points: STRIKES_BEFORE_DISCONNECT, duration: windowSeconds });
+  /** `name` keeps this limiter's counters apart from others' in a shared store. */
+  constructor(points: number, windowSeconds: number, make: MakeLimiter = memoryLimiters, name = 'requests') {
+    this.limiter = make(name, points, windowSeconds);
+    this.strikes = make(`${name}-strikes`, STRIKES_BEFORE_DISCONNECT, windowSeconds);
   }
 
   /** Takes one action for `key`; throws RATE_LIMITED with the wait, marking `abusive` after repeated strikes. */

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Cluster, Instance } from '../support/cluster';
+import { startCluster } from '../support/cluster';
+import { redisAvailable } from '../support/services';
+import type { Client, Target } from '../support/stack';
+import { connect, request, send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
+
+// Two instances behind one address share what one user's tabs must hear, and their rate limits, through Redis.
+const redisUp = await redisAvailable();
+
+let cluster: Cluster | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.disconnect();
+  await cluster?.close();
+  cluster = undefined;
+});
+
+async function tab(target: Target): Promise<Client> {
+  const socket = await connect(target);
+  clients.push(socket);
+  return socket;
+}
+
+const signedIn = async (instance: Instance): Promise<Target> => ({
+  url: instance.url,
+  cookie: await signIn(instance.url, TEST_ADMIN),
+});
+
+async function marketsLoaded(instances: Instance[]): Promise<void> {
+  await waitFor(
+    () => instances.every((i) => i.app.feeds.statuses()[0]?.markets !== 0),
+    10_000,
+    'markets on every instance',
+  );
+}
+
+describe.skipIf(!redisUp)('a cluster on Redis', () => {
+  it("[W1] a watchlist change made on one instance reaches the user's tab on another", async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    await marketsLoaded(cluster.instances);
+    const onA = await signedIn(a);
+    const tabOnB = await tab({ url: b.url, cookie: onA.cookie });
+    const heard: string[][] = [];
+    tabOnB.on('watchlist:changed', (w) => heard.push(w.streams));
+    const tabOnA = await tab(onA);
+    const ack = await request(tabOnA, 'watchlist:add', { stream: 'binance:DOGE/USDT' });
+    expect(ack.ok).toBe(true);
+    await waitFor(() => heard.length === 1, 5_000, 'the change on the other instance');
+    expect(heard[0]).toContain('binance:DOGE/USDT');
+  });
+
+  it('[A4] signing out on one instance ends that session on every instance', async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    const session = await signedIn(a);
+    const tabOnB = await tab({ url: b.url, cookie: session.cookie });
+    const ended: unknown[] = [];
+    tabOnB.on('session:ended', (e) => ended.push(e));
+    const out = await send(session, 'POST', '/api/v1/auth/logout', {});
+    expect(out.status).toBe(200);
+    await waitFor(() => ended.length === 1 && !tabOnB.connected, 5_000, 'the other instance to end it');
+    expect(ended).toEqual([{ reason: 'signed-out' }]);
+  });
+
+  it('[P7] an alert fired on one instance is heard by the tab on another', async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    await marketsLoaded(cluster.instances);
+    const onA = await signedIn(a);
+    const tabOnB = await tab({ url: b.url, cookie: onA.cookie });
+    const fired: unknown[] = [];
+    tabOnB.on('alert:triggered', ({ alert }) => fired.push(alert));
+    // Met already: it fires at once, on the instance that set it.
+    const set = await send(onA, 'POST', '/api/v1/alerts', {
+      stream: 'binance:BTC/USDT',
+      condition: 'above',
+      price: '0.01',
+    });
+    expect(set.status).toBe(201);
+    await waitFor(() => fired.length === 1, 10_000, 'the alert on the other instance');
+    expect(fired[0]).toMatchObject({ id: set.body.alert.id, condition: 'above' });
+  });
+
+  it('[A3] failed sign-ins count together: five on two instances lock the account on both', async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    const attempt = (instance: Instance) =>
+      fetch(`${instance.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: TEST_ADMIN.username, password: 'wrong-password' }),
+      }).then((r) => r.status);
+    const statuses = [];
+    for (const instance of [a, b, a, b, a]) statuses.push(await attempt(instance));
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    // Even the right password now waits, on either instance.
+    for (const instance of [a, b]) {
+      const res = await fetch(`${instance.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(TEST_ADMIN),
+      });
+      expect(res.status).toBe(429);
+    }
+  });
+});

@@ -115,8 +115,10 @@ export function createApp(options: AppOptions): App {
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
   // With REDIS_URL, instances share their broadcasts (the socket.io adapter, set up in listen) and rate limits.
-  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, log.child({ module: 'redis' })) : null;
-  const limiters = redis ? redisLimiters(redis, config.REDIS_PREFIX) : memoryLimiters;
+  const redisLog = log.child({ module: 'redis' });
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, redisLog) : null;
+  const counters = config.REDIS_URL ? createRedis(config.REDIS_URL, redisLog, { failFast: true }) : null;
+  const limiters = counters ? redisLimiters(counters, config.REDIS_PREFIX) : memoryLimiters;
   const origin = requestOrigin(config.TRUST_PROXY);
   const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
@@ -344,8 +346,8 @@ export function createApp(options: AppOptions): App {
           isAdmin: true,
           resetPassword: false,
         });
-      if (redis) {
-        await redis.connect();
+      if (redis && counters) {
+        await Promise.all([redis.connect(), counters.connect()]);
         const channel = `${config.REDIS_PREFIX}:socket.io`;
         io.adapter(createAdapter(redis, { streamName: channel, channelPrefix: channel }));
       }
@@ -385,7 +387,8 @@ export function createApp(options: AppOptions): App {
       await backfill.close();
       await Promise.all([feeds.stop(), candles.close()]);
       // The adapter's reading connection is a duplicate the adapter never closes: destroy() ends every one.
-      if (redis?.isOpen) await redis.close().catch(() => redis.destroy());
+      for (const client of [redis, counters])
+        if (client?.isOpen) await client.close().catch(() => client.destroy());
       db.close();
     },
   };

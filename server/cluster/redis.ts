@@ -4,10 +4,16 @@ import type { Logger } from 'pino';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-/** A client that reconnects by itself (0.2 s more per attempt, at most 5 s apart); not connected yet. */
-export function createRedis(url: string, log: Logger): RedisClient {
+/**
+ * A client that reconnects by itself (0.2 s more per attempt, at most 5 s apart); not connected yet.
+ * `failFast`: while Redis is away a command fails at once instead of waiting in a queue, which the rate limits
+ * need (they then count in memory, rather than hold every request until Redis returns). The socket.io adapter
+ * needs the queue: it reads in a loop that would spin on commands failing at once.
+ */
+export function createRedis(url: string, log: Logger, options: { failFast?: boolean } = {}): RedisClient {
   const client = createClient({
     url,
+    disableOfflineQueue: options.failFast === true,
     socket: { reconnectStrategy: (retries: number) => Math.min((retries + 1) * 200, 5_000) },
   });
   // node-redis emits 'error' on every failed attempt, and an unheard 'error' would end the process: say it once

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cluster, Instance } from '../support/cluster';
 import { startCluster } from '../support/cluster';
+import { startPrivateRedis } from '../support/private-redis';
 import { redisAvailable } from '../support/services';
 import type { Client, Target } from '../support/stack';
 import { connect, request, send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
@@ -103,6 +104,55 @@ describe.skipIf(!redisUp)('a cluster on Redis', () => {
         body: JSON.stringify(TEST_ADMIN),
       });
       expect(res.status).toBe(429);
+    }
+  });
+});
+
+describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
+  it('instances survive Redis going away, and share broadcasts again once it is back', async () => {
+    const redis = await startPrivateRedis();
+    try {
+      // Requests are repeated below until a broadcast gets through: more than the default 30 per 10 s.
+      cluster = await startCluster(2, { REDIS_URL: redis.url, EVENT_RATE_LIMIT: '1000' });
+      const [a, b] = cluster.instances as [Instance, Instance];
+      await marketsLoaded(cluster.instances);
+      const onA = await signedIn(a);
+      const tabOnA = await tab(onA);
+      const tabOnB = await tab({ url: b.url, cookie: onA.cookie });
+      const heard: string[][] = [];
+      tabOnB.on('watchlist:changed', (w) => heard.push(w.streams));
+      const add = (stream: string) => request(tabOnA, 'watchlist:add', { stream });
+
+      await redis.kill();
+      // Without Redis each instance still serves: requests, its own tabs, prices.
+      const during = await add('binance:DOGE/USDT');
+      expect(during.ok).toBe(true);
+      expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
+      // Rate limits fall back to the instance's memory: the API answers at once, signing in too.
+      const api = await fetch(`${b.url}/api/v1/watchlist`, {
+        headers: { cookie: onA.cookie ?? '' },
+        signal: AbortSignal.timeout(3_000),
+      });
+      expect(api.status).toBe(200);
+      expect((await signIn(b.url, TEST_ADMIN)).length).toBeGreaterThan(0);
+      expect(tabOnB.connected).toBe(true);
+
+      await redis.start();
+      // Back: a change on A reaches the tab on B again (the instances reconnect by themselves).
+      await waitFor(
+        async () => {
+          await new Promise((r) => setTimeout(r, 200));
+          await add('binance:XRP/USDT');
+          await request(tabOnA, 'watchlist:remove', { stream: 'binance:XRP/USDT' });
+          return heard.some((streams) => streams.includes('binance:XRP/USDT'));
+        },
+        20_000,
+        'broadcasts through the restarted Redis',
+      );
+    } finally {
+      await cluster?.close();
+      cluster = undefined;
+      await redis.close();
     }
   });
 });

@@ -35,7 +35,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
     EXCHANGES: 'binance',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
-    REDIS_URL,
+    REDIS_URL: env.REDIS_URL ?? REDIS_URL,
     REDIS_PREFIX: `livefolio-test-${randomBytes(4).toString('hex')}`,
     ...env,
   });

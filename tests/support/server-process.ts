@@ -40,7 +40,7 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(
   options: { demo?: boolean; env?: Record<string, string | undefined>; startTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  let port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lf-process-'));
   let child: ChildProcess | null = null;
   let out = '';
@@ -76,7 +76,17 @@ export async function startServerProcess(
     proc.kill(signal);
     return exited;
   };
-  await start();
+  // Another process may take the free port between our check and the server's listen: pick another, at first
+  // start only (a restart must come back on the same port).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !out.includes('EADDRINUSE')) throw error;
+      port = await freePort();
+    }
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,

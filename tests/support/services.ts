@@ -4,7 +4,8 @@ import { createClient } from 'redis';
 /** Where Redis is: REDIS_URL, else the local default every machine of this project runs. */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisAnswers(url: string): Promise<boolean> {
+/** True when a Redis at `url` answers a PING within about 2 s. */
+export async function redisAnswers(url: string): Promise<boolean> {
   const client = createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
   client.on('error', () => {});
   try {

@@ -77,11 +77,12 @@ describe('market stream over a real socket.io connection', () => {
       c.diffs.slice(1).map((d, i) => d.at - (c.diffs[i] as { at: number }).at);
     expect(fast.diffs.length).toBeLessThanOrEqual(Math.ceil(elapsed * 4) + 1);
     expect(fast.diffs.length).toBeGreaterThanOrEqual(Math.floor(elapsed * 4) - 2);
-    // Arrival gaps shrink only by jitter (a late message followed by a punctual one; up to tens of ms on a busy
-    // machine), never to the near-zero gap of a second message in the same window.
-    expect(Math.min(...gaps(fast))).toBeGreaterThanOrEqual(250 - 80);
+    // Arrival gaps shrink by jitter (a late message followed by a punctual one: up to ~150 ms seen on a loaded
+    // 2-core machine), never to the near-zero gap of a second message in the same window. The rate itself is
+    // held by the counts.
+    expect(Math.min(...gaps(fast))).toBeGreaterThanOrEqual(100);
     expect(slow.diffs.length).toBeLessThanOrEqual(Math.ceil(elapsed) + 1);
-    expect(Math.min(...gaps(slow))).toBeGreaterThanOrEqual(1000 - 80);
+    expect(Math.min(...gaps(slow))).toBeGreaterThanOrEqual(1000 - 150);
     // The exchange ticks every market 50 times a second: the windows' changes were batched, not sent apart.
     const perMessage = fast.diffs.map((d) => Object.keys(d.diff.changes).length);
     expect(Math.max(...perMessage)).toBe(STREAMS.length);

@@ -371,7 +371,8 @@ export function createApp(options: AppOptions): App {
       // Load balancers see /readyz fail at once; clients hear why the connection ends and reconnect (to
       // another instance where there is one).
       shuttingDown = true;
-      io.emit('server:shutdown', { reason: 'shutdown' });
+      // Only this instance's clients: the others' servers are not going anywhere.
+      io.local.emit('server:shutdown', { reason: 'shutdown' });
       clearInterval(purge);
       stopRecorder();
       push.close();
@@ -404,7 +405,8 @@ function broadcastStatus(io: LivefolioServer): (statuses: FeedStatus[]) => void 
     timer = null;
     if (!latest) return;
     lastSent = Date.now();
-    io.emit('feeds:status', { feeds: latest });
+    // Each instance tells its own clients about the feeds it runs.
+    io.local.emit('feeds:status', { feeds: latest });
     latest = null;
   };
   return (statuses) => {

@@ -191,7 +191,9 @@ export class PushEngine {
     group.lastSentAt = now;
     this.counters.diffsSkipped += group.held.size;
     if (group.members.size === 0) return;
-    this.io.to(group.room).emit('market:diff', { epoch: group.epoch, seq: group.seq, changes });
+    // Local: a group and its room belong to this instance; with the Redis adapter a plain emit would also
+    // publish every diff to every other instance, for nobody there.
+    this.io.local.to(group.room).emit('market:diff', { epoch: group.epoch, seq: group.seq, changes });
     this.counters.diffsSent += 1;
     this.counters.deliveries += group.members.size;
   }

@@ -1,8 +1,9 @@
+import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cluster, Instance } from '../support/cluster';
 import { startCluster } from '../support/cluster';
 import { startPrivateRedis } from '../support/private-redis';
-import { redisAvailable } from '../support/services';
+import { REDIS_URL, redisAvailable } from '../support/services';
 import type { Client, Target } from '../support/stack';
 import { connect, request, send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
 
@@ -154,5 +155,36 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
       cluster = undefined;
       await redis.close();
     }
+  });
+});
+
+describe.skipIf(!redisUp)('what stays on one instance', () => {
+  it("[C5] market diffs and a shutdown notice go to the instance's own clients only, not through Redis", async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    await marketsLoaded(cluster.instances);
+    const session = await signedIn(a);
+    const onA = await tab(session);
+    const onB = await tab({ url: b.url, cookie: session.cookie });
+    const notices: unknown[] = [];
+    onB.on('server:shutdown', (n) => notices.push(n));
+    const diffsOnA: number[] = [];
+    onA.on('market:diff', (d) => diffsOnA.push(d.seq));
+    expect((await request(onA, 'market:subscribe', { streams: ['binance:BTC/USDT'] })).ok).toBe(true);
+    await waitFor(() => diffsOnA.length >= 4, 5_000, 'diffs on A');
+
+    // Nothing of the market went through the cluster's stream: only what every instance must hear does.
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    const entries = await redis.xRange(`${cluster.prefix}:socket.io`, '-', '+');
+    redis.destroy();
+    expect(entries.filter((e) => JSON.stringify(e).includes('market:diff'))).toEqual([]);
+
+    await a.app.close();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(notices).toEqual([]);
+    expect(onB.connected).toBe(true);
+    // The cluster closes every instance after the test; A is closed already.
+    cluster.instances.splice(0, 1);
   });
 });

@@ -19,6 +19,8 @@ export interface Instance {
 
 export interface Cluster {
   demo: DemoExchange;
+  /** The REDIS_PREFIX of this cluster's keys and streams. */
+  prefix: string;
   instances: Instance[];
   close(): Promise<void>;
 }
@@ -30,13 +32,14 @@ export interface Cluster {
 export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
   const demo = await startDemoExchange({ seed: 11, tickMs: 50 });
   const databaseFile = join(mkdtempSync(join(tmpdir(), 'livefolio-cluster-')), 'shared.db');
+  const prefix = `livefolio-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     EXCHANGES: 'binance',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     REDIS_URL: env.REDIS_URL ?? REDIS_URL,
-    REDIS_PREFIX: `livefolio-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: prefix,
     ...env,
   });
   const instances: Instance[] = [];
@@ -52,6 +55,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
   }
   return {
     demo,
+    prefix,
     instances,
     async close() {
       for (const { app } of instances) await app.close();

@@ -200,6 +200,7 @@ export function createApp(options: AppOptions): App {
     clients: () => io.engine.clientsCount,
     push: () => push.stats(),
     feeds: () => feeds.statuses(),
+    ...(redis && counters ? { redis: () => redis.isReady && counters.isReady } : {}),
   });
   let shuttingDown = false;
   const ops = createOpsHandler({

@@ -11,6 +11,8 @@ export interface MetricsSources {
   clients(): number;
   push(): PushStats;
   feeds(): FeedStatus[];
+  /** Whether the cluster's Redis connections are up; absent without REDIS_URL (no metric then). */
+  redis?: () => boolean;
   now?: () => number;
 }
 
@@ -143,6 +145,18 @@ export function createMetrics(sources: MetricsSources) {
     ['exchange'],
     perFeed('invalidTicks'),
   );
+
+  const redisUp = sources.redis;
+  if (redisUp) {
+    new Gauge({
+      name: 'livefolio_redis_connected',
+      help: '1 while this instance is connected to Redis (REDIS_URL), 0 while it is not.',
+      registers: [registry],
+      collect() {
+        this.set(redisUp() ? 1 : 0);
+      },
+    });
+  }
 
   return {
     registry,

@@ -29,6 +29,12 @@ const signedIn = async (instance: Instance): Promise<Target> => ({
   cookie: await signIn(instance.url, TEST_ADMIN),
 });
 
+/** The value of livefolio_redis_connected in an instance's /metrics. */
+async function redisMetric(instance: Instance): Promise<string | undefined> {
+  const text = await (await fetch(`${instance.url}/metrics`)).text();
+  return /^livefolio_redis_connected (\d)$/m.exec(text)?.[1];
+}
+
 async function marketsLoaded(instances: Instance[]): Promise<void> {
   await waitFor(
     () => instances.every((i) => i.app.feeds.statuses()[0]?.markets !== 0),
@@ -137,6 +143,7 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
       expect(api.status).toBe(200);
       expect((await signIn(b.url, TEST_ADMIN)).length).toBeGreaterThan(0);
       expect(tabOnB.connected).toBe(true);
+      await waitFor(async () => (await redisMetric(b)) === '0', 5_000, 'the metric to say Redis is down');
 
       await redis.start();
       // Back: a change on A reaches the tab on B again (the instances reconnect by themselves).
@@ -150,6 +157,7 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
         20_000,
         'broadcasts through the restarted Redis',
       );
+      expect(await redisMetric(b)).toBe('1');
     } finally {
       await cluster?.close();
       cluster = undefined;

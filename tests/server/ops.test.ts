@@ -95,6 +95,8 @@ describe('health, readiness and metrics', () => {
     expect(sample(text, 'livefolio_feed_reconnects_total', '{exchange="binance"}')).toBe(0);
     expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    // Without REDIS_URL there is no Redis to report on.
+    expect(text).not.toMatch(/^livefolio_redis_connected /m);
 
     // Counters only grow: a second scrape has at least as many deliveries.
     const later = await (await fetch(`${stack.url}/metrics`)).text();

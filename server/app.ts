@@ -5,11 +5,10 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import type { Socket as EngineSocket } from 'engine.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
-import type { FeedStatus, StreamId } from '../lib/protocol';
+import type { StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -26,8 +25,7 @@ import { marketRoutes } from './http/market-routes';
 import { portfolioRoutes } from './http/portfolio-routes';
 import { createPageGate } from './http/page-gate';
 import { requestOrigin } from './http/proxy';
-import { memoryLimiters, redisLimiters } from './cluster/limiters';
-import { createRedis } from './cluster/redis';
+import { createClusterLinks } from './cluster/links';
 import { createOpsHandler } from './http/ops-routes';
 import { createRouter } from './http/router';
 import { createMetrics } from './metrics';
@@ -37,6 +35,7 @@ import { NaivePush } from './push/naive-push';
 import { PushEngine } from './push/push-engine';
 import type { Subscriptions } from './push/push-engine';
 import { handleConnection } from './socket/connection';
+import { broadcastStatus } from './socket/feeds-broadcast';
 import type { LivefolioServer } from './socket/connection';
 import { allowedOriginSet, createAllowRequest, originAllowed } from './socket/handshake';
 import { RequestLimiter } from './socket/rate-limit';
@@ -115,10 +114,8 @@ export function createApp(options: AppOptions): App {
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
   // With REDIS_URL, instances share their broadcasts (the socket.io adapter, set up in listen) and rate limits.
-  const redisLog = log.child({ module: 'redis' });
-  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, redisLog) : null;
-  const counters = config.REDIS_URL ? createRedis(config.REDIS_URL, redisLog, { failFast: true }) : null;
-  const limiters = counters ? redisLimiters(counters, config.REDIS_PREFIX) : memoryLimiters;
+  const cluster = createClusterLinks(config, log);
+  const { limiters } = cluster;
   const origin = requestOrigin(config.TRUST_PROXY);
   const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
@@ -200,7 +197,7 @@ export function createApp(options: AppOptions): App {
     clients: () => io.engine.clientsCount,
     push: () => push.stats(),
     feeds: () => feeds.statuses(),
-    ...(redis && counters ? { redis: () => redis.isReady && counters.isReady } : {}),
+    ...(cluster.connected ? { redis: cluster.connected } : {}),
   });
   let shuttingDown = false;
   const ops = createOpsHandler({
@@ -347,11 +344,7 @@ export function createApp(options: AppOptions): App {
           isAdmin: true,
           resetPassword: false,
         });
-      if (redis && counters) {
-        await Promise.all([redis.connect(), counters.connect()]);
-        const channel = `${config.REDIS_PREFIX}:socket.io`;
-        io.adapter(createAdapter(redis, { streamName: channel, channelPrefix: channel }));
-      }
+      await cluster.attach(io);
       feeds.start();
       demandChanged();
       backfill.start();
@@ -388,32 +381,8 @@ export function createApp(options: AppOptions): App {
       clearTimeout(force);
       await backfill.close();
       await Promise.all([feeds.stop(), candles.close()]);
-      // The adapter's reading connection is a duplicate the adapter never closes: destroy() ends every one.
-      for (const client of [redis, counters])
-        if (client?.isOpen) await client.close().catch(() => client.destroy());
+      await cluster.close();
       db.close();
     },
-  };
-}
-
-// Feed health changes come in bursts (every feed at start, all streams of a feed at once): send at most one
-// status message per second, always ending with the latest.
-function broadcastStatus(io: LivefolioServer): (statuses: FeedStatus[]) => void {
-  let latest: FeedStatus[] | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let lastSent = 0;
-  const send = () => {
-    timer = null;
-    if (!latest) return;
-    lastSent = Date.now();
-    // Each instance tells its own clients about the feeds it runs.
-    io.local.emit('feeds:status', { feeds: latest });
-    latest = null;
-  };
-  return (statuses) => {
-    latest = statuses;
-    if (timer) return;
-    timer = setTimeout(send, Math.max(0, lastSent + 1000 - Date.now()));
-    timer.unref();
   };
 }

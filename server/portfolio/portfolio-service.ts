@@ -167,9 +167,10 @@ export class PortfolioService {
 
   /** The streams that price this user's holdings in `currency`: what the feeds must watch for them. */
   pricingStreams(userId: number, currency: string): StreamId[] {
-    const derived = deriveHoldings(this.deps.transactions.list(userId), 'fifo');
+    const transactions = this.deps.transactions.list(userId);
+    const derived = deriveHoldings(transactions, 'fifo');
     if (!derived.ok) return [];
-    const markets = this.valuationMarkets(userId, currency);
+    const markets = this.valuationMarkets(userId, currency, transactions);
     return derived.holdings.flatMap((h) => {
       const found = markets.get(h.asset);
       if (h.quantity.isZero() || !found) return [];
@@ -184,8 +185,11 @@ export class PortfolioService {
    * Per asset the user ever traded: the market that prices it and the path from its quote currency into
    * `currency`, each null when no configured exchange lists one.
    */
-  valuationMarkets(userId: number, currency: string): Map<string, ValuationMarkets> {
-    const transactions = this.deps.transactions.list(userId);
+  valuationMarkets(
+    userId: number,
+    currency: string,
+    transactions: readonly Transaction[] = this.deps.transactions.list(userId),
+  ): Map<string, ValuationMarkets> {
     const venues = this.venues(userId, transactions);
     const markets = new Map<string, ValuationMarkets>();
     for (const t of transactions) {

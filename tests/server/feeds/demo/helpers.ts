@@ -2,6 +2,8 @@
 import ccxt from 'ccxt';
 import type { Ticker } from 'ccxt';
 import { rewriteExchangeUrls } from '../../../../server/feeds/ccxt-url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startDemoExchange } from '../../../../server/feeds/demo/index';
 import type { DemoExchange } from '../../../../server/feeds/demo/index';
 
 /** The production class, unmodified; only its URLs and rate limit are changed, as the feed does. */
@@ -55,4 +57,36 @@ export function settle<T>(promise: Promise<T>): Promise<Outcome<T>> {
 export function book(ticker: Ticker | undefined): { bid: number; ask: number } {
   if (ticker?.bid === undefined || ticker.ask === undefined) throw new Error('ticker without bid/ask');
   return { bid: ticker.bid, ask: ticker.ask };
+}
+
+/**
+ * One demo exchange for a test file (started before, closed after), with faults cleared and clients closed after
+ * each test; `get` is a raw GET for what ccxt hides (status codes, exact bodies).
+ */
+export function useDemo(seed: number): {
+  demo(): DemoExchange;
+  get(path: string): Promise<{ status: number; body: unknown }>;
+} {
+  let demo: DemoExchange | undefined;
+  beforeAll(async () => {
+    demo = await startDemoExchange({ seed, tickMs: 50 });
+  });
+  afterEach(async () => {
+    demo?.faults.resume();
+    await closeClients();
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+  const current = () => {
+    if (!demo) throw new Error('the demo exchange is not started yet');
+    return demo;
+  };
+  return {
+    demo: current,
+    async get(path) {
+      const res = await fetch(current().url + path);
+      return { status: res.status, body: await res.json() };
+    },
+  };
 }

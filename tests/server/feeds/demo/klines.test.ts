@@ -1,37 +1,18 @@
 import ccxt from 'ccxt';
 import type { OHLCV } from 'ccxt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCandleHistory, KLINE_INTERVALS, klineWindow } from '../../../../server/feeds/demo/candles';
 import type { KlineInterval } from '../../../../server/feeds/demo/candles';
-import { startDemoExchange } from '../../../../server/feeds/demo/index';
-import type { DemoExchange } from '../../../../server/feeds/demo/index';
 import { DEMO_MARKETS } from '../../../../server/feeds/demo/markets';
 import type { MarketSpec } from '../../../../server/feeds/demo/markets';
-import { binanceClient, closeClients } from './helpers';
+import { binanceClient, useDemo } from './helpers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const SEED = 21;
 
-let demo: DemoExchange;
-
-beforeAll(async () => {
-  demo = await startDemoExchange({ seed: SEED, tickMs: 50 });
-});
-afterEach(async () => {
-  demo.faults.resume();
-  await closeClients();
-});
-afterAll(async () => {
-  await demo.close();
-});
-
-/** A raw GET against the demo, for what ccxt hides (status codes, exact bodies). */
-async function get(path: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(demo.url + path);
-  return { status: res.status, body: await res.json() };
-}
+const { demo, get } = useDemo(SEED);
 
 function spec(symbol: string): MarketSpec {
   const found = DEMO_MARKETS.find((m) => m.symbol === symbol);
@@ -80,14 +61,14 @@ function closedOverlap(a: OHLCV[], b: OHLCV[], step: number, fetchedAt: number):
 
 describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () => {
   it('asks /api/v3/klines and gets daily candles on UTC midnights, the last one live at the ticker price', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const called: URL[] = [];
     const fetchOriginal = ex.fetch.bind(ex);
     ex.fetch = (url: string, ...rest: [string?, Record<string, unknown>?, unknown?]) => {
       called.push(new URL(url));
       return fetchOriginal(url, ...rest);
     };
-    demo.faults.stall(); // freezes the model, so the candle and the ticker can be compared exactly
+    demo().faults.stall(); // freezes the model, so the candle and the ticker can be compared exactly
     const ticker = await ex.fetchTicker('BTC/USDT');
     const candles = await ex.fetchOHLCV('BTC/USDT', '1d', undefined, 30);
     const klines = called.find((url) => url.pathname === '/api/v3/klines');
@@ -111,7 +92,7 @@ describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () 
   });
 
   it('answers the same candles whatever the window, so pages and refetches agree', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const now = Date.now();
     const older = await ex.fetchOHLCV('ETH/USDT', '1h', now - 100 * HOUR, 60);
     const newer = await ex.fetchOHLCV('ETH/USDT', '1h', now - 80 * HOUR, 100);
@@ -129,7 +110,7 @@ describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () 
   });
 
   it('respects since: the first candle is the first one opening at or after it, limit candles in all', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const since = Date.now() - 10 * DAY + 12_345;
     const candles = await ex.fetchOHLCV('SOL/USDT', '1d', since, 5);
     expect(candles).toHaveLength(5);
@@ -141,7 +122,7 @@ describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () 
   });
 
   it('opens week candles on Monday 00:00 UTC, from a first week in July 2017 like a real listing', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const weeks = await ex.fetchOHLCV('DOGE/USDT', '1w', 0, 3);
     expect(weeks.map(([t]) => new Date(t as number).toISOString())).toEqual([
       '2017-07-17T00:00:00.000Z',
@@ -154,7 +135,7 @@ describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () 
   });
 
   it('draws the closed candles from the seed alone: another clock or server start gives the same ones', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const fetched = await ex.fetchOHLCV('PEPE/USDT', '4h', Date.now() - 40 * DAY, 200);
     const fetchedAt = Date.now();
     // Drawn here, a year "later" and without the server: the closed candles must not move.
@@ -179,7 +160,7 @@ describe('demo exchange klines, through unmodified ccxt binance fetchOHLCV', () 
   });
 
   it('surfaces Binance errors as ccxt errors', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     await expect(ex.fetchOHLCV('BTC/USDT', '3d')).rejects.toBeInstanceOf(ccxt.BadRequest);
     await expect(ex.fetchOHLCV('BTC/USDT', '1d', undefined, 3)).resolves.toHaveLength(3);
   });

@@ -1,31 +1,12 @@
 import ccxt from 'ccxt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoExchange } from '../../../../server/feeds/demo/index';
-import type { DemoExchange } from '../../../../server/feeds/demo/index';
-import { binanceClient, book, closeClients } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { binanceClient, book, useDemo } from './helpers';
 
-let demo: DemoExchange;
-
-beforeAll(async () => {
-  demo = await startDemoExchange({ seed: 11, tickMs: 50 });
-});
-afterEach(async () => {
-  demo.faults.resume();
-  await closeClients();
-});
-afterAll(async () => {
-  await demo.close();
-});
-
-/** A raw GET against the demo, for what ccxt hides (status codes, exact bodies). */
-async function get(path: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(demo.url + path);
-  return { status: res.status, body: await res.json() };
-}
+const { demo, get } = useDemo(11);
 
 describe('demo exchange REST, through unmodified ccxt binance', () => {
   it('serves loadMarkets from /api/v3/exchangeInfo alone, with sane precision', async () => {
-    const ex = await binanceClient(demo, { load: false });
+    const ex = await binanceClient(demo(), { load: false });
     const called: string[] = [];
     const fetchOriginal = ex.fetch.bind(ex);
     ex.fetch = (url: string, ...rest: [string?, Record<string, unknown>?, unknown?]) => {
@@ -34,7 +15,7 @@ describe('demo exchange REST, through unmodified ccxt binance', () => {
     };
     const markets = await ex.loadMarkets();
     expect(called).toEqual(['/api/v3/exchangeInfo']);
-    expect(Object.keys(markets).sort()).toEqual(demo.symbols().sort());
+    expect(Object.keys(markets).sort()).toEqual(demo().symbols().sort());
     expect(Object.keys(markets).length).toBeGreaterThanOrEqual(38);
     const btc = markets['BTC/USDT'];
     expect(btc).toMatchObject({
@@ -52,19 +33,19 @@ describe('demo exchange REST, through unmodified ccxt binance', () => {
   });
 
   it("also serves ccxt's default loadMarkets (spot, linear, inverse): the futures lists are empty", async () => {
-    const ex = await binanceClient(demo, { spotOnly: false, load: false });
+    const ex = await binanceClient(demo(), { spotOnly: false, load: false });
     const markets = await ex.loadMarkets();
     expect(Object.values(markets).every((m) => m?.spot === true)).toBe(true);
-    expect(Object.keys(markets)).toHaveLength(demo.symbols().length);
+    expect(Object.keys(markets)).toHaveLength(demo().symbols().length);
   });
 
   it('fetchTickers(symbols) returns exactly the simulator values, bid < ask', async () => {
-    const ex = await binanceClient(demo);
-    demo.faults.stall(); // freezes the model, so REST and the simulator can be compared exactly
+    const ex = await binanceClient(demo());
+    demo().faults.stall(); // freezes the model, so REST and the simulator can be compared exactly
     const tickers = await ex.fetchTickers(['BTC/USDT', 'ETH/USDT', 'PEPE/USDT']);
     expect(Object.keys(tickers).sort()).toEqual(['BTC/USDT', 'ETH/USDT', 'PEPE/USDT']);
     for (const [symbol, t] of Object.entries(tickers)) {
-      const sim = demo.ticker(symbol);
+      const sim = demo().ticker(symbol);
       const { bid, ask } = book(t);
       expect(bid).toBeLessThan(ask);
       expect(t).toMatchObject({
@@ -83,9 +64,9 @@ describe('demo exchange REST, through unmodified ccxt binance', () => {
   });
 
   it('fetchTickers() without symbols returns every market; fetchTicker returns one', async () => {
-    const ex = await binanceClient(demo);
+    const ex = await binanceClient(demo());
     const all = await ex.fetchTickers();
-    expect(Object.keys(all)).toHaveLength(demo.symbols().length);
+    expect(Object.keys(all)).toHaveLength(demo().symbols().length);
     const sol = await ex.fetchTicker('SOL/USDT');
     expect(sol.symbol).toBe('SOL/USDT');
     expect(sol.last).toBeGreaterThan(0);
@@ -139,7 +120,7 @@ describe('demo exchange REST, through unmodified ccxt binance', () => {
         (f) => f.filterType === 'PRICE_FILTER',
       );
       const symbol = `${String(info.baseAsset)}/${String(info.quoteAsset)}`;
-      const last = demo.ticker(symbol)?.last ?? 0;
+      const last = demo().ticker(symbol)?.last ?? 0;
       expect(Number(filter?.tickSize)).toBeLessThan(last / 100); // at least two significant ticks of price
       expect(Number(filter?.maxPrice)).toBeGreaterThan(last * 10);
     }

@@ -13,6 +13,7 @@ import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
 import { CcxtCandleSource } from './feeds/candles';
+import type { Feeds } from './feeds/catalog';
 import { FeedManager } from './feeds/feed-manager';
 import type { ExchangeSpec } from './feeds/types';
 import { AlertService } from './alerts/alert-service';
@@ -80,7 +81,7 @@ export interface App {
   http: HttpServer;
   io: LivefolioServer;
   market: MarketState;
-  feeds: FeedManager;
+  feeds: Feeds;
   push: PushEngine;
   watchlist: WatchlistStore;
   accounts: Accounts;
@@ -102,7 +103,15 @@ export function createApp(options: AppOptions): App {
   });
   const feedOptions: Partial<FeedOptions> = { ...options.feedOptions };
   if (config.FEED_STALL_MS !== undefined) feedOptions.watchdogMs = config.FEED_STALL_MS;
-  const feeds = new FeedManager(options.exchanges, market, log, feedOptions);
+  // With REDIS_URL, instances share their broadcasts (the socket.io adapter, set up in listen), rate limits and
+  // the exchange feeds: one instance runs them, the others take its market state from Redis.
+  const cluster = createClusterLinks(config, log);
+  const { limiters } = cluster;
+  const runFeeds = () => new FeedManager(options.exchanges, market, log, feedOptions);
+  const clusterFeeds = cluster.feeds?.({ specs: options.exchanges, market, local: runFeeds }) ?? null;
+  const feeds: Feeds = clusterFeeds ?? runFeeds();
+  // Work done once per cluster, not once per instance: the instance that runs the feeds does it.
+  const runsFeeds = () => clusterFeeds?.leading ?? true;
   const firstExchange = options.exchanges[0]?.id ?? 'binance';
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const sessions = new SessionStore(db, sessionTtlMs);
@@ -113,9 +122,6 @@ export function createApp(options: AppOptions): App {
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
-  // With REDIS_URL, instances share their broadcasts (the socket.io adapter, set up in listen) and rate limits.
-  const cluster = createClusterLinks(config, log);
-  const { limiters } = cluster;
   const origin = requestOrigin(config.TRUST_PROXY);
   const valueHistory = new ValueHistoryStore(db);
   const exchangeIds = options.exchanges.map((e) => e.id);
@@ -148,7 +154,12 @@ export function createApp(options: AppOptions): App {
     catalog: feeds,
     ticker: (stream) => market.get(stream),
     triggered: (userId, alert) => io.to(userRoom(userId)).emit('alert:triggered', { alert }),
-    changed: (userId, list) => io.to(userRoom(userId)).emit('alerts:changed', { alerts: list }),
+    changed: (userId, list) => {
+      io.to(userRoom(userId)).emit('alerts:changed', { alerts: list });
+      // Every instance checks the ticks against the waiting alerts it knows (the database lets one of them fire
+      // each alert): the others learn of this user's alerts, so they keep checking if this instance goes.
+      if (clusterFeeds) io.serverSideEmit('alerts:reload', userId);
+    },
     streamsChanged: () => demandChanged(),
   });
   market.onChange((stream, ticker) => alerts.tick(stream, ticker));
@@ -198,6 +209,7 @@ export function createApp(options: AppOptions): App {
     push: () => push.stats(),
     feeds: () => feeds.statuses(),
     ...(cluster.connected ? { redis: cluster.connected } : {}),
+    ...(clusterFeeds ? { leading: () => clusterFeeds.leading } : {}),
   });
   let shuttingDown = false;
   const ops = createOpsHandler({
@@ -329,6 +341,9 @@ export function createApp(options: AppOptions): App {
     }),
   );
   feeds.onStatus(broadcastStatus(io));
+  io.on('alerts:reload', (userId: unknown) => {
+    if (typeof userId === 'number') alerts.reload(userId);
+  });
 
   return {
     http,
@@ -349,7 +364,7 @@ export function createApp(options: AppOptions): App {
       demandChanged();
       backfill.start();
       stopRecorder = startValueRecorder(
-        { portfolio, users: () => accounts.users(), history: valueHistory, log },
+        { portfolio, users: () => accounts.users(), history: valueHistory, log, active: runsFeeds },
         { intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, keep: config.PORTFOLIO_HISTORY_POINTS },
       );
       await new Promise<void>((resolve, reject) => {

@@ -65,6 +65,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9:._-]{1,40}$/, 'expected 1 to 40 letters, digits, ":", ".", "_" or "-"')
       .default('livefolio'),
+    // With REDIS_URL: how long the feed leader's lease lasts; another instance takes the feeds over within it.
+    FEED_LEASE_MS: int(1000, 60_000).default(5000),
     // Reverse proxies in front of the server whose X-Forwarded-For / -Proto are believed; 0 believes none.
     TRUST_PROXY: int(0, 10).default(0),
     METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').max(200).optional(),

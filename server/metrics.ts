@@ -13,6 +13,8 @@ export interface MetricsSources {
   feeds(): FeedStatus[];
   /** Whether the cluster's Redis connections are up; absent without REDIS_URL (no metric then). */
   redis?: () => boolean;
+  /** Whether this instance runs the cluster's exchange feeds; absent without REDIS_URL. */
+  leading?: () => boolean;
   now?: () => number;
 }
 
@@ -146,17 +148,27 @@ export function createMetrics(sources: MetricsSources) {
     perFeed('invalidTicks'),
   );
 
-  const redisUp = sources.redis;
-  if (redisUp) {
+  const flag = (name: string, help: string, read: (() => boolean) | undefined) => {
+    if (!read) return;
     new Gauge({
-      name: 'livefolio_redis_connected',
-      help: '1 while this instance is connected to Redis (REDIS_URL), 0 while it is not.',
+      name,
+      help,
       registers: [registry],
       collect() {
-        this.set(redisUp() ? 1 : 0);
+        this.set(read() ? 1 : 0);
       },
     });
-  }
+  };
+  flag(
+    'livefolio_redis_connected',
+    '1 while this instance is connected to Redis (REDIS_URL), 0 while it is not.',
+    sources.redis,
+  );
+  flag(
+    'livefolio_feed_leader',
+    '1 while this instance runs the exchange feeds of its cluster (REDIS_URL), 0 while another does.',
+    sources.leading,
+  );
 
   return {
     registry,

@@ -3,7 +3,7 @@ import { alertMet, MAX_ALERTS_PER_USER } from '../../lib/alerts';
 import type { NewAlert, PriceAlert } from '../../lib/alerts';
 import type { StreamId, Ticker } from '../../lib/protocol';
 import { AppError } from '../errors';
-import type { MarketCatalog } from '../feeds/feed-manager';
+import type { MarketCatalog } from '../feeds/catalog';
 import type { AlertStore, OwnedAlert } from '../store/alert-store';
 
 export interface AlertDeps {
@@ -62,6 +62,19 @@ export class AlertService {
       break;
     }
     this.deps.changed(userId, this.list(userId));
+  }
+
+  /** Takes a user's waiting alerts from the store again: another instance of the cluster changed them. */
+  reload(userId: number): void {
+    const before = new Set(this.waiting.keys());
+    for (const [stream, alerts] of [...this.waiting]) {
+      const kept = alerts.filter((a) => a.userId !== userId);
+      if (kept.length > 0) this.waiting.set(stream, kept);
+      else this.waiting.delete(stream);
+    }
+    for (const alert of this.deps.store.list(userId)) this.index(alert);
+    const after = new Set(this.waiting.keys());
+    if (after.size !== before.size || [...after].some((s) => !before.has(s))) this.deps.streamsChanged();
   }
 
   /** Streams with waiting alerts. */

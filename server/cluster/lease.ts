@@ -9,8 +9,12 @@
  */
 import type { RedisClient } from './redis';
 
-// Renew or delete only our own lease: another instance may hold the key by now.
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Renew or delete only our own lease: another instance may hold the key by now. A key gone altogether (Redis
+// restarted empty) is taken back, since nobody else holds it: the holder keeps its term across a Redis restart.
+const RENEW = `local held = redis.call('get', KEYS[1])
+if held == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if held == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export interface LeaseOptions {

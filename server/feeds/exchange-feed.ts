@@ -13,7 +13,7 @@ import {
   watchParamsFor,
 } from './feed-defaults';
 import { classifyError, errorMessage } from './feed-errors';
-import { createStatusReporter, safeCall } from './feed-status';
+import { createStatusReporter, initialStatus, safeCall } from './feed-status';
 import { TICK_SIZE, toMarketInfos } from './markets';
 import { pause, Wake, withTimeout } from './signals';
 import { createTickIntake } from './tick-intake';
@@ -78,21 +78,7 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   let runPromise: Promise<void> = Promise.resolve();
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
 
-  const status = createStatusReporter(
-    {
-      exchange: spec.id,
-      state: 'connecting',
-      simulated: spec.simulated,
-      mode: null,
-      lastTickAt: null,
-      reconnects: 0,
-      invalidTicks: 0,
-      lastError: null,
-      markets: 0,
-    },
-    (s) => sink.status(s),
-    { log, muted: stopping },
-  );
+  const status = createStatusReporter(initialStatus(spec), (s) => sink.status(s), { log, muted: stopping });
   const error = (message: string) => ({ message, at: now() });
 
   const connection = createConnectionGuard({

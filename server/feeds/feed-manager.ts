@@ -2,19 +2,12 @@
 import type { Logger } from 'pino';
 import type { FeedStatus, StreamId } from '../../lib/protocol';
 import { parseStreamId, streamId } from '../../lib/stream-id';
-import { AppError } from '../errors';
 import type { MarketState } from '../market/market-state';
+import { checkStream, searchMarkets } from './catalog';
+import type { Feeds } from './catalog';
 import { createExchangeFeed } from './exchange-feed';
 import type { ExchangeFeed, FeedOptions } from './exchange-feed';
 import type { ExchangeSpec, MarketInfo } from './types';
-
-/** What the rest of the server asks about markets: does a stream exist, which markets match a search. */
-export interface MarketCatalog {
-  /** Throws an AppError saying why the stream cannot be watched, or returns its parts. */
-  check(stream: string): { exchange: string; symbol: string };
-  /** Markets of an exchange whose symbol or assets start with or contain the query, best matches first. */
-  search(exchange: string, query: string, limit: number): MarketInfo[];
-}
 
 interface Entry {
   spec: ExchangeSpec;
@@ -22,7 +15,7 @@ interface Entry {
 }
 
 /** Owns the exchange feeds. */
-export class FeedManager implements MarketCatalog {
+export class FeedManager implements Feeds {
   private readonly entries = new Map<string, Entry>();
   private readonly statusListeners = new Set<(statuses: FeedStatus[]) => void>();
   private demand = new Set<StreamId>();
@@ -103,38 +96,17 @@ export class FeedManager implements MarketCatalog {
     return this.entries.get(exchange)?.feed.markets().has(symbol) ?? false;
   }
 
+  /** An exchange's loaded markets (empty until loaded); undefined when the exchange is not configured. */
+  markets(exchange: string): ReadonlyMap<string, MarketInfo> | undefined {
+    return this.entries.get(exchange)?.feed.markets();
+  }
+
   check(stream: string): { exchange: string; symbol: string } {
-    const ref = parseStreamId(stream);
-    if (!ref)
-      throw new AppError(
-        'BAD_REQUEST',
-        `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`,
-      );
-    const entry = this.entries.get(ref.exchange);
-    if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${ref.exchange}" is not configured here.`);
-    if (entry.feed.markets().size === 0) {
-      throw new AppError(
-        'EXCHANGE_UNAVAILABLE',
-        `The markets of ${ref.exchange} are not loaded yet; try again shortly.`,
-      );
-    }
-    if (!entry.feed.markets().has(ref.symbol)) {
-      throw new AppError('UNKNOWN_SYMBOL', `${ref.exchange} has no market "${ref.symbol}".`);
-    }
-    return ref;
+    return checkStream((exchange) => this.markets(exchange), stream);
   }
 
   search(exchange: string, query: string, limit: number): MarketInfo[] {
-    const entry = this.entries.get(exchange);
-    if (!entry) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${exchange}" is not configured here.`);
-    const q = query.trim().toUpperCase();
-    const scored: Array<[number, MarketInfo]> = [];
-    for (const info of entry.feed.markets().values()) {
-      const score = matchScore(info, q);
-      if (score > 0) scored.push([score, info]);
-    }
-    scored.sort((a, b) => b[0] - a[0] || a[1].symbol.localeCompare(b[1].symbol));
-    return scored.slice(0, limit).map(([, info]) => info);
+    return searchMarkets((id) => this.markets(id), exchange, query, limit);
   }
 
   private updateStatus(spec: ExchangeSpec, status: FeedStatus): void {
@@ -146,20 +118,4 @@ export class FeedManager implements MarketCatalog {
     const all = this.statuses();
     for (const listener of this.statusListeners) listener(all);
   }
-}
-
-// Exact symbol first, then base asset, then prefixes, then anything containing the query.
-function matchScore(info: MarketInfo, q: string): number {
-  if (!info.active) return 0;
-  if (q === '') return 1;
-  const symbol = info.symbol.toUpperCase();
-  if (symbol === q || symbol.replace('/', '') === q) return 5;
-  if (info.base.toUpperCase() === q) return 4;
-  if (symbol.startsWith(q)) return 3;
-  if (symbol.includes(q)) return 2;
-  return 0;
-}
-
-function truncate(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

@@ -13,6 +13,21 @@ export interface StatusReporter {
   dispose(): void;
 }
 
+/** A feed's status before it has done anything. */
+export function initialStatus(spec: { id: string; simulated: boolean }): FeedStatus {
+  return {
+    exchange: spec.id,
+    state: 'connecting',
+    simulated: spec.simulated,
+    mode: null,
+    lastTickAt: null,
+    reconnects: 0,
+    invalidTicks: 0,
+    lastError: null,
+    markets: 0,
+  };
+}
+
 /** Runs a sink callback; a sink that throws must not take the feed down with it. */
 export function safeCall(log: Logger, what: string, fn: () => void): void {
   try {

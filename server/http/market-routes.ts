@@ -1,7 +1,7 @@
 /** The market data routes under /api/v1: history for charts, market search for autocomplete, feed health, the watchlist. */
 import { streamId } from '../../lib/stream-id';
 import type { Authenticated } from '../auth/accounts';
-import type { FeedManager } from '../feeds/feed-manager';
+import type { Feeds } from '../feeds/catalog';
 import type { PriceHistory } from '../market/price-history';
 import type { WatchlistStore } from '../store/watchlist-store';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { RouteContext, Routes } from './router';
 
 /** What the market routes read from. */
 export interface MarketRoutesDeps {
-  feeds: FeedManager;
+  feeds: Feeds;
   history: PriceHistory;
   watchlist: WatchlistStore;
   defaultExchange: string;

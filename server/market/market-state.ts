@@ -41,6 +41,16 @@ export class MarketState {
     return true;
   }
 
+  /**
+   * Takes a ticker another process's market state already holds (a cluster's feed leader): kept as it is, so both
+   * hold the same. Returns true when it changed what clients should see.
+   */
+  put(stream: StreamId, ticker: Ticker): boolean {
+    if (!diffTicker(this.tickers.get(stream), ticker, { timesAlone: true })) return false;
+    this.set(stream, ticker);
+    return true;
+  }
+
   /** Marks a stream's value as not known to be current (or current again); returns true on a change. */
   setStale(stream: StreamId, stale: boolean): boolean {
     const prev = this.tickers.get(stream);

@@ -15,10 +15,18 @@ export interface ValueRecorderOptions {
  * (`complete`): a total that leaves something out would draw a false drop.
  */
 export function startValueRecorder(
-  deps: { portfolio: PortfolioService; users: () => User[]; history: ValueHistoryStore; log: Logger },
+  deps: {
+    portfolio: PortfolioService;
+    users: () => User[];
+    history: ValueHistoryStore;
+    log: Logger;
+    /** False on the instances of a cluster that do not run the feeds: one of them records for all. */
+    active?: () => boolean;
+  },
   options: ValueRecorderOptions,
 ): () => void {
   const recordAll = () => {
+    if (deps.active && !deps.active()) return;
     const timeMs = Date.now();
     for (const user of deps.users()) {
       try {

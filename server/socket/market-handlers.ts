@@ -1,7 +1,7 @@
 /** market:* requests: subscribe, unsubscribe, resync. */
 import type { StreamId } from '../../lib/protocol';
 import { AppError } from '../errors';
-import type { MarketCatalog } from '../feeds/feed-manager';
+import type { MarketCatalog } from '../feeds/catalog';
 import type { Subscriptions } from '../push/push-engine';
 import type { RequestContext } from './request';
 import { onRequest } from './request';

@@ -2,7 +2,7 @@
 import type { Server } from 'socket.io';
 import type { Watchlist } from '../../lib/protocol';
 import { AppError } from '../errors';
-import type { MarketCatalog } from '../feeds/feed-manager';
+import type { MarketCatalog } from '../feeds/catalog';
 import type { WatchlistStore } from '../store/watchlist-store';
 import type { RequestContext } from './request';
 import { userRoom } from './rooms';

@@ -1,28 +1,17 @@
 import { createClient } from 'redis';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Cluster, Instance } from '../support/cluster';
-import { startCluster } from '../support/cluster';
+import { describe, expect, it } from 'vitest';
+import type { Instance } from '../support/cluster';
+import { useCluster } from '../support/cluster';
 import { startPrivateRedis } from '../support/private-redis';
 import { REDIS_URL, redisAvailable } from '../support/services';
-import type { Client, Target } from '../support/stack';
-import { connect, request, send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
+import type { Target } from '../support/stack';
+import { request, send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
 
 // Two instances behind one address share what one user's tabs must hear, and their rate limits, through Redis.
 const redisUp = await redisAvailable();
 
-let cluster: Cluster | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await cluster?.close();
-  cluster = undefined;
-});
-
-async function tab(target: Target): Promise<Client> {
-  const socket = await connect(target);
-  clients.push(socket);
-  return socket;
-}
+const clusters = useCluster();
+const tab = clusters.tab;
 
 const signedIn = async (instance: Instance): Promise<Target> => ({
   url: instance.url,
@@ -45,7 +34,7 @@ async function marketsLoaded(instances: Instance[]): Promise<void> {
 
 describe.skipIf(!redisUp)('a cluster on Redis', () => {
   it("[W1] a watchlist change made on one instance reaches the user's tab on another", async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];
     await marketsLoaded(cluster.instances);
     const onA = await signedIn(a);
@@ -60,7 +49,7 @@ describe.skipIf(!redisUp)('a cluster on Redis', () => {
   });
 
   it('[A4] signing out on one instance ends that session on every instance', async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];
     const session = await signedIn(a);
     const tabOnB = await tab({ url: b.url, cookie: session.cookie });
@@ -73,7 +62,7 @@ describe.skipIf(!redisUp)('a cluster on Redis', () => {
   });
 
   it('[P7] an alert fired on one instance is heard by the tab on another', async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];
     await marketsLoaded(cluster.instances);
     const onA = await signedIn(a);
@@ -92,7 +81,7 @@ describe.skipIf(!redisUp)('a cluster on Redis', () => {
   });
 
   it('[A3] failed sign-ins count together: five on two instances lock the account on both', async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];
     const attempt = (instance: Instance) =>
       fetch(`${instance.url}/api/v1/auth/login`, {
@@ -120,7 +109,7 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
     const redis = await startPrivateRedis();
     try {
       // Requests are repeated below until a broadcast gets through: more than the default 30 per 10 s.
-      cluster = await startCluster(2, { REDIS_URL: redis.url, EVENT_RATE_LIMIT: '1000' });
+      const cluster = await clusters.start(2, { REDIS_URL: redis.url, EVENT_RATE_LIMIT: '1000' });
       const [a, b] = cluster.instances as [Instance, Instance];
       await marketsLoaded(cluster.instances);
       const onA = await signedIn(a);
@@ -159,8 +148,7 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
       );
       expect(await redisMetric(b)).toBe('1');
     } finally {
-      await cluster?.close();
-      cluster = undefined;
+      await clusters.close();
       await redis.close();
     }
   });
@@ -168,7 +156,7 @@ describe.skipIf(!redisUp)('a cluster when Redis fails', () => {
 
 describe.skipIf(!redisUp)('what stays on one instance', () => {
   it("[C5] market diffs and a shutdown notice go to the instance's own clients only, not through Redis", async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];
     await marketsLoaded(cluster.instances);
     const session = await signedIn(a);

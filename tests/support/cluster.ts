@@ -4,13 +4,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { afterEach } from 'vitest';
 import { createApp } from '../../server/app';
 import type { App } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import type { DemoExchange } from '../../server/feeds/demo';
 import { REDIS_URL } from './services';
-import { TEST_ADMIN } from './stack';
+import { connect, TEST_ADMIN } from './stack';
+import type { Client, Target } from './stack';
 
 export interface Instance {
   app: App;
@@ -60,6 +62,46 @@ export async function startCluster(count: number, env: Record<string, string> = 
     async close() {
       for (const { app } of instances) await app.close();
       await demo.close();
+    },
+  };
+}
+
+/**
+ * For a test file: starts clusters and opens sockets that are all closed after each test. `cluster()` is the
+ * current test's cluster.
+ */
+export function useCluster(): {
+  start(count: number, env?: Record<string, string>): Promise<Cluster>;
+  cluster(): Cluster;
+  tab(target: Target): Promise<Client>;
+  /** Closes the current cluster now rather than after the test. */
+  close(): Promise<void>;
+} {
+  let current: Cluster | undefined;
+  const clients: Client[] = [];
+  const close = async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  };
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await close();
+  });
+  return {
+    close,
+    async start(count, env) {
+      current = await startCluster(count, env);
+      return current;
+    },
+    cluster() {
+      if (!current) throw new Error('no cluster started in this test');
+      return current;
+    },
+    async tab(target) {
+      const socket = await connect(target);
+      clients.push(socket);
+      return socket;
     },
   };
 }

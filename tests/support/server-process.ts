@@ -71,7 +71,8 @@ export async function startServerProcess(
   };
   const stop = (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     const proc: ChildProcess | null = child;
-    if (!proc || proc.exitCode !== null) return Promise.resolve(proc?.exitCode ?? null);
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null)
+      return Promise.resolve(proc?.exitCode ?? null);
     const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
     proc.kill(signal);
     return exited;

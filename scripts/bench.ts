@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the push path under load. The demo exchange, the server and the socket.io clients each run in
  * a process of their own (loopback only); the same run is repeated with the naive baseline for the ratios.
+ * With --instances N ≥ 2 the server is a cluster of N processes on Redis, throttled mode only.
  * See docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { killAllChildren, spawnChild } from './bench/ipc';
 import { parseOptions, streamSets, USAGE } from './bench/options';
 import type { BenchOptions } from './bench/options';
+import { benchRedisUrl, openBenchRedis, shownUrl } from './bench/redis';
+import type { BenchRedis } from './bench/redis';
 import { resultJson, table } from './bench/report';
 import { machineTimes, runMode } from './bench/run-mode';
 import type { ModeResult } from './bench/summary';
@@ -44,7 +47,8 @@ async function warnIfBusy(): Promise<void> {
 
 // Generous: the ramp-up, both runs and their teardown; a hung child must not keep the bench alive forever.
 function deadlineMs(opts: BenchOptions): number {
-  const perRun = 90_000 + opts.clients * 60 + (opts.warmup + opts.duration) * 1000;
+  const perRun =
+    90_000 + (opts.instances - 1) * 30_000 + opts.clients * 60 + (opts.warmup + opts.duration) * 1000;
   return perRun * (opts.naive ? 2 : 1) + 30_000;
 }
 
@@ -64,6 +68,28 @@ async function main(): Promise<number> {
   }, deadlineMs(opts));
   deadline.unref();
 
+  let redis: BenchRedis | null = null;
+  if (opts.instances > 1) {
+    redis = await openBenchRedis(benchRedisUrl());
+    say(
+      `${opts.instances} instances on Redis ${shownUrl(redis.url)}, prefix ${redis.prefix}; throttled mode only` +
+        ' (the naive mode is a single-process baseline)',
+    );
+  }
+  try {
+    return await benchWith(opts, redis);
+  } finally {
+    if (redis) {
+      // A fresh prefix per run: what it left in Redis (streams, the latest values, counters) serves nobody.
+      await redis
+        .dropKeys()
+        .catch((err: unknown) => say(`could not remove the run's Redis keys: ${String(err)}`));
+      await redis.close();
+    }
+  }
+}
+
+async function benchWith(opts: BenchOptions, redis: BenchRedis | null): Promise<number> {
   const demo = spawnChild('demo exchange', './demo-child.ts', { seed: opts.seed, tickMs: opts.tickMs });
   try {
     const { url, symbols } = await demo.next<{ url: string; symbols: string[] }>('ready', 60_000);
@@ -71,7 +97,7 @@ async function main(): Promise<number> {
     const sets = streamSets('binance', symbols, opts.sets, opts.streamsPerClient);
     const scratchDir = mkdtempSync(join(tmpdir(), 'livefolio-bench-'));
     process.once('exit', () => rmSync(scratchDir, { recursive: true, force: true }));
-    const ctx = { demo, demoUrl: url, sets, scratchDir, say };
+    const ctx = { demo, demoUrl: url, sets, scratchDir, redis, say };
     const throttled: ModeResult = await runMode('throttled', opts, ctx);
     const naive = opts.naive ? await runMode('naive', opts, ctx) : null;
     process.stdout.write(table(opts, throttled, naive));

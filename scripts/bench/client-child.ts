@@ -26,6 +26,8 @@ export interface ClientChildConfig {
 /** What the clients of one process report for the measurement window. */
 export interface ClientReport {
   meter: MeterReading;
+  /** Clients this process ran (all connected to one server). */
+  clients: number;
   msgs: number;
   /** Payload bytes of every WebSocket frame received (socket.io's text frames, pings included). */
   frameBytes: number;
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < cfg.count; i++) wireBytes += wireRead(i) - (wireAtStart[i] ?? 0);
       const report: ClientReport = {
         meter,
+        clients: cfg.count,
         msgs: msgs.reduce((a, b) => a + b, 0),
         frameBytes: frameBytes.reduce((a, b) => a + b, 0),
         wireBytes,

@@ -21,12 +21,19 @@ export interface BenchOptions {
   seed: number;
   /** Directory for a V8 CPU profile of each server process (node --cpu-prof), or null. */
   cpuProf: string | null;
+  /** Server processes; from 2 they form a cluster on Redis (REDIS_URL), one of them the feed leader. */
+  instances: number;
 }
 
 /** Usage text. */
 export const USAGE = `usage: npm run bench -- [--clients 200] [--duration 10] [--tick-ms 100] [--sets 1]
        [--max-frequency 4] [--no-naive] [--warmup 5] [--client-procs 1 (2 from 2000 clients)]
-       [--batch 100] [--seed 42] [--cpu-prof DIR]`;
+       [--batch 100] [--seed 42] [--cpu-prof DIR] [--instances 1]
+
+  --instances N   server processes, 1 to 8. From 2 they form a cluster on Redis (REDIS_URL, default
+                  redis://127.0.0.1:6379) under a fresh REDIS_PREFIX, sharing one database; the clients
+                  are spread evenly over them (--client-procs is then at least N), and only the throttled
+                  mode runs (the naive mode is a single-process baseline).`;
 
 function int(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -53,6 +60,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       batch: { type: 'string' },
       seed: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      instances: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +70,24 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     throw new RangeError(`--max-frequency must be from 0.1 to 20, got "${values['max-frequency']}"`);
   }
   const clients = int(values.clients, 'clients', 200, 1, 20_000);
+  const instances = int(values.instances, 'instances', 1, 1, 8);
+  // One client process parsing 3,000 clients' frames lags by >100 ms and inflates the latency it measures.
+  // Each client process talks to one instance, so every instance needs one at least.
+  const clientProcs = int(
+    values['client-procs'],
+    'client-procs',
+    Math.max(instances, clients >= 2000 ? 2 : 1),
+    1,
+    8,
+  );
+  if (clientProcs < instances) {
+    throw new RangeError(
+      `--client-procs must be at least --instances (${instances}): each client process talks to one instance, got "${clientProcs}"`,
+    );
+  }
+  if (clients < instances) {
+    throw new RangeError(`--instances must be at most --clients (${clients}), got "${instances}"`);
+  }
   return {
     clients,
     duration: int(values.duration, 'duration', 10, 1, 600),
@@ -70,12 +96,13 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     sets: int(values.sets, 'sets', 1, 1, 1000),
     streamsPerClient: 20,
     maxFrequency,
-    naive: !values['no-naive'],
-    // One client process parsing 3,000 clients' frames lags by >100 ms and inflates the latency it measures.
-    clientProcs: int(values['client-procs'], 'client-procs', clients >= 2000 ? 2 : 1, 1, 8),
+    // The naive mode is a single-process baseline: several instances run the throttled mode only.
+    naive: !values['no-naive'] && instances === 1,
+    clientProcs,
     batch: int(values.batch, 'batch', 100, 1, 5000),
     seed: int(values.seed, 'seed', 42, 0, 2 ** 31 - 1),
     cpuProf: values['cpu-prof'] ?? null,
+    instances,
   };
 }
 

@@ -1,5 +1,6 @@
 /** The bench's output: a table for people and, as the last line, one JSON object for tools. */
 import { availableParallelism } from 'node:os';
+import type { InstanceFigures, LatencyFigures } from './cluster-summary';
 import type { BenchOptions } from './options';
 import type { ModeResult } from './summary';
 
@@ -42,6 +43,7 @@ export function resultJson(opts: BenchOptions, t: ModeResult, n: ModeResult | nu
     maxFrequency: opts.maxFrequency,
     windowMs,
     durationS: opts.duration,
+    instances: opts.instances,
     msgsPerSec: round(t.msgsPerSec),
     bytesPerClientPerSec: round(t.bytesPerClientPerSec),
     wireBytesPerClientPerSec: round(t.wireBytesPerClientPerSec),
@@ -75,8 +77,27 @@ export function resultJson(opts: BenchOptions, t: ModeResult, n: ModeResult | nu
       ticksPerSec: round(n.ticksPerSec),
       disconnects: reasons(n.disconnects),
       otherBusyCores: round(n.otherBusyCores, 2),
-      windowS: { server: round(n.windows.server, 2), clients: n.windows.clients.map((s) => round(s, 2)) },
+      // The naive mode runs on a lone server only: one server window.
+      windowS: {
+        server: round(n.windows.server[0] ?? 0, 2),
+        clients: n.windows.clients.map((s) => round(s, 2)),
+      },
       valid: n.valid,
+    },
+    cluster: t.cluster && {
+      leadMoved: t.cluster.leadMoved,
+      leaderClients: t.cluster.leaderClients,
+      followerClients: t.cluster.followerClients,
+      redisCpuCores: round(t.cluster.redisCpuCores, 3),
+      instances: t.instances.map((i) => ({
+        leading: i.leading,
+        clients: i.clients,
+        cpuCores: round(i.cpuCores, 3),
+        rssMb: round(i.rssMb),
+        loopDelayP99Ms: round(i.loopDelayP99Ms, 1),
+        changesPerSec: round(i.changesPerSec),
+        deliveriesPerSec: round(i.deliveriesPerSec),
+      })),
     },
     bytesRatio: round(bytesRatio, 3),
     bytesRatioVsEveryTick: round(bytesRatioVsEveryTick, 3),
@@ -96,10 +117,38 @@ export function resultJson(opts: BenchOptions, t: ModeResult, n: ModeResult | nu
   };
 }
 
+type Row = [string, (r: ModeResult) => string];
+
+// Per-instance values in start order, the feed leader's marked with `*`.
+const perInstance = (sep: string, value: (i: InstanceFigures) => string) => (r: ModeResult) =>
+  r.instances.map((i) => `${value(i)}${i.leading ? '*' : ''}`).join(sep);
+const latencyPair = (l: LatencyFigures | undefined) => (l ? `${fmt(l.p50Ms)} / ${fmt(l.p99Ms)}` : '-');
+
+/** The rows only a cluster run has (--instances ≥ 2). */
+const CLUSTER_ROWS: Row[] = [
+  ['per instance (* = feed leader):', () => ''],
+  ['  clients', perInstance(' / ', (i) => fmt(i.clients))],
+  ['  server CPU, cores', perInstance(' + ', (i) => fmt(i.cpuCores, 3))],
+  ['  server RSS MB (end)', perInstance(' / ', (i) => fmt(i.rssMb))],
+  ['  server event-loop lag p99 ms', perInstance(' / ', (i) => fmt(i.loopDelayP99Ms, 1))],
+  ['  changes/s applied (watched streams)', perInstance(' / ', (i) => fmt(i.changesPerSec))],
+  ['  deliveries/s (push engine)', perInstance(' / ', (i) => fmt(i.deliveriesPerSec))],
+  ['latency p50 / p99 ms, clients on leader', (r) => latencyPair(r.cluster?.leaderClients)],
+  ['  on followers (through Redis)', (r) => latencyPair(r.cluster?.followerClients)],
+  ['Redis CPU, cores (whole server)', (r) => fmt(r.cluster?.redisCpuCores, 3)],
+  [
+    'servers + Redis CPU, cores',
+    (r) => {
+      const redis = r.cluster?.redisCpuCores ?? null;
+      return fmt(redis === null ? null : r.serverCpuCores + redis, 3);
+    },
+  ],
+];
+
 /** The human-readable table. */
 export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): string {
   const windowMs = windowOf(opts.maxFrequency);
-  const rows: Array<[string, (r: ModeResult) => string]> = [
+  const rows: Row[] = [
     ['messages/s delivered (all clients)', (r) => fmt(r.msgsPerSec)],
     ['  every tick x subscribers, /s', (r) => fmt(r.everyTickMsgsPerSec)],
     ['  delivered / every-tick', (r) => `${fmt(deliveredPct(r), 1)} %`],
@@ -122,7 +171,11 @@ export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): 
     ['client event-loop lag p99 ms', (r) => r.clientLoopDelayP99Ms.map((c) => fmt(c, 1)).join(' / ')],
     ['demo exchange CPU, cores', (r) => fmt(r.demoCpuCores, 3)],
     ['ticks/s generated (watched streams)', (r) => fmt(r.exchangeTicksPerSec)],
-    ['ticks/s taken in by the server', (r) => fmt(r.ticksPerSec)],
+    // In a cluster only the feed leader takes ticks in; the others' intake is under "changes/s applied".
+    [
+      t.cluster ? 'ticks/s taken in by the feed leader' : 'ticks/s taken in by the server',
+      (r) => fmt(r.ticksPerSec),
+    ],
     ['server deliveries/s (push engine)', (r) => (r.mode === 'naive' ? '-' : fmt(r.serverDeliveriesPerSec))],
     [
       'seq gaps / epoch mismatch / early',
@@ -132,17 +185,20 @@ export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): 
     ['disconnects / connections at end', (r) => `${reasons(r.disconnects)} / ${r.serverConnectionsAtEnd}`],
     [
       'window measured, s (server / clients)',
-      (r) => `${fmt(r.windows.server, 1)} / ${r.windows.clients.map((s) => fmt(s, 1)).join(',')}`,
+      (r) =>
+        `${r.windows.server.map((s) => fmt(s, 1)).join(',')} / ${r.windows.clients.map((s) => fmt(s, 1)).join(',')}`,
     ],
     [
       'machine busy / other processes, cores',
       (r) => `${fmt(r.machineBusyCores, 2)} / ${fmt(r.otherBusyCores, 2)}`,
     ],
+    ...(t.cluster ? CLUSTER_ROWS : []),
   ];
   const width = 40;
   const col = 16;
   const lines = [
     `Livefolio push bench: ${opts.clients} clients x ${opts.streamsPerClient} streams in ${opts.sets} set(s); demo tick ${opts.tickMs} ms/market;` +
+      (opts.instances > 1 ? ` ${opts.instances} instances on Redis (throttled only);` : '') +
       ` max ${opts.maxFrequency} msg/s (window ${windowMs} ms); ${opts.duration} s measured after ${opts.warmup} s warm-up;` +
       ` ${availableParallelism()} cores, Node ${process.version}`,
     '',
@@ -169,7 +225,7 @@ export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): 
         line += fmt(value, 3).padStart(10);
       }
     }
-    lines.push(line);
+    lines.push(line.trimEnd());
   }
   lines.push('');
   return lines.join('\n');

@@ -1,13 +1,14 @@
-/** One bench run: a server in the given push mode, the client processes, warm-up, measurement, teardown. */
+/** One bench run: the server(s) in the given push mode, the client processes, warm-up, measurement, teardown. */
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { signIn, TEST_ADMIN } from '../../tests/support/stack';
 import type { ClientChildConfig, ClientReport } from './client-child';
 import type { DemoReport } from './demo-child';
 import { spawnChild } from './ipc';
 import type { Child } from './ipc';
 import type { BenchOptions } from './options';
-import type { ServerChildConfig, ServerReport } from './server-child';
+import type { BenchRedis } from './redis';
+import type { ServerReport } from './server-child';
+import { startServers } from './servers';
 import { subscribersPerStream, summarize } from './summary';
 import type { ModeResult } from './summary';
 
@@ -19,6 +20,16 @@ interface ClientsReady {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// Redis is part of a cluster's cost: its CPU seconds per second since `start`, or null if it cannot be read.
+async function redisCpuSince(redis: BenchRedis, start: { cpu: number; at: number }): Promise<number | null> {
+  try {
+    const cpu = await redis.cpuSeconds();
+    return (cpu - start.cpu) / ((performance.now() - start.at) / 1000);
+  } catch {
+    return null;
+  }
+}
 
 /** Busy and total CPU time of the whole machine so far, ms summed over cores. */
 export function machineTimes(): { busy: number; total: number } {
@@ -32,7 +43,7 @@ export function machineTimes(): { busy: number; total: number } {
   return { busy, total };
 }
 
-/** Splits n clients over p processes as evenly as possible: [firstIndex, count] each. */
+/** Splits n as evenly as possible into p parts: [first, count] each, empty parts left out. */
 function split(n: number, p: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let first = 0;
@@ -44,6 +55,25 @@ function split(n: number, p: number): Array<[number, number]> {
   return out;
 }
 
+/**
+ * The client processes: the clients are split evenly over the instances first, then each instance's share over
+ * the processes given to it (procs ≥ instances), so that every instance holds the same number of clients.
+ */
+export function placeClients(
+  clients: number,
+  procs: number,
+  instances: number,
+): Array<{ instance: number; firstIndex: number; count: number }> {
+  const procsOf = split(procs, instances);
+  return split(clients, instances).flatMap(([first, share], instance) =>
+    split(share, procsOf[instance]?.[1] ?? 1).map(([offset, count]) => ({
+      instance,
+      firstIndex: first + offset,
+      count,
+    })),
+  );
+}
+
 /** What every run shares: the demo exchange, the stream sets, a scratch directory, the progress output. */
 export interface RunContext {
   demo: Child;
@@ -51,6 +81,8 @@ export interface RunContext {
   sets: string[][];
   /** Removed by the parent on exit, so a killed server leaves no database behind. */
   scratchDir: string;
+  /** The cluster's Redis with --instances ≥ 2; null for a lone server. */
+  redis: BenchRedis | null;
   say: (line: string) => void;
 }
 
@@ -60,27 +92,24 @@ export async function runMode(
   opts: BenchOptions,
   ctx: RunContext,
 ): Promise<ModeResult> {
-  const { demo, demoUrl, sets, say } = ctx;
-  const dataDir = join(ctx.scratchDir, mode);
-  const serverConfig: ServerChildConfig = {
-    demoUrl,
-    mode,
-    maxFrequency: opts.maxFrequency,
-    dataDir,
-    admin: TEST_ADMIN,
-  };
-  // One file per thread (tsx runs its loader in a worker): the largest is the server's main thread.
-  const profile = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}/server-${mode}`] : [];
-  const server = spawnChild(`server (${mode})`, './server-child.ts', serverConfig, profile);
+  const { demo, sets, say, redis } = ctx;
+  const servers: Child[] = [];
   const clientProcs: Child[] = [];
   try {
-    const { port } = await server.next<{ port: number }>('ready', 60_000);
-    const url = `http://127.0.0.1:${port}`;
-    // One session for every client: a session may hold any number of connections.
-    const cookie = await signIn(url, TEST_ADMIN);
-    say(`[${mode}] server on ${url}; connecting ${opts.clients} clients in batches of ${opts.batch}`);
+    const { urls, leader } = await startServers(mode, opts, ctx, servers);
+    // One session for every client: a session may hold any number of connections, on any instance (the
+    // instances share the database).
+    const cookie = await signIn(urls[0] as string, TEST_ADMIN);
+    say(
+      urls.length > 1
+        ? `[${mode}] ${urls.length} instances on ${urls.join(', ')}; instance ${leader + 1} leads the feeds;` +
+            ` connecting ${opts.clients} clients in batches of ${opts.batch}`
+        : `[${mode}] server on ${urls[0]}; connecting ${opts.clients} clients in batches of ${opts.batch}`,
+    );
     const rampStart = Date.now();
-    for (const [firstIndex, count] of split(opts.clients, opts.clientProcs)) {
+    const placement = placeClients(opts.clients, opts.clientProcs, urls.length);
+    for (const { instance, firstIndex, count } of placement) {
+      const url = urls[instance] as string;
       const config: ClientChildConfig = { url, cookie, mode, sets, firstIndex, count, batch: opts.batch };
       clientProcs.push(spawnChild(`clients ${clientProcs.length + 1}`, './client-child.ts', config));
     }
@@ -115,18 +144,22 @@ export async function runMode(
     );
     await sleep(opts.warmup * 1000);
 
-    const measured: Child[] = [server, demo, ...clientProcs];
+    const measured: Child[] = [...servers, demo, ...clientProcs];
     // Listen before asking, so a fast answer is not missed.
     const reports = measured.map((c) =>
       c.next<Record<string, unknown>>('report', opts.duration * 1000 + 60_000),
     );
+    const redisAtStart = redis && { cpu: await redis.cpuSeconds(), at: performance.now() };
     const machineAtStart = machineTimes();
     for (const child of measured) child.send({ type: 'start' });
     say(`[${mode}] measuring for ${opts.duration} s`);
     await sleep(opts.duration * 1000);
     for (const child of measured) child.send({ type: 'stop' });
     const machineAtEnd = machineTimes();
-    const [serverReport, demoReport, ...clientReports] = await Promise.all(reports);
+    const redisCpuCores = redis && redisAtStart ? await redisCpuSince(redis, redisAtStart) : null;
+    const all = await Promise.all(reports);
+    const serverReports = all.slice(0, servers.length);
+    const [demoReport, ...clientReports] = all.slice(servers.length);
     // Other work on the machine takes CPU from the bench's processes: measure it rather than guess.
     const machineBusyCores =
       ((machineAtEnd.busy - machineAtStart.busy) / (machineAtEnd.total - machineAtStart.total)) *
@@ -139,24 +172,30 @@ export async function runMode(
         subscribers: subscribersPerStream(sets, opts.clients),
         exchange: 'binance',
         machineBusyCores,
+        instanceOfPart: placement.map((p) => p.instance),
+        redisCpuCores,
       },
-      serverReport as unknown as ServerReport,
+      serverReports as unknown as ServerReport[],
       demoReport as unknown as DemoReport,
       clientReports as unknown as ClientReport[],
     );
     if (!result.valid) {
       say(
-        `[${mode}] WARNING: a process measured ${result.windows.server.toFixed(1)} s (server) /` +
+        `[${mode}] WARNING: a process measured ${result.windows.server.map((s) => s.toFixed(1)).join(', ')} s (server) /` +
           ` ${result.windows.clients.map((s) => s.toFixed(1)).join(', ')} s (clients) of the ${opts.duration} s window:` +
           ' it was too busy to answer in time; its per-second figures are not valid',
       );
     }
+    if (result.cluster?.leadMoved) {
+      say(`[${mode}] WARNING: the feed leader changed during the window; per-role figures mix both roles`);
+    }
     say(
-      `[${mode}] ${Math.round(result.msgsPerSec)} msgs/s, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuCores.toFixed(2)} cores`,
+      `[${mode}] ${Math.round(result.msgsPerSec)} msgs/s, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuCores.toFixed(2)} cores` +
+        (urls.length > 1 ? ` (${urls.length} instances)` : ''),
     );
     return result;
   } finally {
     await Promise.all(clientProcs.map((c) => c.stop()));
-    await server.stop();
+    await Promise.all(servers.map((c) => c.stop()));
   }
 }

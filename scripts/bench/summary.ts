@@ -1,6 +1,8 @@
 /** Turns the raw reports of one run (server, demo exchange, client processes) into per-second figures. */
 import type { ClientReport } from './client-child';
 import type { DemoReport } from './demo-child';
+import { clusterFigures, instanceFigures } from './cluster-summary';
+import type { ClusterFigures, InstanceFigures } from './cluster-summary';
 import { Histogram } from './histogram';
 import type { MeterReading } from './ipc';
 import type { ServerReport } from './server-child';
@@ -24,22 +26,29 @@ export interface ModeResult {
   p90Ms: number | null;
   p99Ms: number | null;
   maxMs: number | null;
+  /** Summed over every server process. */
   serverCpuCores: number;
-  /** Server CPU µs per delivered message. */
+  /** Server CPU µs (every instance) per delivered message. */
   cpuUsPerMsg: number | null;
+  /** RSS at the end of the window, summed over the instances. */
   rssMb: number;
+  /** Each instance's peak, summed: an upper bound of the instances' peak together. */
   rssPeakMb: number;
+  /** The worst instance's. */
   serverLoopDelayP99Ms: number;
   clientCpuCores: number[];
   clientLoopDelayP99Ms: number[];
   demoCpuCores: number;
   /** Ticks per second the demo exchange generated for the subscribed streams. */
   exchangeTicksPerSec: number;
-  /** Valid ticks per second the server took in for the subscribed streams (fewer when it falls behind). */
+  /**
+   * Valid ticks per second the server took in for the subscribed streams (fewer when it falls behind); in a
+   * cluster, those the feed leader took in (the others apply its changes: see `instances[k].changesPerSec`).
+   */
   ticksPerSec: number;
   /** Exchange ticks × subscribers per second: what the naive mode has to deliver to send every tick. */
   everyTickMsgsPerSec: number;
-  /** Push engine deliveries per second as counted by the server (throttled mode). */
+  /** Push engine deliveries per second as counted by the servers, summed (throttled mode). */
   serverDeliveriesPerSec: number;
   seqGaps: number;
   epochMismatches: number;
@@ -48,11 +57,15 @@ export interface ModeResult {
   heldClients: number;
   disconnects: Record<string, number>;
   serverConnectionsAtEnd: number;
+  /** Per server process, in start order: one for a lone server. */
+  instances: InstanceFigures[];
+  /** With --instances ≥ 2: the leader, latency by where the clients are, Redis's CPU; null for a lone server. */
+  cluster: ClusterFigures | null;
   /** Whole machine during the window: busy cores, and the part not used by the bench's own processes. */
   machineBusyCores: number;
   otherBusyCores: number;
   /** Seconds each process actually measured (its own clock from 'start' to 'stop'). */
-  windows: { server: number; clients: number[] };
+  windows: { server: number[]; clients: number[] };
   /** False when a process measured a window far from the intended one: it was too busy to answer in time. */
   valid: boolean;
 }
@@ -77,15 +90,19 @@ export interface RunFacts {
   subscribers: ReadonlyMap<string, number>;
   exchange: string;
   machineBusyCores: number;
+  /** The instance each client report's process talked to (its index in the server reports). */
+  instanceOfPart: readonly number[];
+  /** Redis's CPU seconds per second over the window (a cluster run); null when not measured. */
+  redisCpuCores: number | null;
 }
 
 /** A process this busy answers 'start' and 'stop' late, and measures a window that is not the bench's. */
 const WINDOW_TOLERANCE = 0.2;
 
-/** Combines the reports of one run. */
+/** Combines the reports of one run: every server process (one per instance), the demo exchange, the clients. */
 export function summarize(
   facts: RunFacts,
-  server: ServerReport,
+  servers: readonly ServerReport[],
   demo: DemoReport,
   parts: readonly ClientReport[],
 ): ModeResult {
@@ -94,8 +111,13 @@ export function summarize(
   const msgsPerSec = parts.reduce((n, p) => n + perSec(p.msgs, p.meter), 0);
   const msgs = parts.reduce((n, p) => n + p.msgs, 0);
   const frameBytes = parts.reduce((n, p) => n + p.frameBytes, 0);
-  let ticks = 0;
-  for (const [stream, n] of Object.entries(server.ticksByStream)) if (subscribers.has(stream)) ticks += n;
+  const sum = (of: (s: ServerReport) => number) => servers.reduce((n, s) => n + of(s), 0);
+  // Only a feed leader sees ticks (onTick): the sum is the leader's, or the leaders' should the lead move.
+  const ticksPerSec = sum((s) => {
+    let ticks = 0;
+    for (const [stream, n] of Object.entries(s.ticksByStream)) if (subscribers.has(stream)) ticks += n;
+    return perSec(ticks, s.meter);
+  });
   let exchangeTicks = 0;
   let everyTick = 0;
   for (const [symbol, n] of Object.entries(demo.ticksBySymbol)) {
@@ -103,18 +125,25 @@ export function summarize(
     if (subs > 0) exchangeTicks += n;
     everyTick += n * subs;
   }
+  const serverCpuCores = sum((s) => s.meter.cpuCores);
   const ownCores =
-    server.meter.cpuCores + demo.meter.cpuCores + parts.reduce((n, p) => n + p.meter.cpuCores, 0);
+    serverCpuCores +
+    demo.meter.cpuCores +
+    parts.reduce((n, p) => n + p.meter.cpuCores, 0) +
+    (facts.redisCpuCores ?? 0);
   const disconnects: Record<string, number> = {};
   for (const p of parts) {
     for (const [reason, n] of Object.entries(p.disconnects))
       disconnects[reason] = (disconnects[reason] ?? 0) + n;
   }
-  const serverSeconds = server.meter.elapsedMs / 1000;
-  const windows = { server: serverSeconds, clients: parts.map((p) => p.meter.elapsedMs / 1000) };
-  const valid = [windows.server, ...windows.clients].every(
+  const windows = {
+    server: servers.map((s) => s.meter.elapsedMs / 1000),
+    clients: parts.map((p) => p.meter.elapsedMs / 1000),
+  };
+  const valid = [...windows.server, ...windows.clients].every(
     (s) => Math.abs(s - facts.durationS) <= WINDOW_TOLERANCE * facts.durationS,
   );
+  const instances = instanceFigures(servers, parts, facts.instanceOfPart, subscribers);
   return {
     mode,
     clients,
@@ -129,26 +158,29 @@ export function summarize(
     p90Ms: latency.percentile(90),
     p99Ms: latency.percentile(99),
     maxMs: latency.max(),
-    serverCpuCores: server.meter.cpuCores,
-    // The server's window and the clients' differ by the IPC delay only (a few ms in 10 s).
-    cpuUsPerMsg: msgsPerSec > 0 ? server.meter.cpuUs / serverSeconds / msgsPerSec : null,
-    rssMb: server.meter.rssMb,
-    rssPeakMb: server.meter.rssPeakMb,
-    serverLoopDelayP99Ms: server.meter.loopDelayP99Ms,
+    serverCpuCores,
+    // The servers' windows and the clients' differ by the IPC delay only (a few ms in 10 s).
+    cpuUsPerMsg: msgsPerSec > 0 ? sum((s) => s.meter.cpuUs / (s.meter.elapsedMs / 1000)) / msgsPerSec : null,
+    rssMb: sum((s) => s.meter.rssMb),
+    rssPeakMb: sum((s) => s.meter.rssPeakMb),
+    serverLoopDelayP99Ms: Math.max(...servers.map((s) => s.meter.loopDelayP99Ms)),
     clientCpuCores: parts.map((p) => p.meter.cpuCores),
     clientLoopDelayP99Ms: parts.map((p) => p.meter.loopDelayP99Ms),
     demoCpuCores: demo.meter.cpuCores,
     exchangeTicksPerSec: exchangeTicks / (demo.meter.elapsedMs / 1000),
-    ticksPerSec: ticks / serverSeconds,
+    ticksPerSec,
     everyTickMsgsPerSec: everyTick / (demo.meter.elapsedMs / 1000),
-    serverDeliveriesPerSec: server.pushDeliveries / serverSeconds,
+    serverDeliveriesPerSec: sum((s) => perSec(s.pushDeliveries, s.meter)),
     seqGaps: parts.reduce((n, p) => n + p.seqGaps, 0),
     epochMismatches: parts.reduce((n, p) => n + p.epochMismatches, 0),
     earlyDiffs: parts.reduce((n, p) => n + p.earlyDiffs, 0),
     snapshots: parts.reduce((n, p) => n + p.snapshots, 0),
-    heldClients: server.heldClients,
+    heldClients: sum((s) => s.heldClients),
     disconnects,
-    serverConnectionsAtEnd: server.connections,
+    serverConnectionsAtEnd: sum((s) => s.connections),
+    instances,
+    cluster:
+      servers.length > 1 ? clusterFigures(servers, parts, facts.instanceOfPart, facts.redisCpuCores) : null,
     machineBusyCores,
     otherBusyCores: Math.max(0, machineBusyCores - ownCores),
     windows,

@@ -110,7 +110,9 @@ export class ClusterFeeds implements Feeds {
   }
 
   statuses(): FeedStatus[] {
-    return this.local ? this.local.statuses() : this.statusList;
+    if (this.local) return this.local.statuses();
+    // The markets this instance has read, not the leader's count: until it has them, it cannot check a stream.
+    return this.statusList.map((s) => ({ ...s, markets: this.markets.get(s.exchange)?.size ?? 0 }));
   }
 
   onStatus(listener: (statuses: FeedStatus[]) => void): () => void {

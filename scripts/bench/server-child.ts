@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     CONNECTION_RATE_LIMIT: '1000000',
     EVENT_RATE_LIMIT: '100000',
   });
-  const app = createApp({
+  const app = await createApp({
     config,
     log: pino({ level: 'silent' }),
     exchanges: [{ id: 'binance', url: demoUrl, simulated: true }],

@@ -54,7 +54,7 @@ function openSqlite(file: string): Storage {
   // SQLite enforces foreign keys (and so deletes a user's rows with the user) only when asked, per connection.
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location: file, close: once(() => db.destroy()) };
 }
 
 // pg returns BIGINT (times in ms, COUNT(*)) as strings, since it may pass 2^53; ours never do. Parsed as
@@ -69,5 +69,11 @@ function openPostgres(url: string): Storage {
   // replaces it, and the next query reports a lasting outage.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', location: redactUrl(url), close: once(() => db.destroy()) };
+}
+
+/** Closing twice closes once (pg's pool refuses a second end). */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }

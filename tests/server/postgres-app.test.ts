@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
@@ -11,8 +11,10 @@ import { autoClose, send, waitFor } from '../support/stack';
 const postgresUp = await postgresAvailable();
 const { start } = autoClose();
 
+// Dropped once the file is done: autoClose stops each test's servers after it, and a schema dropped under a
+// server still writing to it deadlocks.
 const schemas: PostgresSchema[] = [];
-afterEach(async () => {
+afterAll(async () => {
   for (const schema of schemas.splice(0)) await schema.drop();
 });
 

@@ -8,7 +8,6 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { Socket as EngineSocket } from 'engine.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
-import type { StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -35,6 +34,7 @@ import { PriceHistory } from './market/price-history';
 import { NaivePush } from './push/naive-push';
 import { PushEngine } from './push/push-engine';
 import type { Subscriptions } from './push/push-engine';
+import { createDemand } from './demand';
 import { handleConnection } from './socket/connection';
 import { broadcastStatus } from './socket/feeds-broadcast';
 import type { LivefolioServer } from './socket/connection';
@@ -42,7 +42,7 @@ import { allowedOriginSet, createAllowRequest, originAllowed } from './socket/ha
 import { RequestLimiter } from './socket/rate-limit';
 import { sessionRoom, userRoom } from './socket/rooms';
 import { AlertStore } from './store/alert-store';
-import { openDatabase } from './store/db';
+import { openStorage } from './store/db';
 import { PortfolioService } from './portfolio/portfolio-service';
 import { ValueBackfill } from './portfolio/value-backfill';
 import { startValueRecorder } from './portfolio/value-recorder';
@@ -64,7 +64,7 @@ export interface AppOptions {
   config: Config;
   log: Logger;
   exchanges: readonly ExchangeSpec[];
-  /** SQLite file; defaults to DATA_DIR/livefolio.db. */
+  /** SQLite file, when DATABASE_URL is unset; defaults to DATA_DIR/livefolio.db. */
   databaseFile?: string;
   /** Serves everything that is not the API or socket.io (the Next.js request handler); 404 when absent. */
   pageHandler?: (req: IncomingMessage, res: ServerResponse) => void;
@@ -91,11 +91,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Wires the server; nothing listens and no feed runs until `listen`. */
-export function createApp(options: AppOptions): App {
+/** Opens and migrates the database and wires the server; nothing listens and no feed runs until `listen`. */
+export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
-  const db = openDatabase(options.databaseFile ?? join(config.DATA_DIR, 'livefolio.db'));
-  const watchlist = new WatchlistStore(db);
+  const storage = await openStorage(
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL }
+      : { file: options.databaseFile ?? join(config.DATA_DIR, 'livefolio.db') },
+  );
+  log.info({ engine: storage.engine, database: storage.location }, 'database ready');
+  const watchlist = new WatchlistStore(storage);
   const market = new MarketState();
   const history = new PriceHistory(config.HISTORY_SECONDS);
   market.onChange((stream, ticker) => {
@@ -114,32 +119,32 @@ export function createApp(options: AppOptions): App {
   const runsFeeds = () => clusterFeeds?.leading ?? true;
   const firstExchange = options.exchanges[0]?.id ?? 'binance';
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
-  const sessions = new SessionStore(db, sessionTtlMs);
+  const sessions = new SessionStore(storage, sessionTtlMs);
   const accounts = new Accounts({
-    users: new UserStore(db),
+    users: new UserStore(storage),
     sessions,
     watchlist,
     defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
   const origin = requestOrigin(config.TRUST_PROXY);
-  const valueHistory = new ValueHistoryStore(db);
+  const valueHistory = new ValueHistoryStore(storage);
   const exchangeIds = options.exchanges.map((e) => e.id);
   const portfolio = new PortfolioService({
-    transactions: new TransactionStore(db),
+    transactions: new TransactionStore(storage),
     market,
     prices: {
       exchanges: () => exchangeIds,
       hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
     },
-    choices: new PricingStore(db),
+    choices: new PricingStore(storage),
     changed: (userId) => portfolioChanged(userId),
   });
   const candles = new CcxtCandleSource(options.exchanges, log.child({ module: 'candles' }));
   const backfill = new ValueBackfill({
     portfolio,
-    currency: (userId) => accounts.settings(userId).quoteCurrency,
-    users: () => accounts.users().map((u) => u.id),
+    currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
+    users: async () => (await accounts.users()).map((u) => u.id),
     candles,
     store: valueHistory,
     log: log.child({ module: 'backfill' }),
@@ -150,7 +155,7 @@ export function createApp(options: AppOptions): App {
   };
   // Called only once `io` exists: alerts load at once, but fire only on ticks, which start with `listen`.
   const alerts = new AlertService({
-    store: new AlertStore(db),
+    store: new AlertStore(storage),
     catalog: feeds,
     ticker: (stream) => market.get(stream),
     triggered: (userId, alert) => io.to(userRoom(userId)).emit('alert:triggered', { alert }),
@@ -161,8 +166,10 @@ export function createApp(options: AppOptions): App {
       if (clusterFeeds) io.serverSideEmit('alerts:reload', userId);
     },
     streamsChanged: () => demandChanged(),
+    failed: (err) => log.error({ err }, 'could not fire alerts'),
   });
-  market.onChange((stream, ticker) => alerts.tick(stream, ticker));
+  await alerts.load();
+  market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
   const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
 
   // Signing out in one tab ends the session's connections in every tab (called only after `io` exists).
@@ -200,7 +207,7 @@ export function createApp(options: AppOptions): App {
     },
   );
   const pageGate = createPageGate({
-    signedIn: (req) => authenticate(req) !== null,
+    signedIn: async (req) => (await authenticate(req)) !== null,
     needsSetup: () => accounts.needsSetup(),
   });
   // Read when scraped, by which time the socket server and the push engine exist.
@@ -220,11 +227,22 @@ export function createApp(options: AppOptions): App {
   const http = createServer((req, res) => {
     if (ops(req, res)) return;
     if (api(req, res)) return;
-    if (pageGate(req, res)) return;
-    if (options.pageHandler) return options.pageHandler(req, res);
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    void pageGate(req, res).then(
+      (answered) => {
+        if (answered) return;
+        if (options.pageHandler) return options.pageHandler(req, res);
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      },
+      (err: unknown) => {
+        log.error({ err }, 'could not check the session of a page request');
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+      },
+    );
   });
-  const purge = setInterval(() => sessions.purgeExpired(), 3_600_000);
+  const purge = setInterval(
+    () => void sessions.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge sessions')),
+    3_600_000,
+  );
   let stopRecorder = () => {};
   purge.unref();
 
@@ -255,11 +273,11 @@ export function createApp(options: AppOptions): App {
     ),
   );
   // Ready for traffic: the database answers, some exchange feed is live, and no shutdown has begun.
-  function notReady(): string[] {
+  async function notReady(): Promise<string[]> {
     if (shuttingDown) return ['shutting down'];
     const reasons: string[] = [];
     try {
-      db.prepare('SELECT 1').get();
+      await storage.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
     } catch {
       reasons.push('the database does not answer');
     }
@@ -287,24 +305,22 @@ export function createApp(options: AppOptions): App {
   // The market handlers only call the subscription methods NaivePush mirrors.
   const naive = options.pushMode === 'naive' ? new NaivePush(io, market) : null;
   const subscriptions: Subscriptions = naive ?? push;
-  // Every user's watchlist and holdings, and every live subscription. The markets that price the holdings are
-  // worked out again only when a portfolio, a currency or the markets loaded change, not on every subscription:
-  // that walks every user's transactions.
-  let holdingStreams: StreamId[] | null = null;
+  // Every user's watchlist and holdings, and every live subscription (server/demand.ts).
+  const demand = createDemand({
+    watched: () => watchlist.allStreams(),
+    holdings: async () => {
+      const users = await accounts.users();
+      return (await Promise.all(users.map((u) => portfolio.pricingStreams(u.id, u.quoteCurrency)))).flat();
+    },
+    live: () => [...alerts.streams(), ...subscriptions.subscribedStreams()],
+    apply: (streams) => feeds.setDemand(streams),
+    failed: (err) => log.error({ err }, 'could not read what the feeds must watch'),
+  });
   function demandChanged() {
-    holdingStreams ??= accounts.users().flatMap((u) => portfolio.pricingStreams(u.id, u.quoteCurrency));
-    feeds.setDemand(
-      new Set([
-        ...watchlist.allStreams(),
-        ...holdingStreams,
-        ...alerts.streams(),
-        ...subscriptions.subscribedStreams(),
-      ]),
-    );
+    demand.changed();
   }
   function holdingsChanged() {
-    holdingStreams = null;
-    demandChanged();
+    demand.holdingsChanged();
   }
   // Holdings are priced only once their exchange's markets are known.
   let marketsKnown = '';
@@ -342,7 +358,8 @@ export function createApp(options: AppOptions): App {
   );
   feeds.onStatus(broadcastStatus(io));
   io.on('alerts:reload', (userId: unknown) => {
-    if (typeof userId === 'number') alerts.reload(userId);
+    if (typeof userId !== 'number') return;
+    alerts.reload(userId).catch((err: unknown) => log.error({ err, userId }, 'could not reload alerts'));
   });
 
   return {
@@ -380,6 +397,7 @@ export function createApp(options: AppOptions): App {
       // Load balancers see /readyz fail at once; clients hear why the connection ends and reconnect (to
       // another instance where there is one).
       shuttingDown = true;
+      demand.close();
       // Only this instance's clients: the others' servers are not going anywhere.
       io.local.emit('server:shutdown', { reason: 'shutdown' });
       clearInterval(purge);
@@ -397,7 +415,7 @@ export function createApp(options: AppOptions): App {
       await backfill.close();
       await Promise.all([feeds.stop(), candles.close()]);
       await cluster.close();
-      db.close();
+      await storage.close();
     },
   };
 }

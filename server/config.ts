@@ -39,6 +39,14 @@ const schema = z
     DEMO_PORT: int(0, 65535).default(0),
     DEMO_TICK_MS: int(20, 60_000).default(500),
     DATA_DIR: z.string().min(1).default('./data'),
+    // Unset: the embedded SQLite file under DATA_DIR.
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error:
+          'expected postgres://user[:password]@host[:port]/database (or postgresql://…); unset for SQLite',
+      })
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ALLOWED_ORIGINS: z.string().default('').transform(splitList).pipe(z.array(z.url())),
     MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
@@ -81,8 +89,8 @@ const schema = z
   });
 
 // Never echoed back, not even in an error message.
-// REDIS_URL may hold a password.
-const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN', 'REDIS_URL']);
+// REDIS_URL and DATABASE_URL may hold a password.
+const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN', 'REDIS_URL', 'DATABASE_URL']);
 
 /** Every variable the server reads, in the order of the schema (README's table and .env.example list the same). */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
 
   const pages = await createPageHandler({ dev: config.NODE_ENV !== 'production', dir: process.cwd() });
-  const app = createApp({ config, log, exchanges, databaseFile, pageHandler: pages.handle });
+  const app = await createApp({ config, log, exchanges, databaseFile, pageHandler: pages.handle });
   closers.unshift(() => app.close());
   const address = await app.listen(config.PORT, config.HOSTNAME);
   const shown = config.HOSTNAME === '0.0.0.0' || config.HOSTNAME === '::' ? 'localhost' : config.HOSTNAME;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     { exchanges: exchanges.map((e) => e.id), port: address.port },
     `Livefolio is running at ${url}${config.DEMO ? ' (demo, simulated prices)' : ''}`,
   );
-  if (!config.DEMO && app.accounts.needsSetup())
+  if (!config.DEMO && (await app.accounts.needsSetup()))
     log.warn(
       `No account yet: open ${url}/setup to create the first one (or set ADMIN_USERNAME and ADMIN_PASSWORD).`,
     );

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     EVENT_RATE_LIMIT: '100000',
     ...(cluster ? { REDIS_URL: cluster.redisUrl, REDIS_PREFIX: cluster.prefix } : {}),
   });
-  const app = createApp({
+  const app = await createApp({
     config,
     log: pino({ level: 'silent' }),
     exchanges: [{ id: 'binance', url: demoUrl, simulated: true }],

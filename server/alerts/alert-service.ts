@@ -17,62 +17,73 @@ export interface AlertDeps {
   changed(userId: number, alerts: PriceAlert[]): void;
   /** The set of streams with waiting alerts changed: the feeds must watch them. */
   streamsChanged(): void;
+  /** A tick's alerts could not be marked or told (the database failed): logged, the tick goes on. */
+  failed?(err: unknown): void;
 }
 
 const shown = ({ userId: _owner, ...alert }: OwnedAlert): PriceAlert => alert;
 
-/** Keeps the waiting alerts indexed by stream, so a tick of a market nobody set an alert on costs one lookup. */
+/**
+ * Keeps the waiting alerts indexed by stream, so a tick of a market nobody set an alert on costs one lookup.
+ * `load` fills the index from the database before the first tick.
+ */
 export class AlertService {
   private readonly waiting = new Map<StreamId, OwnedAlert[]>();
 
-  constructor(private readonly deps: AlertDeps) {
-    for (const alert of deps.store.waiting()) this.index(alert);
+  constructor(private readonly deps: AlertDeps) {}
+
+  /** Indexes the stored alerts still waiting (at start). */
+  async load(): Promise<void> {
+    for (const alert of await this.deps.store.waiting()) this.index(alert);
   }
 
-  list(userId: number): PriceAlert[] {
-    return this.deps.store.list(userId).map(shown);
+  async list(userId: number): Promise<PriceAlert[]> {
+    return (await this.deps.store.list(userId)).map(shown);
   }
 
   /** Sets an alert on a market that exists; one whose condition holds already fires on the current price. */
-  create(userId: number, input: NewAlert): PriceAlert {
+  async create(userId: number, input: NewAlert): Promise<PriceAlert> {
     this.deps.catalog.check(input.stream);
-    if (this.deps.store.count(userId) >= MAX_ALERTS_PER_USER) {
+    if ((await this.deps.store.count(userId)) >= MAX_ALERTS_PER_USER) {
       throw new AppError(
         'CONFLICT',
         `At most ${MAX_ALERTS_PER_USER} alerts per user: delete some before setting new ones.`,
       );
     }
-    const alert = this.deps.store.insert(userId, input);
+    const alert = await this.deps.store.insert(userId, input);
     const fresh = !this.waiting.has(alert.stream);
     this.index(alert);
     if (fresh) this.deps.streamsChanged();
     const ticker = this.deps.ticker(alert.stream);
-    if (ticker) this.fire(alert.stream, ticker);
-    this.deps.changed(userId, this.list(userId));
-    return this.list(userId).find((a) => a.id === alert.id) ?? shown(alert);
+    if (ticker) await this.fire(alert.stream, ticker);
+    const list = await this.list(userId);
+    this.deps.changed(userId, list);
+    return list.find((a) => a.id === alert.id) ?? shown(alert);
   }
 
   /** Deletes one of the user's alerts; another user's id is NOT_FOUND, like one that never existed. */
-  remove(userId: number, id: string): void {
-    if (!this.deps.store.remove(userId, id)) throw new AppError('NOT_FOUND', `No alert ${id}.`);
+  async remove(userId: number, id: string): Promise<void> {
+    if (!(await this.deps.store.remove(userId, id))) throw new AppError('NOT_FOUND', `No alert ${id}.`);
     for (const [stream, alerts] of this.waiting) {
       const kept = alerts.filter((a) => a.id !== id);
       if (kept.length === alerts.length) continue;
       this.reindex(stream, kept);
       break;
     }
-    this.deps.changed(userId, this.list(userId));
+    this.deps.changed(userId, await this.list(userId));
   }
 
   /** Takes a user's waiting alerts from the store again: another instance of the cluster changed them. */
-  reload(userId: number): void {
+  async reload(userId: number): Promise<void> {
+    const stored = await this.deps.store.list(userId);
+    // Swapped in one synchronous step, so a tick in between sees either the old alerts or the new.
     const before = new Set(this.waiting.keys());
     for (const [stream, alerts] of [...this.waiting]) {
       const kept = alerts.filter((a) => a.userId !== userId);
       if (kept.length > 0) this.waiting.set(stream, kept);
       else this.waiting.delete(stream);
     }
-    for (const alert of this.deps.store.list(userId)) this.index(alert);
+    for (const alert of stored) this.index(alert);
     const after = new Set(this.waiting.keys());
     if (after.size !== before.size || [...after].some((s) => !before.has(s))) this.deps.streamsChanged();
   }
@@ -82,13 +93,23 @@ export class AlertService {
     return [...this.waiting.keys()];
   }
 
-  /** Checks a stream's new ticker; a stale or priceless one proves nothing and fires nothing. */
-  tick(stream: StreamId, ticker: Ticker): void {
-    for (const owner of this.fire(stream, ticker)) this.deps.changed(owner, this.list(owner));
+  /**
+   * Checks a stream's new ticker; a stale or priceless one proves nothing and fires nothing. Never rejects: a
+   * database failure goes to `failed`.
+   */
+  async tick(stream: StreamId, ticker: Ticker): Promise<void> {
+    try {
+      for (const owner of await this.fire(stream, ticker)) this.deps.changed(owner, await this.list(owner));
+    } catch (err) {
+      this.deps.failed?.(err);
+    }
   }
 
-  /** Fires the stream's alerts that the ticker meets; returns their owners. */
-  private fire(stream: StreamId, ticker: Ticker): Set<number> {
+  /**
+   * Fires the stream's alerts that the ticker meets; returns their owners. They leave the index at once, before
+   * the database is written, so the next tick cannot fire them again.
+   */
+  private async fire(stream: StreamId, ticker: Ticker): Promise<Set<number>> {
     const owners = new Set<number>();
     const alerts = this.waiting.get(stream);
     if (!alerts || ticker.stale || ticker.last === null) return owners;
@@ -101,7 +122,7 @@ export class AlertService {
     );
     for (const alert of met) {
       const price = String(last);
-      if (!this.deps.store.trigger(alert.id, ticker.receivedAt, price)) continue;
+      if (!(await this.deps.store.trigger(alert.id, ticker.receivedAt, price))) continue;
       this.deps.triggered(alert.userId, {
         ...shown(alert),
         triggeredAt: ticker.receivedAt,

@@ -34,8 +34,8 @@ export class Accounts {
   constructor(private readonly deps: AccountsDeps) {}
 
   /** True until the first account exists (the setup page works only then). */
-  needsSetup(): boolean {
-    return this.deps.users.count() === 0;
+  async needsSetup(): Promise<boolean> {
+    return (await this.deps.users.count()) === 0;
   }
 
   /**
@@ -48,13 +48,13 @@ export class Accounts {
     options: { isAdmin: boolean; onlyIfNone?: boolean },
   ): Promise<User> {
     const hash = await hashPassword(password);
-    const user = this.deps.users.create(username, hash, options);
+    const user = await this.deps.users.create(username, hash, options);
     if (!user) {
       throw options.onlyIfNone
         ? new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.')
         : new AppError('CONFLICT', `The username "${username}" is taken.`);
     }
-    this.deps.watchlist.seedNewUser(user.id, this.deps.defaultWatchlist);
+    await this.deps.watchlist.seedNewUser(user.id, this.deps.defaultWatchlist);
     return user;
   }
 
@@ -67,9 +67,10 @@ export class Accounts {
     password: string,
     options: { isAdmin: boolean; resetPassword: boolean },
   ): Promise<User> {
-    const existing = this.deps.users.credentials(username);
+    const existing = await this.deps.users.credentials(username);
     if (!existing) return this.create(username, password, { isAdmin: options.isAdmin });
-    if (options.resetPassword) this.deps.users.setPassword(existing.user.id, await hashPassword(password));
+    if (options.resetPassword)
+      await this.deps.users.setPassword(existing.user.id, await hashPassword(password));
     return existing.user;
   }
 
@@ -78,36 +79,36 @@ export class Accounts {
     username: string,
     password: string,
   ): Promise<{ token: string; session: Session; user: User } | null> {
-    const found = this.deps.users.credentials(username);
+    const found = await this.deps.users.credentials(username);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
     if (!found || !ok) return null;
-    return { ...this.deps.sessions.create(found.user.id), user: found.user };
+    return { ...(await this.deps.sessions.create(found.user.id)), user: found.user };
   }
 
   /** The session and account of a token, or null when it is unknown, expired or its account is gone. */
-  authenticate(token: string | null): Authenticated | null {
+  async authenticate(token: string | null): Promise<Authenticated | null> {
     if (!token) return null;
-    const session = this.deps.sessions.find(token);
-    const user = session ? this.deps.users.byId(session.userId) : null;
+    const session = await this.deps.sessions.find(token);
+    const user = session ? await this.deps.users.byId(session.userId) : null;
     return session && user ? { session, user } : null;
   }
 
   /** Ends a session; returns it when there was one. */
-  signOut(token: string): Session | null {
+  signOut(token: string): Promise<Session | null> {
     return this.deps.sessions.end(token);
   }
 
-  users(): User[] {
+  users(): Promise<User[]> {
     return this.deps.users.list();
   }
 
   /** The user's settings, read fresh (a session's copy of the user may be older). */
-  settings(userId: number): { quoteCurrency: string } {
-    return { quoteCurrency: this.deps.users.byId(userId)?.quoteCurrency ?? 'USDT' };
+  async settings(userId: number): Promise<{ quoteCurrency: string }> {
+    return { quoteCurrency: (await this.deps.users.byId(userId))?.quoteCurrency ?? 'USDT' };
   }
 
   /** Changes the currency the user values the portfolio in. */
-  setQuoteCurrency(userId: number, currency: string): void {
-    this.deps.users.setQuoteCurrency(userId, currency);
+  setQuoteCurrency(userId: number, currency: string): Promise<void> {
+    return this.deps.users.setQuoteCurrency(userId, currency);
   }
 }

@@ -28,11 +28,11 @@ const user = (ctx: RouteContext) => signedIn(ctx.auth).user.id;
 export function alertRoutes(alerts: AlertService): Routes {
   return {
     '/api/v1/alerts': {
-      GET: { access: 'user', handle: (ctx) => ({ alerts: alerts.list(user(ctx)) }) },
+      GET: { access: 'user', handle: async (ctx) => ({ alerts: await alerts.list(user(ctx)) }) },
       POST: {
         access: 'user',
-        handle(ctx) {
-          const alert = alerts.create(user(ctx), parse(newAlertSchema, ctx.body));
+        async handle(ctx) {
+          const alert = await alerts.create(user(ctx), parse(newAlertSchema, ctx.body));
           ctx.status = 201;
           return { alert };
         },
@@ -41,9 +41,9 @@ export function alertRoutes(alerts: AlertService): Routes {
     '/api/v1/alerts/:id': {
       DELETE: {
         access: 'user',
-        handle(ctx) {
+        async handle(ctx) {
           const id = ctx.params.id ?? '';
-          alerts.remove(user(ctx), id);
+          await alerts.remove(user(ctx), id);
           return { deleted: id };
         },
       },

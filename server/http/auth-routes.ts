@@ -44,9 +44,9 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
     '/api/v1/auth/session': {
       GET: {
         access: 'public',
-        handle: ({ auth }) => ({
+        handle: async ({ auth }) => ({
           user: auth ? publicUser(auth.user) : null,
-          setupRequired: deps.accounts.needsSetup(),
+          setupRequired: await deps.accounts.needsSetup(),
         }),
       },
     },
@@ -55,7 +55,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
         access: 'public',
         async handle(ctx) {
           const { username, password } = parse(newAccountBody, ctx.body);
-          if (!deps.accounts.needsSetup())
+          if (!(await deps.accounts.needsSetup()))
             throw new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.');
           const user = await deps.accounts.create(username, password, { isAdmin: true, onlyIfNone: true });
           const signedIn = await deps.accounts.signIn(username, password);
@@ -87,9 +87,9 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
     '/api/v1/auth/logout': {
       POST: {
         access: 'public',
-        handle(ctx) {
+        async handle(ctx) {
           const token = sessionToken(ctx.req);
-          const ended = token ? deps.accounts.signOut(token) : null;
+          const ended = token ? await deps.accounts.signOut(token) : null;
           if (ended) deps.onSignOut(ended);
           clearSessionCookie(ctx.res, secure(ctx));
           return { signedOut: ended !== null };
@@ -97,7 +97,10 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
       },
     },
     '/api/v1/users': {
-      GET: { access: 'admin', handle: () => ({ users: deps.accounts.users().map(publicUser) }) },
+      GET: {
+        access: 'admin',
+        handle: async () => ({ users: (await deps.accounts.users()).map(publicUser) }),
+      },
       POST: {
         access: 'admin',
         async handle(ctx) {

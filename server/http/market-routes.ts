@@ -40,7 +40,9 @@ const marketsQuery = z.strictObject({
 });
 
 /** A GET route for signed-in users. */
-const get = (handle: (ctx: RouteContext) => object) => ({ GET: { access: 'user' as const, handle } });
+const get = (handle: (ctx: RouteContext) => object | Promise<object>) => ({
+  GET: { access: 'user' as const, handle },
+});
 
 /** The session of a 'user' route (the router has checked it). */
 export function signedIn(auth: Authenticated | null): Authenticated {
@@ -80,6 +82,8 @@ export function marketRoutes(deps: MarketRoutesDeps): Routes {
       return { exchange, markets };
     }),
     '/api/v1/feeds': get(() => ({ feeds: deps.feeds.statuses() })),
-    '/api/v1/watchlist': get(({ auth }) => ({ streams: deps.watchlist.list(signedIn(auth).user.id) })),
+    '/api/v1/watchlist': get(async ({ auth }) => ({
+      streams: await deps.watchlist.list(signedIn(auth).user.id),
+    })),
   };
 }

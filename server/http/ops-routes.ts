@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 
 export interface OpsDeps {
   /** Why the server should not get traffic now; empty when it is ready. */
-  notReady(): string[];
+  notReady(): Promise<string[]>;
   metrics: Registry;
   metricsToken: string | undefined;
 }
@@ -41,11 +41,14 @@ export function createOpsHandler(deps: OpsDeps): (req: IncomingMessage, res: Ser
       return true;
     }
     if (path === '/readyz') {
-      const reasons = deps.notReady();
-      json(
-        res,
-        reasons.length === 0 ? 200 : 503,
-        reasons.length === 0 ? { status: 'ready' } : { status: 'not-ready', reasons },
+      deps.notReady().then(
+        (reasons) =>
+          json(
+            res,
+            reasons.length === 0 ? 200 : 503,
+            reasons.length === 0 ? { status: 'ready' } : { status: 'not-ready', reasons },
+          ),
+        () => json(res, 503, { status: 'not-ready', reasons: ['the readiness check failed'] }),
       );
       return true;
     }

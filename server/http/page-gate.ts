@@ -6,20 +6,22 @@ const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image'];
 const PUBLIC_FILES = new Set(['/icon.svg', '/favicon.ico', '/robots.txt']);
 
 export interface PageGateDeps {
-  signedIn(req: IncomingMessage): boolean;
-  needsSetup(): boolean;
+  signedIn(req: IncomingMessage): Promise<boolean>;
+  needsSetup(): Promise<boolean>;
 }
 
-/** Redirects a page request that may not be shown; returns true when it answered. */
-export function createPageGate(deps: PageGateDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (req, res) => {
+/** Redirects a page request that may not be shown; resolves with true when it answered. */
+export function createPageGate(
+  deps: PageGateDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (PUBLIC_FILES.has(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
-    const setup = deps.needsSetup();
+    const setup = await deps.needsSetup();
     if (path === '/setup') return setup ? false : redirect(res, '/login');
     if (setup) return redirect(res, '/setup');
-    const signedIn = deps.signedIn(req);
+    const signedIn = await deps.signedIn(req);
     if (path === '/login') return signedIn ? redirect(res, '/') : false;
     if (signedIn) return false;
     const back = path === '/' ? '' : `?next=${encodeURIComponent(path + url.search)}`;

@@ -46,17 +46,20 @@ export function portfolioRoutes(
   history: { store: ValueHistoryStore; intervalMs: number; backfill: Pick<ValueBackfill, 'status'> },
   changed: (userId: number) => void,
 ): Routes {
-  const settings = (userId: number) => ({
-    ...accounts.settings(userId),
-    pricing: portfolio.pricingChoices(userId),
+  const settings = async (userId: number) => ({
+    ...(await accounts.settings(userId)),
+    pricing: await portfolio.pricingChoices(userId),
   });
   return {
     '/api/v1/portfolio/history': {
       GET: {
         access: 'user',
-        handle(ctx) {
-          const { quoteCurrency } = accounts.settings(user(ctx));
-          const points = history.store.history(user(ctx), quoteCurrency).map((p) => [p.timeMs, p.value]);
+        async handle(ctx) {
+          const { quoteCurrency } = await accounts.settings(user(ctx));
+          const points = (await history.store.history(user(ctx), quoteCurrency)).map((p) => [
+            p.timeMs,
+            p.value,
+          ]);
           const backfill = history.backfill.status(user(ctx));
           return { currency: quoteCurrency, intervalMs: history.intervalMs, points, backfill };
         },
@@ -66,12 +69,12 @@ export function portfolioRoutes(
       GET: { access: 'user', handle: (ctx) => settings(user(ctx)) },
       PUT: {
         access: 'user',
-        handle(ctx) {
+        async handle(ctx) {
           const { quoteCurrency, pricing } = parse(settingsBody, ctx.body);
           // Checked (and refused) first, so a refused request changes neither setting.
-          if (pricing) portfolio.setPricingChoices(user(ctx), pricing);
+          if (pricing) await portfolio.setPricingChoices(user(ctx), pricing);
           if (quoteCurrency) {
-            accounts.setQuoteCurrency(user(ctx), quoteCurrency);
+            await accounts.setQuoteCurrency(user(ctx), quoteCurrency);
             // Other conversion markets may be needed now, and the past values in the new currency.
             changed(user(ctx));
           }
@@ -80,11 +83,11 @@ export function portfolioRoutes(
       },
     },
     '/api/v1/transactions': {
-      GET: { access: 'user', handle: (ctx) => ({ transactions: portfolio.list(user(ctx)) }) },
+      GET: { access: 'user', handle: async (ctx) => ({ transactions: await portfolio.list(user(ctx)) }) },
       POST: {
         access: 'user',
-        handle(ctx) {
-          const [transaction] = portfolio.add(user(ctx), [parseTransactionInput(ctx.body)]);
+        async handle(ctx) {
+          const [transaction] = await portfolio.add(user(ctx), [parseTransactionInput(ctx.body)]);
           ctx.status = 201;
           return { transaction };
         },
@@ -93,8 +96,8 @@ export function portfolioRoutes(
     '/api/v1/transactions.csv': {
       GET: {
         access: 'user',
-        handle(ctx) {
-          const csv = toCsv(portfolio.list(user(ctx)));
+        async handle(ctx) {
+          const csv = toCsv(await portfolio.list(user(ctx)));
           ctx.res.writeHead(200, {
             'content-type': 'text/csv; charset=utf-8',
             'content-disposition': 'attachment; filename="livefolio-transactions.csv"',
@@ -109,9 +112,9 @@ export function portfolioRoutes(
         access: 'user',
         body: 'csv',
         maxBodyBytes: MAX_IMPORT_BYTES,
-        handle(ctx) {
+        async handle(ctx) {
           const rows = fromCsv(String(ctx.body));
-          const added = portfolio.add(
+          const added = await portfolio.add(
             user(ctx),
             rows.map((r) => r.transaction),
             rows.map((r) => `on line ${r.line}`),
@@ -122,17 +125,20 @@ export function portfolioRoutes(
       },
     },
     '/api/v1/transactions/:id': {
-      GET: { access: 'user', handle: (ctx) => ({ transaction: portfolio.get(user(ctx), id(ctx)) }) },
+      GET: {
+        access: 'user',
+        handle: async (ctx) => ({ transaction: await portfolio.get(user(ctx), id(ctx)) }),
+      },
       PUT: {
         access: 'user',
-        handle: (ctx) => ({
-          transaction: portfolio.update(user(ctx), id(ctx), parseTransactionInput(ctx.body)),
+        handle: async (ctx) => ({
+          transaction: await portfolio.update(user(ctx), id(ctx), parseTransactionInput(ctx.body)),
         }),
       },
       DELETE: {
         access: 'user',
-        handle(ctx) {
-          portfolio.remove(user(ctx), id(ctx));
+        async handle(ctx) {
+          await portfolio.remove(user(ctx), id(ctx));
           return { deleted: id(ctx) };
         },
       },
@@ -140,9 +146,10 @@ export function portfolioRoutes(
     '/api/v1/portfolio': {
       GET: {
         access: 'user',
-        handle(ctx) {
+        async handle(ctx) {
           const { method, quote } = parse(portfolioQuery, ctx.query);
-          return portfolio.portfolio(user(ctx), method, quote ?? accounts.settings(user(ctx)).quoteCurrency);
+          const currency = quote ?? (await accounts.settings(user(ctx))).quoteCurrency;
+          return portfolio.portfolio(user(ctx), method, currency);
         },
       },
     },

@@ -38,7 +38,7 @@ export type Routes = Record<string, Partial<Record<Method, Route>>>;
 export interface RouterDeps {
   limiter: RequestLimiter;
   /** The session a request carries, or null. */
-  authenticate(req: IncomingMessage): Authenticated | null;
+  authenticate(req: IncomingMessage): Promise<Authenticated | null>;
   /** False for a state-changing request from a page of another site. */
   originAllowed(req: IncomingMessage): boolean;
   maxBodyBytes: number;
@@ -125,7 +125,7 @@ async function answer(
     }
     if (method !== 'GET' && !deps.originAllowed(req))
       throw new AppError('FORBIDDEN', 'Requests from this origin are not allowed.');
-    const auth = deps.authenticate(req);
+    const auth = await deps.authenticate(req);
     if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', 'Sign in first.');
     if (route.access === 'admin' && !auth?.user.isAdmin)
       throw new AppError('FORBIDDEN', 'Only an admin may do this.');

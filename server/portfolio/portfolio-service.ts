@@ -47,44 +47,51 @@ const text = (value: Decimal) => formatDecimal(value);
 export class PortfolioService {
   constructor(private readonly deps: PortfolioDeps) {}
 
-  list(userId: number): Transaction[] {
+  list(userId: number): Promise<Transaction[]> {
     return this.deps.transactions.list(userId);
   }
 
-  get(userId: number, id: string): Transaction {
-    const found = this.deps.transactions.get(userId, id);
-    if (!found) throw new AppError('NOT_FOUND', `No transaction ${id}.`);
-    return found;
+  async get(userId: number, id: string): Promise<Transaction> {
+    return found(await this.deps.transactions.get(userId, id), id);
   }
 
   /**
    * Adds transactions (one, or a whole import) if the history stays bookable; all or none. `labels` name the
-   * new ones in a refusal ("line 7" of an import); by default "new".
+   * new ones in a refusal ("line 7" of an import); by default "new". The check and the write are one database
+   * transaction: two requests at once cannot both pass it.
    */
-  add(userId: number, inputs: readonly NewTransaction[], labels?: readonly string[]): Transaction[] {
-    const stored = this.deps.transactions.list(userId);
-    const candidates = inputs.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
-    this.check([...stored, ...candidates]);
-    const added = this.deps.transactions.insert(userId, inputs);
+  async add(
+    userId: number,
+    inputs: readonly NewTransaction[],
+    labels?: readonly string[],
+  ): Promise<Transaction[]> {
+    const added = await this.deps.transactions.change(userId, async (mine) => {
+      const candidates = inputs.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
+      this.check([...(await mine.list()), ...candidates]);
+      return mine.insert(inputs);
+    });
     this.deps.changed(userId);
     return added;
   }
 
   /** Replaces a transaction if the history stays bookable. */
-  update(userId: number, id: string, input: NewTransaction): Transaction {
-    this.get(userId, id);
-    const stored = this.deps.transactions.list(userId);
-    this.check(stored.map((t) => (t.id === id ? { ...input, id } : t)));
-    this.deps.transactions.update(userId, id, input);
+  async update(userId: number, id: string, input: NewTransaction): Promise<Transaction> {
+    await this.deps.transactions.change(userId, async (mine) => {
+      found(await mine.get(id), id);
+      this.check((await mine.list()).map((t) => (t.id === id ? { ...input, id } : t)));
+      await mine.update(id, input);
+    });
     this.deps.changed(userId);
     return { ...input, id };
   }
 
   /** Deletes a transaction if the history stays bookable without it (a later sell may need its buy). */
-  remove(userId: number, id: string): void {
-    this.get(userId, id);
-    this.check(this.deps.transactions.list(userId).filter((t) => t.id !== id));
-    this.deps.transactions.remove(userId, id);
+  async remove(userId: number, id: string): Promise<void> {
+    await this.deps.transactions.change(userId, async (mine) => {
+      found(await mine.get(id), id);
+      this.check((await mine.list()).filter((t) => t.id !== id));
+      await mine.remove(id);
+    });
     this.deps.changed(userId);
   }
 
@@ -93,12 +100,12 @@ export class PortfolioService {
    * currency is converted at today's rate through the markets (lib/portfolio/conversion.ts): its value, cost
    * basis and P&L alike.
    */
-  portfolio(userId: number, method: CostBasisMethod, currency: string) {
-    const transactions = this.deps.transactions.list(userId);
+  async portfolio(userId: number, method: CostBasisMethod, currency: string) {
+    const transactions = await this.deps.transactions.list(userId);
     const derived = deriveHoldings(transactions, method);
     // Stored histories were checked when written; a failure here is a bug, not the user's input.
     if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
-    const venues = this.venues(userId, transactions);
+    const venues = await this.venues(userId, transactions);
     const quotes = new Map(derived.holdings.map((h) => [h.asset, h.quoteCurrency]));
     const prices = new Map<string, Decimal>();
     const sources: Record<string, PricePoint> = {};
@@ -166,11 +173,11 @@ export class PortfolioService {
   }
 
   /** The streams that price this user's holdings in `currency`: what the feeds must watch for them. */
-  pricingStreams(userId: number, currency: string): StreamId[] {
-    const transactions = this.deps.transactions.list(userId);
+  async pricingStreams(userId: number, currency: string): Promise<StreamId[]> {
+    const transactions = await this.deps.transactions.list(userId);
     const derived = deriveHoldings(transactions, 'fifo');
     if (!derived.ok) return [];
-    const markets = this.valuationMarkets(userId, currency, transactions);
+    const markets = await this.valuationMarkets(userId, currency, transactions);
     return derived.holdings.flatMap((h) => {
       const found = markets.get(h.asset);
       if (h.quantity.isZero() || !found) return [];
@@ -185,12 +192,13 @@ export class PortfolioService {
    * Per asset the user ever traded: the market that prices it and the path from its quote currency into
    * `currency`, each null when no configured exchange lists one.
    */
-  valuationMarkets(
+  async valuationMarkets(
     userId: number,
     currency: string,
-    transactions: readonly Transaction[] = this.deps.transactions.list(userId),
-  ): Map<string, ValuationMarkets> {
-    const venues = this.venues(userId, transactions);
+    given?: readonly Transaction[],
+  ): Promise<Map<string, ValuationMarkets>> {
+    const transactions = given ?? (await this.deps.transactions.list(userId));
+    const venues = await this.venues(userId, transactions);
     const markets = new Map<string, ValuationMarkets>();
     for (const t of transactions) {
       if (markets.has(t.asset)) continue;
@@ -203,12 +211,12 @@ export class PortfolioService {
   }
 
   /** The user's choices of exchange per asset (P3). */
-  pricingChoices(userId: number): Record<string, string> {
+  pricingChoices(userId: number): Promise<Record<string, string>> {
     return this.deps.choices.list(userId);
   }
 
   /** Sets or clears (null) choices; an exchange that is not configured is refused and nothing changes. */
-  setPricingChoices(userId: number, choices: Record<string, string | null>): void {
+  async setPricingChoices(userId: number, choices: Record<string, string | null>): Promise<void> {
     const configured = this.deps.prices.exchanges();
     for (const [asset, exchange] of Object.entries(choices)) {
       if (exchange !== null && !configured.includes(exchange)) {
@@ -218,14 +226,14 @@ export class PortfolioService {
         );
       }
     }
-    this.deps.choices.set(userId, choices);
+    await this.deps.choices.set(userId, choices);
     this.deps.changed(userId);
   }
 
   /** Per asset, where the user wants it priced: their choice, else the exchange its latest transaction names. */
-  private venues(userId: number, transactions: readonly Transaction[]): Map<string, string> {
+  private async venues(userId: number, transactions: readonly Transaction[]): Promise<Map<string, string>> {
     const venues = preferredExchanges(transactions);
-    for (const [asset, exchange] of Object.entries(this.deps.choices.list(userId)))
+    for (const [asset, exchange] of Object.entries(await this.deps.choices.list(userId)))
       venues.set(asset, exchange);
     return venues;
   }
@@ -294,6 +302,12 @@ function preferredExchanges(transactions: readonly Transaction[]): Map<string, s
   const venues = new Map<string, string>();
   for (const t of transactions) if (t.exchange) venues.set(t.asset, t.exchange);
   return venues;
+}
+
+/** The transaction, or NOT_FOUND (also for somebody else's id). */
+function found(transaction: Transaction | null, id: string): Transaction {
+  if (!transaction) throw new AppError('NOT_FOUND', `No transaction ${id}.`);
+  return transaction;
 }
 
 /** Parses one transaction from a request body, or says what is wrong with it. */

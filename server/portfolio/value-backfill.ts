@@ -30,8 +30,8 @@ export interface BackfillStatus {
 
 export interface BackfillDeps {
   portfolio: Pick<PortfolioService, 'list' | 'valuationMarkets'>;
-  currency(userId: number): string;
-  users(): number[];
+  currency(userId: number): Promise<string>;
+  users(): Promise<number[]>;
   candles: CandleSource;
   store: Pick<ValueHistoryStore, 'replaceDaily'>;
   log: Logger;
@@ -57,14 +57,21 @@ export class ValueBackfill {
   /** Backfills every user now, then checks hourly for a day that ended. */
   start(): void {
     this.lastDay = dayStart(this.now());
-    for (const user of this.deps.users()) this.schedule(user);
+    this.scheduleAll();
     this.daily = setInterval(() => {
       const today = dayStart(this.now());
       if (today === this.lastDay) return;
       this.lastDay = today;
-      for (const user of this.deps.users()) this.schedule(user);
+      this.scheduleAll();
     }, 3_600_000);
     this.daily.unref();
+  }
+
+  private scheduleAll(): void {
+    this.deps.users().then(
+      (users) => users.forEach((user) => this.schedule(user)),
+      (err: unknown) => this.deps.log.warn({ err }, 'could not list the users to backfill'),
+    );
   }
 
   /** Queues a user's backfill (again). */
@@ -124,17 +131,17 @@ export class ValueBackfill {
   }
 
   private async run(userId: number): Promise<BackfillStatus> {
-    const transactions = this.deps.portfolio.list(userId);
-    const currency = this.deps.currency(userId);
+    const transactions = await this.deps.portfolio.list(userId);
+    const currency = await this.deps.currency(userId);
     const now = this.now();
     const today = dayStart(now);
     const first = Math.min(...transactions.map((t) => t.timeMs));
     if (transactions.length === 0 || dayStart(first) >= today) {
-      this.deps.store.replaceDaily(userId, []);
+      await this.deps.store.replaceDaily(userId, []);
       return { state: 'none', days: 0, message: null };
     }
     const fromDay = Math.max(dayStart(first), today - MAX_BACKFILL_DAYS * DAY_MS);
-    const markets = this.deps.portfolio.valuationMarkets(userId, currency);
+    const markets = await this.deps.portfolio.valuationMarkets(userId, currency);
     const pricing = new Map<string, AssetPricing | null>();
     const unpriced: string[] = [];
     for (const [asset, { stream, conversion }] of markets) {
@@ -157,7 +164,7 @@ export class ValueBackfill {
     const days: number[] = [];
     for (let day = fromDay; day < today; day += DAY_MS) days.push(day);
     const values = dailyValues(transactions, days, pricing, (stream, day) => closes.get(stream)?.get(day));
-    this.deps.store.replaceDaily(
+    await this.deps.store.replaceDaily(
       userId,
       values.map((v) => ({
         timeMs: v.timeMs,

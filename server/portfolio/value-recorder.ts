@@ -17,7 +17,7 @@ export interface ValueRecorderOptions {
 export function startValueRecorder(
   deps: {
     portfolio: PortfolioService;
-    users: () => User[];
+    users: () => Promise<User[]>;
     history: ValueHistoryStore;
     log: Logger;
     /** False on the instances of a cluster that do not run the feeds: one of them records for all. */
@@ -25,21 +25,29 @@ export function startValueRecorder(
   },
   options: ValueRecorderOptions,
 ): () => void {
-  const recordAll = () => {
+  let running = false;
+  const recordAll = async () => {
     if (deps.active && !deps.active()) return;
     const timeMs = Date.now();
-    for (const user of deps.users()) {
+    for (const user of await deps.users()) {
       try {
-        const valued = deps.portfolio.portfolio(user.id, 'fifo', user.quoteCurrency);
+        const valued = await deps.portfolio.portfolio(user.id, 'fifo', user.quoteCurrency);
         if (valued.assets.length === 0 || !valued.complete) continue;
         const point = { timeMs, currency: valued.quoteCurrency, value: valued.totals.marketValue };
-        deps.history.record(user.id, point, options.keep);
+        await deps.history.record(user.id, point, options.keep);
       } catch (err) {
         deps.log.error({ err, user: user.id }, 'could not record a portfolio value');
       }
     }
   };
-  const timer = setInterval(recordAll, options.intervalMs);
+  const timer = setInterval(() => {
+    // A round that outlasts the interval (a slow database) is not overtaken by the next.
+    if (running) return;
+    running = true;
+    recordAll()
+      .catch((err: unknown) => deps.log.error({ err }, 'could not record portfolio values'))
+      .finally(() => (running = false));
+  }, options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -11,7 +11,7 @@ export interface HandshakeOptions {
   /** New connections per address per 10 s. */
   connectionsPer10s: number;
   /** The session a request carries, or null. */
-  authenticate(req: IncomingMessage): Authenticated | null;
+  authenticate(req: IncomingMessage): Promise<Authenticated | null>;
   /** The client's address, for the rate limit. */
   clientAddress(req: IncomingMessage): string;
   /** Where the connection counters live (default: this process). */
@@ -49,8 +49,13 @@ export function createAllowRequest(
     // The rate limit comes before the session lookup, so a flood of handshakes costs no database reads.
     const address = options.clientAddress(req);
     limiter.consume(address).then(
-      () => {
-        const auth = options.authenticate(req);
+      async () => {
+        let auth: Authenticated | null;
+        try {
+          auth = await options.authenticate(req);
+        } catch {
+          return verdict('the session could not be checked', false);
+        }
         if (!auth) return verdict('sign in first', false);
         (req as AuthenticatedRequest)[AUTH] = auth;
         verdict(null, true);

@@ -20,14 +20,15 @@ export interface RequestContext {
 }
 
 /**
- * Registers `event` on the socket. The handler is synchronous on purpose: whatever it changes (a room joined)
- * and the acknowledgement that reports it leave together, so no other message can come between them.
+ * Registers `event` on the socket. A synchronous handler's answer leaves at once: whatever it changes (a room
+ * joined) and the acknowledgement that reports it leave together, so no other message can come between them.
+ * Handlers that read or write the database (the watchlist) return a promise and answer once it settles.
  */
 export function onRequest<S extends z.ZodType, R extends object>(
   ctx: RequestContext,
   event: string,
   schema: S,
-  handler: (request: z.infer<S>) => R,
+  handler: (request: z.infer<S>) => R | Promise<R>,
 ): void {
   ctx.events.add(event);
   ctx.socket.on(event, async (payload: unknown, ack: unknown) => {
@@ -39,7 +40,8 @@ export function onRequest<S extends z.ZodType, R extends object>(
         throw new AppError('BAD_REQUEST', `${event} must be sent with an acknowledgement callback.`);
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
-      reply({ ok: true, ...handler(parsed.data) });
+      const result = handler(parsed.data);
+      reply({ ok: true, ...(result instanceof Promise ? await result : result) });
     } catch (error) {
       refuse(ctx, event, error, reply);
     }

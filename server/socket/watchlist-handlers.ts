@@ -24,10 +24,12 @@ export interface WatchlistDeps {
 /** Registers the watchlist requests on one connection. */
 export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDeps): void {
   const { store, catalog, userId } = deps;
-  const watchlist = (): { watchlist: Watchlist } => ({ watchlist: { streams: store.list(userId) } });
+  const watchlist = async (): Promise<{ watchlist: Watchlist }> => ({
+    watchlist: { streams: await store.list(userId) },
+  });
   // Every open tab of this user hears of a change, the one that made it included, so they never drift apart.
-  const changed = () => {
-    const result = watchlist();
+  const changed = async () => {
+    const result = await watchlist();
     deps.io.to(userRoom(userId)).emit('watchlist:changed', result.watchlist);
     deps.demandChanged();
     return result;
@@ -35,18 +37,18 @@ export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDe
 
   onRequest(ctx, 'watchlist:get', emptySchema, watchlist);
 
-  onRequest(ctx, 'watchlist:add', watchlistChangeSchema, ({ stream }) => {
+  onRequest(ctx, 'watchlist:add', watchlistChangeSchema, async ({ stream }) => {
     catalog.check(stream);
-    const streams = store.list(userId);
+    const streams = await store.list(userId);
     if (streams.includes(stream)) return watchlist();
     if (streams.length >= deps.maxSize) {
       throw new AppError('TOO_MANY_STREAMS', `The watchlist holds at most ${deps.maxSize} streams.`);
     }
-    store.add(userId, stream);
+    await store.add(userId, stream);
     return changed();
   });
 
-  onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, ({ stream }) => {
-    return store.remove(userId, stream) ? changed() : watchlist();
-  });
+  onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, async ({ stream }) =>
+    (await store.remove(userId, stream)) ? changed() : watchlist(),
+  );
 }

@@ -1,26 +1,17 @@
 /** Each user's price alerts, persisted: set, listed, marked triggered, deleted. */
 import { randomUUID } from 'node:crypto';
-import type { AlertCondition, NewAlert, PriceAlert } from '../../lib/alerts';
-import type { SqliteDatabase } from './db';
-
-interface AlertRow {
-  id: string;
-  user_id: number;
-  stream: string;
-  condition: AlertCondition;
-  price: string;
-  note: string | null;
-  created_at: number;
-  triggered_at: number | null;
-  triggered_price: string | null;
-}
+import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { NewAlert, PriceAlert } from '../../lib/alerts';
+import type { Storage } from './db';
+import type { AlertsTable } from './schema';
 
 /** A stored alert with its owner, which the API never shows. */
 export interface OwnedAlert extends PriceAlert {
   userId: number;
 }
 
-const owned = (row: AlertRow): OwnedAlert => ({
+const owned = (row: Selectable<AlertsTable>): OwnedAlert => ({
   id: row.id,
   userId: row.user_id,
   stream: row.stream,
@@ -34,30 +25,43 @@ const owned = (row: AlertRow): OwnedAlert => ({
 
 /** Reads and changes the stored alerts; every call but `waiting` names whose alerts it means. */
 export class AlertStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly storage: Storage) {}
 
   /** A user's alerts, oldest first. */
-  list(userId: number): OwnedAlert[] {
-    const rows = this.db
-      .prepare('SELECT * FROM alerts WHERE user_id = ? ORDER BY created_at, rowid')
-      .all(userId) as AlertRow[];
+  async list(userId: number): Promise<OwnedAlert[]> {
+    // Alerts set in the same millisecond: SQLite lists them in the order they were set (rowid); PostgreSQL has
+    // no such column, and lists them by id there.
+    const tieBreak = this.storage.engine === 'sqlite' ? sql<string>`rowid` : sql<string>`id`;
+    const rows = await this.storage.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .orderBy(tieBreak)
+      .execute();
     return rows.map(owned);
   }
 
   /** Everyone's alerts not yet triggered: what the server checks ticks against. */
-  waiting(): OwnedAlert[] {
-    const rows = this.db.prepare('SELECT * FROM alerts WHERE triggered_at IS NULL').all() as AlertRow[];
+  async waiting(): Promise<OwnedAlert[]> {
+    const rows = await this.storage.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('triggered_at', 'is', null)
+      .execute();
     return rows.map(owned);
   }
 
-  count(userId: number): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE user_id = ?').get(userId) as {
-      n: number;
-    };
-    return row.n;
+  async count(userId: number): Promise<number> {
+    const row = await this.storage.db
+      .selectFrom('alerts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  insert(userId: number, alert: NewAlert, now = Date.now()): OwnedAlert {
+  async insert(userId: number, alert: NewAlert, now = Date.now()): Promise<OwnedAlert> {
     const stored: OwnedAlert = {
       id: randomUUID(),
       userId,
@@ -69,27 +73,39 @@ export class AlertStore {
       triggeredAt: null,
       triggeredPrice: null,
     };
-    this.db
-      .prepare(
-        `INSERT INTO alerts (id, user_id, stream, condition, price, note, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(stored.id, userId, stored.stream, stored.condition, stored.price, stored.note, now);
+    await this.storage.db
+      .insertInto('alerts')
+      .values({
+        id: stored.id,
+        user_id: userId,
+        stream: stored.stream,
+        condition: stored.condition,
+        price: stored.price,
+        note: stored.note,
+        created_at: now,
+      })
+      .execute();
     return stored;
   }
 
   /** Marks an alert triggered; false when it was gone or triggered already. */
-  trigger(id: string, at: number, price: string): boolean {
-    const result = this.db
-      .prepare(
-        'UPDATE alerts SET triggered_at = ?, triggered_price = ? WHERE id = ? AND triggered_at IS NULL',
-      )
-      .run(at, price, id);
-    return result.changes > 0;
+  async trigger(id: string, at: number, price: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('alerts')
+      .set({ triggered_at: at, triggered_price: price })
+      .where('id', '=', id)
+      .where('triggered_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Deletes one of the user's alerts; false when the user has no such alert. */
-  remove(userId: number, id: string): boolean {
-    return this.db.prepare('DELETE FROM alerts WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+  async remove(userId: number, id: string): Promise<boolean> {
+    const result = await this.storage.db
+      .deleteFrom('alerts')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 }

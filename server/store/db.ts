@@ -1,123 +1,79 @@
-/** The embedded SQLite database: opened once, migrated to the newest schema on open. */
+/**
+ * The database: the embedded SQLite file (the default) or PostgreSQL (DATABASE_URL), both through Kysely, opened
+ * once and migrated to the newest schema on open.
+ */
 import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { migrate } from './migrate';
+import type { Engine } from './migrations';
+import type { Tables } from './schema';
 
-export type { SqliteDatabase };
+export type { Engine } from './migrations';
 
-// Each entry moves the schema one version up; user_version records how far a file has come.
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE watchlist (
-     stream TEXT PRIMARY KEY,
-     position INTEGER NOT NULL,
-     added_at INTEGER NOT NULL
-   );
-   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-  // Accounts: users, their sessions and a watchlist per user. The global watchlist above becomes the first
-  // account's (server/store/watchlist-store.ts), so an upgraded installation keeps what it watched.
-  `CREATE TABLE users (
-     id INTEGER PRIMARY KEY,
-     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-     password_hash TEXT NOT NULL,
-     is_admin INTEGER NOT NULL DEFAULT 0,
-     created_at INTEGER NOT NULL
-   );
-   CREATE TABLE sessions (
-     token_hash TEXT PRIMARY KEY,
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     created_at INTEGER NOT NULL,
-     expires_at INTEGER NOT NULL
-   );
-   CREATE INDEX sessions_by_user ON sessions(user_id);
-   CREATE TABLE user_watchlist (
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     stream TEXT NOT NULL,
-     position INTEGER NOT NULL,
-     added_at INTEGER NOT NULL,
-     PRIMARY KEY (user_id, stream)
-   );`,
-  // Portfolio transactions. Amounts are canonical decimal strings (lib/portfolio/decimal.ts), never REAL:
-  // SQLite would store them as binary floats.
-  `CREATE TABLE transactions (
-     id TEXT PRIMARY KEY,
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     type TEXT NOT NULL,
-     asset TEXT NOT NULL,
-     quantity TEXT NOT NULL,
-     price TEXT NOT NULL,
-     quote_currency TEXT NOT NULL,
-     fee TEXT NOT NULL,
-     fee_currency TEXT NOT NULL,
-     time TEXT NOT NULL,
-     time_ms INTEGER NOT NULL,
-     exchange TEXT,
-     note TEXT,
-     seq INTEGER NOT NULL,
-     created_at INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL
-   );
-   CREATE INDEX transactions_by_user ON transactions(user_id, time_ms, seq);`,
-  // The currency a user values the portfolio in (lib/portfolio/conversion.ts).
-  `ALTER TABLE users ADD COLUMN quote_currency TEXT NOT NULL DEFAULT 'USDT';`,
-  // Each user's portfolio value over time, recorded by server/portfolio/value-recorder.ts; bounded per user.
-  `CREATE TABLE portfolio_values (
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     time_ms INTEGER NOT NULL,
-     currency TEXT NOT NULL,
-     value TEXT NOT NULL,
-     PRIMARY KEY (user_id, time_ms)
-   );`,
-  // Price alerts (lib/alerts.ts); the price is a decimal string like every amount.
-  `CREATE TABLE alerts (
-     id TEXT PRIMARY KEY,
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     stream TEXT NOT NULL,
-     condition TEXT NOT NULL,
-     price TEXT NOT NULL,
-     note TEXT,
-     created_at INTEGER NOT NULL,
-     triggered_at INTEGER,
-     triggered_price TEXT
-   );
-   CREATE INDEX alerts_by_user ON alerts(user_id, created_at);`,
-  // Each user's value at the end of past days, worked out from transactions and the exchanges' daily closes
-  // (server/portfolio/value-backfill.ts): the value history before the recorder's first point.
-  `CREATE TABLE portfolio_daily_values (
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     time_ms INTEGER NOT NULL,
-     currency TEXT NOT NULL,
-     value TEXT NOT NULL,
-     PRIMARY KEY (user_id, time_ms)
-   );`,
-  // The exchange a user chose to price an asset on, over the default order (docs/protocol.md P3).
-  `CREATE TABLE asset_pricing (
-     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-     asset TEXT NOT NULL,
-     exchange TEXT NOT NULL,
-     PRIMARY KEY (user_id, asset)
-   );`,
-];
+/** An open database: one Kysely instance every store shares, and which engine is behind it. */
+export interface Storage {
+  db: Kysely<Tables>;
+  engine: Engine;
+  /** Where the data is, safe to log or show: the file, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
 
-/** Opens (creating when needed) and migrates the database at `file`; ':memory:' works for tests. */
-export function openDatabase(file: string): SqliteDatabase {
+/** A PostgreSQL URL (postgres:// or postgresql://), or an SQLite file (':memory:' works for tests). */
+export type StorageTarget = { url: string } | { file: string };
+
+/** Opens (creating when needed) and migrates the database; refuses one whose schema is newer than this code. */
+export async function openStorage(target: StorageTarget): Promise<Storage> {
+  const storage = 'url' in target ? openPostgres(target.url) : openSqlite(target.file);
+  try {
+    await migrate(storage);
+  } catch (error) {
+    await storage.close();
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes(storage.location)) throw error;
+    throw new Error(`could not open the database ${storage.location}: ${message}`, { cause: error });
+  }
+  return storage;
+}
+
+/** The URL without its password: what logs and error messages may show. */
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '';
+  return parsed.toString();
+}
+
+function openSqlite(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    db.close();
-    throw new Error(
-      `${file} has schema version ${current}, newer than this Livefolio knows (${MIGRATIONS.length}).`,
-    );
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
-  return db;
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  // SQLite enforces foreign keys (and so deletes a user's rows with the user) only when asked, per connection.
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', location: file, close: once(() => db.destroy()) };
+}
+
+// pg returns BIGINT (times in ms, COUNT(*)) as strings, since it may pass 2^53; ours never do. Parsed as
+// numbers on this pool's own connections only, not through pg's global type table.
+const INT8 = pg.types.builtins.INT8;
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
+function openPostgres(url: string): Storage {
+  const pool = new pg.Pool({ connectionString: url, types: { getTypeParser } });
+  // An idle connection that breaks emits 'error' on the pool, which would end the process unheard; the pool
+  // replaces it, and the next query reports a lasting outage.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactUrl(url), close: once(() => db.destroy()) };
+}
+
+/** Closing twice closes once (pg's pool refuses a second end). */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }

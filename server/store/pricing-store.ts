@@ -1,29 +1,38 @@
 /** Each user's choice of exchange per asset: where the asset is priced, over the default order. */
-import type { SqliteDatabase } from './db';
+import type { Storage } from './db';
 
 export class PricingStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly storage: Storage) {}
 
   /** The user's choices, asset → exchange id. */
-  list(userId: number): Record<string, string> {
-    const rows = this.db
-      .prepare('SELECT asset, exchange FROM asset_pricing WHERE user_id = ? ORDER BY asset')
-      .all(userId) as Array<{ asset: string; exchange: string }>;
+  async list(userId: number): Promise<Record<string, string>> {
+    const rows = await this.storage.db
+      .selectFrom('asset_pricing')
+      .select(['asset', 'exchange'])
+      .where('user_id', '=', userId)
+      .orderBy('asset')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.asset, r.exchange]));
   }
 
   /** Sets (an exchange id) or clears (null) choices, all in one transaction. */
-  set(userId: number, choices: Record<string, string | null>): void {
-    const upsert = this.db.prepare(
-      `INSERT INTO asset_pricing (user_id, asset, exchange) VALUES (?, ?, ?)
-       ON CONFLICT (user_id, asset) DO UPDATE SET exchange = excluded.exchange`,
-    );
-    const clear = this.db.prepare('DELETE FROM asset_pricing WHERE user_id = ? AND asset = ?');
-    this.db.transaction(() => {
+  async set(userId: number, choices: Record<string, string | null>): Promise<void> {
+    await this.storage.db.transaction().execute(async (trx) => {
       for (const [asset, exchange] of Object.entries(choices)) {
-        if (exchange === null) clear.run(userId, asset);
-        else upsert.run(userId, asset, exchange);
+        if (exchange === null) {
+          await trx
+            .deleteFrom('asset_pricing')
+            .where('user_id', '=', userId)
+            .where('asset', '=', asset)
+            .execute();
+          continue;
+        }
+        await trx
+          .insertInto('asset_pricing')
+          .values({ user_id: userId, asset, exchange })
+          .onConflict((oc) => oc.columns(['user_id', 'asset']).doUpdateSet({ exchange }))
+          .execute();
       }
-    })();
+    });
   }
 }

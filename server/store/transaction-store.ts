@@ -1,24 +1,13 @@
 /** Each user's portfolio transactions, persisted; every call names whose transactions it means. */
 import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
 import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import type { SqliteDatabase } from './db';
+import type { Storage } from './db';
+import type { Tables, TransactionsTable } from './schema';
 
-interface TransactionRow {
-  id: string;
-  type: Transaction['type'];
-  asset: string;
-  quantity: string;
-  price: string;
-  quote_currency: string;
-  fee: string;
-  fee_currency: string;
-  time: string;
-  time_ms: number;
-  exchange: string | null;
-  note: string | null;
-}
+const ROWS_PER_INSERT = 500;
 
-const toTransaction = (row: TransactionRow): Transaction => ({
+const toTransaction = (row: Selectable<TransactionsTable>): Transaction => ({
   id: row.id,
   type: row.type,
   asset: row.asset,
@@ -33,72 +22,129 @@ const toTransaction = (row: TransactionRow): Transaction => ({
   ...(row.note === null ? {} : { note: row.note }),
 });
 
-const columns = (t: NewTransaction) => [
-  t.type,
-  t.asset,
-  t.quantity,
-  t.price,
-  t.quoteCurrency,
-  t.fee,
-  t.feeCurrency,
-  t.time,
-  t.timeMs,
-  t.exchange ?? null,
-  t.note ?? null,
-];
+const columns = (t: NewTransaction) => ({
+  type: t.type,
+  asset: t.asset,
+  quantity: t.quantity,
+  price: t.price,
+  quote_currency: t.quoteCurrency,
+  fee: t.fee,
+  fee_currency: t.feeCurrency,
+  time: t.time,
+  time_ms: t.timeMs,
+  exchange: t.exchange ?? null,
+  note: t.note ?? null,
+});
 
-/** Reads and writes transactions; the rules (no sell above the holding) live with the caller. */
-export class TransactionStore {
-  constructor(private readonly db: SqliteDatabase) {}
+/** One user's transactions, read and written through one connection: the database or an open transaction. */
+export class UserTransactions {
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly userId: number,
+  ) {}
 
-  /** A user's transactions by time; transactions at the same time keep the order they were entered in. */
-  list(userId: number): Transaction[] {
-    const rows = this.db
-      .prepare('SELECT * FROM transactions WHERE user_id = ? ORDER BY time_ms, seq')
-      .all(userId) as TransactionRow[];
+  /** By time; transactions at the same time keep the order they were entered in. */
+  async list(): Promise<Transaction[]> {
+    const rows = await this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .orderBy('time_ms')
+      .orderBy('seq')
+      .execute();
     return rows.map(toTransaction);
   }
 
   /** One of the user's transactions, or null (also when it is somebody else's). */
-  get(userId: number, id: string): Transaction | null {
-    const row = this.db.prepare('SELECT * FROM transactions WHERE user_id = ? AND id = ?').get(userId, id) as
-      TransactionRow | undefined;
+  async get(id: string): Promise<Transaction | null> {
+    const row = await this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toTransaction(row) : null;
   }
 
-  /** Stores new transactions in one go (all or none) and returns them with their ids. */
-  insert(userId: number, transactions: readonly NewTransaction[], now = Date.now()): Transaction[] {
-    const insert = this.db.prepare(
-      `INSERT INTO transactions (id, user_id, type, asset, quantity, price, quote_currency, fee, fee_currency,
-         time, time_ms, exchange, note, seq, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-         (SELECT COALESCE(MAX(seq), 0) + 1 FROM transactions WHERE user_id = ?), ?, ?)`,
-    );
-    return this.db.transaction(() =>
-      transactions.map((t) => {
-        const id = randomUUID();
-        insert.run(id, userId, ...columns(t), userId, now, now);
-        return { ...t, id };
-      }),
-    )();
+  /** Stores new transactions and returns them with their ids; atomic only inside `TransactionStore.change`. */
+  async insert(transactions: readonly NewTransaction[], now = Date.now()): Promise<Transaction[]> {
+    if (transactions.length === 0) return [];
+    const last = await this.db
+      .selectFrom('transactions')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('user_id', '=', this.userId)
+      .executeTakeFirst();
+    const first = Number(last?.seq ?? 0) + 1;
+    const stored = transactions.map((t) => ({ ...t, id: randomUUID() }));
+    const rows = stored.map((t, i) => ({
+      id: t.id,
+      user_id: this.userId,
+      ...columns(t),
+      seq: first + i,
+      created_at: now,
+      updated_at: now,
+    }));
+    // Both engines cap the parameters of one statement (an import has up to 10,000 rows of 16 columns).
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await this.db
+        .insertInto('transactions')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    return stored;
   }
 
   /** Replaces one of the user's transactions; false when there is none with that id. */
-  update(userId: number, id: string, transaction: NewTransaction, now = Date.now()): boolean {
-    const result = this.db
-      .prepare(
-        `UPDATE transactions SET type = ?, asset = ?, quantity = ?, price = ?, quote_currency = ?, fee = ?,
-           fee_currency = ?, time = ?, time_ms = ?, exchange = ?, note = ?, updated_at = ?
-         WHERE user_id = ? AND id = ?`,
-      )
-      .run(...columns(transaction), now, userId, id);
-    return result.changes > 0;
+  async update(id: string, transaction: NewTransaction, now = Date.now()): Promise<boolean> {
+    const result = await this.db
+      .updateTable('transactions')
+      .set({ ...columns(transaction), updated_at: now })
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Deletes one of the user's transactions; false when there is none with that id. */
-  remove(userId: number, id: string): boolean {
-    return (
-      this.db.prepare('DELETE FROM transactions WHERE user_id = ? AND id = ?').run(userId, id).changes > 0
-    );
+  async remove(id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('transactions')
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}
+
+/** Reads and writes transactions; the rules (no sell above the holding) live with the caller, inside `change`. */
+export class TransactionStore {
+  constructor(private readonly storage: Storage) {}
+
+  list(userId: number): Promise<Transaction[]> {
+    return new UserTransactions(this.storage.db, userId).list();
+  }
+
+  get(userId: number, id: string): Promise<Transaction | null> {
+    return new UserTransactions(this.storage.db, userId).get(id);
+  }
+
+  /**
+   * Runs `work` in one database transaction that holds the user's history to itself: what it reads stays true
+   * until it commits, so two requests at once cannot both pass a check and together sell more than was held.
+   * All of its writes happen, or none (when it throws).
+   */
+  change<T>(userId: number, work: (transactions: UserTransactions) => Promise<T>): Promise<T> {
+    return this.storage.db.transaction().execute(async (trx) => {
+      // PostgreSQL: lock the user's row; concurrent changes of the same user's history wait here. SQLite has no
+      // FOR UPDATE and needs none: its one connection runs one transaction at a time, and another process that
+      // wrote the file since this one read it makes this write fail (SQLITE_BUSY) rather than pass.
+      if (this.storage.engine === 'postgres')
+        await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+      return work(new UserTransactions(trx, userId));
+    });
+  }
+
+  /** Stores new transactions in one go (all or none) and returns them with their ids. */
+  insert(userId: number, transactions: readonly NewTransaction[], now = Date.now()): Promise<Transaction[]> {
+    return this.change(userId, (mine) => mine.insert(transactions, now));
   }
 }

@@ -1,5 +1,7 @@
 /** Accounts: who may sign in. Passwords are stored only as scrypt hashes (server/auth/password.ts). */
-import type { SqliteDatabase } from './db';
+import type { Kysely, Selectable } from 'kysely';
+import type { Storage } from './db';
+import type { Tables, UsersTable } from './schema';
 
 /** An account as the rest of the server sees it: never its password hash. */
 export interface User {
@@ -11,16 +13,7 @@ export interface User {
   quoteCurrency: string;
 }
 
-interface UserRow {
-  id: number;
-  username: string;
-  password_hash: string;
-  is_admin: number;
-  created_at: number;
-  quote_currency: string;
-}
-
-const toUser = (row: UserRow): User => ({
+const toUser = (row: Selectable<UsersTable>): User => ({
   id: row.id,
   username: row.username,
   isAdmin: row.is_admin === 1,
@@ -28,54 +21,97 @@ const toUser = (row: UserRow): User => ({
   quoteCurrency: row.quote_currency,
 });
 
+// PostgreSQL's serializable isolation refused a transaction that raced another: here, two first-run setups.
+const isSerializationFailure = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40001';
+
+async function countUsers(db: Kysely<Tables>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Reads and creates accounts; usernames are unique regardless of case. */
 export class UserStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly storage: Storage) {}
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  count(): Promise<number> {
+    return countUsers(this.storage.db);
   }
 
-  byId(id: number): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  async byId(id: number): Promise<User | null> {
+    const row = await this.storage.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toUser(row) : null;
   }
 
-  /** The account and its password hash, for signing in. */
-  credentials(username: string): { user: User; passwordHash: string } | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
-      UserRow | undefined;
+  /** The account and its password hash, for signing in; the name matches regardless of case. */
+  async credentials(username: string): Promise<{ user: User; passwordHash: string } | null> {
+    // lower() on both sides, on both engines: PostgreSQL's unique index is on lower(username), SQLite's column
+    // compares NOCASE anyway (usernames are ASCII, USERNAME in server/auth/accounts.ts).
+    const row = await this.storage.db
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)])))
+      .executeTakeFirst();
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
   }
 
-  list(): User[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
+  async list(): Promise<User[]> {
+    const rows = await this.storage.db.selectFrom('users').selectAll().orderBy('id').execute();
+    return rows.map(toUser);
   }
 
   /** Creates an account; null when the username is taken. `onlyIfNone` makes it the first account or nothing. */
-  create(
+  async create(
     username: string,
     passwordHash: string,
     options: { isAdmin: boolean; onlyIfNone?: boolean; now?: number },
-  ): User | null {
-    return this.db.transaction(() => {
-      if (options.onlyIfNone && this.count() > 0) return null;
-      const result = this.db
-        .prepare(
-          'INSERT OR IGNORE INTO users (username, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(username, passwordHash, options.isAdmin ? 1 : 0, options.now ?? Date.now());
-      return result.changes > 0 ? this.byId(Number(result.lastInsertRowid)) : null;
-    })();
+  ): Promise<User | null> {
+    // Serializable, so that of two setups at once on PostgreSQL only one finds no account (SQLite writes one
+    // transaction at a time anyway).
+    const level = options.onlyIfNone ? 'serializable' : 'read committed';
+    try {
+      return await this.storage.db
+        .transaction()
+        .setIsolationLevel(level)
+        .execute(async (trx) => {
+          if (options.onlyIfNone && (await countUsers(trx)) > 0) return null;
+          const row = await trx
+            .insertInto('users')
+            .values({
+              username,
+              password_hash: passwordHash,
+              is_admin: options.isAdmin ? 1 : 0,
+              created_at: options.now ?? Date.now(),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .returningAll()
+            .executeTakeFirst();
+          return row ? toUser(row) : null;
+        });
+    } catch (error) {
+      if (options.onlyIfNone && isSerializationFailure(error)) return null;
+      throw error;
+    }
   }
 
   /** Sets the currency the user values the portfolio in. */
-  setQuoteCurrency(id: number, currency: string): void {
-    this.db.prepare('UPDATE users SET quote_currency = ? WHERE id = ?').run(currency, id);
+  async setQuoteCurrency(id: number, currency: string): Promise<void> {
+    await this.storage.db
+      .updateTable('users')
+      .set({ quote_currency: currency })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Replaces an account's password hash (the demo account gets a new password at each start). */
-  setPassword(id: number, passwordHash: string): void {
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+  async setPassword(id: number, passwordHash: string): Promise<void> {
+    await this.storage.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', id)
+      .execute();
   }
 }

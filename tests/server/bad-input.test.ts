@@ -68,14 +68,14 @@ describe('bad input on the socket', () => {
       const socket = await connect(stack);
       const synced = new SyncedClient(socket);
       await synced.subscribe(['binance:ETH/USDT']);
-      const watchlistBefore = stack.app.watchlist.list(stack.userId);
+      const watchlistBefore = await stack.app.watchlist.list(stack.userId);
       const ack = await request(socket, event as 'market:subscribe', payload);
       expect(ack).toMatchObject({ ok: false, error: { code } });
       expect(ack.ok ? '' : ack.error.message.length).toBeGreaterThan(5);
       // Nothing changed: the subscription is the same, the watchlist too, and the connection still streams.
       const resync = await request(socket, 'market:resync', {});
       expect(resync.ok && resync.subscription.streams).toEqual(['binance:ETH/USDT']);
-      expect(stack.app.watchlist.list(stack.userId)).toEqual(watchlistBefore);
+      expect(await stack.app.watchlist.list(stack.userId)).toEqual(watchlistBefore);
       const seen = synced.diffs.length;
       await waitFor(() => synced.diffs.length > seen, 5_000, 'a diff after the bad request');
       expect(socket.connected).toBe(true);

@@ -67,6 +67,16 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('takes a PostgreSQL DATABASE_URL, refuses any other scheme, and never prints it', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    for (const url of ['postgres://lf:pw@db:5432/livefolio', 'postgresql://db/livefolio'])
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    for (const url of ['mysql://lf:s3cret@db/livefolio', 'sqlite:///data/x.db', 'lf:s3cret@db'])
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(
+        /^DATABASE_URL=\(hidden\) is invalid: expected postgres:\/\/user\[:password\]@host/,
+      );
+  });
+
   it('names every wrong variable, one per line', () => {
     try {
       loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });

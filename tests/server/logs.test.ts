@@ -28,7 +28,7 @@ describe('the log', () => {
       ADMIN_USERNAME: 'carol',
       ADMIN_PASSWORD: PASSWORD,
     });
-    const app = createApp({
+    const app = await createApp({
       config,
       log: createLogger('trace', sink),
       exchanges: [{ id: 'binance', url: demo.url, simulated: true }],

@@ -55,7 +55,7 @@ describe('health, readiness and metrics', () => {
 
   it('/readyz says why it is not ready when no exchange can be reached', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', EXCHANGES: 'binance' });
-    const app = createApp({
+    const app = await createApp({
       config,
       log: pino({ level: 'silent' }),
       exchanges: [{ id: 'binance', url: 'http://127.0.0.1:9', simulated: false }],

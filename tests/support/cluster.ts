@@ -46,7 +46,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
   });
   const instances: Instance[] = [];
   for (let i = 0; i < count; i++) {
-    const app = createApp({
+    const app = await createApp({
       config,
       log: pino({ level: 'silent' }),
       exchanges: [{ id: 'binance', url: demo.url, simulated: true }],

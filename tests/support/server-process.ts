@@ -50,6 +50,9 @@ export async function startServerProcess(
     const proc = spawn(process.execPath, args, {
       env: {
         ...process.env,
+        // A test's own DATABASE_URL (tests/support/services.ts) is not the server's: it stays on SQLite unless
+        // `env` says otherwise.
+        DATABASE_URL: undefined,
         PORT: String(port),
         HOSTNAME: '127.0.0.1',
         DATA_DIR: dataDir,

@@ -1,4 +1,6 @@
-/** The outside services some tests need (Redis; later PostgreSQL): found from the environment, or said missing. */
+/** The outside services some tests need (Redis, PostgreSQL): found from the environment, or said missing. */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { createClient } from 'redis';
 
 /** Where Redis is: REDIS_URL, else the local default every machine of this project runs. */
@@ -31,4 +33,62 @@ export async function redisAvailable(): Promise<boolean> {
     );
   }
   return false;
+}
+
+/** Where PostgreSQL is: DATABASE_URL, else the local default every machine of this project runs (trust auth). */
+export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Runs `work` on one connection to DATABASE_URL, then closes it. */
+async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** True when PostgreSQL answers a query within about 2 s. */
+export async function postgresAnswers(): Promise<boolean> {
+  try {
+    await withPostgres((client) => client.query('select 1'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when PostgreSQL answers; under CI (CI set) a missing PostgreSQL throws, as for Redis. */
+export async function postgresAvailable(): Promise<boolean> {
+  if (await postgresAnswers()) return true;
+  if (process.env.CI) {
+    throw new Error(
+      `PostgreSQL does not answer at ${DATABASE_URL}, and CI needs it: start it (pg_ctlcluster) or set DATABASE_URL.`,
+    );
+  }
+  return false;
+}
+
+/** A schema of a test's own in the test database: `url` connects with it as the search_path. */
+export interface PostgresSchema {
+  url: string;
+  name: string;
+  /** Drops the schema and everything in it. */
+  drop(): Promise<void>;
+}
+
+/** Creates an empty schema with a random name, so test files running at once never share a table. */
+export async function freshSchema(): Promise<PostgresSchema> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await withPostgres((client) => client.query(`create schema ${name}`));
+  const url = new URL(DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    url: url.toString(),
+    name,
+    drop: () =>
+      withPostgres((client) => client.query(`drop schema if exists ${name} cascade`)).then(() => {}),
+  };
 }

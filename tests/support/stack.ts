@@ -72,12 +72,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseFile,
       feedOptions: options.watchdogMs ? { watchdogMs: options.watchdogMs } : {},
     });
-  let app = build();
+  let app = await build();
   const address = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const stack: Stack = {
     cookie: config.ADMIN_USERNAME ? await signIn(url, TEST_ADMIN) : '',
-    userId: app.accounts.users().find((u) => u.username === TEST_ADMIN.username)?.id ?? -1,
+    userId: (await app.accounts.users()).find((u) => u.username === TEST_ADMIN.username)?.id ?? -1,
     demo,
     app,
     url,
@@ -85,7 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databaseFile,
     async restart() {
       await stack.app.close();
-      app = build();
+      app = await build();
       stack.app = app;
       await app.listen(address.port, '127.0.0.1');
     },

@@ -89,7 +89,7 @@ describe('dashboard connection: actions', () => {
     expect(tab.sent('market:subscribe')).toHaveLength(1);
     expect(await tab.connection.addStream('kraken:BTC/USD')).toBe(false);
     expect(tab.store.getState().notice?.text).toMatch(/kraken/);
-    expect(stack.app.watchlist.list(stack.userId)).toEqual(DEFAULT_WATCHLIST);
+    expect(await stack.app.watchlist.list(stack.userId)).toEqual(DEFAULT_WATCHLIST);
   });
 
   it('[M6][M7] low-data mode subscribes at 1 message a second and is remembered', async () => {

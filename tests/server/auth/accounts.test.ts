@@ -128,7 +128,7 @@ describe('one user never sees another', () => {
       streams: [...DEFAULT_LIST, 'binance:DOGE/USDT'],
     });
     // Bob removing BTC/USDT from his list does not stop the feed: Alice still watches it.
-    expect(stack.app.watchlist.allStreams()).toContain('binance:BTC/USDT');
+    expect(await stack.app.watchlist.allStreams()).toContain('binance:BTC/USDT');
   });
 });
 

@@ -1,0 +1,24 @@
+/** Every schema version in order. Append new steps; never change or reorder one that has shipped. */
+import { watchlist } from './001-watchlist';
+import { accounts } from './002-accounts';
+import { transactions } from './003-transactions';
+import { quoteCurrency } from './004-quote-currency';
+import { portfolioValues } from './005-portfolio-values';
+import { alerts } from './006-alerts';
+import { dailyValues } from './007-daily-values';
+import { assetPricing } from './008-asset-pricing';
+import type { SchemaStep } from './step';
+
+export type { Engine, SchemaStep } from './step';
+
+/** Step n is schema version n: SQLite files from before the migration table recorded it as user_version. */
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
+  watchlist,
+  accounts,
+  transactions,
+  quoteCurrency,
+  portfolioValues,
+  alerts,
+  dailyValues,
+  assetPricing,
+];

@@ -1,0 +1,98 @@
+/** The tables as Kysely sees them: one type per table, columns as stored (times in ms, amounts as decimal strings). */
+import type { Generated } from 'kysely';
+import type { AlertCondition } from '../../lib/alerts';
+import type { TransactionType } from '../../lib/portfolio/transaction';
+
+/** The global watchlist from before accounts; emptied into the first account's list (watchlist-store.ts). */
+export interface LegacyWatchlistTable {
+  stream: string;
+  position: number;
+  added_at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  /** 0 or 1: integers on both engines, as SQLite has always stored them. */
+  is_admin: number;
+  created_at: number;
+  quote_currency: Generated<string>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface UserWatchlistTable {
+  user_id: number;
+  stream: string;
+  position: number;
+  added_at: number;
+}
+
+export interface TransactionsTable {
+  id: string;
+  user_id: number;
+  type: TransactionType;
+  asset: string;
+  quantity: string;
+  price: string;
+  quote_currency: string;
+  fee: string;
+  fee_currency: string;
+  time: string;
+  time_ms: number;
+  exchange: string | null;
+  note: string | null;
+  seq: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ValuesTable {
+  user_id: number;
+  time_ms: number;
+  currency: string;
+  value: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  user_id: number;
+  stream: string;
+  condition: AlertCondition;
+  price: string;
+  note: string | null;
+  created_at: number;
+  triggered_at: number | null;
+  triggered_price: string | null;
+}
+
+export interface AssetPricingTable {
+  user_id: number;
+  asset: string;
+  exchange: string;
+}
+
+/** Every table of the schema. */
+export interface Tables {
+  watchlist: LegacyWatchlistTable;
+  meta: MetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  user_watchlist: UserWatchlistTable;
+  transactions: TransactionsTable;
+  portfolio_values: ValuesTable;
+  alerts: AlertsTable;
+  portfolio_daily_values: ValuesTable;
+  asset_pricing: AssetPricingTable;
+}

@@ -110,3 +110,38 @@ describe.skipIf(!redisUp)('the feeds of a cluster', () => {
     expect(client.market.tickers[stream]).toEqual(newLeader.app.market.get(stream));
   });
 });
+
+describe.skipIf(!redisUp)('alerts in a cluster', () => {
+  it('[P7] an alert set on one instance is still checked, and fires, after that instance has gone', async () => {
+    const cluster = await clusters.start(2, { FEED_LEASE_MS: String(LEASE_MS) });
+    await ready(cluster.instances);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    const cookie = await signIn(a.url, TEST_ADMIN);
+    const stream = 'binance:BTC/USDT' as StreamId;
+    await waitFor(() => b.app.market.get(stream)?.last != null, 5_000, 'a price');
+    // Frozen while the alerts are set, so that neither is met at once: a band around the price, which the
+    // moving price leaves soon after, one way or the other.
+    cluster.demo.faults.stall();
+    await sleep(300);
+    const last = b.app.market.get(stream)?.last as number;
+    const set = async (condition: 'above' | 'below', price: number) => {
+      const res = await fetch(`${a.url}/api/v1/alerts`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', origin: a.url },
+        body: JSON.stringify({ stream, condition, price: price.toFixed(2) }),
+      });
+      expect(res.status).toBe(201);
+    };
+    await set('above', last * 1.0002);
+    await set('below', last * 0.9998);
+    const tabOnB = await clusters.tab({ url: b.url, cookie });
+    const fired: unknown[] = [];
+    tabOnB.on('alert:triggered', (event) => fired.push(event));
+
+    await a.app.close();
+    cluster.instances.splice(0, 1);
+    cluster.demo.faults.resume();
+    await waitFor(() => fired.length >= 1, 20_000, 'an alert fired by the remaining instance');
+    expect(fired[0]).toMatchObject({ alert: { stream, triggeredPrice: expect.any(String) } });
+  });
+});

@@ -6,7 +6,7 @@ import type { ProcessCluster } from '../support/process-cluster';
 import { startPrivateRedis } from '../support/private-redis';
 import type { PrivateRedis } from '../support/private-redis';
 import type { ServerProcess } from '../support/server-process';
-import { redisAvailable } from '../support/services';
+import { postgresAvailable, redisAvailable } from '../support/services';
 import type { Client, Target } from '../support/stack';
 import { connect, send, signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
@@ -14,8 +14,8 @@ import { live, tabs } from '../lib/socket/tab';
 import type { Tab } from '../lib/socket/tab';
 
 // The fault tests of a cluster: production server processes on their own ports behind a balancer, one Redis,
-// one database, killed and restarted while dashboard tabs (the real client library) watch.
-const redisUp = await redisAvailable();
+// one PostgreSQL, killed and restarted while dashboard tabs (the real client library) watch.
+const servicesUp = (await redisAvailable()) && (await postgresAvailable());
 const STREAMS = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT'] as StreamId[];
 
 let cluster: ProcessCluster | undefined;
@@ -78,7 +78,7 @@ async function expectAllEqualLeader(c: ProcessCluster, leader: ServerProcess, al
   expect(Object.keys(truth.market.tickers).sort()).toEqual([...STREAMS].sort());
 }
 
-describe.skipIf(!redisUp)('a cluster of server processes', () => {
+describe.skipIf(!servicesUp)('a cluster of server processes', () => {
   it('kill the feed leader: another takes over within 10 s, every tab ends in the leader’s state, data intact', async () => {
     cluster = await startProcessCluster(3);
     await allReady(cluster.processes);

@@ -1,6 +1,7 @@
 /**
  * A cluster of production server processes (`npm start`, each on its own port) on one demo exchange, one Redis
- * and one database, behind a test balancer: what tests/cluster/processes.test.ts kills and restarts.
+ * and one PostgreSQL database (a schema of its own), behind a test balancer: what tests/cluster/processes.test.ts
+ * kills and restarts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { startBalancer } from './balancer';
 import type { Balancer } from './balancer';
 import { startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { REDIS_URL } from './services';
+import { freshSchema, REDIS_URL } from './services';
 
 export interface ProcessCluster {
   demo: DemoExchange;
@@ -39,9 +40,11 @@ export async function startProcessCluster(
 ): Promise<ProcessCluster> {
   const demo = await startDemoExchange({ seed: 23, tickMs: 100 });
   const dataDir = mkdtempSync(join(tmpdir(), 'livefolio-processes-'));
+  const schema = await freshSchema();
   const shared = {
     EXCHANGES: `binance@${demo.url}`,
     DATA_DIR: dataDir,
+    DATABASE_URL: schema.url,
     REDIS_URL,
     REDIS_PREFIX: `livefolio-test-${randomBytes(4).toString('hex')}`,
     FEED_LEASE_MS: '2000',
@@ -50,7 +53,7 @@ export async function startProcessCluster(
   };
   const processes: ServerProcess[] = [];
   const options = { demo: false, env: shared, startTimeoutMs: 60_000 };
-  // The first creates and migrates the database; the others then open it as it is.
+  // The first creates the admin account; the others then find it.
   processes.push(await startServerProcess(options));
   processes.push(
     ...(await Promise.all(Array.from({ length: count - 1 }, () => startServerProcess(options)))),
@@ -69,6 +72,7 @@ export async function startProcessCluster(
       await balancer.close();
       await Promise.all(processes.map((p) => p.close()));
       await demo.close();
+      await schema.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

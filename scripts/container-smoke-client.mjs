@@ -2,6 +2,7 @@
 // Usage: node scripts/container-smoke-client.mjs probe <path> <status>   (one GET; exit 0 when the answer matches)
 //        node scripts/container-smoke-client.mjs live                    (sign in, live prices, add a transaction)
 //        node scripts/container-smoke-client.mjs persisted <id>          (sign in, the transaction is still there)
+//        node scripts/container-smoke-client.mjs leader <url>...            (prints the one that runs the feeds)
 // Reads SMOKE_URL, SMOKE_USER and SMOKE_PASSWORD; a password never goes on a command line.
 /* global fetch, URL, AbortSignal, setTimeout, clearTimeout -- Node's, beyond eslint.config.js's .mjs globals */
 const base = process.env.SMOKE_URL ?? 'http://127.0.0.1:3000';
@@ -131,14 +132,26 @@ async function persisted(id) {
   console.log(`persisted: transaction ${id} (buy 0.5 BTC) is still there`);
 }
 
+/** Of several instances, the one whose /metrics says it runs the cluster's feeds; fails unless exactly one does. */
+async function leader(urls) {
+  const leading = [];
+  for (const url of urls) {
+    const response = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    if (/^livefolio_feed_leader 1$/m.test(await response.text())) leading.push(url);
+  }
+  if (leading.length !== 1) fail(`expected one feed leader among ${urls.join(', ')}, found ${leading.length}`);
+  console.log(leading[0]);
+}
+
 const [command, ...args] = process.argv.slice(2);
 const commands = {
   probe: () => probe(args[0], args[1]),
   live,
   persisted: () => persisted(args[0]),
+  leader: () => leader(args),
 };
 try {
-  if (!(command in commands)) fail(`unknown command ${JSON.stringify(command)}: probe, live or persisted`);
+  if (!(command in commands)) fail(`unknown command ${JSON.stringify(command)}: probe, live, persisted or leader`);
   await commands[command]();
   process.exit(0);
 } catch (error) {

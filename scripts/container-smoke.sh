@@ -2,12 +2,17 @@
 # Smoke test of the container image, as a host would run it: build; start in demo mode on a fresh volume; health,
 # readiness and the image's own HEALTHCHECK; sign in, live prices over socket.io, save a transaction; stop with
 # SIGTERM (clean exit 0 within 10 s); start again on the same volume and find the transaction.
+# With SMOKE_CLUSTER=1, then the scaled profile's topology from the same image: three containers on this host's
+# Redis and PostgreSQL behind this host's nginx running deploy/nginx.conf; the feed leader's container killed.
 # Usage: npm run test:container   (DOCKER=podman, or any docker-compatible CLI; DOCKER_BUILD_FLAGS adds build flags)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 read -r -a docker <<<"${DOCKER:-docker}"
 read -r -a build_flags <<<"${DOCKER_BUILD_FLAGS:-}"
+# The cluster step's containers reach this host's services: host networking, unless the engine gives it already
+# (set SMOKE_NETWORK_FLAGS='' then).
+read -r -a network_flags <<<"${SMOKE_NETWORK_FLAGS---network host}"
 image=livefolio-smoke
 client=scripts/container-smoke-client.mjs
 BUILD_TIMEOUT_S=${SMOKE_BUILD_TIMEOUT_S:-1800}
@@ -59,8 +64,19 @@ cleanup() {
   fi
   for name in "${containers[@]}"; do "${docker[@]}" rm -f "$name" >/dev/null 2>&1; done
   "${docker[@]}" volume rm -f "$volume" >/dev/null 2>&1
+  [ -n "$nginx_dir" ] && [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null
+  [ -n "$schema" ] && postgres "drop schema if exists $schema cascade"
   exit "$status"
 }
+nginx_dir=''
+schema=''
+# One statement on SMOKE_DATABASE_URL's PostgreSQL (the pg driver from node_modules).
+postgres() {
+  node -e "const c = new (require('pg').Client)({ connectionString: process.argv[1] });
+    c.connect().then(() => c.query(process.argv[2])).then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });" \
+    "$database_base" "$1"
+}
+database_base=${SMOKE_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -68,7 +84,10 @@ command -v "${docker[0]}" >/dev/null || die "no container engine: \"${docker[0]}
 [ -d node_modules/socket.io-client ] || die 'run npm ci first: the client uses socket.io-client from node_modules'
 
 echo "engine: $("${docker[@]}" --version)"
-port=$(node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });")
+free_port() {
+  node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"
+}
+port=$(free_port)
 password=$(node -e "console.log(require('node:crypto').randomBytes(18).toString('base64url'))")
 export SMOKE_URL="http://127.0.0.1:$port" SMOKE_USER=smoke SMOKE_PASSWORD="$password" ADMIN_PASSWORD="$password"
 
@@ -170,6 +189,52 @@ persisted_output=$(bounded 30 node "$client" persisted "$transaction_id") ||
 echo "    $persisted_output"
 stop_cleanly
 step_done
+
+if [ "${SMOKE_CLUSTER:-0}" = 1 ]; then
+  step "a cluster: three containers on Redis and PostgreSQL behind nginx (deploy/nginx.conf)"
+  nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  [ -x "$nginx_bin" ] || die "nginx is not installed (apt-get install nginx-light)"
+  schema="smoke_${run_id//-/_}"
+  postgres "create schema $schema" || die "PostgreSQL does not answer at $database_base (SMOKE_DATABASE_URL)"
+  database_url="$database_base?options=-c%20search_path%3D$schema"
+  urls=()
+  ports=()
+  for n in 1 2 3; do
+    node_port=$(free_port)
+    name="livefolio-smoke-$run_id-node$n"
+    containers+=("$name")
+    "${docker[@]}" run -d --name "$name" "${network_flags[@]}" \
+      --read-only --tmpfs /tmp:size=64m --no-healthcheck \
+      -e DEMO=1 -e ADMIN_USERNAME="$SMOKE_USER" -e ADMIN_PASSWORD -e PORT="$node_port" -e TRUST_PROXY=1 \
+      -e REDIS_URL="${SMOKE_REDIS_URL:-redis://127.0.0.1:6379}" -e REDIS_PREFIX="livefolio-smoke-$run_id" \
+      -e DATABASE_URL="$database_url" -e FEED_LEASE_MS=3000 "$image" >/dev/null ||
+      die "container $n did not start"
+    current=$name
+    SMOKE_URL="http://127.0.0.1:$node_port" wait_until_ready
+    urls+=("http://127.0.0.1:$node_port")
+    ports+=("$node_port")
+  done
+  nginx_dir=$(mktemp -d)
+  lb_port=$(free_port)
+  conf=$(npx tsx scripts/nginx-local.ts "$nginx_dir" "$lb_port" "${ports[@]}")
+  "$nginx_bin" -p "$nginx_dir" -c "$conf" -g "pid $nginx_dir/nginx.pid; error_log $nginx_dir/error.log warn;" ||
+    die "nginx did not start"
+  export SMOKE_URL="http://127.0.0.1:$lb_port"
+  live_output=$(bounded 60 node "$client" live) || die "the client failed through nginx (see above)"
+  echo "$live_output" | sed '$d; s/^/    /'
+  transaction_id=$(echo "$live_output" | tail -n 1)
+  leader_url=$(bounded 30 node "$client" leader "${urls[@]}") || die "no single feed leader (see above)"
+  for n in 0 1 2; do [ "${urls[$n]}" = "$leader_url" ] && current="livefolio-smoke-$run_id-node$((n + 1))"; done
+  echo "    the feed leader is $current ($leader_url): killed"
+  "${docker[@]}" kill "$current" >/dev/null || die "docker kill failed"
+  killed_at=$(now_ms)
+  live_output=$(bounded 60 node "$client" live) || die "no live prices through nginx after the leader was killed"
+  echo "$live_output" | sed '$d; s/^/    /'
+  echo "    live again through nginx $(seconds_since "$killed_at")s after the kill"
+  persisted_output=$(bounded 30 node "$client" persisted "$transaction_id") || die "the transaction is gone (see above)"
+  echo "    $persisted_output"
+  step_done
+fi
 
 echo "container smoke test passed in $(seconds_since "$started_at")s:"
 printf '  %s\n' "${timings[@]}"

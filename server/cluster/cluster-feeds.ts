@@ -83,8 +83,10 @@ export class ClusterFeeds implements Feeds {
       control: (entry) => {
         if (entry.kind === 'ask' && !this.local) this.sendDemand();
         if (entry.kind === 'demand' && this.local && entry.instance !== this.options.instance) {
+          const known = this.others.get(entry.instance)?.streams;
           this.others.set(entry.instance, { streams: entry.streams, at: Date.now() });
-          this.applyDemand();
+          // The refresh every few seconds usually repeats what the leader knows.
+          if (!known || known.join() !== entry.streams.join()) this.applyDemand();
         }
       },
     });
@@ -104,9 +106,12 @@ export class ClusterFeeds implements Feeds {
   }
 
   setDemand(streams: Iterable<StreamId>): void {
-    this.demand = new Set(streams);
+    const next = new Set(streams);
+    // Most subscriptions change nothing of the union: the leader hears only of a change (and the refresh).
+    const same = next.size === this.demand.size && [...next].every((s) => this.demand.has(s));
+    this.demand = next;
     if (this.local) this.applyDemand();
-    else this.sendDemand();
+    else if (!same) this.sendDemand();
   }
 
   statuses(): FeedStatus[] {

@@ -3,13 +3,14 @@
  * instances: the file as shipped, with only the instances' addresses, the port and nginx's own paths replaced.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeLocalNginxConf } from '../../scripts/nginx-local';
 import { freePort } from './server-process';
 import { waitFor } from './stack';
 
-export const NGINX_CONF = join(import.meta.dirname, '../../deploy/nginx.conf');
+export { NGINX_CONF } from '../../scripts/nginx-local';
 
 /** nginx's path, or null when it is not installed (Debian: apt-get install nginx-light). */
 export function findNginx(): string | null {
@@ -36,33 +37,12 @@ export async function startNginx(ports: readonly number[]): Promise<Nginx> {
   const nginx = findNginx();
   if (!nginx) throw new Error('nginx is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'livefolio-nginx-'));
-  // Run as root, nginx's workers switch to an unprivileged user that must write its temporary files.
-  chmodSync(dir, 0o777);
-  for (const sub of ['body', 'proxy']) mkdirSync(join(dir, sub), { mode: 0o777 });
   const port = await freePort();
-  let upstream = 0;
-  const conf = readFileSync(NGINX_CONF, 'utf8')
-    .replace(/server app\d:3000/g, () => `server 127.0.0.1:${ports[upstream++]}`)
-    .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
-    .replace(
-      /http \{/,
-      `http {\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n` +
-        `  fastcgi_temp_path ${dir}/proxy;\n  uwsgi_temp_path ${dir}/proxy;\n  scgi_temp_path ${dir}/proxy;`,
-    );
-  if (upstream !== ports.length)
-    throw new Error(`deploy/nginx.conf names ${upstream} instances, the test has ${ports.length}`);
-  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const conf = writeLocalNginxConf(dir, port, ports);
   let output = '';
   const proc = spawn(
     nginx,
-    [
-      '-p',
-      dir,
-      '-c',
-      join(dir, 'nginx.conf'),
-      '-g',
-      `daemon off; pid ${dir}/nginx.pid; error_log stderr warn;`,
-    ],
+    ['-p', dir, '-c', conf, '-g', `daemon off; pid ${dir}/nginx.pid; error_log stderr warn;`],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -67,8 +67,16 @@ export class Accounts {
     password: string,
     options: { isAdmin: boolean; resetPassword: boolean },
   ): Promise<User> {
-    const existing = await this.deps.users.credentials(username);
-    if (!existing) return this.create(username, password, { isAdmin: options.isAdmin });
+    let existing = await this.deps.users.credentials(username);
+    if (!existing) {
+      try {
+        return await this.create(username, password, { isAdmin: options.isAdmin });
+      } catch (err) {
+        // Instances of a cluster start together: another may have created it between our read and our write.
+        existing = await this.deps.users.credentials(username);
+        if (!existing) throw err;
+      }
+    }
     if (options.resetPassword)
       await this.deps.users.setPassword(existing.user.id, await hashPassword(password));
     return existing.user;

@@ -29,7 +29,7 @@ export type StorageTarget = { url: string } | { file: string };
 export async function openStorage(target: StorageTarget): Promise<Storage> {
   const storage = 'url' in target ? openPostgres(target.url) : openSqlite(target.file);
   try {
-    await migrate(storage);
+    await migrateOnce(storage);
   } catch (error) {
     await storage.close();
     const message = error instanceof Error ? error.message : String(error);
@@ -38,6 +38,25 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
   }
   return storage;
 }
+
+// Processes that open one new SQLite file at once (instances sharing it) can both find it unmigrated: PostgreSQL
+// takes a lock for the migrations, SQLite has none across processes. Each step runs in a transaction, so the
+// loser's attempt is rolled back; trying again, it finds the steps done.
+const SQLITE_MIGRATION_ATTEMPTS = 5;
+
+async function migrateOnce(storage: Storage): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(storage);
+    } catch (error) {
+      if (storage.engine !== 'sqlite' || attempt >= SQLITE_MIGRATION_ATTEMPTS || isTooNew(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+const isTooNew = (error: unknown) =>
+  error instanceof Error && error.message.includes('newer than this Livefolio');
 
 /** The URL without its password: what logs and error messages may show. */
 export function redactUrl(url: string): string {

@@ -1,27 +1,18 @@
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import { createLogger } from '../../server/log';
 import { freshSchema, postgresAvailable } from '../support/services';
-import type { PostgresSchema } from '../support/services';
 import { autoClose, send, waitFor } from '../support/stack';
 
 const postgresUp = await postgresAvailable();
 const { start } = autoClose();
 
-// Dropped once the file is done: autoClose stops each test's servers after it, and a schema dropped under a
-// server still writing to it deadlocks.
-const schemas: PostgresSchema[] = [];
-afterAll(async () => {
-  for (const schema of schemas.splice(0)) await schema.drop();
-});
-
 /** A fresh schema's URL, with a password in it (trust authentication ignores it; the logs must not show it). */
 async function databaseUrl(password: string): Promise<string> {
   const schema = await freshSchema();
-  schemas.push(schema);
   const url = new URL(schema.url);
   url.password = password;
   return url.toString();

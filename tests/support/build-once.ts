@@ -1,7 +1,16 @@
-/** vitest global setup: brings the production build up to date once, before any test file starts a server on it. */
+/**
+ * vitest global setup: brings the production build up to date once, before any test file starts a server on it,
+ * and removes the PostgreSQL schemas of the tests (tests/support/services.ts) before and after the run.
+ */
 import { spawnSync } from 'node:child_process';
+import { dropTestSchemas, postgresAnswers } from './services';
 
-export default function buildOnce(): void {
+export default async function buildOnce(): Promise<() => Promise<void>> {
   const result = spawnSync(process.execPath, ['scripts/run.mjs', '--build-only'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`the production build failed (exit ${result.status})`);
+  const postgres = await postgresAnswers();
+  if (postgres) await dropTestSchemas();
+  return async () => {
+    if (postgres) await dropTestSchemas();
+  };
 }

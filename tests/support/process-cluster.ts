@@ -51,13 +51,9 @@ export async function startProcessCluster(
     LOG_LEVEL: 'info',
     ...env,
   };
-  const processes: ServerProcess[] = [];
   const options = { demo: false, env: shared, startTimeoutMs: 60_000 };
-  // The first creates the admin account; the others then find it.
-  processes.push(await startServerProcess(options));
-  processes.push(
-    ...(await Promise.all(Array.from({ length: count - 1 }, () => startServerProcess(options)))),
-  );
+  // All at once, as a container host starts them: each migrates the database and makes sure of the admin account.
+  const processes = await Promise.all(Array.from({ length: count }, () => startServerProcess(options)));
   const balancer = await startBalancer(processes.map((p) => p.port));
   return {
     demo,
@@ -72,7 +68,6 @@ export async function startProcessCluster(
       await balancer.close();
       await Promise.all(processes.map((p) => p.close()));
       await demo.close();
-      await schema.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

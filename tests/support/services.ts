@@ -75,20 +75,31 @@ export async function postgresAvailable(): Promise<boolean> {
 export interface PostgresSchema {
   url: string;
   name: string;
-  /** Drops the schema and everything in it. */
-  drop(): Promise<void>;
 }
 
-/** Creates an empty schema with a random name, so test files running at once never share a table. */
+/** Every test schema is named so: the run's global setup (tests/support/build-once.ts) drops them before and after. */
+export const TEST_SCHEMA_PREFIX = 't_';
+
+/**
+ * Creates an empty schema with a random name, so test files running at once never share a table. It is not
+ * dropped by the test: a schema dropped while another test's migration lists the database's tables (Kysely's
+ * Migrator does) makes that listing fail. They all go at the end of the run instead.
+ */
 export async function freshSchema(): Promise<PostgresSchema> {
-  const name = `t_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}`;
   await withPostgres((client) => client.query(`create schema ${name}`));
   const url = new URL(DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${name}`);
-  return {
-    url: url.toString(),
-    name,
-    drop: () =>
-      withPostgres((client) => client.query(`drop schema if exists ${name} cascade`)).then(() => {}),
-  };
+  return { url: url.toString(), name };
+}
+
+/** Drops every test schema (none may be in use): before and after a whole run. */
+export async function dropTestSchemas(): Promise<number> {
+  return withPostgres(async (client) => {
+    const { rows } = await client.query<{ nspname: string }>(
+      `select nspname from pg_namespace where nspname like '${TEST_SCHEMA_PREFIX}%'`,
+    );
+    for (const { nspname } of rows) await client.query(`drop schema if exists ${nspname} cascade`);
+    return rows.length;
+  });
 }

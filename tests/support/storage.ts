@@ -1,4 +1,4 @@
-/** The storage suite's databases: each test gets an empty one, on SQLite or PostgreSQL, removed after it. */
+/** The storage suite's databases: each test gets an empty one, on SQLite (removed after it) or PostgreSQL (a schema of its own). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +33,7 @@ export function useDatabases(engine: Engine): () => Promise<TestDatabase> {
   return async () => {
     let target: StorageTarget;
     if (engine === 'postgres') {
-      const schema = await freshSchema();
-      cleanups.push(schema.drop);
-      target = { url: schema.url };
+      target = { url: (await freshSchema()).url };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'livefolio-store-'));
       cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Accounts } from '../../../server/auth/accounts';
 import { SessionStore } from '../../../server/store/session-store';
 import { UserStore } from '../../../server/store/user-store';
 import { WatchlistStore } from '../../../server/store/watchlist-store';
@@ -31,6 +32,27 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
         ['Alice', true],
         ['bob', false],
       ]);
+    });
+
+    it('instances starting together on one database both make sure of the admin account: one account, no error', async () => {
+      const db = await database();
+      const instance = async () => {
+        const storage = await db.open();
+        return new Accounts({
+          users: new UserStore(storage),
+          sessions: new SessionStore(storage, 1_000),
+          watchlist: new WatchlistStore(storage),
+          defaultWatchlist: [],
+        });
+      };
+      const [a, b] = await Promise.all([instance(), instance()]);
+      const options = { isAdmin: true, resetPassword: false };
+      const [one, two] = await Promise.all([
+        a.ensure('alice', 'alice-password-1', options),
+        b.ensure('alice', 'alice-password-1', options),
+      ]);
+      expect(one.id).toBe(two.id);
+      expect((await a.users()).map((u) => u.username)).toEqual(['alice']);
     });
 
     it('finds credentials by any case of the name, and only then', async () => {

@@ -148,7 +148,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     candles,
     store: valueHistory,
     log: log.child({ module: 'backfill' }),
+    active: runsFeeds,
   });
+  // The candle requests for everyone are made once per cluster, by each new feed leader.
+  clusterFeeds?.onLeading(() => backfill.scheduleAll());
   const portfolioChanged = (userId: number) => {
     holdingsChanged();
     backfill.schedule(userId);

@@ -42,6 +42,7 @@ export class ClusterFeeds implements Feeds {
   private readonly markets = new Map<string, ReadonlyMap<string, MarketInfo>>();
   private statusList: FeedStatus[];
   private readonly listeners = new Set<(statuses: FeedStatus[]) => void>();
+  private readonly leadingListeners = new Set<() => void>();
   private demand = new Set<StreamId>();
   private readonly others = new Map<string, { streams: StreamId[]; at: number }>();
   private timer: NodeJS.Timeout | null = null;
@@ -120,6 +121,11 @@ export class ClusterFeeds implements Feeds {
     return this.statusList.map((s) => ({ ...s, markets: this.markets.get(s.exchange)?.size ?? 0 }));
   }
 
+  /** Calls `listener` each time this instance starts running the feeds (a new term). */
+  onLeading(listener: () => void): void {
+    this.leadingListeners.add(listener);
+  }
+
   onStatus(listener: (statuses: FeedStatus[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -155,6 +161,7 @@ export class ClusterFeeds implements Feeds {
     this.applyDemand();
     this.publishEverything();
     relay.control({ kind: 'ask', instance: this.options.instance });
+    for (const listener of this.leadingListeners) listener();
   }
 
   private async follow(): Promise<void> {

@@ -38,6 +38,11 @@ export interface BackfillDeps {
   now?: () => number;
   /** Wait after a change before working, so an import or a burst of edits costs one run. */
   debounceMs?: number;
+  /**
+   * False on the instances of a cluster that do not run the feeds: the runs for every user (at start, when a day
+   * ends) are the feed leader's, which calls scheduleAll() when it takes over. A change still runs where it came.
+   */
+  active?: () => boolean;
 }
 
 export class ValueBackfill {
@@ -56,18 +61,20 @@ export class ValueBackfill {
 
   /** Backfills every user now, then checks hourly for a day that ended. */
   start(): void {
+    const active = this.deps.active ?? (() => true);
     this.lastDay = dayStart(this.now());
-    this.scheduleAll();
+    if (active()) this.scheduleAll();
     this.daily = setInterval(() => {
       const today = dayStart(this.now());
       if (today === this.lastDay) return;
       this.lastDay = today;
-      this.scheduleAll();
+      if (active()) this.scheduleAll();
     }, 3_600_000);
     this.daily.unref();
   }
 
-  private scheduleAll(): void {
+  /** Queues every user's backfill. */
+  scheduleAll(): void {
     this.deps.users().then(
       (users) => users.forEach((user) => this.schedule(user)),
       (err: unknown) => this.deps.log.warn({ err }, 'could not list the users to backfill'),

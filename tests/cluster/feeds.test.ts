@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { StreamId } from '../../lib/protocol';
@@ -5,7 +8,7 @@ import type { ClusterFeeds } from '../../server/cluster/cluster-feeds';
 import type { Instance } from '../support/cluster';
 import { useCluster } from '../support/cluster';
 import { redisAvailable } from '../support/services';
-import { signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
+import { send, signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
 // One instance of a cluster runs the exchange feeds; the others take its market state through Redis.
@@ -143,5 +146,45 @@ describe.skipIf(!redisUp)('alerts in a cluster', () => {
     cluster.demo.faults.resume();
     await waitFor(() => fired.length >= 1, 20_000, 'an alert fired by the remaining instance');
     expect(fired[0]).toMatchObject({ alert: { stream, triggeredPrice: expect.any(String) } });
+  });
+});
+
+describe.skipIf(!redisUp)('work done once per cluster', () => {
+  it('[P6] the value backfill of every user runs on the feed leader only, not on every instance', async () => {
+    const databaseFile = join(mkdtempSync(join(tmpdir(), 'livefolio-backfill-')), 'shared.db');
+    // A user with a past transaction, written by a first instance that then stops.
+    const first = await clusters.start(1, {}, { databaseFile });
+    const only = first.instances[0] as Instance;
+    await ready(first.instances);
+    const target = { url: only.url, cookie: await signIn(only.url, TEST_ADMIN) };
+    const buy = await send(target, 'POST', '/api/v1/transactions', {
+      type: 'buy',
+      asset: 'BTC',
+      quantity: '1',
+      price: '30000',
+      quoteCurrency: 'USDT',
+      fee: '0',
+      feeCurrency: 'USDT',
+      time: '2026-10-01T00:00:00Z',
+    });
+    expect(buy.status).toBe(201);
+    await clusters.close();
+
+    const cluster = await clusters.start(2, { FEED_LEASE_MS: String(LEASE_MS) }, { databaseFile });
+    const leader = await ready(cluster.instances);
+    const follower = cluster.instances.find((i) => i !== leader) as Instance;
+    const state = async (instance: Instance) => {
+      const history = await send(
+        { url: instance.url, cookie: await signIn(instance.url, TEST_ADMIN) },
+        'GET',
+        '/api/v1/portfolio/history',
+      );
+      return history.body.backfill as { state: string; days: number };
+    };
+    await waitFor(async () => (await state(leader)).state === 'done', 15_000, 'the leader’s backfill');
+    expect((await state(leader)).days).toBeGreaterThan(0);
+    // Longer than the backfill's debounce: a run queued at start would show by now.
+    await sleep(1_500);
+    expect((await state(follower)).state).toBe('none');
   });
 });

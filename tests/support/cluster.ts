@@ -31,9 +31,14 @@ export interface Cluster {
  * Starts `count` instances sharing a database file and Redis, under a fresh REDIS_PREFIX so that test files
  * running at once never hear each other.
  */
-export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(
+  count: number,
+  env: Record<string, string> = {},
+  options: { databaseFile?: string } = {},
+): Promise<Cluster> {
   const demo = await startDemoExchange({ seed: 11, tickMs: 50 });
-  const databaseFile = join(mkdtempSync(join(tmpdir(), 'livefolio-cluster-')), 'shared.db');
+  const databaseFile =
+    options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-cluster-')), 'shared.db');
   const prefix = `livefolio-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -71,7 +76,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
  * current test's cluster.
  */
 export function useCluster(): {
-  start(count: number, env?: Record<string, string>): Promise<Cluster>;
+  start(count: number, env?: Record<string, string>, options?: { databaseFile?: string }): Promise<Cluster>;
   cluster(): Cluster;
   tab(target: Target): Promise<Client>;
   /** Closes the current cluster now rather than after the test. */
@@ -90,8 +95,8 @@ export function useCluster(): {
   });
   return {
     close,
-    async start(count, env) {
-      current = await startCluster(count, env);
+    async start(count, env, options) {
+      current = await startCluster(count, env, options);
       return current;
     },
     cluster() {

@@ -73,6 +73,7 @@ export class Accounts {
         return await this.create(username, password, { isAdmin: options.isAdmin });
       } catch (err) {
         // Instances of a cluster start together: another may have created it between our read and our write.
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
         existing = await this.deps.users.credentials(username);
         if (!existing) throw err;
       }

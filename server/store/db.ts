@@ -40,8 +40,10 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
 }
 
 // Processes that open one new SQLite file at once (instances sharing it) can both find it unmigrated: PostgreSQL
-// takes a lock for the migrations, SQLite has none across processes. Each step runs in a transaction, so the
-// loser's attempt is rolled back; trying again, it finds the steps done.
+// takes a lock for the migrations (Kysely's), SQLite takes none across processes, and holding its write lock
+// instead (BEGIN IMMEDIATE) would block a second connection of the same process in better-sqlite3's synchronous
+// busy wait. Every step begins by creating something, so the second process to run a step fails there, having
+// changed nothing; trying again, it finds the step recorded.
 const SQLITE_MIGRATION_ATTEMPTS = 5;
 
 async function migrateOnce(storage: Storage): Promise<void> {

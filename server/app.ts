@@ -1,8 +1,7 @@
 /** createApp: the whole server wired together (feeds, market state, push engine, socket.io, API), not yet listening. */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -26,7 +25,8 @@ import { portfolioRoutes } from './http/portfolio-routes';
 import { createPageGate } from './http/page-gate';
 import { requestOrigin } from './http/proxy';
 import { createClusterLinks } from './cluster/links';
-import { createOpsHandler } from './http/ops-routes';
+import { createHttpServer } from './http/http-server';
+import { createOpsHandler, notReadyReasons } from './http/ops-routes';
 import { createRouter } from './http/router';
 import { createMetrics } from './metrics';
 import { MarketState } from './market/market-state';
@@ -223,24 +223,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   let shuttingDown = false;
   const ops = createOpsHandler({
-    notReady: () => notReady(),
+    notReady: () =>
+      notReadyReasons({
+        shuttingDown: () => shuttingDown,
+        ping: () => storage.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute(),
+        feeds: () => feeds.statuses(),
+      }),
     metrics: metrics.registry,
     metricsToken: config.METRICS_TOKEN,
   });
-  const http = createServer((req, res) => {
-    if (ops(req, res)) return;
-    if (api(req, res)) return;
-    void pageGate(req, res).then(
-      (answered) => {
-        if (answered) return;
-        if (options.pageHandler) return options.pageHandler(req, res);
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      },
-      (err: unknown) => {
-        log.error({ err }, 'could not check the session of a page request');
-        res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
-      },
-    );
+  const { server: http, destroySockets } = createHttpServer({
+    ops,
+    api,
+    pageGate: (req, res) => pageGate(req, res),
+    ...(options.pageHandler ? { pageHandler: options.pageHandler } : {}),
+    log,
   });
   const purge = setInterval(
     () => void sessions.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge sessions')),
@@ -248,12 +245,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   let stopRecorder = () => {};
   purge.unref();
-
-  const connections = new Set<Socket>();
-  http.on('connection', (socket) => {
-    connections.add(socket);
-    socket.once('close', () => connections.delete(socket));
-  });
 
   const io: LivefolioServer = new Server(http, {
     serveClient: false,
@@ -275,24 +266,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       metrics.countPacket(packet.type, packet.data),
     ),
   );
-  // Ready for traffic: the database answers, some exchange feed is live, and no shutdown has begun.
-  async function notReady(): Promise<string[]> {
-    if (shuttingDown) return ['shutting down'];
-    const reasons: string[] = [];
-    try {
-      await storage.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
-    } catch {
-      reasons.push('the database does not answer');
-    }
-    const statuses = feeds.statuses();
-    if (!statuses.some((f) => f.state === 'live')) {
-      const states = statuses.map(
-        (f) => `${f.exchange} ${f.state}${f.lastError ? ` (${f.lastError.message})` : ''}`,
-      );
-      reasons.push(`no exchange feed is live: ${states.join(', ')}`);
-    }
-    return reasons;
-  }
   const push = new PushEngine(
     io,
     market,
@@ -410,9 +383,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // A client that stopped reading never finishes a WebSocket close handshake, and upgraded sockets are
       // beyond closeAllConnections: after a grace period, destroy whatever is still open.
-      const force = setTimeout(() => {
-        for (const socket of connections) socket.destroy();
-      }, 1_000);
+      const force = setTimeout(destroySockets, 1_000);
       await closed;
       clearTimeout(force);
       await backfill.close();

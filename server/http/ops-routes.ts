@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
+import type { FeedStatus } from '../../lib/protocol';
 
 export interface OpsDeps {
   /** Why the server should not get traffic now; empty when it is ready. */
@@ -68,4 +69,31 @@ export function createOpsHandler(deps: OpsDeps): (req: IncomingMessage, res: Ser
     );
     return true;
   };
+}
+
+/** What readiness depends on: whether a shutdown began, whether the database answers, the feeds' health. */
+export interface ReadinessDeps {
+  shuttingDown(): boolean;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<unknown>;
+  feeds(): FeedStatus[];
+}
+
+/** Why the server should not get traffic: a shutdown has begun, the database does not answer, no feed is live. */
+export async function notReadyReasons(deps: ReadinessDeps): Promise<string[]> {
+  if (deps.shuttingDown()) return ['shutting down'];
+  const reasons: string[] = [];
+  try {
+    await deps.ping();
+  } catch {
+    reasons.push('the database does not answer');
+  }
+  const statuses = deps.feeds();
+  if (!statuses.some((f) => f.state === 'live')) {
+    const states = statuses.map(
+      (f) => `${f.exchange} ${f.state}${f.lastError ? ` (${f.lastError.message})` : ''}`,
+    );
+    reasons.push(`no exchange feed is live: ${states.join(', ')}`);
+  }
+  return reasons;
 }

@@ -1,0 +1,56 @@
+/**
+ * The HTTP server: probes, then the API, then pages (signed-in only), then the page handler; and the sockets it
+ * holds, so that a shutdown can end the ones a client never closes.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
+
+/** Answers a request and returns true, or returns false to pass it on. */
+type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface HttpServerDeps {
+  ops: Handler;
+  api: Handler;
+  /** Answers (true) page requests that need a sign-in or the first-run setup. */
+  pageGate(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Everything else (the Next.js request handler); 404 when absent. */
+  pageHandler?: (req: IncomingMessage, res: ServerResponse) => void;
+  log: Logger;
+}
+
+export interface HttpServer {
+  server: Server;
+  /** Destroys every socket still open (WebSockets included). */
+  destroySockets(): void;
+}
+
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
+  const server = createServer((req, res) => {
+    if (deps.ops(req, res)) return;
+    if (deps.api(req, res)) return;
+    void deps.pageGate(req, res).then(
+      (answered) => {
+        if (answered) return;
+        if (deps.pageHandler) return deps.pageHandler(req, res);
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      },
+      (err: unknown) => {
+        deps.log.error({ err }, 'could not check the session of a page request');
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+      },
+    );
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return {
+    server,
+    destroySockets() {
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}

@@ -1,26 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { io as connectClient } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import { createLogger } from '../../server/log';
+import { logLines } from '../support/log-lines';
 import { signIn, waitFor } from '../support/stack';
 
 const PASSWORD = 'a-secret-password-42';
 
 describe('the log', () => {
   it('is JSON lines at LOG_LEVEL, and never holds a password, a cookie or a session token', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
+    const { lines, sink } = logLines();
     const demo = await startDemoExchange({ seed: 3, tickMs: 50 });
     const config = loadConfig({
       LOG_LEVEL: 'trace',

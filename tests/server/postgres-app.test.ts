@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import { createLogger } from '../../server/log';
 import { freshSchema, postgresAvailable } from '../support/services';
+import { logLines } from '../support/log-lines';
 import { autoClose, send, waitFor } from '../support/stack';
 
 const postgresUp = await postgresAvailable();
@@ -50,13 +50,7 @@ describe.skipIf(!postgresUp)('the server on PostgreSQL (DATABASE_URL)', () => {
 
   it('logs where the database is, never its password', async () => {
     const password = 'never-in-the-log-42';
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
+    const { lines, sink } = logLines();
     const demo = await startDemoExchange({ seed: 3, tickMs: 50 });
     const url = await databaseUrl(password);
     const app = await createApp({

@@ -48,9 +48,15 @@ async function currentSchema(db: SchemaDb): Promise<string> {
   return schema;
 }
 
+// Asked of the catalog directly: Kysely's introspection reads every column of every table of every schema of the
+// database, and fails if another schema is dropped meanwhile.
 async function hasMigrationTable(db: SchemaDb, schema: string | undefined): Promise<boolean> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  return tables.some((t) => t.name === MIGRATION_TABLE && (schema === undefined || t.schema === schema));
+  const { rows } =
+    schema === undefined
+      ? await sql`select 1 from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db)
+      : await sql`select 1 from information_schema.tables
+          where table_schema = ${schema} and table_name = ${MIGRATION_TABLE}`.execute(db);
+  return rows.length > 0;
 }
 
 /** The names of the steps the database has run, oldest first; none before the migration table exists. */

@@ -136,10 +136,13 @@ async function persisted(id) {
 async function leader(urls) {
   const leading = [];
   for (const url of urls) {
-    const response = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(new URL('/metrics', url), {
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     if (/^livefolio_feed_leader 1$/m.test(await response.text())) leading.push(url);
   }
-  if (leading.length !== 1) fail(`expected one feed leader among ${urls.join(', ')}, found ${leading.length}`);
+  if (leading.length !== 1)
+    fail(`expected one feed leader among ${urls.join(', ')}, found ${leading.length}`);
   console.log(leading[0]);
 }
 
@@ -151,7 +154,8 @@ const commands = {
   leader: () => leader(args),
 };
 try {
-  if (!(command in commands)) fail(`unknown command ${JSON.stringify(command)}: probe, live, persisted or leader`);
+  if (!(command in commands))
+    fail(`unknown command ${JSON.stringify(command)}: probe, live, persisted or leader`);
   await commands[command]();
   process.exit(0);
 } catch (error) {

@@ -1,9 +1,25 @@
-/** Standalone demo exchange: `npx tsx server/feeds/demo/cli.ts --port 9100 --seed 42 --tick-ms 1000`. */
+/** Standalone simulated exchange: `npx tsx server/feeds/demo/cli.ts --exchange kraken --port 9100 --seed 42`. */
 import { parseArgs } from 'node:util';
+import { startCoinbaseExchange } from './coinbase/index';
 import { startDemoExchange } from './index';
+import { startKrakenExchange } from './kraken/index';
+import type { SimulatedExchange, VenueOptions } from './venue';
 
 const USAGE =
-  'usage: tsx server/feeds/demo/cli.ts [--host 127.0.0.1] [--port 9100] [--seed 42] [--tick-ms 1000]';
+  'usage: tsx server/feeds/demo/cli.ts [--exchange binance|coinbase|kraken] [--host 127.0.0.1] [--port 9100] ' +
+  '[--seed 42] [--tick-ms 1000]';
+
+const STARTERS: Readonly<Record<string, (options: VenueOptions) => Promise<SimulatedExchange>>> = {
+  binance: startDemoExchange,
+  coinbase: startCoinbaseExchange,
+  kraken: startKrakenExchange,
+};
+
+const NAMES: Readonly<Record<string, string>> = {
+  binance: 'Binance spot',
+  coinbase: 'Coinbase Advanced Trade',
+  kraken: 'Kraken spot',
+};
 
 function integerOption(values: Record<string, unknown>, name: string, fallback: number): number {
   const raw = values[name];
@@ -18,6 +34,7 @@ function integerOption(values: Record<string, unknown>, name: string, fallback: 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      exchange: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       seed: { type: 'string' },
@@ -30,15 +47,19 @@ async function main(): Promise<void> {
     return;
   }
   const seed = integerOption(values, 'seed', 42);
-  const demo = await startDemoExchange({
+  const id = values.exchange ?? 'binance';
+  const start = Object.hasOwn(STARTERS, id) ? STARTERS[id] : undefined;
+  if (start === undefined)
+    throw new RangeError(`--exchange must be binance, coinbase or kraken, got "${id}"`);
+  const demo = await start({
     host: values.host ?? '127.0.0.1',
     port: integerOption(values, 'port', 9100),
     seed,
     tickMs: integerOption(values, 'tick-ms', 1000),
   });
   process.stdout.write(
-    `demo exchange (simulated Binance spot, seed ${seed}, ${demo.symbols().length} markets) listening on ${demo.url}\n` +
-      `use it with: EXCHANGES=binance@${demo.url}\n`,
+    `demo exchange (simulated ${NAMES[id]}, seed ${seed}, ${demo.symbols().length} markets) listening on ${demo.url}\n` +
+      `use it with: EXCHANGES=${id}@${demo.url}\n`,
   );
   const stop = (signal: NodeJS.Signals) => {
     process.stdout.write(`${signal}: stopping the demo exchange\n`);

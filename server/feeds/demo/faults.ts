@@ -26,6 +26,13 @@ export interface DemoFaults {
   clearHttpErrors(): void;
   /** The next `count` (default 1) ticker messages, WebSocket frames or REST ticker answers, are corrupted. */
   garbage(kind: GarbageKind, count?: number): void;
+  /**
+   * WebSocket subscriptions to this unified symbol are refused the way the exchange refuses an unknown pair (or, where
+   * the exchange acknowledges anything, acknowledged and never served); REST still serves the market. `false` undoes it.
+   */
+  refuseSymbol(symbol: string, refused?: boolean): void;
+  /** No trades on this unified symbol's market (no ticker messages) while heartbeats go on; `false` undoes it. */
+  quiet(symbol: string, quiet?: boolean): void;
 }
 
 /** The switches plus what the servers read from them. */
@@ -35,6 +42,8 @@ export interface FaultControl extends DemoFaults {
   takeHttpError(): number | undefined;
   /** The corruption for the next ticker message, consuming one, or undefined. */
   takeGarbage(): GarbageKind | undefined;
+  isRefused(symbol: string): boolean;
+  isQuiet(symbol: string): boolean;
 }
 
 /** What the servers do when a switch flips. */
@@ -55,6 +64,12 @@ export function createFaults(hooks: FaultHooks): FaultControl {
   let httpStatus: number | undefined;
   let httpLeft = Infinity;
   const garbageQueue: GarbageKind[] = [];
+  const refused = new Set<string>();
+  const quiet = new Set<string>();
+  const toggle = (set: Set<string>, symbol: string, on: boolean) => {
+    if (on) set.add(symbol);
+    else set.delete(symbol);
+  };
 
   return {
     stall() {
@@ -93,5 +108,9 @@ export function createFaults(hooks: FaultHooks): FaultControl {
       return status;
     },
     takeGarbage: () => garbageQueue.shift(),
+    refuseSymbol: (symbol, on = true) => toggle(refused, symbol, on),
+    quiet: (symbol, on = true) => toggle(quiet, symbol, on),
+    isRefused: (symbol) => refused.has(symbol),
+    isQuiet: (symbol) => quiet.has(symbol),
   };
 }

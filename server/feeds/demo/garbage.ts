@@ -1,12 +1,25 @@
 /** Corrupts outgoing ticker messages the ways real exchanges and proxies have been seen to. */
 import { STATUS_CODES } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { WireObject } from './binance-wire';
-import type { GarbageKind } from './faults';
+import type { FaultControl, GarbageKind } from './faults';
 
 /** A proxy's error page, what a CDN in front of an exchange answers when the origin is down. */
 export function htmlPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+/** Answers a request with a pending `httpErrors` fault's proxy page; true when it did (the request is spent). */
+export function answeredWithHttpFault(
+  faults: Pick<FaultControl, 'takeHttpError'>,
+  res: ServerResponse,
+  headers: OutgoingHttpHeaders = {},
+): boolean {
+  const status = faults.takeHttpError();
+  if (status === undefined) return false;
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/html' }).end(htmlPage(status));
+  return true;
 }
 
 // WebSocket events use one-letter keys and `s`; REST answers spell them out and use `symbol`.

@@ -1,12 +1,12 @@
-/** The demo exchange: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
+/** The simulated Binance: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
 import { createCandleHistory } from './candles';
 import { createFaults } from './faults';
-import type { DemoFaults } from './faults';
 import { createRestHandler } from './rest';
 import { startTicking } from './scheduler';
 import { listen } from './server';
 import { createSimulator } from './simulator';
 import type { DemoTicker } from './simulator';
+import type { SimulatedExchange } from './venue';
 import { createWsHub } from './ws-hub';
 
 export type { DemoFaults, GarbageKind } from './faults';
@@ -25,19 +25,10 @@ export interface DemoExchangeOptions {
   tickMs?: number;
 }
 
-/** A running demo exchange. */
-export interface DemoExchange {
-  /** Base URL without a path, e.g. `http://127.0.0.1:9100`. */
-  readonly url: string;
-  readonly port: number;
-  readonly faults: DemoFaults;
-  /** Unified symbols, e.g. `BTC/USDT`. */
-  symbols(): string[];
+/** A running demo exchange: the simulated Binance. */
+export interface DemoExchange extends SimulatedExchange {
   /** The simulator's current values (numbers), for tests. */
   ticker(symbol: string): DemoTicker | undefined;
-  /** Open WebSocket connections, for tests. */
-  connections(): number;
-  close(): Promise<void>;
 }
 
 /** Starts the simulator and its HTTP+WebSocket server; resolves once listening. */
@@ -53,7 +44,10 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
   const hooks = { dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() };
   const faults = createFaults(hooks);
-  const hub = createWsHub(faults);
+  const hub = createWsHub(faults, {
+    symbolOf: (id) => simulator.marketById(id)?.symbol,
+    all: () => simulator.markets.map((spec) => spec.symbol),
+  });
   const server = await listen({
     host,
     port,
@@ -67,15 +61,18 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     onTicker: hub.publishTicker,
     onArrays: hub.publishArrays,
   });
-  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage } = faults;
+  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
+    faults;
   let closing: Promise<void> | undefined;
   return {
+    id: 'binance',
     url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
     port: server.port,
-    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage },
+    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet },
     symbols: () => simulator.markets.map((spec) => spec.symbol),
     ticker: (symbol) => simulator.ticker(symbol),
     connections: () => hub.connections(),
+    subscribed: () => hub.subscribed(),
     close() {
       if (closing === undefined) {
         stopTicking();

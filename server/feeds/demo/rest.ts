@@ -13,7 +13,7 @@ import {
 import { KLINE_INTERVALS, klineWindow } from './candles';
 import type { CandleHistory } from './candles';
 import type { FaultControl } from './faults';
-import { corruptFrame, htmlPage } from './garbage';
+import { answeredWithHttpFault, corruptFrame } from './garbage';
 import type { DemoTicker, Simulator } from './simulator';
 
 /** What the REST handler reads. */
@@ -180,11 +180,7 @@ export function createRestHandler({ simulator, faults, now, candles }: RestDeps)
     weight = minute === weightMinute ? weight + 1 : 1;
     weightMinute = minute;
     const headers = { 'x-mbx-used-weight': String(weight), 'x-mbx-used-weight-1m': String(weight) };
-    const failStatus = faults.takeHttpError();
-    if (failStatus !== undefined) {
-      res.writeHead(failStatus, { ...headers, 'Content-Type': 'text/html' }).end(htmlPage(failStatus));
-      return;
-    }
+    if (answeredWithHttpFault(faults, res, headers)) return;
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     let reply: Reply;
     try {

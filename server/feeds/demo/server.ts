@@ -22,9 +22,13 @@ export async function listen(options: {
   host: string;
   port: number;
   rest: (req: IncomingMessage, res: ServerResponse) => void;
-  hub: WsHub;
+  hub: Pick<WsHub, 'handleUpgrade' | 'close'>;
+  /** The exchange's own answer to an internal failure; default Binance's. */
+  internalError?: string;
 }): Promise<ListeningServer> {
   const { host, port, rest, hub } = options;
+  const internalError =
+    options.internalError ?? '{"code":-1000,"msg":"An unknown error occurred while processing the request."}';
   if (!isLoopbackHost(host)) {
     throw new Error(`demo exchange: refusing to listen on non-loopback host ${host}`);
   }
@@ -32,9 +36,9 @@ export async function listen(options: {
     try {
       rest(req, res);
     } catch {
-      // Binance's own answer to an internal failure; never a stack trace on the wire.
+      // The exchange's own answer to an internal failure; never a stack trace on the wire.
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json;charset=UTF-8' });
-      res.end('{"code":-1000,"msg":"An unknown error occurred while processing the request."}');
+      res.end(internalError);
     }
   });
   server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));

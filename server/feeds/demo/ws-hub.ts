@@ -25,6 +25,8 @@ export interface WsHub {
   dropAll(): void;
   flushHeld(): void;
   connections(): number;
+  /** Unified symbols some open connection streams tickers of (`<id>@ticker` and the like; `!…@arr` is all). */
+  subscribed(): string[];
   close(): void;
 }
 
@@ -41,8 +43,14 @@ function streamsFromUrl(url: URL): string[] {
   return query === null ? names : [...names, ...query.split('/').filter(Boolean)];
 }
 
-/** Creates the hub; it sends nothing while the faults say stalled. */
-export function createWsHub(faults: FaultControl): WsHub {
+/** Creates the hub; it sends nothing while the faults say stalled. `markets` names the symbols of market ids. */
+export function createWsHub(
+  faults: FaultControl,
+  markets: { symbolOf(id: string): string | undefined; all(): string[] } = {
+    symbolOf: () => undefined,
+    all: () => [],
+  },
+): WsHub {
   // noServer: the HTTP server hands over upgrades on every path, as Binance accepts /ws, /ws/<n>, /stream.
   const wss = new WebSocketServer({ noServer: true });
   const conns = new Set<Connection>();
@@ -127,14 +135,18 @@ export function createWsHub(faults: FaultControl): WsHub {
       });
     },
     publishTicker(ticker) {
+      // Binance acknowledges a SUBSCRIBE to a stream it does not serve and then sends nothing for it; a market
+      // without trades has nothing new to push either.
+      if (faults.isRefused(ticker.symbol) || faults.isQuiet(ticker.symbol)) return;
       const lower = ticker.id.toLowerCase();
       publish(PER_MARKET.map(([suffix, format]) => [lower + suffix, () => format(ticker)]));
     },
     publishArrays(tickers) {
-      if (tickers.length === 0) return;
+      const served = tickers.filter((t) => !faults.isRefused(t.symbol) && !faults.isQuiet(t.symbol));
+      if (served.length === 0) return;
       publish([
-        ['!ticker@arr', () => tickers.map(wsTicker)],
-        ['!miniTicker@arr', () => tickers.map(wsMiniTicker)],
+        ['!ticker@arr', () => served.map(wsTicker)],
+        ['!miniTicker@arr', () => served.map(wsMiniTicker)],
       ]);
     },
     dropAll() {
@@ -146,6 +158,18 @@ export function createWsHub(faults: FaultControl): WsHub {
       }
     },
     connections: () => [...conns].filter((conn) => conn.ws.readyState === WebSocket.OPEN).length,
+    subscribed() {
+      const out = new Set<string>();
+      for (const conn of conns) {
+        if (conn.ws.readyState !== WebSocket.OPEN) continue;
+        for (const name of conn.streams) {
+          if (name.startsWith('!')) markets.all().forEach((symbol) => out.add(symbol));
+          const symbol = markets.symbolOf(name.split('@')[0]?.toUpperCase() ?? '');
+          if (symbol !== undefined && PER_MARKET.some(([suffix]) => name.endsWith(suffix))) out.add(symbol);
+        }
+      }
+      return [...out].sort();
+    },
     close() {
       for (const conn of conns) conn.ws.terminate();
       wss.close();

@@ -23,7 +23,7 @@ async function startCli(args: string[]): Promise<{ proc: ChildProcess; url: stri
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /EXCHANGES=binance@(http:\/\/\S+)/.exec(output);
+      const match = /EXCHANGES=\w+@(http:\/\/\S+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     proc.once('exit', () => reject(new Error(`cli exited early: ${output}`)));
@@ -43,10 +43,28 @@ describe('demo exchange CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('runs the simulated Kraken and Coinbase too, each with its own protocol', async () => {
+    const kraken = await startCli(['--exchange', 'kraken', '--port', '0']);
+    expect(kraken.output()).toContain('EXCHANGES=kraken@');
+    const pairs = (await (await fetch(`${kraken.url}/0/public/AssetPairs?pair=XXBTZUSD`)).json()) as {
+      result: Record<string, unknown>;
+    };
+    expect(Object.keys(pairs.result)).toEqual(['XXBTZUSD']);
+    kraken.proc.kill('SIGTERM');
+    expect((await once(kraken.proc, 'exit'))[0]).toBe(0);
+    const coinbase = await startCli(['--exchange', 'coinbase', '--port', '0']);
+    expect(coinbase.output()).toContain('EXCHANGES=coinbase@');
+    const product = await fetch(`${coinbase.url}/api/v3/brokerage/market/products/BTC-USD`);
+    expect(((await product.json()) as { product_id: string }).product_id).toBe('BTC-USD');
+    coinbase.proc.kill('SIGTERM');
+    expect((await once(coinbase.proc, 'exit'))[0]).toBe(0);
+  });
+
   it('refuses bad options and non-loopback hosts with exit code 2', async () => {
     for (const args of [
       ['--tick-ms', 'fast'],
       ['--host', '0.0.0.0', '--port', '0'],
+      ['--exchange', 'bitstamp'],
     ]) {
       const proc = spawn(process.execPath, ['--import', 'tsx', 'server/feeds/demo/cli.ts', ...args], {
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -56,7 +74,7 @@ describe('demo exchange CLI', () => {
       proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const [code] = await once(proc, 'exit');
       expect(code).toBe(2);
-      expect(stderr).toMatch(/tick-ms|non-loopback/);
+      expect(stderr).toMatch(/tick-ms|non-loopback|--exchange must be/);
     }
   });
 });

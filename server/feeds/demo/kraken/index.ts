@@ -1,0 +1,77 @@
+/** The simulated Kraken spot exchange: Kraken's public REST and WebSocket v2 on loopback, seeded prices. */
+import { createCandleHistory } from '../candles';
+import { createFaults } from '../faults';
+import { hashString, mulberry32 } from '../prng';
+import { listen } from '../server';
+import { createSimulator } from '../simulator';
+import type { SimulatedExchange, VenueOptions } from '../venue';
+import { KRAKEN_PAIRS } from './markets';
+import { createKrakenRestHandler } from './rest';
+import { startTrading } from './trades';
+import { createKrakenHub } from './ws-hub';
+
+export { KRAKEN_ASSETS, KRAKEN_PAIRS } from './markets';
+export type { KrakenAsset, KrakenPair } from './markets';
+
+/** Starts the simulator, its trade clock and its HTTP+WebSocket server; resolves once listening. */
+export async function startKrakenExchange(options: VenueOptions = {}): Promise<SimulatedExchange> {
+  const { seed = 42, host = '127.0.0.1', port = 0, tickMs = 1000 } = options;
+  if (!Number.isInteger(seed)) throw new RangeError(`kraken exchange: seed must be an integer, got ${seed}`);
+  if (!(Number.isInteger(tickMs) && tickMs >= 1)) {
+    throw new RangeError(`kraken exchange: tickMs must be an integer >= 1, got ${tickMs}`);
+  }
+  const pairs = KRAKEN_PAIRS;
+  const candles = createCandleHistory(seed);
+  const startedAt = Date.now();
+  const simulator = createSimulator({
+    seed,
+    tickMs,
+    markets: pairs,
+    reference: (spec) => candles.priceAt(spec, startedAt),
+  });
+  // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
+  const faults = createFaults({ dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() });
+  const hub = createKrakenHub({
+    faults,
+    simulator,
+    pairs,
+    heartbeatMs: tickMs,
+    rng: mulberry32(hashString('kraken-connections') ^ seed),
+    now: Date.now,
+  });
+  const server = await listen({
+    host,
+    port,
+    hub,
+    internalError: '{"error":["EGeneral:Internal error"]}',
+    rest: createKrakenRestHandler({ simulator, pairs, faults, now: Date.now, candles }),
+  });
+  const stopTrading = startTrading({
+    simulator,
+    pairs,
+    seed,
+    tickMs,
+    paused: faults.isStalled,
+    quiet: faults.isQuiet,
+    onTrade: hub.publishTrade,
+  });
+  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
+    faults;
+  let closing: Promise<void> | undefined;
+  return {
+    id: 'kraken',
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
+    port: server.port,
+    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet },
+    symbols: () => pairs.map((pair) => pair.symbol),
+    connections: () => hub.connections(),
+    subscribed: () => hub.subscribed(),
+    close() {
+      if (closing === undefined) {
+        stopTrading();
+        closing = server.close();
+      }
+      return closing;
+    },
+  };
+}

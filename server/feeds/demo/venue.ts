@@ -1,0 +1,34 @@
+/** What every simulated exchange offers, whichever public protocol it speaks (Binance, Coinbase, Kraken). */
+import type { DemoFaults } from './faults';
+
+/** Options every simulated exchange takes; every field has a default. */
+export interface VenueOptions {
+  /** Seed of the market model (default 42): same seed, same prices. */
+  seed?: number;
+  /** Loopback host to listen on (default 127.0.0.1); anything else is refused. */
+  host?: string;
+  /** Port (default 0 = ephemeral). */
+  port?: number;
+  /**
+   * The time scale of the model, default 1000. Binance's streams push every tickMs; trade-driven exchanges
+   * (Coinbase, Kraken) trade on average about once per tickMs per active market, at random moments.
+   */
+  tickMs?: number;
+}
+
+/** A running simulated exchange on its own loopback port. */
+export interface SimulatedExchange {
+  /** The ccxt id whose public protocol it speaks: `binance`, `coinbase` or `kraken`. */
+  readonly id: string;
+  /** Base URL without a path, e.g. `http://127.0.0.1:9100`; use it as `EXCHANGES=<id>@<url>`. */
+  readonly url: string;
+  readonly port: number;
+  readonly faults: DemoFaults;
+  /** ccxt's unified symbols of the markets it lists, e.g. `BTC/USD`. */
+  symbols(): string[];
+  /** Open WebSocket connections, for tests. */
+  connections(): number;
+  /** The unified symbols some open connection is subscribed to for tickers (any ticker channel), sorted. */
+  subscribed(): string[];
+  close(): Promise<void>;
+}

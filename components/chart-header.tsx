@@ -12,10 +12,15 @@ import {
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/lib/store/provider';
 import styles from './chart-panel.module.css';
+// The row's tone colours, so a stream's flag reads the same above its chart as in its row.
+import tones from './ticker-table.module.css';
+import { useStreamStatus } from './use-stream-status';
 
 /** Re-renders with the stream's ticker; the chart below it does not depend on this. */
 export function ChartHeader({ stream, titleId }: { stream: StreamId | null; titleId: string }) {
   const ticker = useDashboard((s) => (stream ? s.market.tickers[stream] : undefined));
+  // Hooks run on every render: the status of no stream is asked of an empty id, which no feed has.
+  const status = useStreamStatus(stream ?? ':');
   if (!stream) {
     return (
       <header className={styles.head}>
@@ -36,7 +41,11 @@ export function ChartHeader({ stream, titleId }: { stream: StreamId | null; titl
           {symbol}
         </h2>
         <span className={styles.exchange}>{exchangeName(exchange)}</span>
-        {ticker?.stale && <span className={styles.flag}>Stale</span>}
+        {status && (
+          <span className={`${styles.flag} ${tones[status.tone]}`} title={status.title}>
+            {status.label}
+          </span>
+        )}
       </div>
       <div className={styles.quote}>
         <span className={styles.price}>{formatPrice(ticker?.last, decimals)}</span>

@@ -33,6 +33,11 @@ export function FeedChip({ feed }: { feed: FeedStatus }) {
           {feed.reconnects} reconnect{feed.reconnects === 1 ? '' : 's'}
         </span>
       )}
+      {troubled(feed) > 0 && (
+        <span className={styles.feedError}>
+          {troubled(feed)} stream{troubled(feed) === 1 ? '' : 's'} stale or unpriced
+        </span>
+      )}
       {feed.lastError && feed.state !== 'live' && (
         <span className={styles.feedError}>{feed.lastError.message}</span>
       )}
@@ -50,6 +55,12 @@ function newestTick(state: DashboardState, exchange: string, reported: number | 
   return newest === -Infinity ? null : newest;
 }
 
+/** Streams of the feed whose price is missing or not current (a quiet or polled one is fine). */
+function troubled(feed: FeedStatus): number {
+  return Object.values(feed.streams ?? {}).filter((h) => h.state === 'stale' || h.state === 'unpriced')
+    .length;
+}
+
 function describe(feed: FeedStatus): string {
   const lines = [
     `${exchangeName(feed.exchange)}: ${feed.state}${feed.simulated ? ' (simulated prices)' : ''}`,
@@ -58,5 +69,9 @@ function describe(feed: FeedStatus): string {
   ];
   if (feed.lastError)
     lines.push(`last error at ${formatClock(feed.lastError.at)}: ${feed.lastError.message}`);
+  for (const [symbol, health] of Object.entries(feed.streams ?? {}))
+    lines.push(
+      `${symbol}: ${health.state}${health.via === 'poll' ? ', polled' : ''}${health.reason ? ` (${health.reason})` : ''}`,
+    );
   return lines.join('\n');
 }

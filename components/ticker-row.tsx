@@ -11,13 +11,14 @@ import {
   formatPrice,
   priceDecimals,
 } from '@/lib/format';
-import type { FeedState, StreamId } from '@/lib/protocol';
+import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/lib/store/provider';
 import { selectChartStream } from '@/lib/store/dashboard-store';
 import { Age } from './age';
 import { Sparkline } from './sparkline';
 import styles from './ticker-table.module.css';
 import { CrossIcon } from './cross-icon';
+import { useStreamStatus } from './use-stream-status';
 
 interface TickerRowProps {
   stream: StreamId;
@@ -38,7 +39,6 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
   const { exchange, symbol } = describeStream(stream);
   const ticker = useDashboard((s) => s.market.tickers[stream]);
   const points = useDashboard((s) => s.series[stream]);
-  const feedState = useDashboard((s) => s.feeds[exchange]?.state ?? null);
   const selected = useDashboard((s) => selectChartStream(s) === stream);
 
   const last = ticker?.last ?? null;
@@ -50,7 +50,7 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
   }
 
   const decimals = priceDecimals(ticker);
-  const status = rowStatus(ticker === undefined, ticker?.stale ?? false, feedState);
+  const status = useStreamStatus(stream);
   const change = direction(ticker?.percentage);
   const quote = symbol.split('/')[1]?.split(':')[0] ?? '';
 
@@ -133,33 +133,3 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
     </tr>
   );
 });
-
-interface RowStatus {
-  label: string;
-  title: string;
-  tone: 'warn' | 'bad' | 'muted';
-  dim: boolean;
-}
-
-// Not colour alone: a dimmed row always carries a word saying why.
-function rowStatus(waiting: boolean, stale: boolean, feed: FeedState | null): RowStatus | null {
-  if (feed === 'down')
-    return {
-      label: 'Feed down',
-      title: 'The exchange feed is down; prices are the last known ones.',
-      tone: 'bad',
-      dim: true,
-    };
-  if (feed === 'stale')
-    return {
-      label: 'Feed stale',
-      title: 'The exchange feed stalled and is reconnecting; prices may be old.',
-      tone: 'warn',
-      dim: true,
-    };
-  if (waiting)
-    return { label: 'Waiting', title: 'No tick received yet for this market.', tone: 'muted', dim: false };
-  if (stale)
-    return { label: 'Stale', title: 'This price is not known to be current.', tone: 'warn', dim: true };
-  return null;
-}

@@ -51,6 +51,20 @@ export type FeedState = 'connecting' | 'live' | 'stale' | 'down';
 /** How a feed takes its data from the exchange. */
 export type FeedMode = 'watchTickers' | 'watchTicker' | 'poll';
 
+/** Freshness of one watched stream (F4-F8): `quiet` is a healthy stream whose market has not traded for a while. */
+export type StreamState = 'live' | 'stale' | 'quiet' | 'unpriced';
+
+/** The health of one watched stream, as its feed judges it. */
+export interface StreamHealth {
+  state: StreamState;
+  /** Why, in words (the exchange's own refusal where it gave one); null when live. */
+  reason: string | null;
+  /** Server time (ms) the stream entered this state. */
+  since: number;
+  /** Where its prices come from: the exchange's stream, or REST polling after the stream gave none (F7). */
+  via: 'stream' | 'poll';
+}
+
 /** Health of one exchange feed. */
 export interface FeedStatus {
   exchange: string;
@@ -64,6 +78,8 @@ export interface FeedStatus {
   lastError: { message: string; at: number } | null;
   /** Number of markets loaded from the exchange. */
   markets: number;
+  /** By symbol, the watched streams that are not plainly live (any state but `live`, or priced by polling). */
+  streams: Record<string, StreamHealth>;
 }
 
 export interface FeedsStatus {

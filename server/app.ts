@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { Socket as EngineSocket } from 'engine.io';
 import { PROTOCOL_VERSION } from '../lib/protocol';
+import type { StreamId } from '../lib/protocol';
 import { streamId } from '../lib/stream-id';
 import type { Config } from './config';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -69,6 +70,8 @@ export interface AppOptions {
   /** Serves everything that is not the API or socket.io (the Next.js request handler); 404 when absent. */
   pageHandler?: (req: IncomingMessage, res: ServerResponse) => void;
   feedOptions?: Partial<FeedOptions>;
+  /** A new account's watchlist (W2); default DEFAULT_WATCHLIST_SYMBOLS on the first exchange. */
+  defaultWatchlist?: readonly StreamId[];
   /**
    * Benchmark baseline only (scripts/bench.ts): 'naive' sends every tick in full to every subscriber, without
    * throttle, conflation or diffs (server/push/naive-push.ts). Default 'throttled', the real protocol.
@@ -124,7 +127,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     users: new UserStore(storage),
     sessions,
     watchlist,
-    defaultWatchlist: DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
+    defaultWatchlist:
+      options.defaultWatchlist ?? DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const authenticate = (req: IncomingMessage) => accounts.authenticate(sessionToken(req));
   const origin = requestOrigin(config.TRUST_PROXY);

@@ -1,5 +1,7 @@
 /** The environment, validated once at start: every setting of the server comes from here. */
 import { z } from 'zod';
+import type { FeedMode } from '../lib/protocol';
+import type { ExchangeSpec } from './feeds/types';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -15,7 +17,7 @@ const splitList = (value: string) =>
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 // One entry per exchange: a ccxt id, optionally "@<base URL>" where the same wire protocol is served.
-const EXCHANGE_ENTRY = /^[a-z][a-z0-9]*(@https?:\/\/[^\s,@]+)?$/;
+const EXCHANGE_ENTRY = /^[a-z][a-z0-9]*(:(watchTickers|watchTicker|poll))?(@https?:\/\/[^\s,@]+)?$/;
 
 const schema = z
   .object({
@@ -28,9 +30,16 @@ const schema = z
       .transform(splitList)
       .pipe(
         z
-          .array(z.string().regex(EXCHANGE_ENTRY, 'expected ccxt ids, each optionally id@http://host:port'))
+          .array(
+            z
+              .string()
+              .regex(
+                EXCHANGE_ENTRY,
+                'expected ccxt ids, each optionally id:mode (watchTickers, watchTicker or poll) and @http://host:port',
+              ),
+          )
           .min(1)
-          .refine((entries) => new Set(entries.map((e) => e.split('@')[0])).size === entries.length, {
+          .refine((entries) => new Set(entries.map((e) => e.split(/[@:]/)[0])).size === entries.length, {
             message: 'each exchange may appear once',
           }),
       ),
@@ -113,4 +122,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return `${name}=${shown} is invalid: ${issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
+}
+
+/** `binance`, `coinbase:watchTickers` or `binance@http://host:port` entries (as the schema checked them) into specs. */
+export function exchangeSpecs(entries: readonly string[]): ExchangeSpec[] {
+  return entries.map((entry) => {
+    const at = entry.indexOf('@');
+    const [id = entry, mode] = (at === -1 ? entry : entry.slice(0, at)).split(':');
+    return {
+      id,
+      url: at === -1 ? null : entry.slice(at + 1),
+      simulated: false,
+      ...(mode === undefined ? {} : { mode: mode as FeedMode }),
+    };
+  });
 }

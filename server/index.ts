@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import type { App } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, exchangeSpecs, loadConfig } from './config';
 import type { Config } from './config';
-import type { ExchangeSpec } from './feeds/types';
 import { createLogger } from './log';
 import type { Logger } from './log';
 import { createPageHandler } from './pages';
@@ -25,28 +24,37 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const closers: Array<() => Promise<void>> = [];
 
-  let exchanges = parseExchanges(config.EXCHANGES);
+  let exchanges = exchangeSpecs(config.EXCHANGES);
   let databaseFile = join(config.DATA_DIR, 'livefolio.db');
+  let defaultWatchlist: readonly string[] | undefined;
   if (config.DEMO) {
-    // Imported only in demo mode, so a production server never loads the simulator.
-    const { startDemoExchange } = await import('./feeds/demo');
-    const demo = await startDemoExchange({
+    // Imported only in demo mode, so a production server never loads the simulators.
+    const { DEMO_WATCHLIST, startDemoVenues } = await import('./feeds/demo/venues');
+    const venues = await startDemoVenues({
       seed: config.DEMO_SEED,
       port: config.DEMO_PORT,
       tickMs: config.DEMO_TICK_MS,
     });
-    closers.push(() => demo.close());
-    exchanges = [{ id: 'binance', url: demo.url, simulated: true }];
+    closers.push(() => venues.close());
+    exchanges = venues.specs;
+    defaultWatchlist = DEMO_WATCHLIST;
     // Simulated data keeps to its own file, so a demo watchlist never mixes with a real one.
     databaseFile = join(config.DATA_DIR, 'livefolio-demo.db');
     log.warn(
-      { url: demo.url, seed: config.DEMO_SEED },
-      'DEMO mode: prices are SIMULATED by the built-in exchange',
+      { exchanges: venues.specs.map((spec) => `${spec.id}@${spec.url}`), seed: config.DEMO_SEED },
+      'DEMO mode: prices are SIMULATED by built-in exchanges speaking Binance, Coinbase and Kraken protocols',
     );
   }
 
   const pages = await createPageHandler({ dev: config.NODE_ENV !== 'production', dir: process.cwd() });
-  const app = await createApp({ config, log, exchanges, databaseFile, pageHandler: pages.handle });
+  const app = await createApp({
+    config,
+    log,
+    exchanges,
+    databaseFile,
+    pageHandler: pages.handle,
+    defaultWatchlist,
+  });
   closers.unshift(() => app.close());
   const address = await app.listen(config.PORT, config.HOSTNAME);
   const shown = config.HOSTNAME === '0.0.0.0' || config.HOSTNAME === '::' ? 'localhost' : config.HOSTNAME;
@@ -97,16 +105,6 @@ async function announceDemoAccount(app: App, config: Config, url: string): Promi
   process.stdout.write(
     `\nDemo account: sign in at ${url} as "${DEMO_USERNAME}" with password ${password}\n\n`,
   );
-}
-
-/** `binance` or `binance@http://host:port` entries into exchange specs. */
-function parseExchanges(entries: readonly string[]): ExchangeSpec[] {
-  return entries.map((entry) => {
-    const at = entry.indexOf('@');
-    return at === -1
-      ? { id: entry, url: null, simulated: false }
-      : { id: entry.slice(0, at), url: entry.slice(at + 1), simulated: false };
-  });
 }
 
 // A rejection nobody handled is a bug to log, not a reason to drop every client's connection.

@@ -33,6 +33,15 @@ const statusSchema = z.strictObject({
   invalidTicks: z.number().int().nonnegative(),
   lastError: z.strictObject({ message: z.string(), at: z.number() }).nullable(),
   markets: z.number().int().nonnegative(),
+  streams: z.record(
+    z.string(),
+    z.strictObject({
+      state: z.enum(['live', 'stale', 'quiet', 'unpriced']),
+      reason: z.string().nullable(),
+      since: z.number(),
+      via: z.enum(['stream', 'poll']),
+    }),
+  ),
 }) satisfies z.ZodType<FeedStatus>;
 
 const marketSchema = z.strictObject({

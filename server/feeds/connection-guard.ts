@@ -11,6 +11,8 @@ export interface ConnectionGuard {
   begin(): number;
   /** A valid tick arrived: the watchdog starts over. */
   alive(): void;
+  /** Any message arrived on an exchange whose heartbeats prove the connection alive: the watchdog starts over. */
+  heard(): void;
   /** Nothing to watch: silence is no fault. */
   idle(): void;
   /** Ends generation `atGeneration` (stale: watchdog; down: an error); later reports of it are ignored. */
@@ -22,6 +24,8 @@ export interface ConnectionGuard {
 export interface ConnectionGuardHooks {
   log: Logger;
   watchdogMs: number;
+  /** What the watchdog waits for, in words (default "valid tick"). */
+  silence?: string;
   backoff: Backoff;
   signal: AbortSignal;
   /** Closes every socket of the exchange (bounded in time); pending watches reject. */
@@ -52,8 +56,8 @@ export function createConnectionGuard(hooks: ConnectionGuardHooks): ConnectionGu
     const atGeneration = generation;
     watchdog = setTimeout(() => {
       watchdog = null;
-      hooks.log.warn({ watchdogMs: hooks.watchdogMs }, 'no tick within the watchdog timeout; reconnecting');
-      guard.fail(atGeneration, 'stale', `no valid tick within ${hooks.watchdogMs} ms`);
+      hooks.log.warn({ watchdogMs: hooks.watchdogMs }, 'nothing within the watchdog timeout; reconnecting');
+      guard.fail(atGeneration, 'stale', `no ${hooks.silence ?? 'valid tick'} within ${hooks.watchdogMs} ms`);
     }, hooks.watchdogMs);
   }
 
@@ -71,6 +75,9 @@ export function createConnectionGuard(hooks: ConnectionGuardHooks): ConnectionGu
     },
     alive() {
       hooks.backoff.reset();
+      watchdog?.refresh();
+    },
+    heard() {
       watchdog?.refresh();
     },
     idle: disarm,

@@ -8,14 +8,21 @@ import { createConnectionGuard } from './connection-guard';
 import {
   DEFAULT_MARKETS_REFRESH_MS,
   DEFAULT_POLL_MS,
+  defaultModeFor,
+  freshnessFor,
+  hasHeartbeats,
+  keepAliveSubscriptionFor,
   numericInfoKeysFor,
   watchdogMsFor,
   watchParamsFor,
 } from './feed-defaults';
 import { classifyError, errorMessage } from './feed-errors';
 import { createStatusReporter, initialStatus, safeCall } from './feed-status';
-import { TICK_SIZE, toMarketInfos } from './markets';
+import { servedAsMap, TICK_SIZE, toMarketInfos } from './markets';
 import { pause, Wake, withTimeout } from './signals';
+import { createStreamTracker } from './stream-health';
+import type { FreshnessRules, StreamTracker } from './stream-health';
+import { subscribeRefusal } from './subscribe-refusals';
 import { createTickIntake } from './tick-intake';
 import type { ExchangeSpec, FeedSink, MarketInfo } from './types';
 
@@ -34,6 +41,8 @@ export interface FeedOptions {
   random?: () => number;
   /** Forces a mode the exchange supports instead of the best one (tests; an exchange whose watchTickers misbehaves). */
   mode?: FeedMode;
+  /** Overrides the freshness rules of feed-defaults.ts (tests run them faster). */
+  freshness?: Partial<FreshnessRules>;
 }
 
 /** One running exchange feed. */
@@ -48,6 +57,9 @@ export interface ExchangeFeed {
 
 /** exchange.close() waits for the WebSocket close handshake, which a stalled server may never answer. */
 const CLOSE_TIMEOUT_MS = 2_000;
+
+/** How often the streams' freshness is judged: a 1 s stream turns stale within its rule's bound plus this. */
+export const FRESHNESS_CHECK_MS = 500;
 
 type Outcome<T> = { kind: 'data'; value: T } | { kind: 'woken' };
 
@@ -77,6 +89,15 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   let stopPromise: Promise<void> | null = null;
   let runPromise: Promise<void> = Promise.resolve();
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  let freshnessTimer: ReturnType<typeof setInterval> | null = null;
+  let tracker: StreamTracker | null = null;
+  /** Watched symbols served with another market's data (Coinbase's -USDC products), from the markets. */
+  let servedAs: ReadonlyMap<string, string> = new Map();
+  /** Fired when the fallback poll has new symbols to price. */
+  const pollWake = new Wake();
+  const heartbeats = hasHeartbeats(spec.id);
+  /** Why the connection is being redialled, from a failure until the next attempt; null while it runs. */
+  let connectionTrouble: string | null = null;
 
   const status = createStatusReporter(initialStatus(spec), (s) => sink.status(s), { log, muted: stopping });
   const error = (message: string) => ({ message, at: now() });
@@ -84,11 +105,16 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   const connection = createConnectionGuard({
     log,
     watchdogMs,
+    silence: heartbeats ? 'message (heartbeats come every second)' : undefined,
     backoff,
     signal: stopper.signal,
     close: closeExchange,
-    onAttempt: () => status.update({ state: 'connecting' }),
+    onAttempt() {
+      connectionTrouble = null;
+      status.update({ state: 'connecting' });
+    },
     onFailure(state, message, delayMs) {
+      connectionTrouble = message;
       const reconnects = status.current().reconnects + 1;
       status.update({ state, reconnects, lastError: error(message) });
       log.info({ delayMs, state, reason: message }, 'reconnecting after backoff');
@@ -103,8 +129,16 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     now,
     validation: { numericInfoKeys: numericInfoKeysFor(spec.id) },
     isMarket: (symbol) => marketMap.has(symbol),
+    servedAs: (symbol) => servedAs.get(symbol),
     stopped: stopping,
     onValid: () => connection.alive(),
+    onTick: (symbol, at, via) => tracker?.ticked(symbol, at, via),
+    onMessage(message, at) {
+      tracker?.heard(at);
+      if (heartbeats) connection.heard();
+      const refusal = subscribeRefusal(spec.id, message);
+      if (refusal !== null) refuse(refusal.symbol, refusal.reason);
+    },
     onJunkLimit: (message) => connection.fail(connection.generation, 'down', message),
   });
 
@@ -126,8 +160,8 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     status.update({ lastError: error(`${symbol}: ${reason}`) });
   }
 
-  /** The requested symbols that can be watched now. */
-  function activeSymbols(): string[] {
+  /** The requested symbols that can be watched now: by the stream, or by polling where it gave no price (F6). */
+  function wantedSymbols(): string[] {
     const out: string[] = [];
     for (const symbol of requested) {
       if (dropped.has(symbol)) continue;
@@ -137,9 +171,46 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     return out;
   }
 
+  /** The wanted symbols to watch on the stream: those priced by the fallback poll are left out. */
+  function activeSymbols(): string[] {
+    const polled = new Set(tracker?.polled() ?? []);
+    return wantedSymbols().filter((symbol) => !polled.has(symbol));
+  }
+
+  /** The exchange refused a stream (its name as the exchange wrote it): unpriced at once, and polled. */
+  function refuse(exchangeSymbol: string, reason: string): void {
+    const symbol = marketMap.has(exchangeSymbol)
+      ? exchangeSymbol
+      : requested.find(
+          (s) => (exchange?.markets?.[s] as { wsId?: unknown } | undefined)?.wsId === exchangeSymbol,
+        );
+    if (symbol === undefined || tracker === null) return;
+    log.warn({ symbol, reason }, 'the exchange refused the stream; pricing it by polling');
+    tracker.refused(symbol, `${spec.id} refused the stream: ${reason}`, now());
+    judgeFreshness();
+  }
+
+  /** Judges every watched stream (F4-F7); tells the sink of changes and moves unpriced streams to polling. */
+  function judgeFreshness(): void {
+    if (tracker === null || stopping()) return;
+    const before = tracker.polled().join();
+    tracker.watch(wantedSymbols(), now());
+    const current = status.current();
+    const running = connectionTrouble === null && current.state !== 'down';
+    const trouble = connectionTrouble ?? current.lastError?.message ?? null;
+    if (tracker.evaluate(now(), { running, trouble })) status.update({ streams: { ...tracker.health() } });
+    if (tracker.polled().join() !== before) {
+      wake.fire();
+      pollWake.fire();
+    }
+    // Every stream of a fixed-cadence feed silent: the feed is stale, long before the redial watchdog (F4).
+    if (current.state === 'live' && tracker.allStale()) status.update({ state: 'stale' });
+  }
+
   function publishMarkets(ex: Exchange): void {
     const infos = toMarketInfos(ex.markets, ex.precisionMode ?? TICK_SIZE);
     marketMap = new Map(infos.map((m) => [m.symbol, m]));
+    servedAs = servedAsMap(ex.markets as Record<string, unknown> | undefined);
     dropped.clear();
     status.update({ markets: infos.length });
     safeCall(log, 'markets', () => sink.markets(infos));
@@ -221,9 +292,19 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     }
   }
 
+  /** Subscribes what keeps a quiet connection talking (Coinbase's heartbeats); ccxt sends it once per socket. */
+  function keepAlive(ex: Exchange): void {
+    const message = keepAliveSubscriptionFor(spec.id);
+    const url = (ex.urls.api as { ws?: unknown }).ws;
+    if (message === null || typeof url !== 'string') return;
+    // Never resolves (ccxt only reads heartbeats); rejected when the socket closes, which the watches handle.
+    ex.watch(url, 'heartbeats', message, 'heartbeats').catch(() => undefined);
+  }
+
   /** One attempt: `call` raced against wake-ups, its result delivered, its error sorted. */
   async function attempt(symbols: string[], call: () => Promise<unknown>, onData: (v: unknown) => void) {
     const atGeneration = connection.begin();
+    if (exchange !== null) keepAlive(exchange);
     try {
       const outcome = await raceWake(call());
       if (outcome.kind === 'data') onData(outcome.value);
@@ -312,6 +393,28 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     }
   }
 
+  /** Prices the streams that gave no price by REST (F6), beside the stream loops; its failures never fail them. */
+  async function fallbackPollLoop(ex: Exchange): Promise<void> {
+    const interval = Math.max(pollMs, ex.rateLimit ?? 0);
+    while (!stopping()) {
+      const waiter = pollWake.wait();
+      const symbols = tracker?.polled() ?? [];
+      if (symbols.length === 0) {
+        await waiter.promise;
+        continue;
+      }
+      waiter.cancel();
+      try {
+        intake.deliverMany(await fetchTickersOf(ex, symbols), symbols, 'poll');
+      } catch (err) {
+        if (stopping()) return;
+        log.warn({ err: errorMessage(err), symbols }, 'fallback poll failed');
+        if (classifyError(err) === 'junk') intake.junk(err);
+      }
+      await pause(interval, stopper.signal);
+    }
+  }
+
   function ccxtLog(...args: unknown[]): void {
     const text = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ');
     log.debug({ ccxt: text.slice(0, 300) }, 'ccxt log');
@@ -332,16 +435,23 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     exchange = ex;
     intake.instrument(ex);
     if (stopping()) return;
-    const mode = pickFeedMode(ex, options.mode);
-    if (options.mode !== undefined && mode !== options.mode) {
-      log.warn({ mode: options.mode }, 'forced mode not supported by the exchange; ignored');
+    const wantedMode = options.mode ?? spec.mode ?? defaultModeFor(spec.id);
+    const mode = pickFeedMode(ex, wantedMode);
+    if (wantedMode !== undefined && mode !== wantedMode) {
+      log.warn({ mode: wantedMode }, 'mode not supported by the exchange; ignored');
     }
+    const pollInterval = Math.max(pollMs, ex.rateLimit ?? 0);
+    tracker = createStreamTracker({
+      ...freshnessFor(spec.id, mode, pollInterval, watchdogMs),
+      ...options.freshness,
+    });
     status.update({ mode });
     log.info({ mode, url: spec.url }, 'feed starting');
     if (!(await loadMarketsUntilLoaded(ex)) || stopping()) return;
     refreshTimer = setInterval(() => void refreshMarkets(ex), marketsRefreshMs);
-    if (mode === 'watchTickers') await watchTickersLoop(ex);
-    else if (mode === 'watchTicker') await watchTickerSupervisor(ex);
+    freshnessTimer = setInterval(judgeFreshness, FRESHNESS_CHECK_MS);
+    if (mode === 'watchTickers') await Promise.all([watchTickersLoop(ex), fallbackPollLoop(ex)]);
+    else if (mode === 'watchTicker') await Promise.all([watchTickerSupervisor(ex), fallbackPollLoop(ex)]);
     else await pollLoop(ex);
   }
 
@@ -361,8 +471,11 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
       status.dispose();
       wake.fire();
       stopWake.fire();
+      pollWake.fire();
       if (refreshTimer !== null) clearInterval(refreshTimer);
+      if (freshnessTimer !== null) clearInterval(freshnessTimer);
       refreshTimer = null;
+      freshnessTimer = null;
       stopPromise = (async () => {
         await closeExchange();
         await runPromise;

@@ -1,4 +1,5 @@
-/** Per-exchange defaults of the feed loop: watchdog timeouts, watch parameters, refresh and poll periods. */
+/** Per-exchange defaults of the feed loop: watchdog timeouts, watch parameters, freshness, refresh and poll periods. */
+import type { FeedMode } from '../../lib/protocol';
 
 /**
  * How long a feed may go without a valid tick before it is declared stale and reconnected.
@@ -10,8 +11,9 @@ export const WATCHDOG_MS: Readonly<Record<string, number>> = {
   binanceus: 30_000,
   bybit: 30_000,
   okx: 30_000,
-  kraken: 60_000,
-  coinbase: 60_000,
+  // With heartbeats every second, any message counts: 15 s of silence is a dead connection, never a quiet market.
+  kraken: 15_000,
+  coinbase: 15_000,
   bitstamp: 60_000,
 };
 
@@ -46,4 +48,68 @@ const BINANCE_NUMERIC_INFO_KEYS = [
 /** Raw (`ticker.info`) keys that must be numeric, per exchange; none known for the others. */
 export function numericInfoKeysFor(exchangeId: string): readonly string[] | undefined {
   return exchangeId === 'binance' || exchangeId === 'binanceus' ? BINANCE_NUMERIC_INFO_KEYS : undefined;
+}
+
+/**
+ * Exchanges that push every watched ticker at a fixed period whether or not the market traded (Binance's ticker
+ * streams: 1 s). The others push on trades only, so a quiet market is silent on a healthy connection.
+ */
+const TICKER_CADENCE_MS: Readonly<Record<string, number>> = { binance: 1_000, binanceus: 1_000 };
+
+/**
+ * Exchanges whose connection carries a message at least every second however quiet the markets (Kraken's
+ * heartbeat channel; Coinbase's heartbeats channel, which the feed subscribes), so silence means a dead connection.
+ */
+const HEARTBEAT_EXCHANGES: ReadonlySet<string> = new Set(['kraken', 'coinbase']);
+
+/** How long a connection with heartbeats may be silent before its streams are stale (heartbeats come every 1 s). */
+export const HEARTBEAT_SILENCE_MS = 5_000;
+
+/** The redial watchdog of an exchange with heartbeats: silence this long means the connection is dead. */
+export const HEARTBEAT_WATCHDOG_MS = 15_000;
+
+/** A stream without a first price for this long while its feed runs is unpriced and polled (F6). */
+export const FIRST_PRICE_MS = 10_000;
+
+/** A trade-driven stream without a trade for this long on a healthy connection is shown as quiet (F5). */
+export const QUIET_AFTER_MS = 10_000;
+
+/** True when the exchange's connection proves itself alive with heartbeats, so any message refreshes the watchdog. */
+export function hasHeartbeats(exchangeId: string): boolean {
+  return HEARTBEAT_EXCHANGES.has(exchangeId);
+}
+
+/** The fixed push period of an exchange's ticker streams, or null when it pushes on trades only. */
+export function tickerCadenceMs(exchangeId: string): number | null {
+  return Object.hasOwn(TICKER_CADENCE_MS, exchangeId) ? (TICKER_CADENCE_MS[exchangeId] ?? null) : null;
+}
+
+/**
+ * The freshness rules of a feed (protocol F4-F7). A polling feed's cadence is its poll period. An exchange that is
+ * neither fixed-cadence nor known to send heartbeats is judged stale only when its redial watchdog fires.
+ */
+export function freshnessFor(exchangeId: string, mode: FeedMode, pollIntervalMs: number, watchdogMs: number) {
+  const cadenceMs = mode === 'poll' ? pollIntervalMs : tickerCadenceMs(exchangeId);
+  return {
+    cadenceMs,
+    staleAfterMs: Math.max(3 * (cadenceMs ?? 1_000), 3_000),
+    silentAfterMs: hasHeartbeats(exchangeId) ? HEARTBEAT_SILENCE_MS : watchdogMs,
+    quietAfterMs: QUIET_AFTER_MS,
+    firstPriceMs: FIRST_PRICE_MS,
+    pollStaleMs: Math.max(3 * pollIntervalMs, 6_000),
+  };
+}
+
+/**
+ * The mode a feed uses when none is configured, where the exchange's best-looking one is wrong: Coinbase's
+ * watchTickers is the `ticker_batch` channel (5 s batches without bid and ask); watchTicker is `ticker`, every
+ * trade with the best bid and ask.
+ */
+export function defaultModeFor(exchangeId: string): FeedMode | undefined {
+  return exchangeId === 'coinbase' ? 'watchTicker' : undefined;
+}
+
+/** A subscription that keeps a connection talking when its markets are quiet: Coinbase's heartbeats channel. */
+export function keepAliveSubscriptionFor(exchangeId: string): Record<string, unknown> | null {
+  return exchangeId === 'coinbase' ? { type: 'subscribe', channel: 'heartbeats' } : null;
 }

@@ -115,6 +115,9 @@ export class FeedManager implements Feeds {
       for (const stream of [...this.market.streams()])
         if (stream.startsWith(prefix)) this.market.setStale(stream, true);
     }
+    // A stream judged stale on its own (F4, F5, F7); its next valid tick clears the mark.
+    for (const [symbol, health] of Object.entries(status.streams))
+      if (health.state === 'stale') this.market.setStale(streamId(spec.id, symbol), true);
     const all = this.statuses();
     for (const listener of this.statusListeners) listener(all);
   }

@@ -25,6 +25,7 @@ export function initialStatus(spec: { id: string; simulated: boolean }): FeedSta
     invalidTicks: 0,
     lastError: null,
     markets: 0,
+    streams: {},
   };
 }
 
@@ -38,7 +39,7 @@ export function safeCall(log: Logger, what: string, fn: () => void): void {
 }
 
 /**
- * A reporter starting at `initial`. A change of state, mode, reconnects, markets or lastError is
+ * A reporter starting at `initial`. A change of state, mode, reconnects, markets, lastError or streams (a new object) is
  * reported at once; of invalidTicks, at most once per INVALID_REPORT_MS (the latest count);
  * lastTickAt changes with every tick and is never reported on its own (read it from current()).
  */
@@ -70,7 +71,8 @@ export function createStatusReporter(
         current.mode !== previous.mode ||
         current.reconnects !== previous.reconnects ||
         current.markets !== previous.markets ||
-        current.lastError !== previous.lastError;
+        current.lastError !== previous.lastError ||
+        current.streams !== previous.streams;
       if (visible) return report();
       if (current.invalidTicks === previous.invalidTicks || pending !== null) return;
       const wait = lastReportAt + INVALID_REPORT_MS - performance.now();

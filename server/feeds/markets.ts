@@ -71,3 +71,29 @@ export function toMarketInfos(
   }
   return out.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
 }
+
+/**
+ * Markets whose data the exchange serves under another market's symbol, from ccxt's alias information: Coinbase
+ * serves each -USDC product with its -USD product's data, and ccxt labels those tickers `BTC/USD`. Maps the watched
+ * symbol (`BTC/USDC`) to the symbol its tickers carry (`BTC/USD`).
+ */
+export function servedAsMap(markets: Record<string, unknown> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (markets === undefined || markets === null) return out;
+  const byId = new Map<string, string>();
+  const list = Object.values(markets).filter(
+    (m): m is { symbol: string; id: unknown; alias?: unknown; info?: { alias?: unknown } } =>
+      typeof m === 'object' && m !== null && typeof (m as { symbol?: unknown }).symbol === 'string',
+  );
+  for (const m of list) if (typeof m.id === 'string') byId.set(m.id, m.symbol);
+  for (const m of list) {
+    // ccxt's `alias` on the -USD market names the -USDC product served with its data (Coinbase's alias_to).
+    const aliased = typeof m.alias === 'string' ? byId.get(m.alias) : undefined;
+    if (aliased !== undefined && aliased !== m.symbol) out.set(aliased, m.symbol);
+    // The -USDC product's own `alias` names the product whose data it gets.
+    const own = m.info?.alias;
+    const target = typeof own === 'string' ? byId.get(own) : undefined;
+    if (target !== undefined && target !== m.symbol) out.set(m.symbol, target);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 /** Contracts between an exchange feed and the market state it feeds. */
-import type { FeedStatus, Ticker } from '../../lib/protocol';
+import type { FeedMode, FeedStatus, Ticker } from '../../lib/protocol';
 
 /** One configured exchange: a ccxt id, optionally served at another base URL (`binance@http://127.0.0.1:9100`). */
 export interface ExchangeSpec {
@@ -7,6 +7,8 @@ export interface ExchangeSpec {
   url: string | null;
   /** True for the built-in demo exchange: every price it gives is labelled simulated. */
   simulated: boolean;
+  /** The configured way to take tickers (`EXCHANGES=coinbase:watchTickers`); unset: the exchange's default. */
+  mode?: FeedMode;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedStatus } from '../../lib/protocol';
+import { DEMO_WATCHLIST } from '../../server/feeds/demo/venues';
 import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
 import type { Client } from '../support/stack';
@@ -33,7 +35,7 @@ describe('npm run demo', () => {
     socket.disconnect();
   });
 
-  it('[F2] serves the page and live simulated prices on one port', async () => {
+  it('[F2][W2] serves the page and live simulated prices from Binance, Coinbase and Kraken on one port', async () => {
     const password = /as "demo" with password (\S+)/.exec(server.output())?.[1] ?? '';
     const target = { url: server.url, cookie: await signIn(server.url, { username: 'demo', password }) };
     const page = await fetch(server.url, { headers: { cookie: target.cookie } });
@@ -45,16 +47,26 @@ describe('npm run demo', () => {
     );
     const hello = await new Promise<{ simulated: boolean }>((r) => socket.once('server:hello', r));
     expect(hello.simulated).toBe(true);
+    const feeds = new Map<string, FeedStatus>();
+    socket.on('feeds:status', (status) => status.feeds.forEach((feed) => feeds.set(feed.exchange, feed)));
     const watchlist = await request(socket, 'watchlist:get', {});
-    expect(watchlist.ok && watchlist.watchlist.streams).toEqual([
-      'binance:BTC/USDT',
-      'binance:ETH/USDT',
-      'binance:SOL/USDT',
-    ]);
+    const streams = watchlist.ok ? watchlist.watchlist.streams : [];
+    expect(streams).toEqual(DEMO_WATCHLIST);
+    // Rows from all three simulated exchanges, each priced, with a bid and an ask.
     const synced = new SyncedClient(socket);
-    await waitFor(async () => (await synced.subscribe(['binance:BTC/USDT'])).ok, 10_000, 'markets');
-    await waitFor(() => synced.diffs.length >= 2, 10_000, 'prices');
-    expect(synced.market.tickers['binance:BTC/USDT']?.last).toBeGreaterThan(0);
+    await waitFor(async () => (await synced.subscribe(streams)).ok, 15_000, 'markets');
+    await waitFor(
+      () => streams.every((s) => (synced.market.tickers[s]?.bid ?? 0) > 0),
+      20_000,
+      'prices on every row',
+    );
+    await waitFor(
+      () => ['binance', 'coinbase', 'kraken'].every((id) => feeds.get(id)?.state === 'live'),
+      10_000,
+      'three live feeds',
+    );
+    for (const id of ['binance', 'coinbase', 'kraken']) expect(feeds.get(id)?.simulated).toBe(true);
+    expect(feeds.get('coinbase')?.mode).toBe('watchTicker');
     socket.disconnect();
   });
 

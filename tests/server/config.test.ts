@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config';
+import { ConfigError, exchangeSpecs, loadConfig } from '../../server/config';
 
 describe('configuration from the environment', () => {
   it('gives the documented defaults', () => {
@@ -22,7 +22,28 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it('[F8] reads a feed mode per exchange, with or without a base URL', () => {
+    const entries = loadConfig({
+      EXCHANGES: 'coinbase:watchTickers,kraken:poll@http://127.0.0.1:9102,binance',
+    }).EXCHANGES;
+    expect(exchangeSpecs(entries)).toEqual([
+      { id: 'coinbase', url: null, simulated: false, mode: 'watchTickers' },
+      { id: 'kraken', url: 'http://127.0.0.1:9102', simulated: false, mode: 'poll' },
+      { id: 'binance', url: null, simulated: false },
+    ]);
+  });
+
   const bad: Array<[string, Record<string, string>, RegExp]> = [
+    [
+      'a feed mode ccxt does not have',
+      { EXCHANGES: 'coinbase:watchTrades' },
+      /^EXCHANGES="coinbase:watchTrades" is invalid: expected ccxt ids, each optionally id:mode/,
+    ],
+    [
+      'an exchange listed twice with different modes',
+      { EXCHANGES: 'coinbase:poll,coinbase:watchTicker' },
+      /each exchange may appear once/,
+    ],
     ['a port out of range', { PORT: '70000' }, /^PORT="70000" is invalid/],
     ['a port that is not a number', { PORT: 'http' }, /^PORT="http" is invalid/],
     [

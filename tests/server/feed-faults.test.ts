@@ -35,6 +35,48 @@ describe('feed faults as clients see them', () => {
     await waitFor(() => tickers(synced).every((t) => !t.stale), 5_000, 'fresh tickers');
   });
 
+  it('[F3][F4] a frozen exchange: clients see each stream stale within 5 s, with no redial; then live again', async () => {
+    const stack = await start();
+    const { synced, last } = await watcher(stack);
+    await waitFor(() => tickers(synced).length === 3, 5_000, 'tickers');
+    stack.demo.faults.stall();
+    const frozenAt = Date.now();
+    await waitFor(
+      () => STREAMS.every((s) => last()?.streams[s.split(':')[1]!]?.state === 'stale'),
+      6_000,
+      'every stream stale in feeds:status',
+    );
+    await waitFor(() => tickers(synced).every((t) => t.stale), 1_000, 'stale tickers');
+    expect(Date.now() - frozenAt).toBeLessThanOrEqual(5_000);
+    expect(last()).toMatchObject({ state: 'stale', reconnects: 0 });
+    stack.demo.faults.resume();
+    await waitFor(
+      () => last()?.state === 'live' && Object.keys(last()?.streams ?? {}).length === 0,
+      5_000,
+      'live',
+    );
+    await waitFor(() => tickers(synced).every((t) => !t.stale), 5_000, 'fresh tickers');
+    expect(last()?.reconnects).toBe(0);
+  });
+
+  it('[F6] a stream the exchange never serves is priced by polling, and clients are told so', async () => {
+    const stack = await start();
+    // A market nobody watched yet: the exchange acknowledges its stream and never sends a tick.
+    stack.demo.faults.refuseSymbol('XRP/USDT');
+    const { synced, statuses, last } = await watcher(stack);
+    const startedAt = Date.now();
+    expect((await synced.subscribe(['binance:XRP/USDT'])).ok).toBe(true);
+    // Unpriced, then live by polling within a poll period: feeds:status (at most 1/s) may carry either first.
+    await waitFor(() => last()?.streams['XRP/USDT']?.via === 'poll', 15_000, 'XRP on the fallback poll');
+    expect(Date.now() - startedAt).toBeGreaterThan(8_000);
+    await waitFor(() => (synced.market.tickers['binance:XRP/USDT']?.last ?? 0) > 0, 10_000, 'a polled price');
+    await waitFor(() => last()?.streams['XRP/USDT']?.state === 'live', 5_000, 'live by polling');
+    expect(Date.now() - startedAt).toBeLessThanOrEqual(20_000);
+    expect(synced.market.tickers['binance:XRP/USDT']?.stale).toBe(false);
+    // The other streams never left their stream.
+    expect(statuses.some((s) => s.streams['BTC/USDT'] !== undefined)).toBe(false);
+  }, 40_000);
+
   it('[F1] dropped exchange connections are redialled and prices keep coming', async () => {
     const stack = await start();
     const { synced, last } = await watcher(stack);

@@ -13,6 +13,7 @@ const INITIAL: FeedStatus = {
   invalidTicks: 0,
   lastError: null,
   markets: 0,
+  streams: {},
 };
 
 function setup(muted = () => false) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DECIMAL_PLACES,
   precisionToDecimals,
+  servedAsMap,
   SIGNIFICANT_DIGITS,
   TICK_SIZE,
   tickToDecimals,
@@ -93,5 +94,39 @@ describe('toMarketInfo(s)', () => {
     expect(infos[0]).toMatchObject({ base: '', priceDecimals: null, amountDecimals: null });
     // DECIMAL_PLACES with a tick-like value is not a valid count of places.
     expect(infos[1]?.priceDecimals).toBeNull();
+  });
+});
+
+describe('servedAsMap', () => {
+  it("[F8] maps Coinbase's -USDC products to the -USD product whose data they carry, from either side's alias", () => {
+    const markets = {
+      'BTC/USD': {
+        symbol: 'BTC/USD',
+        id: 'BTC-USD',
+        alias: 'BTC-USDC',
+        info: { alias: '', alias_to: ['BTC-USDC'] },
+      },
+      'BTC/USDC': {
+        symbol: 'BTC/USDC',
+        id: 'BTC-USDC',
+        alias: undefined,
+        info: { alias: 'BTC-USD', alias_to: [] },
+      },
+      'ETH/USDC': { symbol: 'ETH/USDC', id: 'ETH-USDC', info: { alias: 'ETH-USD' } },
+      'ETH/USD': { symbol: 'ETH/USD', id: 'ETH-USD', alias: undefined, info: {} },
+      'SOL/USD': { symbol: 'SOL/USD', id: 'SOL-USD', alias: 'NOT-LISTED' },
+    };
+    expect(servedAsMap(markets)).toEqual(
+      new Map([
+        ['BTC/USDC', 'BTC/USD'],
+        ['ETH/USDC', 'ETH/USD'],
+      ]),
+    );
+  });
+
+  it('maps nothing for exchanges without aliases, or junk', () => {
+    expect(servedAsMap({ 'BTC/USDT': { symbol: 'BTC/USDT', id: 'BTCUSDT' } }).size).toBe(0);
+    expect(servedAsMap(undefined).size).toBe(0);
+    expect(servedAsMap({ x: null, y: 5, z: { symbol: 3 } }).size).toBe(0);
   });
 });

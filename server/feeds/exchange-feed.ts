@@ -3,7 +3,7 @@ import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
 import type { FeedMode, FeedStatus } from '../../lib/protocol';
 import { createBackoff, DEFAULT_BACKOFF } from './backoff';
-import { createCcxtExchange, fetchTickersOf, pickFeedMode, reloadMarkets } from './ccxt-exchange';
+import { createCcxtExchange, fetchTickersOf, pickFeedMode } from './ccxt-exchange';
 import { createConnectionGuard } from './connection-guard';
 import {
   DEFAULT_MARKETS_REFRESH_MS,
@@ -17,13 +17,14 @@ import {
   watchParamsFor,
 } from './feed-defaults';
 import { classifyError, errorMessage } from './feed-errors';
-import { createStatusReporter, initialStatus, safeCall } from './feed-status';
-import { servedAsMap, TICK_SIZE, toMarketInfos } from './markets';
+import { createFeedMarkets } from './feed-markets';
+import { createStatusReporter, initialStatus } from './feed-status';
 import { pause, Wake, withTimeout } from './signals';
-import { createStreamTracker } from './stream-health';
-import type { FreshnessRules, StreamTracker } from './stream-health';
+import type { FreshnessRules } from './stream-health';
+import { createStreamJudge } from './stream-judge';
 import { subscribeRefusal } from './subscribe-refusals';
 import { createTickIntake } from './tick-intake';
+import { createUnsubscriber } from './unsubscriber';
 import type { ExchangeSpec, FeedSink, MarketInfo } from './types';
 
 /** Tuning and injected dependencies of a feed. */
@@ -58,9 +59,6 @@ export interface ExchangeFeed {
 /** exchange.close() waits for the WebSocket close handshake, which a stalled server may never answer. */
 const CLOSE_TIMEOUT_MS = 2_000;
 
-/** How often the streams' freshness is judged: a 1 s stream turns stale within its rule's bound plus this. */
-export const FRESHNESS_CHECK_MS = 500;
-
 type Outcome<T> = { kind: 'data'; value: T } | { kind: 'woken' };
 
 /** Creates a feed for `spec`; nothing happens until start(). */
@@ -77,24 +75,12 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   const stopping = () => stopper.signal.aborted;
   /** Fired on anything a pending watch must give way to: new symbols, a failed connection, markets, stop. */
   const wake = new Wake();
-  /** Fired only by stop(): for calls that must not restart when the symbols change (loadMarkets). */
-  const stopWake = new Wake();
 
   let exchange: Exchange | null = null;
-  let marketMap: ReadonlyMap<string, MarketInfo> = new Map();
   let requested: readonly string[] = [];
-  /** Symbols that failed as BadSymbol or are not markets: skipped until the next markets load. */
-  const dropped = new Set<string>();
   let started = false;
   let stopPromise: Promise<void> | null = null;
   let runPromise: Promise<void> = Promise.resolve();
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  let freshnessTimer: ReturnType<typeof setInterval> | null = null;
-  let tracker: StreamTracker | null = null;
-  /** Watched symbols served with another market's data (Coinbase's -USDC products), from the markets. */
-  let servedAs: ReadonlyMap<string, string> = new Map();
-  /** Fired when the fallback poll has new symbols to price. */
-  const pollWake = new Wake();
   const heartbeats = hasHeartbeats(spec.id);
   /** Why the connection is being redialled, from a failure until the next attempt; null while it runs. */
   let connectionTrouble: string | null = null;
@@ -128,18 +114,52 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     log,
     now,
     validation: { numericInfoKeys: numericInfoKeysFor(spec.id) },
-    isMarket: (symbol) => marketMap.has(symbol),
-    servedAs: (symbol) => servedAs.get(symbol),
+    isMarket: (symbol) => markets.map().has(symbol),
+    servedAs: (symbol) => markets.servedAs(symbol),
     stopped: stopping,
     onValid: () => connection.alive(),
-    onTick: (symbol, at, via) => tracker?.ticked(symbol, at, via),
+    onTick: (symbol, at, via) => judge.ticked(symbol, at, via),
     onMessage(message, at) {
-      tracker?.heard(at);
+      judge.heard(at);
       if (heartbeats) connection.heard();
       const refusal = subscribeRefusal(spec.id, message);
-      if (refusal !== null) refuse(refusal.symbol, refusal.reason);
+      if (refusal !== null) judge.refuse(refusal.symbol, refusal.reason);
     },
     onJunkLimit: (message) => connection.fail(connection.generation, 'down', message),
+  });
+
+  const markets = createFeedMarkets({
+    exchangeId: spec.id,
+    log,
+    status,
+    sink,
+    backoff,
+    signal: stopper.signal,
+    now,
+    onPublished: () => wake.fire(),
+  });
+
+  const judge = createStreamJudge({
+    exchangeId: spec.id,
+    log,
+    now,
+    status,
+    signal: stopper.signal,
+    wanted: () => markets.wanted(requested),
+    trouble: () => connectionTrouble,
+    // Kraken's WebSocket names are ccxt's unified ones but for renamed assets (its market's wsId).
+    resolve: (name) =>
+      markets.map().has(name)
+        ? name
+        : requested.find((s) => (exchange?.markets?.[s] as { wsId?: unknown } | undefined)?.wsId === name),
+    onPolledChange: () => wake.fire(),
+  });
+
+  const subscriptions = createUnsubscriber({
+    exchangeId: spec.id,
+    log,
+    watchParams,
+    generation: () => connection.generation,
   });
 
   async function closeExchange(): Promise<void> {
@@ -153,104 +173,10 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
 
   // --- symbols and markets ------------------------------------------------------------------
 
-  function dropSymbol(symbol: string, reason: string): void {
-    if (dropped.has(symbol)) return;
-    dropped.add(symbol);
-    log.warn({ symbol, reason }, 'symbol dropped until the markets reload');
-    status.update({ lastError: error(`${symbol}: ${reason}`) });
-  }
-
-  /** The requested symbols that can be watched now: by the stream, or by polling where it gave no price (F6). */
-  function wantedSymbols(): string[] {
-    const out: string[] = [];
-    for (const symbol of requested) {
-      if (dropped.has(symbol)) continue;
-      if (marketMap.has(symbol)) out.push(symbol);
-      else dropSymbol(symbol, `not a market of ${spec.id}`);
-    }
-    return out;
-  }
-
   /** The wanted symbols to watch on the stream: those priced by the fallback poll are left out. */
   function activeSymbols(): string[] {
-    const polled = new Set(tracker?.polled() ?? []);
-    return wantedSymbols().filter((symbol) => !polled.has(symbol));
-  }
-
-  /** The exchange refused a stream (its name as the exchange wrote it): unpriced at once, and polled. */
-  function refuse(exchangeSymbol: string, reason: string): void {
-    const symbol = marketMap.has(exchangeSymbol)
-      ? exchangeSymbol
-      : requested.find(
-          (s) => (exchange?.markets?.[s] as { wsId?: unknown } | undefined)?.wsId === exchangeSymbol,
-        );
-    if (symbol === undefined || tracker === null) return;
-    log.warn({ symbol, reason }, 'the exchange refused the stream; pricing it by polling');
-    tracker.refused(symbol, `${spec.id} refused the stream: ${reason}`, now());
-    judgeFreshness();
-  }
-
-  /** Judges every watched stream (F4-F7); tells the sink of changes and moves unpriced streams to polling. */
-  function judgeFreshness(): void {
-    if (tracker === null || stopping()) return;
-    const before = tracker.polled().join();
-    tracker.watch(wantedSymbols(), now());
-    const current = status.current();
-    const running = connectionTrouble === null && current.state !== 'down';
-    const trouble = connectionTrouble ?? current.lastError?.message ?? null;
-    if (tracker.evaluate(now(), { running, trouble })) status.update({ streams: { ...tracker.health() } });
-    if (tracker.polled().join() !== before) {
-      wake.fire();
-      pollWake.fire();
-    }
-    // Every stream of a fixed-cadence feed silent: the feed is stale, long before the redial watchdog (F4).
-    if (current.state === 'live' && tracker.allStale()) status.update({ state: 'stale' });
-  }
-
-  function publishMarkets(ex: Exchange): void {
-    const infos = toMarketInfos(ex.markets, ex.precisionMode ?? TICK_SIZE);
-    marketMap = new Map(infos.map((m) => [m.symbol, m]));
-    servedAs = servedAsMap(ex.markets as Record<string, unknown> | undefined);
-    dropped.clear();
-    status.update({ markets: infos.length });
-    safeCall(log, 'markets', () => sink.markets(infos));
-    wake.fire();
-  }
-
-  async function loadMarketsUntilLoaded(ex: Exchange): Promise<boolean> {
-    while (!stopping()) {
-      try {
-        const outcome = await raceWake(reloadMarkets(ex), stopWake);
-        if (outcome.kind === 'woken') return false;
-        backoff.reset();
-        publishMarkets(ex);
-        return true;
-      } catch (err) {
-        if (stopping()) return false;
-        const delayMs = backoff.next();
-        log.warn({ err: errorMessage(err), delayMs }, 'loadMarkets failed; retrying');
-        status.update({ state: 'down', lastError: error(`loadMarkets: ${errorMessage(err)}`) });
-        await pause(delayMs, stopper.signal);
-        status.update({ state: 'connecting' });
-      }
-    }
-    return false;
-  }
-
-  let refreshing = false;
-  async function refreshMarkets(ex: Exchange): Promise<void> {
-    if (refreshing || stopping()) return;
-    refreshing = true;
-    try {
-      await reloadMarkets(ex);
-      if (!stopping()) publishMarkets(ex);
-    } catch (err) {
-      // The old markets stay usable; only say that the refresh failed.
-      log.warn({ err: errorMessage(err) }, 'markets refresh failed');
-      if (!stopping()) status.update({ lastError: error(`markets refresh: ${errorMessage(err)}`) });
-    } finally {
-      refreshing = false;
-    }
+    const polled = new Set(judge.polled());
+    return markets.wanted(requested).filter((symbol) => !polled.has(symbol));
   }
 
   // --- one watch/fetch call ------------------------------------------------------------------
@@ -266,7 +192,7 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
         const text = err instanceof Error ? err.message : '';
         const culprits = symbols.length === 1 ? symbols : symbols.filter((s) => text.includes(s));
         if (culprits.length === 0) return connection.fail(atGeneration, 'down', message);
-        for (const symbol of culprits) dropSymbol(symbol, message);
+        for (const symbol of culprits) markets.drop(symbol, message);
         return wake.fire();
       }
       case 'junk':
@@ -279,9 +205,9 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   }
 
   /** Awaits `promise` unless a wake-up comes first; a promise given up on can never reject unhandled. */
-  async function raceWake<T>(promise: Promise<T>, source: Wake = wake): Promise<Outcome<T>> {
+  async function raceWake<T>(promise: Promise<T>): Promise<Outcome<T>> {
     promise.catch(() => undefined);
-    const waiter = source.wait();
+    const waiter = wake.wait();
     try {
       return await Promise.race([
         promise.then((value): Outcome<T> => ({ kind: 'data', value })),
@@ -336,6 +262,8 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   async function watchTickersLoop(ex: Exchange): Promise<void> {
     for (let symbols = await nextSymbols(); symbols !== null; symbols = await nextSymbols()) {
       const watched = symbols;
+      subscriptions.shed(ex, 'watchTickers', watched);
+      subscriptions.note(watched);
       await attempt(
         watched,
         () => ex.watchTickers(watched, watchParams),
@@ -350,6 +278,7 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   async function watchTickerLoop(ex: Exchange, symbol: string): Promise<void> {
     for (let symbols = await nextSymbols(symbol); symbols !== null; symbols = await nextSymbols(symbol)) {
       const watched = symbols;
+      subscriptions.note(watched);
       await attempt(
         watched,
         () => ex.watchTicker(symbol, watchParams),
@@ -367,6 +296,7 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     while (!stopping()) {
       const waiter = wake.wait();
       const symbols = activeSymbols();
+      subscriptions.shed(ex, 'watchTicker', symbols);
       for (const symbol of symbols) {
         if (loops.has(symbol)) continue;
         const loop = watchTickerLoop(ex, symbol)
@@ -389,28 +319,6 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
         () => fetchTickersOf(ex, watched),
         (result) => intake.deliverMany(result, watched),
       );
-      await pause(interval, stopper.signal);
-    }
-  }
-
-  /** Prices the streams that gave no price by REST (F6), beside the stream loops; its failures never fail them. */
-  async function fallbackPollLoop(ex: Exchange): Promise<void> {
-    const interval = Math.max(pollMs, ex.rateLimit ?? 0);
-    while (!stopping()) {
-      const waiter = pollWake.wait();
-      const symbols = tracker?.polled() ?? [];
-      if (symbols.length === 0) {
-        await waiter.promise;
-        continue;
-      }
-      waiter.cancel();
-      try {
-        intake.deliverMany(await fetchTickersOf(ex, symbols), symbols, 'poll');
-      } catch (err) {
-        if (stopping()) return;
-        log.warn({ err: errorMessage(err), symbols }, 'fallback poll failed');
-        if (classifyError(err) === 'junk') intake.junk(err);
-      }
       await pause(interval, stopper.signal);
     }
   }
@@ -441,17 +349,21 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
       log.warn({ mode: wantedMode }, 'mode not supported by the exchange; ignored');
     }
     const pollInterval = Math.max(pollMs, ex.rateLimit ?? 0);
-    tracker = createStreamTracker({
-      ...freshnessFor(spec.id, mode, pollInterval, watchdogMs),
-      ...options.freshness,
-    });
+    judge.begin({ ...freshnessFor(spec.id, mode, pollInterval, watchdogMs), ...options.freshness });
     status.update({ mode });
     log.info({ mode, url: spec.url }, 'feed starting');
-    if (!(await loadMarketsUntilLoaded(ex)) || stopping()) return;
-    refreshTimer = setInterval(() => void refreshMarkets(ex), marketsRefreshMs);
-    freshnessTimer = setInterval(judgeFreshness, FRESHNESS_CHECK_MS);
-    if (mode === 'watchTickers') await Promise.all([watchTickersLoop(ex), fallbackPollLoop(ex)]);
-    else if (mode === 'watchTicker') await Promise.all([watchTickerSupervisor(ex), fallbackPollLoop(ex)]);
+    if (!(await markets.loadUntilLoaded(ex)) || stopping()) return;
+    markets.refreshEvery(ex, marketsRefreshMs);
+    // Streams that give no price are polled beside the stream loops (F6); a polling feed needs no second poll.
+    const fallback = () =>
+      judge.pollLoop(
+        ex,
+        pollInterval,
+        (result, symbols) => intake.deliverMany(result, symbols, 'poll'),
+        (err) => intake.junk(err),
+      );
+    if (mode === 'watchTickers') await Promise.all([watchTickersLoop(ex), fallback()]);
+    else if (mode === 'watchTicker') await Promise.all([watchTickerSupervisor(ex), fallback()]);
     else await pollLoop(ex);
   }
 
@@ -470,12 +382,8 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
       stopper.abort();
       status.dispose();
       wake.fire();
-      stopWake.fire();
-      pollWake.fire();
-      if (refreshTimer !== null) clearInterval(refreshTimer);
-      if (freshnessTimer !== null) clearInterval(freshnessTimer);
-      refreshTimer = null;
-      freshnessTimer = null;
+      judge.stop();
+      markets.stop();
       stopPromise = (async () => {
         await closeExchange();
         await runPromise;
@@ -494,6 +402,6 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
 
     status: () => ({ ...status.current() }),
 
-    markets: () => marketMap,
+    markets: () => markets.map(),
   };
 }

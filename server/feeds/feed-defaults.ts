@@ -113,3 +113,16 @@ export function defaultModeFor(exchangeId: string): FeedMode | undefined {
 export function keepAliveSubscriptionFor(exchangeId: string): Record<string, unknown> | null {
   return exchangeId === 'coinbase' ? { type: 'subscribe', channel: 'heartbeats' } : null;
 }
+
+/**
+ * Exchanges whose ccxt unWatch must not be used for a part of the streams (F9). Coinbase's (ccxt 4.5, pro/coinbase.js
+ * unSubscribe and handleSubscriptionStatus) forgets a stream only when Coinbase confirms that nothing at all is left
+ * subscribed, and refuses every later unWatch until then: after a partial unsubscribe, a stream watched again would
+ * never be subscribed again. Their streams nobody watches stay on the connection, unused, until the next redial.
+ */
+const NO_PARTIAL_UNWATCH: ReadonlySet<string> = new Set(['coinbase']);
+
+/** True when the feed may unsubscribe single streams through ccxt's unWatch methods. */
+export function canUnwatch(exchangeId: string): boolean {
+  return !NO_PARTIAL_UNWATCH.has(exchangeId);
+}

@@ -76,7 +76,15 @@ describe('price alerts in the browser', () => {
   it("[P7] the form offers the watched markets and the chosen one's live price as a hint", async () => {
     await panel().getByText('No alerts yet').waitFor();
     const options = await panel().getByLabel('Market').locator('option').allTextContents();
-    expect(options).toEqual(['BTC/USDT · Binance', 'ETH/USDT · Binance', 'SOL/USDT · Binance']);
+    expect(options).toEqual([
+      'BTC/USDT · Binance',
+      'ETH/USDT · Binance',
+      'SOL/USDT · Binance',
+      'BTC/USD · Coinbase',
+      'ETH/USDC · Coinbase',
+      'BTC/USD · Kraken',
+      'DOGE/USD · Kraken',
+    ]);
     const price = panel().getByLabel('Price', { exact: true });
     await expect.poll(() => price.getAttribute('placeholder')).toMatch(/^\d+(\.\d+)?$/);
     // Permission is granted already: nothing to ask.

@@ -5,6 +5,7 @@ import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
 import {
   connectionState,
+  DEMO_ROWS,
   expectPriceTicks,
   openDashboard,
   pageErrors,
@@ -31,7 +32,6 @@ const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThrou
 const NORMAL = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const SLOW_MS = 5_000;
 const OFFLINE_MS = 30_000;
-const DEFAULT_ROWS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
 /** A page that takes longer than this to run a trivial script (or one task) is frozen to a user. */
 const RESPONSIVE_MS = 1_000;
 
@@ -140,7 +140,7 @@ describe('the dashboard on a bad network', () => {
       .getByText(/last message \d+ s ago/)
       .waitFor();
     const frozen = await readRows(page);
-    expect(frozen.map((r) => r.symbol)).toEqual(DEFAULT_ROWS);
+    expect(frozen.map((r) => r.symbol)).toEqual(DEMO_ROWS);
 
     // Adding needs the server: the user is told why it did not happen, and nothing changes.
     const input = page.getByLabel('Add ticker');
@@ -151,7 +151,7 @@ describe('the dashboard on a bad network', () => {
       .getByRole('alert')
       .filter({ hasText: /offline/i })
       .waitFor({ timeout: 5_000 });
-    expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    expect(await rowSymbols(page)).toEqual(DEMO_ROWS);
     await watchlist(page).getByRole('button', { name: 'Dismiss message' }).click();
     await input.fill('');
 

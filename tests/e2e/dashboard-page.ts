@@ -1,7 +1,11 @@
 /** The dashboard as a user meets it, found by roles and names: the connection state, the watchlist rows, the chart. */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_WATCHLIST } from '../../server/feeds/demo/venues';
 import { TEST_ADMIN } from '../support/stack';
+
+/** The rows of a new demo account (protocol W2), as the table shows their symbols: one exchange after another. */
+export const DEMO_ROWS = DEMO_WATCHLIST.map((stream) => stream.slice(stream.indexOf(':') + 1));
 
 /** What one watchlist row shows, as text. */
 export interface RowValues {

@@ -7,6 +7,7 @@ import { launchBrowser } from '../support/browser';
 import { signIn, TEST_ADMIN } from '../support/stack';
 import {
   connectionState,
+  DEMO_ROWS,
   expectPriceTicks,
   lastPrice,
   openDashboard,
@@ -19,7 +20,6 @@ import {
 } from './dashboard-page';
 
 // The dashboard of `npm run demo` in headless Chromium, driven the way a user drives it.
-const DEFAULT_ROWS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 
 let server: ServerProcess | undefined;
@@ -54,7 +54,7 @@ describe('the dashboard of npm run demo', () => {
     await banner.getByText('Simulated', { exact: true }).waitFor({ state: 'visible' });
     await banner.getByText('prices are not real').waitFor({ state: 'visible' });
     expect(await connectionState(page).textContent()).toBe('Live');
-    await expect.poll(() => rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    await expect.poll(() => rowSymbols(page)).toEqual(DEMO_ROWS);
     await expectPriceTicks(page, 'BTC/USDT');
   });
 
@@ -84,7 +84,7 @@ describe('the dashboard of npm run demo', () => {
     await page.reload();
     await waitUntilLive(page);
     await doge.waitFor({ timeout: 10_000 });
-    expect(await rowSymbols(page)).toEqual([...DEFAULT_ROWS, 'DOGE/USDT']);
+    expect(await rowSymbols(page)).toEqual([...DEMO_ROWS, 'DOGE/USDT']);
 
     await doge.getByRole('button', { name: 'Remove DOGE/USDT (Binance)' }).click();
     await doge.waitFor({ state: 'detached', timeout: 10_000 });
@@ -92,7 +92,7 @@ describe('the dashboard of npm run demo', () => {
     await page.reload();
     await waitUntilLive(page);
     // Live comes after the watchlist is in the page, so the rows are final here.
-    expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    expect(await rowSymbols(page)).toEqual(DEMO_ROWS);
   });
 
   it('[R3] refuses an unknown ticker with a clear message and changes nothing', async () => {
@@ -104,7 +104,7 @@ describe('the dashboard of npm run demo', () => {
       .filter({ hasText: /FOO\/USDT/ });
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.textContent()).toMatch(/no market "FOO\/USDT"/i);
-    expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+    expect(await rowSymbols(page)).toEqual(DEMO_ROWS);
     expect(await watchlistApi()).not.toContain('binance:FOO/USDT');
     // The text stays, so it can be corrected.
     expect(await input.inputValue()).toBe('FOO/USDT');
@@ -131,7 +131,7 @@ describe('the dashboard of npm run demo', () => {
 
       await ada.getByRole('button', { name: 'Remove ADA/USDT (Binance)' }).click();
       await row(page, 'ADA/USDT').waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+      expect(await rowSymbols(page)).toEqual(DEMO_ROWS);
       expect(otherErrors).toEqual([]);
     } finally {
       await other.close();
@@ -185,7 +185,7 @@ describe('the dashboard of npm run demo', () => {
       await page.setViewportSize({ width: 1280, height: 1180 });
       await page.reload();
       await waitUntilLive(page);
-      await expect.poll(() => rowSymbols(page)).toEqual(DEFAULT_ROWS);
+      await expect.poll(() => rowSymbols(page)).toEqual(DEMO_ROWS);
       // A chart with some history behind it (the server keeps a point a second since it started).
       await expect
         .poll(

@@ -5,6 +5,7 @@ import { startServerProcess } from '../support/server-process';
 import { launchBrowser } from '../support/browser';
 import {
   connectionState,
+  DEMO_ROWS,
   expectPriceTicks,
   openDashboard,
   pageErrors,
@@ -17,7 +18,6 @@ import {
 import { ReferenceClient } from './reference-client';
 
 // The server goes away under an open dashboard and comes back on the same port and data (protocol M9).
-const DEFAULT_ROWS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
@@ -47,7 +47,7 @@ async function expectReconnectingAndUsable(): Promise<void> {
   await page.getByRole('list', { name: 'Exchange feeds' }).getByText('Last known:').waitFor();
   expect(await responseTime(page)).toBeLessThan(1_000);
   const frozen = await readRows(page);
-  expect(frozen.map((r) => r.symbol)).toEqual(DEFAULT_ROWS);
+  expect(frozen.map((r) => r.symbol)).toEqual(DEMO_ROWS);
   expect(frozen.every((r) => /\d/.test(r.last))).toBe(true);
 
   // Still usable: the box takes typing, and an add says why it cannot happen instead of failing silently.
@@ -59,7 +59,7 @@ async function expectReconnectingAndUsable(): Promise<void> {
     .getByRole('alert')
     .filter({ hasText: /offline/i });
   await alert.waitFor({ timeout: 5_000 });
-  expect(await rowSymbols(page)).toEqual(DEFAULT_ROWS);
+  expect(await rowSymbols(page)).toEqual(DEMO_ROWS);
   await watchlist(page).getByRole('button', { name: 'Dismiss message' }).click();
   await input.fill('');
 }

@@ -1,7 +1,7 @@
 'use client';
 /** One exchange feed's health: state, age of the latest tick seen, reconnects, and the last error. */
 import { exchangeName, formatClock } from '@/lib/format';
-import type { FeedState, FeedStatus } from '@/lib/protocol';
+import type { FeedState, FeedStatus, StreamState } from '@/lib/protocol';
 import type { DashboardState } from '@/lib/store/dashboard-store';
 import { useDashboard } from '@/lib/store/provider';
 import { Age } from './age';
@@ -33,10 +33,9 @@ export function FeedChip({ feed }: { feed: FeedStatus }) {
           {feed.reconnects} reconnect{feed.reconnects === 1 ? '' : 's'}
         </span>
       )}
-      {troubled(feed) > 0 && (
-        <span className={styles.feedError}>
-          {troubled(feed)} stream{troubled(feed) === 1 ? '' : 's'} stale or unpriced
-        </span>
+      {count(feed, 'stale') > 0 && <span className={styles.feedError}>{count(feed, 'stale')} stale</span>}
+      {count(feed, 'unpriced') > 0 && (
+        <span className={styles.feedError}>{count(feed, 'unpriced')} without price</span>
       )}
       {feed.lastError && feed.state !== 'live' && (
         <span className={styles.feedError}>{feed.lastError.message}</span>
@@ -55,10 +54,9 @@ function newestTick(state: DashboardState, exchange: string, reported: number | 
   return newest === -Infinity ? null : newest;
 }
 
-/** Streams of the feed whose price is missing or not current (a quiet or polled one is fine). */
-function troubled(feed: FeedStatus): number {
-  return Object.values(feed.streams ?? {}).filter((h) => h.state === 'stale' || h.state === 'unpriced')
-    .length;
+/** How many of the feed's watched streams are in `state` (a quiet or polled one is fine, and not counted). */
+function count(feed: FeedStatus, state: StreamState): number {
+  return Object.values(feed.streams ?? {}).filter((h) => h.state === state).length;
 }
 
 function describe(feed: FeedStatus): string {

@@ -121,6 +121,24 @@ export function createMetrics(sources: MetricsSources) {
     },
   });
   new Gauge({
+    name: 'livefolio_feed_streams',
+    help: 'Watched streams per exchange that are not plainly live (protocol F1): stale, quiet, unpriced, or polled.',
+    labelNames: ['exchange', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const feed of sources.feeds()) {
+        const counts = { stale: 0, quiet: 0, unpriced: 0, polled: 0 };
+        for (const health of Object.values(feed.streams)) {
+          if (health.state !== 'live') counts[health.state] += 1;
+          else if (health.via === 'poll') counts.polled += 1;
+        }
+        for (const [state, count] of Object.entries(counts))
+          this.set({ exchange: feed.exchange, state }, count);
+      }
+    },
+  });
+  new Gauge({
     name: 'livefolio_feed_tick_lag_seconds',
     help: 'Seconds since the latest tick of each exchange feed (absent before the first).',
     labelNames: ['exchange'],

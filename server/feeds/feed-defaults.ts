@@ -62,8 +62,11 @@ const TICKER_CADENCE_MS: Readonly<Record<string, number>> = { binance: 1_000, bi
  */
 const HEARTBEAT_EXCHANGES: ReadonlySet<string> = new Set(['kraken', 'coinbase']);
 
-/** How long a connection with heartbeats may be silent before its streams are stale (heartbeats come every 1 s). */
-export const HEARTBEAT_SILENCE_MS = 5_000;
+/**
+ * How long a connection with heartbeats may be silent before its streams are stale: four missed heartbeats (they
+ * come every second), so a frozen connection is told within 4.5 s, and a late heartbeat or two is not an alarm.
+ */
+export const HEARTBEAT_SILENCE_MS = 4_000;
 
 /** The redial watchdog of an exchange with heartbeats: silence this long means the connection is dead. */
 export const HEARTBEAT_WATCHDOG_MS = 15_000;

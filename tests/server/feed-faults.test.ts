@@ -73,6 +73,10 @@ describe('feed faults as clients see them', () => {
     await waitFor(() => last()?.streams['XRP/USDT']?.state === 'live', 5_000, 'live by polling');
     expect(Date.now() - startedAt).toBeLessThanOrEqual(20_000);
     expect(synced.market.tickers['binance:XRP/USDT']?.stale).toBe(false);
+    // An operator sees it too.
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toMatch(/^livefolio_feed_streams\{exchange="binance",state="polled"\} 1$/m);
+    expect(metrics).toMatch(/^livefolio_feed_streams\{exchange="binance",state="stale"\} 0$/m);
     // The other streams never left their stream.
     expect(statuses.some((s) => s.streams['BTC/USDT'] !== undefined)).toBe(false);
   }, 40_000);

@@ -109,13 +109,24 @@ export interface CandleHistory {
 // lands near the simulator's price (which reverts to the same catalogue price) at whatever time the demo runs.
 const SEGMENT_S = 2 ** 20;
 
+// Quotes that all stand for the US dollar: a pair walks one path whichever of them it is quoted in.
+const DOLLARS: ReadonlySet<string> = new Set(['USD', 'USDT', 'USDC']);
+
+/**
+ * Which path a market's history follows: BTC/USDT on the simulated Binance and BTC/USD on the simulated Coinbase
+ * and Kraken share one, so the demo's venues agree on a price as real ones do (within their own small noise).
+ */
+function pathKey(spec: MarketSpec): string {
+  return `${spec.base}/${DOLLARS.has(spec.quote) ? 'USD' : spec.quote}`;
+}
+
 /**
  * The path's log distance from the catalogue price at a whole second. Between knots it is a Brownian bridge
  * built by halving (each midpoint drawn from the hash of its own second), so a point's value depends only on
  * its ancestors, never on which points a request happened to ask for first. Memoised per request.
  */
 function createPath(seed: number, spec: MarketSpec): (second: number) => number {
-  const stream = hashString(`klines:${spec.symbol}`) ^ Math.imul(seed >>> 0, 0x9e3779b1);
+  const stream = hashString(`klines:${pathKey(spec)}`) ^ Math.imul(seed >>> 0, 0x9e3779b1);
   const sigma = spec.dailyVol / Math.sqrt(SECONDS_PER_DAY);
   // Half a segment's worth of variance per knot keeps the path's spread the same at knots and between them.
   const knotSd = sigma * Math.sqrt(SEGMENT_S / 2);

@@ -6,24 +6,15 @@ import { startTicking } from './scheduler';
 import { listen } from './server';
 import { createSimulator } from './simulator';
 import type { DemoTicker } from './simulator';
-import type { SimulatedExchange } from './venue';
+import type { SimulatedExchange, VenueOptions } from './venue';
 import { createWsHub } from './ws-hub';
 
 export type { DemoFaults, GarbageKind } from './faults';
 export { GARBAGE_KINDS } from './faults';
 export type { DemoTicker } from './simulator';
 
-/** Options of startDemoExchange; every field has a default. */
-export interface DemoExchangeOptions {
-  /** Seed of the market model (default 42): same seed, same prices per market tick. */
-  seed?: number;
-  /** Loopback host to listen on (default 127.0.0.1); anything else is refused. */
-  host?: string;
-  /** Port (default 0 = ephemeral). */
-  port?: number;
-  /** Interval between ticker events per market, default 1000 like Binance. */
-  tickMs?: number;
-}
+/** Options of startDemoExchange (venue.ts); its pushes come every tickMs, default 1000 like Binance. */
+export type DemoExchangeOptions = VenueOptions;
 
 /** A running demo exchange: the simulated Binance. */
 export interface DemoExchange extends SimulatedExchange {
@@ -38,7 +29,7 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
   if (!(Number.isInteger(tickMs) && tickMs >= 1)) {
     throw new RangeError(`demo exchange: tickMs must be an integer >= 1, got ${tickMs}`);
   }
-  const candles = createCandleHistory(seed);
+  const candles = createCandleHistory(options.historySeed ?? seed);
   const startedAt = Date.now();
   const simulator = createSimulator({ seed, tickMs, reference: (spec) => candles.priceAt(spec, startedAt) });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.

@@ -14,6 +14,11 @@ export interface VenueOptions {
    * (Coinbase, Kraken) trade on average about once per tickMs per active market, at random moments.
    */
   tickMs?: number;
+  /**
+   * Seed of the daily history the prices start from and revert to; default `seed`. The demo gives its venues one
+   * history seed and their own `seed`s, so their prices agree as real venues' do while each ticks its own way.
+   */
+  historySeed?: number;
 }
 
 /** A running simulated exchange on its own loopback port. */

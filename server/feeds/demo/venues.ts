@@ -25,8 +25,8 @@ export interface DemoVenues {
 }
 
 /**
- * Starts the three. Each gets its own seed, derived from the demo's, so the same pair on two exchanges walks
- * its own path (as real venues' prices differ a little) while every run with one seed repeats.
+ * Starts the three. They share the demo's seed for their price history, so one pair is priced alike on every
+ * venue, and each ticks with a seed of its own, so their live prices differ a little, as real venues' do.
  */
 export async function startDemoVenues(options: {
   seed: number;
@@ -37,8 +37,8 @@ export async function startDemoVenues(options: {
   const started: SimulatedExchange[] = [];
   try {
     started.push(await startDemoExchange({ seed, port, tickMs }));
-    started.push(await startCoinbaseExchange({ seed: seed + 1, tickMs }));
-    started.push(await startKrakenExchange({ seed: seed + 2, tickMs }));
+    started.push(await startCoinbaseExchange({ seed: seed + 1, historySeed: seed, tickMs }));
+    started.push(await startKrakenExchange({ seed: seed + 2, historySeed: seed, tickMs }));
   } catch (error) {
     await Promise.all(started.map((exchange) => exchange.close()));
     throw error;

@@ -33,7 +33,7 @@ export async function startCoinbaseExchange(options: CoinbaseOptions = {}): Prom
   const { seed = 42, host = '127.0.0.1', port = 0, tickMs = 1000, subscribeTimeoutMs = 5000 } = options;
   checkOptions(seed, tickMs, subscribeTimeoutMs);
   const now = Date.now;
-  const candles = createCandleHistory(seed);
+  const candles = createCandleHistory(options.historySeed ?? seed);
   const startedAt = now();
   const simulator = createSimulator({
     seed,

@@ -21,7 +21,7 @@ export async function startKrakenExchange(options: VenueOptions = {}): Promise<S
     throw new RangeError(`kraken exchange: tickMs must be an integer >= 1, got ${tickMs}`);
   }
   const pairs = KRAKEN_PAIRS;
-  const candles = createCandleHistory(seed);
+  const candles = createCandleHistory(options.historySeed ?? seed);
   const startedAt = Date.now();
   const simulator = createSimulator({
     seed,

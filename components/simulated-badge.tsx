@@ -1,10 +1,10 @@
 'use client';
-/** The unmissable "SIMULATED" mark shown whenever any feed comes from the built-in demo exchange (protocol F2). */
+/** The unmissable "SIMULATED" mark shown whenever any feed comes from a built-in simulated exchange (protocol F2). */
 import { useDashboard } from '@/lib/store/provider';
 import styles from './status.module.css';
 
 const EXPLANATION =
-  'These prices come from the built-in demo exchange (npm run demo). They are simulated, not real market prices.';
+  'These prices come from the built-in simulated exchanges (npm run demo). They are not real market prices.';
 
 /** Nothing when every feed is real. */
 export function SimulatedBadge() {
@@ -14,7 +14,7 @@ export function SimulatedBadge() {
     <p className={styles.simulated} title={EXPLANATION}>
       <strong className={styles.simulatedBadge}>Simulated</strong>
       <span className={styles.simulatedText}>
-        <span className={styles.simulatedWide}>Demo exchange · </span>prices are not real
+        <span className={styles.simulatedWide}>Simulated exchanges · </span>prices are not real
       </span>
     </p>
   );

@@ -45,9 +45,30 @@ const BINANCE_NUMERIC_INFO_KEYS = [
   ...['priceChange', 'priceChangePercent', 'weightedAvgPrice', 'prevClosePrice', 'openTime', 'closeTime'],
 ] as const;
 
-/** Raw (`ticker.info`) keys that must be numeric, per exchange; none known for the others. */
+// Kraken's WebSocket v2 ticker fields, numbers (its REST ticker uses other keys, arrays of strings, not checked).
+const KRAKEN_NUMERIC_INFO_KEYS = [
+  ...['bid', 'bid_qty', 'ask', 'ask_qty', 'last', 'volume', 'vwap', 'low', 'high', 'change', 'change_pct'],
+] as const;
+
+// Coinbase's `ticker` and `ticker_batch` fields, numbers in strings.
+const COINBASE_NUMERIC_INFO_KEYS = [
+  ...['price', 'volume_24_h', 'low_24_h', 'high_24_h', 'low_52_w', 'high_52_w', 'price_percent_chg_24_h'],
+  ...['best_bid', 'best_bid_quantity', 'best_ask', 'best_ask_quantity'],
+] as const;
+
+const NUMERIC_INFO_KEYS: Readonly<Record<string, readonly string[]>> = {
+  binance: BINANCE_NUMERIC_INFO_KEYS,
+  binanceus: BINANCE_NUMERIC_INFO_KEYS,
+  kraken: KRAKEN_NUMERIC_INFO_KEYS,
+  coinbase: COINBASE_NUMERIC_INFO_KEYS,
+};
+
+/**
+ * Raw (`ticker.info`) keys that must be numeric, per exchange; none known for the others. ccxt turns a wrong-typed
+ * field into undefined, so without them a garbled price would pass as a missing one.
+ */
 export function numericInfoKeysFor(exchangeId: string): readonly string[] | undefined {
-  return exchangeId === 'binance' || exchangeId === 'binanceus' ? BINANCE_NUMERIC_INFO_KEYS : undefined;
+  return Object.hasOwn(NUMERIC_INFO_KEYS, exchangeId) ? NUMERIC_INFO_KEYS[exchangeId] : undefined;
 }
 
 /**

@@ -142,10 +142,15 @@ export function createTickIntake(deps: TickIntakeDeps): TickIntake {
       if (typeof handleMessage !== 'function') return;
       exchange.handleMessage = (client: unknown, message: unknown): void => {
         if (!deps.stopped()) deps.onMessage(message, deps.now());
+        // ccxt hands on a frame it could not parse as the raw text; some exchanges' handlers ignore it silently.
+        const unparsed = typeof message === 'string';
+        if (unparsed) intake.junk(new Error(`unparseable message: ${message.slice(0, 40)}`));
         try {
           handleMessage.call(exchange, client, message);
         } catch (err) {
-          if (classifyError(err) === 'junk') intake.junk(err);
+          // Counted once: as the unparsed frame, or as the error (the rejected watch reports it again).
+          if (unparsed && typeof err === 'object' && err !== null) countedJunk.add(err);
+          else if (classifyError(err) === 'junk') intake.junk(err);
           throw err;
         }
       };

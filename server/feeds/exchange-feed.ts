@@ -88,6 +88,33 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   const status = createStatusReporter(initialStatus(spec), (s) => sink.status(s), { log, muted: stopping });
   const error = (message: string) => ({ message, at: now() });
 
+  const markets = createFeedMarkets({
+    exchangeId: spec.id,
+    log,
+    status,
+    sink,
+    backoff,
+    signal: stopper.signal,
+    now,
+    onPublished: () => wake.fire(),
+  });
+
+  const judge = createStreamJudge({
+    exchangeId: spec.id,
+    log,
+    now,
+    status,
+    signal: stopper.signal,
+    wanted: () => markets.wanted(requested),
+    trouble: () => connectionTrouble,
+    // Kraken's WebSocket names are ccxt's unified ones but for renamed assets (its market's wsId).
+    resolve: (name) =>
+      markets.map().has(name)
+        ? name
+        : requested.find((s) => (exchange?.markets?.[s] as { wsId?: unknown } | undefined)?.wsId === name),
+    onPolledChange: () => wake.fire(),
+  });
+
   const connection = createConnectionGuard({
     log,
     watchdogMs,
@@ -126,33 +153,6 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
       if (refusal !== null) judge.refuse(refusal.symbol, refusal.reason);
     },
     onJunkLimit: (message) => connection.fail(connection.generation, 'down', message),
-  });
-
-  const markets = createFeedMarkets({
-    exchangeId: spec.id,
-    log,
-    status,
-    sink,
-    backoff,
-    signal: stopper.signal,
-    now,
-    onPublished: () => wake.fire(),
-  });
-
-  const judge = createStreamJudge({
-    exchangeId: spec.id,
-    log,
-    now,
-    status,
-    signal: stopper.signal,
-    wanted: () => markets.wanted(requested),
-    trouble: () => connectionTrouble,
-    // Kraken's WebSocket names are ccxt's unified ones but for renamed assets (its market's wsId).
-    resolve: (name) =>
-      markets.map().has(name)
-        ? name
-        : requested.find((s) => (exchange?.markets?.[s] as { wsId?: unknown } | undefined)?.wsId === name),
-    onPolledChange: () => wake.fire(),
   });
 
   const subscriptions = createUnsubscriber({

@@ -162,7 +162,8 @@ describe('sign-in and sign-out', () => {
       body: JSON.stringify(TEST_ADMIN),
     });
     expect(res.status).toBe(429);
-  });
+    // Twenty password hashes, each CPU-bound by design: 16-20 s alone on two cores, twice that beside other files.
+  }, 90_000);
 
   it('[A4] signing out ends the session: the cookie is cleared, refused after, and its sockets are told and closed', async () => {
     const stack = await start();

@@ -165,7 +165,7 @@ describe('the dashboard of npm run demo', () => {
   });
 
   it.runIf(process.env.UPDATE_SCREENSHOT === '1')(
-    'writes docs/screenshot.png (1280x800) when UPDATE_SCREENSHOT=1',
+    'writes docs/screenshot.png (1280x1400) when UPDATE_SCREENSHOT=1',
     async () => {
       // A small portfolio, so the picture shows the Portfolio panel at work.
       const cookie = await signIn(server?.url ?? '', TEST_ADMIN);
@@ -182,7 +182,7 @@ describe('the dashboard of npm run demo', () => {
         body: csv,
       });
       expect(imported.status).toBe(201);
-      await page.setViewportSize({ width: 1280, height: 1180 });
+      await page.setViewportSize({ width: 1280, height: 1400 });
       await page.reload();
       await waitUntilLive(page);
       await expect.poll(() => rowSymbols(page)).toEqual(DEMO_ROWS);

@@ -54,7 +54,7 @@ describe('the feed against the simulated Coinbase', () => {
   it('[F5] a quiet market on a connection that sends heartbeats is quiet, not stale, and never redialled', async () => {
     venue.exchange().faults.quiet(ETH);
     const { feed, sink } = startFeed([BTC, ETH], {
-      watchdogMs: 1_500,
+      watchdogMs: 2_500,
       freshness: { quietAfterMs: 1_000, silentAfterMs: 1_000, firstPriceMs: 60_000 },
     });
     await sink.until(() => sink.ticksFor(ETH).length > 0, 15_000, 'the snapshot of ETH');
@@ -66,8 +66,8 @@ describe('the feed against the simulated Coinbase', () => {
       10_000,
       'both quiet',
     );
-    // Four watchdog periods with no trade at all: only the heartbeats keep the connection judged alive.
-    await quietFor(6_000);
+    // Three watchdog periods with no trade at all: only the heartbeats keep the connection judged alive.
+    await quietFor(7_500);
     expect(feed.status().reconnects).toBe(0);
     expect(feed.status().streams[BTC]?.state).toBe('quiet');
     expect(feed.status().streams[BTC]?.reason).toMatch(/connection healthy/);
@@ -75,14 +75,14 @@ describe('the feed against the simulated Coinbase', () => {
 
   it('[F5] a frozen connection (no heartbeat either) makes its streams stale, then redials', async () => {
     const { feed, sink } = startFeed([BTC], {
-      watchdogMs: 3_000,
+      watchdogMs: 4_000,
       freshness: { silentAfterMs: 1_000 },
     });
     await sink.until(() => sink.ticksFor(BTC).length >= 2, 15_000, 'ticks');
     venue.exchange().faults.stall();
     const at = Date.now();
     await sink.until(() => sink.lastStatus()?.streams[BTC]?.state === 'stale', 5_000, 'stale');
-    expect(Date.now() - at).toBeLessThan(2_500);
+    expect(Date.now() - at).toBeLessThan(3_000);
     expect(feed.status().reconnects).toBe(0);
     await sink.until(() => feed.status().reconnects > 0, 10_000, 'a redial');
     venue.exchange().faults.resume();

@@ -1,9 +1,9 @@
-/** The feed loop of one exchange: markets, watch (or poll) tickers, validate, reconnect, report health. */
+/** One exchange's feed: wires its parts, runs each watch or poll call, reconnects, and starts and stops. */
 import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
 import type { FeedMode, FeedStatus } from '../../lib/protocol';
 import { createBackoff, DEFAULT_BACKOFF } from './backoff';
-import { createCcxtExchange, fetchTickersOf, pickFeedMode } from './ccxt-exchange';
+import { createCcxtExchange, pickFeedMode } from './ccxt-exchange';
 import { createConnectionGuard } from './connection-guard';
 import {
   DEFAULT_MARKETS_REFRESH_MS,
@@ -18,8 +18,9 @@ import {
 } from './feed-defaults';
 import { classifyError, errorMessage } from './feed-errors';
 import { createFeedMarkets } from './feed-markets';
+import { runMode } from './feed-modes';
 import { createStatusReporter, initialStatus } from './feed-status';
-import { pause, Wake, withTimeout } from './signals';
+import { Wake, withTimeout } from './signals';
 import type { FreshnessRules } from './stream-health';
 import { createStreamJudge } from './stream-judge';
 import { subscribeRefusal } from './subscribe-refusals';
@@ -257,72 +258,6 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     return null;
   }
 
-  // --- the three modes -------------------------------------------------------------------------
-
-  async function watchTickersLoop(ex: Exchange): Promise<void> {
-    for (let symbols = await nextSymbols(); symbols !== null; symbols = await nextSymbols()) {
-      const watched = symbols;
-      subscriptions.shed(ex, 'watchTickers', watched);
-      subscriptions.note(watched);
-      await attempt(
-        watched,
-        () => ex.watchTickers(watched, watchParams),
-        (result) => {
-          intake.deliverMany(result, watched);
-          intake.deliverCached(ex, watched);
-        },
-      );
-    }
-  }
-
-  async function watchTickerLoop(ex: Exchange, symbol: string): Promise<void> {
-    for (let symbols = await nextSymbols(symbol); symbols !== null; symbols = await nextSymbols(symbol)) {
-      const watched = symbols;
-      subscriptions.note(watched);
-      await attempt(
-        watched,
-        () => ex.watchTicker(symbol, watchParams),
-        (ticker) => {
-          intake.deliver(symbol, ticker, now());
-          intake.deliverCached(ex, watched);
-        },
-      );
-    }
-  }
-
-  /** One watchTicker loop per symbol; they share the generation, watchdog and state of the feed. */
-  async function watchTickerSupervisor(ex: Exchange): Promise<void> {
-    const loops = new Map<string, Promise<void>>();
-    while (!stopping()) {
-      const waiter = wake.wait();
-      const symbols = activeSymbols();
-      subscriptions.shed(ex, 'watchTicker', symbols);
-      for (const symbol of symbols) {
-        if (loops.has(symbol)) continue;
-        const loop = watchTickerLoop(ex, symbol)
-          .catch((err) => log.error({ err, symbol }, 'watchTicker loop failed'))
-          .finally(() => loops.delete(symbol));
-        loops.set(symbol, loop);
-      }
-      if (symbols.length === 0) connection.idle();
-      await waiter.promise;
-    }
-    await Promise.all(loops.values());
-  }
-
-  async function pollLoop(ex: Exchange): Promise<void> {
-    const interval = Math.max(pollMs, ex.rateLimit ?? 0);
-    for (let symbols = await nextSymbols(); symbols !== null; symbols = await nextSymbols()) {
-      const watched = symbols;
-      await attempt(
-        watched,
-        () => fetchTickersOf(ex, watched),
-        (result) => intake.deliverMany(result, watched),
-      );
-      await pause(interval, stopper.signal);
-    }
-  }
-
   function ccxtLog(...args: unknown[]): void {
     const text = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ');
     log.debug({ ccxt: text.slice(0, 300) }, 'ccxt log');
@@ -362,9 +297,22 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
         (result, symbols) => intake.deliverMany(result, symbols, 'poll'),
         (err) => intake.junk(err),
       );
-    if (mode === 'watchTickers') await Promise.all([watchTickersLoop(ex), fallback()]);
-    else if (mode === 'watchTicker') await Promise.all([watchTickerSupervisor(ex), fallback()]);
-    else await pollLoop(ex);
+    const loop = runMode(mode, {
+      ex,
+      log,
+      now,
+      signal: stopper.signal,
+      wake,
+      connection,
+      intake,
+      subscriptions,
+      watchParams,
+      pollIntervalMs: pollInterval,
+      activeSymbols,
+      nextSymbols,
+      attempt,
+    });
+    await Promise.all(mode === 'poll' ? [loop] : [loop, fallback()]);
   }
 
   return {

@@ -10,6 +10,7 @@ import { startKrakenExchange } from '../server/feeds/demo/kraken/index';
 import type { SimulatedExchange } from '../server/feeds/demo/venue';
 import { createExchangeFeed } from '../server/feeds/exchange-feed';
 import type { FeedStatus } from '../lib/protocol';
+import { waitFor } from '../tests/support/stack';
 
 const { values } = parseArgs({ options: { 'quiet-minutes': { type: 'string', default: '10' } } });
 const quietMs = Number(values['quiet-minutes']) * 60_000;
@@ -26,9 +27,7 @@ function watch(exchange: SimulatedExchange, symbol: string) {
   );
   feed.setSymbols([symbol]);
   feed.start();
-  const until = async (check: () => boolean) => {
-    while (!check()) await new Promise((r) => setTimeout(r, 50));
-  };
+  const until = (check: () => boolean) => waitFor(check, 60_000, 'the feed');
   return { feed, statuses, ticks: () => ticks, until };
 }
 

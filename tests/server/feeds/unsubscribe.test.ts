@@ -5,7 +5,6 @@ import { startDemoExchange } from '../../../server/feeds/demo/index';
 import { startKrakenExchange } from '../../../server/feeds/demo/kraken/index';
 import type { SimulatedExchange } from '../../../server/feeds/demo/venue';
 import { waitFor } from '../../support/stack';
-import { quietFor } from './feed-harness';
 import { useVenueFeed } from './venue-feed';
 
 const cases: Array<[string, () => Promise<SimulatedExchange>, [string, string]]> = [
@@ -59,7 +58,9 @@ describe.each(kept)('unsubscribing on %s', (_name, start) => {
     await sink.until(() => sink.ticksFor('ETH/USD').length > 0, 15_000, 'ticks');
     feed.setSymbols(['BTC/USD']);
     const from = sink.ticksFor('ETH/USD').length;
-    await quietFor(500);
+    // Five more BTC trades on the same connection: ETH, still streaming there, reaches nobody.
+    const btc = sink.ticksFor('BTC/USD').length;
+    await sink.until(() => sink.ticksFor('BTC/USD').length >= btc + 5, 5_000, 'BTC trading on');
     expect(sink.ticksFor('ETH/USD').length).toBe(from);
     expect(venue.exchange().subscribed()).toEqual(['BTC/USD', 'ETH/USD']);
     feed.setSymbols(['BTC/USD', 'ETH/USD']);

@@ -6,6 +6,7 @@ import { GARBAGE_KINDS } from '../../../../server/feeds/demo/faults';
 import type { SimulatedExchange } from '../../../../server/feeds/demo/venue';
 import { RawFeed, closeCoinbaseClients, coinbaseClient, onChannel, tickersOf } from './coinbase-client';
 import { settle, within } from './helpers';
+import { waitFor } from '../../../support/stack';
 
 const TICK_MS = 50;
 let venue: SimulatedExchange;
@@ -181,7 +182,10 @@ describe('simulated Coinbase WebSocket, as ccxt sees it', () => {
     expect((answer?.json?.events as unknown[])[0]).toEqual({ subscriptions: {} });
     expect(venue.subscribed()).toEqual([]);
     const after = feed.messages.length;
-    await new Promise((resolve) => setTimeout(resolve, 400)); // a bounded quiet period
+    // Eight heartbeats on another connection: BTC trades about once a beat, so its ticks would have come by now.
+    const clock = await RawFeed.open(venue);
+    await subscribe(clock, 'heartbeats');
+    await clock.waitFor(onChannel('heartbeats'), { count: 8 });
     expect(feed.matching(onChannel('ticker'), after)).toEqual([]);
 
     const ex = await coinbaseClient(venue);
@@ -240,7 +244,10 @@ describe('simulated Coinbase subscribe deadline', () => {
 
   it('defaults to 5 s: a silent connection is still open after 1 s', async () => {
     const idle = await RawFeed.open(venue);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The server's own clock: a heartbeat every TICK_MS on another connection, so these span over a second.
+    const clock = await RawFeed.open(venue);
+    await subscribe(clock, 'heartbeats');
+    await clock.waitFor(onChannel('heartbeats'), { count: Math.ceil(1000 / TICK_MS) + 1, ms: 5000 });
     expect(idle.closed).toBe(false);
   });
 });
@@ -264,7 +271,8 @@ describe('simulated Coinbase faults', () => {
     const feed = await RawFeed.open(venue);
     venue.faults.stall();
     feed.send({ type: 'subscribe', channel: 'ticker', product_ids: ['ETH-USD'] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The exchange took the subscription (it shows among its subscriptions) but holds the answer.
+    await waitFor(() => venue.subscribed().includes('ETH/USD'), 3_000, 'the subscription taken');
     expect(feed.messages).toEqual([]);
     venue.faults.resume();
     await feed.waitFor(onChannel('subscriptions'));

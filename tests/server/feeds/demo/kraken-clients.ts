@@ -43,26 +43,35 @@ export async function rawSocket(exchange: SimulatedExchange, path = '/v2') {
   });
   const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  /** Resolves with (and removes) the first queued or future frame matching `match`; rejects after ms. */
+  async function waitFor(match: (f: Frame) => boolean, ms = 3000): Promise<Frame> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const index = frames.findIndex(match);
+      if (index >= 0) return frames.splice(index, 1)[0] as Frame;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching frame within ${ms} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
   return {
     ws,
     closed,
     send: (msg: unknown) => ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg)),
-    /** Resolves with (and removes) the first queued or future frame matching `match`; rejects after ms. */
-    async waitFor(match: (f: Frame) => boolean, ms = 3000): Promise<Frame> {
+    waitFor,
+    /** Every frame from now up to the `count`-th matching `match` (the queue emptied first); rejects after ms. */
+    async through(match: (f: Frame) => boolean, count: number, ms = 3000): Promise<Frame[]> {
+      frames.splice(0);
       const deadline = Date.now() + ms;
-      for (;;) {
-        const index = frames.findIndex(match);
-        if (index >= 0) return frames.splice(index, 1)[0] as Frame;
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`no matching frame within ${ms} ms`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      const seen: Frame[] = [];
+      while (seen.filter(match).length < count) seen.push(await waitFor(() => true, deadline - Date.now()));
+      return seen;
     },
     /** Everything that arrives within ms (a bounded quiet period, to assert an absence). */
     async collect(ms: number): Promise<Frame[]> {

@@ -1,27 +1,17 @@
 /** Test clients of the simulated Coinbase: the real ccxt.pro.coinbase pointed at it, and a raw WebSocket recorder. */
-import ccxt from 'ccxt';
+import type ccxt from 'ccxt';
 import { WebSocket } from 'ws';
-import { rewriteExchangeUrls } from '../../../../server/feeds/ccxt-url';
 import type { SimulatedExchange } from '../../../../server/feeds/demo/venue';
+import { closeClients, simulatedClient } from './helpers';
 
 /** The production class, unmodified; only its URLs and rate limit are changed, as the feed does. */
 export type CoinbaseClient = InstanceType<typeof ccxt.pro.coinbase>;
 
-const clients = new Set<CoinbaseClient>();
 const feeds = new Set<RawFeed>();
 
 /** A ccxt.pro.coinbase client on the simulated exchange, markets loaded unless `load: false`. */
-export async function coinbaseClient(
-  venue: SimulatedExchange,
-  { load = true } = {},
-): Promise<CoinbaseClient> {
-  const ex = new ccxt.pro.coinbase({ enableRateLimit: false });
-  const urls = ex.urls as { api: unknown };
-  urls.api = rewriteExchangeUrls(urls.api, venue.url);
-  await ex.loadHttpProxyAgent(); // plain ws:// needs it in Node
-  clients.add(ex);
-  if (load) await ex.loadMarkets();
-  return ex;
+export function coinbaseClient(venue: SimulatedExchange, { load = true } = {}): Promise<CoinbaseClient> {
+  return simulatedClient('coinbase', venue, { load });
 }
 
 /** A parsed message, or the raw text of one that does not parse (garbage faults). */
@@ -124,7 +114,5 @@ export function tickersOf(m: Received): Array<Record<string, string>> {
 export async function closeCoinbaseClients(): Promise<void> {
   for (const feed of feeds) feed.ws.terminate();
   feeds.clear();
-  const open = [...clients];
-  clients.clear();
-  await Promise.all(open.map((ex) => ex.close()));
+  await closeClients();
 }

@@ -5,28 +5,41 @@ import { rewriteExchangeUrls } from '../../../../server/feeds/ccxt-url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startDemoExchange } from '../../../../server/feeds/demo/index';
 import type { DemoExchange } from '../../../../server/feeds/demo/index';
+import type { SimulatedExchange } from '../../../../server/feeds/demo/venue';
 
 /** The production class, unmodified; only its URLs and rate limit are changed, as the feed does. */
 export type DemoClient = InstanceType<typeof ccxt.pro.binance>;
 
-const open = new Set<DemoClient>();
+type Simulated = 'binance' | 'coinbase' | 'kraken';
 
-/** A ccxt.pro.binance client on the demo; `spotOnly: false` keeps ccxt's default (spot+linear+inverse) loadMarkets. */
-export async function binanceClient(
-  demo: DemoExchange,
-  { spotOnly = true, load = true }: { spotOnly?: boolean; load?: boolean } = {},
-): Promise<DemoClient> {
-  const options = spotOnly ? { fetchMarkets: { types: ['spot'] } } : {};
-  const ex = new ccxt.pro.binance({ enableRateLimit: false, options });
+const open = new Set<{ close(): Promise<unknown> }>();
+
+/** A real ccxt.pro client of `id` on a simulated exchange, markets loaded unless `load` is false. */
+export async function simulatedClient<K extends Simulated>(
+  id: K,
+  exchange: SimulatedExchange,
+  { load = true, options = {} }: { load?: boolean; options?: Record<string, unknown> } = {},
+): Promise<InstanceType<(typeof ccxt.pro)[K]>> {
+  const Client = ccxt.pro[id] as unknown as new (config: object) => InstanceType<(typeof ccxt.pro)[K]>;
+  const ex = new Client({ enableRateLimit: false, options });
   const urls = ex.urls as { api: unknown };
-  urls.api = rewriteExchangeUrls(urls.api, demo.url);
+  urls.api = rewriteExchangeUrls(urls.api, exchange.url);
   await ex.loadHttpProxyAgent(); // plain ws:// needs it in Node
   open.add(ex);
   if (load) await ex.loadMarkets();
   return ex;
 }
 
-/** Closes every client made by binanceClient; call from afterEach so nothing keeps a socket open. */
+/** A ccxt.pro.binance client on the demo; `spotOnly: false` keeps ccxt's default (spot+linear+inverse) loadMarkets. */
+export function binanceClient(
+  demo: DemoExchange,
+  { spotOnly = true, load = true }: { spotOnly?: boolean; load?: boolean } = {},
+): Promise<DemoClient> {
+  const options = spotOnly ? { fetchMarkets: { types: ['spot'] } } : {};
+  return simulatedClient('binance', demo, { load, options });
+}
+
+/** Closes every client made by simulatedClient; call from afterEach so nothing keeps a socket open. */
 export async function closeClients(): Promise<void> {
   const clients = [...open];
   open.clear();

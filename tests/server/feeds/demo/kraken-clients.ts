@@ -1,8 +1,8 @@
 /** Test clients for the simulated Kraken: the real ccxt.pro.kraken pointed at it, and a raw v2 WebSocket. */
-import ccxt from 'ccxt';
+import type ccxt from 'ccxt';
 import WebSocket from 'ws';
-import { rewriteExchangeUrls } from '../../../../server/feeds/ccxt-url';
 import type { SimulatedExchange } from '../../../../server/feeds/demo/venue';
+import { closeClients, simulatedClient } from './helpers';
 
 /** The production class, unmodified; only its URLs and rate limit are changed, as the feed does. */
 export type KrakenClient = InstanceType<typeof ccxt.pro.kraken>;
@@ -10,18 +10,11 @@ export type KrakenClient = InstanceType<typeof ccxt.pro.kraken>;
 /** A parsed message from the exchange, or the raw text when it was not JSON (garbage faults). */
 export type Frame = Record<string, unknown> & { raw?: string };
 
-const openClients = new Set<KrakenClient>();
 const openSockets = new Set<WebSocket>();
 
 /** A ccxt.pro.kraken client on the simulated exchange, markets loaded unless `load` is false. */
-export async function krakenClient(exchange: SimulatedExchange, load = true): Promise<KrakenClient> {
-  const ex = new ccxt.pro.kraken({ enableRateLimit: false });
-  const urls = ex.urls as { api: unknown };
-  urls.api = rewriteExchangeUrls(urls.api, exchange.url);
-  await ex.loadHttpProxyAgent(); // plain ws:// needs it in Node
-  openClients.add(ex);
-  if (load) await ex.loadMarkets();
-  return ex;
+export function krakenClient(exchange: SimulatedExchange, load = true): Promise<KrakenClient> {
+  return simulatedClient('kraken', exchange, { load });
 }
 
 /** A raw WebSocket on `/v2` with a queue of frames and bounded waits. */
@@ -86,9 +79,7 @@ export async function rawSocket(exchange: SimulatedExchange, path = '/v2') {
 export async function closeKrakenClients(): Promise<void> {
   for (const ws of openSockets) ws.terminate();
   openSockets.clear();
-  const clients = [...openClients];
-  openClients.clear();
-  await Promise.all(clients.map((ex) => ex.close()));
+  await closeClients();
 }
 
 /** A ticker update of one v2 symbol. */

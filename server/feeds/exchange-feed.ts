@@ -219,8 +219,13 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
     }
   }
 
-  /** Subscribes what keeps a quiet connection talking (Coinbase's heartbeats); ccxt sends it once per socket. */
-  function keepAlive(ex: Exchange): void {
+  /** The connection generation whose socket has its keep-alive subscription. */
+  let keptAlive = -1;
+
+  /** Subscribes what keeps a quiet connection talking (Coinbase's heartbeats), once per connection. */
+  function keepAlive(ex: Exchange, generation: number): void {
+    if (keptAlive === generation) return;
+    keptAlive = generation;
     const message = keepAliveSubscriptionFor(spec.id);
     const url = (ex.urls.api as { ws?: unknown }).ws;
     if (message === null || typeof url !== 'string') return;
@@ -231,7 +236,7 @@ export function createExchangeFeed(spec: ExchangeSpec, sink: FeedSink, options: 
   /** One attempt: `call` raced against wake-ups, its result delivered, its error sorted. */
   async function attempt(symbols: string[], call: () => Promise<unknown>, onData: (v: unknown) => void) {
     const atGeneration = connection.begin();
-    if (exchange !== null) keepAlive(exchange);
+    if (exchange !== null) keepAlive(exchange, atGeneration);
     try {
       const outcome = await raceWake(call());
       if (outcome.kind === 'data') onData(outcome.value);

@@ -114,3 +114,10 @@ export function createFaults(hooks: FaultHooks): FaultControl {
     isQuiet: (symbol) => quiet.has(symbol),
   };
 }
+
+/** The public switches of a fault control, without what only the servers read. */
+export function switchesOf(control: FaultControl): DemoFaults {
+  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
+    control;
+  return { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet };
+}

@@ -1,6 +1,6 @@
 /** The simulated Binance: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
 import { createCandleHistory } from './candles';
-import { createFaults } from './faults';
+import { createFaults, switchesOf } from './faults';
 import { createRestHandler } from './rest';
 import { startTicking } from './scheduler';
 import { listen } from './server';
@@ -52,14 +52,12 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     onTicker: hub.publishTicker,
     onArrays: hub.publishArrays,
   });
-  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
-    faults;
   let closing: Promise<void> | undefined;
   return {
     id: 'binance',
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
+    url: server.url,
     port: server.port,
-    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet },
+    faults: switchesOf(faults),
     symbols: () => simulator.markets.map((spec) => spec.symbol),
     ticker: (symbol) => simulator.ticker(symbol),
     connections: () => hub.connections(),

@@ -7,6 +7,8 @@ import type { WsHub } from './ws-hub';
 /** A listening HTTP+WS server. */
 export interface ListeningServer {
   port: number;
+  /** Base URL without a path, e.g. `http://127.0.0.1:9100` (an IPv6 host in brackets). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -49,8 +51,10 @@ export async function listen(options: {
       resolve();
     });
   });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port: (server.address() as AddressInfo).port,
+    port: bound,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         hub.close();

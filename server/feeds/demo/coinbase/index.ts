@@ -1,6 +1,6 @@
 /** The simulated Coinbase: a seeded Advanced Trade-compatible spot exchange on loopback, for offline mode and tests. */
 import { createCandleHistory } from '../candles';
-import { createFaults } from '../faults';
+import { createFaults, switchesOf } from '../faults';
 import { listen } from '../server';
 import { createSimulator } from '../simulator';
 import type { SimulatedExchange, VenueOptions } from '../venue';
@@ -76,14 +76,12 @@ export async function startCoinbaseExchange(options: CoinbaseOptions = {}): Prom
     feed.close();
     throw error;
   });
-  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
-    faults;
   let closing: Promise<void> | undefined;
   return {
     id: 'coinbase',
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
+    url: server.url,
     port: server.port,
-    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet },
+    faults: switchesOf(faults),
     symbols: () => index.products.map((p) => p.symbol),
     connections: () => feed.connections(),
     subscribed: () => feed.subscribed(),

@@ -1,6 +1,6 @@
 /** The simulated Kraken spot exchange: Kraken's public REST and WebSocket v2 on loopback, seeded prices. */
 import { createCandleHistory } from '../candles';
-import { createFaults } from '../faults';
+import { createFaults, switchesOf } from '../faults';
 import { hashString, mulberry32 } from '../prng';
 import { listen } from '../server';
 import { createSimulator } from '../simulator';
@@ -55,14 +55,12 @@ export async function startKrakenExchange(options: VenueOptions = {}): Promise<S
     quiet: faults.isQuiet,
     onTrade: hub.publishTrade,
   });
-  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
-    faults;
   let closing: Promise<void> | undefined;
   return {
     id: 'kraken',
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`,
+    url: server.url,
     port: server.port,
-    faults: { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet },
+    faults: switchesOf(faults),
     symbols: () => pairs.map((pair) => pair.symbol),
     connections: () => hub.connections(),
     subscribed: () => hub.subscribed(),

@@ -1,4 +1,4 @@
-import { DashboardStoreProvider } from '@/lib/store/provider';
+import { DashboardStoreProvider } from '@/client/store/provider';
 import { Dashboard } from './_components/dashboard';
 
 /** The dashboard; everything on it is live, so the server renders only its frame. */

@@ -3,8 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { AdminBadge } from './auth-card';
-import type { AccountUser } from '@/lib/auth-client';
-import { fetchSession, signOut } from '@/lib/auth-client';
+import type { AccountUser } from '@/client/api/auth';
+import { fetchSession, signOut } from '@/client/api/auth';
 import styles from './account-menu.module.css';
 
 type Account =

@@ -2,10 +2,10 @@
 /** "Add ticker": an ARIA combobox with market suggestions from the API; Enter adds the typed or suggested stream. */
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { exchangeName } from '@/lib/format';
+import { exchangeName } from '@/client/format';
 import type { StreamId } from '@/lib/protocol';
-import type { DashboardConnection } from '@/lib/socket/dashboard-connection';
-import { useDashboard, useDashboardStore } from '@/lib/store/provider';
+import type { DashboardConnection } from '@/client/socket/dashboard-connection';
+import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import { parseStreamId } from '@/lib/stream-id';
 import styles from './add-ticker.module.css';
 

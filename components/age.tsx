@@ -1,7 +1,7 @@
 'use client';
 /** How long ago something happened ("3 s"), refreshed by the shared clock. */
-import { formatAge, MISSING } from '@/lib/format';
-import { useDashboard } from '@/lib/store/provider';
+import { formatAge, MISSING } from '@/client/format';
+import { useDashboard } from '@/client/store/provider';
 import { useNow } from './clock-provider';
 
 interface AgeProps {

@@ -3,12 +3,11 @@
 import { memo, useCallback, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import { describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
-import type { AlertCondition, PriceAlert } from '@/lib/alerts';
-import { createAlert, deleteAlert, listAlerts } from '@/lib/alerts-client';
-import { describeStream, exchangeName, formatClock, formatPrice, decimalsOf } from '@/lib/format';
-import type { StreamId } from '@/lib/protocol';
-import { useDashboard, useDashboardStore } from '@/lib/store/provider';
-import type { DashboardStore } from '@/lib/store/dashboard-store';
+import type { AlertCondition, PriceAlert, StreamId } from '@/lib/protocol';
+import { createAlert, deleteAlert, listAlerts } from '@/client/api/alerts';
+import { describeStream, exchangeName, formatClock, formatPrice, decimalsOf } from '@/client/format';
+import { useDashboard, useDashboardStore } from '@/client/store/provider';
+import type { DashboardStore } from '@/client/store/dashboard-store';
 import { FormAlert, formMessage, SubmitButton } from './auth-card';
 import type { FormMessage } from './auth-card';
 import fieldStyles from './auth-card.module.css';

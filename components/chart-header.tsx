@@ -8,9 +8,9 @@ import {
   formatPercent,
   formatPrice,
   priceDecimals,
-} from '@/lib/format';
+} from '@/client/format';
 import type { StreamId } from '@/lib/protocol';
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
 // The row's tone colours, so a stream's flag reads the same above its chart as in its row.
 import tones from './ticker-table.module.css';

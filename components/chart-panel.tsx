@@ -1,9 +1,9 @@
 'use client';
 /** The live chart of the selected stream; recharts loads in its own chunk after the table has painted. */
 import dynamic from 'next/dynamic';
-import { describeStream } from '@/lib/format';
-import { selectChartStream } from '@/lib/store/dashboard-store';
-import { useDashboard } from '@/lib/store/provider';
+import { describeStream } from '@/client/format';
+import { selectChartStream } from '@/client/store/dashboard-store';
+import { useDashboard } from '@/client/store/provider';
 import { ChartHeader } from './chart-header';
 import styles from './chart-panel.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 /** Always-visible state of the socket: live / reconnecting / offline, and the time since the last message. */
-import { useDashboard } from '@/lib/store/provider';
-import type { ConnectionState } from '@/lib/store/dashboard-store';
+import { useDashboard } from '@/client/store/provider';
+import type { ConnectionState } from '@/client/store/dashboard-store';
 import { Age } from './age';
 import styles from './status.module.css';
 

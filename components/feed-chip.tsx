@@ -1,9 +1,9 @@
 'use client';
 /** One exchange feed's health: state, age of the latest tick seen, reconnects, and the last error. */
-import { exchangeName, formatClock } from '@/lib/format';
+import { exchangeName, formatClock } from '@/client/format';
 import type { FeedState, FeedStatus, StreamState } from '@/lib/protocol';
-import type { DashboardState } from '@/lib/store/dashboard-store';
-import { useDashboard } from '@/lib/store/provider';
+import type { DashboardState } from '@/client/store/dashboard-store';
+import { useDashboard } from '@/client/store/provider';
 import { Age } from './age';
 import styles from './status.module.css';
 

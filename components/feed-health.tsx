@@ -1,6 +1,6 @@
 'use client';
 /** The feed health bar: one chip per configured exchange feed. */
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 import { FeedChip } from './feed-chip';
 import styles from './status.module.css';
 

@@ -1,8 +1,8 @@
 'use client';
 /** The holdings as a table: one row per open position at its live price, then those the totals leave out and why. */
-import { describeStream, exchangeName, MISSING } from '@/lib/format';
-import type { UnpricedHolding, UnpricedReason } from '@/lib/portfolio-client';
-import type { LiveHolding } from '@/lib/portfolio-live';
+import { describeStream, exchangeName, MISSING } from '@/client/format';
+import type { UnpricedHolding, UnpricedReason } from '@/client/api/portfolio';
+import type { LiveHolding } from '@/client/live-portfolio';
 import { Decimal } from '@/lib/portfolio/decimal';
 import {
   formatChangePercent,

@@ -2,8 +2,8 @@
 /** The "Low data" switch: asks the server for at most one market message per second. */
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { DashboardConnection } from '@/lib/socket/dashboard-connection';
-import { useDashboard, useDashboardStore } from '@/lib/store/provider';
+import type { DashboardConnection } from '@/client/socket/dashboard-connection';
+import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import styles from './status.module.css';
 
 /** A real checkbox with the switch role and a visible label. */

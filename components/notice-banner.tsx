@@ -1,6 +1,6 @@
 'use client';
 /** Messages for the user (e.g. an unknown ticker refused by the server), in live regions screen readers announce. */
-import { useDashboard, useDashboardStore } from '@/lib/store/provider';
+import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import styles from './notice-banner.module.css';
 
 /** Two regions always in the page, so a message put into them is announced: errors assertively, the rest politely. */

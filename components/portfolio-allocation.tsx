@@ -2,7 +2,7 @@
 /** The allocation by asset: a donut (recharts, loaded after first paint) and a legend that carries the numbers. */
 import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
-import type { LiveHolding } from '@/lib/portfolio-live';
+import type { LiveHolding } from '@/client/live-portfolio';
 import { ZERO } from '@/lib/portfolio/decimal';
 import type { Decimal } from '@/lib/portfolio/decimal';
 import type { AllocationSlice } from './allocation-chart';

@@ -1,5 +1,5 @@
 /** Formatting of exact amounts (Decimal or decimal strings) for the portfolio views: money, prices, quantities, shares. */
-import { MISSING } from '@/lib/format';
+import { MISSING } from '@/client/format';
 import { Decimal } from '@/lib/portfolio/decimal';
 
 const MINUS = '\u2212';

@@ -2,9 +2,9 @@
 /** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { setPortfolioCurrency, setPricingExchange } from '@/lib/portfolio-client';
-import { revaluePortfolio } from '@/lib/portfolio-live';
-import type { PortfolioAnswer } from '@/lib/portfolio-client';
+import { setPortfolioCurrency, setPricingExchange } from '@/client/api/portfolio';
+import { revaluePortfolio } from '@/client/live-portfolio';
+import type { PortfolioAnswer } from '@/client/api/portfolio';
 import { Decimal } from '@/lib/portfolio/decimal';
 import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';
 import type { CostBasisMethod } from '@/lib/portfolio/lots';

@@ -1,7 +1,7 @@
 'use client';
 /** The portfolio's headline figures: total value, 24 h change, unrealized and realized P&L. */
-import type { UnpricedHolding } from '@/lib/portfolio-client';
-import type { LiveTotals } from '@/lib/portfolio-live';
+import type { UnpricedHolding } from '@/client/api/portfolio';
+import type { LiveTotals } from '@/client/live-portfolio';
 import type { Decimal } from '@/lib/portfolio/decimal';
 import { formatChangePercent, formatMoney, formatSignedMoney, tone } from './portfolio-format';
 import styles from './portfolio-panel.module.css';

@@ -2,9 +2,16 @@
 /** The recharts line of one stream's recent prices; bounded, memoised data and no animation keep redraws cheap. */
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { describeStream, formatAge, formatClock, formatPrice, niceTicks, priceDecimals } from '@/lib/format';
+import {
+  describeStream,
+  formatAge,
+  formatClock,
+  formatPrice,
+  niceTicks,
+  priceDecimals,
+} from '@/client/format';
 import type { StreamId } from '@/lib/protocol';
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
 
 // Literal colours: SVG presentation attributes are not the place to rely on CSS variables.

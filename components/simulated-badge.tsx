@@ -1,6 +1,6 @@
 'use client';
 /** The unmissable "SIMULATED" mark shown whenever any feed comes from a built-in simulated exchange (protocol F2). */
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 import styles from './status.module.css';
 
 const EXPLANATION =

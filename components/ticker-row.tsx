@@ -10,10 +10,10 @@ import {
   formatPercent,
   formatPrice,
   priceDecimals,
-} from '@/lib/format';
+} from '@/client/format';
 import type { StreamId } from '@/lib/protocol';
-import { useDashboard } from '@/lib/store/provider';
-import { selectChartStream } from '@/lib/store/dashboard-store';
+import { useDashboard } from '@/client/store/provider';
+import { selectChartStream } from '@/client/store/dashboard-store';
 import { Age } from './age';
 import { Sparkline } from './sparkline';
 import styles from './ticker-table.module.css';

@@ -1,7 +1,7 @@
 'use client';
 /** The watchlist as a dense ticker table; reads only the watchlist, each row reads its own ticker. */
 import type { StreamId } from '@/lib/protocol';
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 import { TickerRow } from './ticker-row';
 import styles from './ticker-table.module.css';
 

@@ -2,10 +2,10 @@
 /** Live last and open prices of the streams that price the holdings: pinned on the connection, read narrowly from the store. */
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LiveQuote } from '@/lib/portfolio-live';
+import type { LiveQuote } from '@/client/live-portfolio';
 import type { StreamId } from '@/lib/protocol';
-import { useDashboardConnection } from '@/lib/socket/use-dashboard-connection';
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboardConnection } from '@/client/socket/use-dashboard-connection';
+import { useDashboard } from '@/client/store/provider';
 
 const NO_STREAMS: StreamId[] = [];
 

@@ -1,8 +1,8 @@
 'use client';
 /** The server's valuation of the user's portfolio: fetched on mount and method change, again on focus, polled while prices are missing. */
 import { useEffect, useReducer, useState } from 'react';
-import { fetchPortfolio } from '@/lib/portfolio-client';
-import type { PortfolioAnswer } from '@/lib/portfolio-client';
+import { fetchPortfolio } from '@/client/api/portfolio';
+import type { PortfolioAnswer } from '@/client/api/portfolio';
 import type { CostBasisMethod } from '@/lib/portfolio/lots';
 
 /** Delay between fetches while a holding waits for its first price; never shorter. */

@@ -1,8 +1,8 @@
 'use client';
 /** What a stream's row and chart header say of its freshness: its feed's state, then its own (protocol F4-F7). */
-import { describeStream } from '@/lib/format';
+import { describeStream } from '@/client/format';
 import type { FeedState, StreamState, StreamId } from '@/lib/protocol';
-import { useDashboard } from '@/lib/store/provider';
+import { useDashboard } from '@/client/store/provider';
 
 /** A short flag and the sentence behind it; `dim` when the price shown may not be current. */
 export interface StreamStatus {

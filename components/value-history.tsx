@@ -1,12 +1,18 @@
 'use client';
 /** The portfolio's value over time, backfilled daily closes then recorded values: a plain SVG line with ranges. */
 import { useEffect, useMemo, useState } from 'react';
-import { fetchValueHistory } from '@/lib/portfolio-client';
-import type { ValueHistory as History } from '@/lib/portfolio-client';
-import { formatAge, formatClock } from '@/lib/format';
+import { fetchValueHistory } from '@/client/api/portfolio';
+import type { ValueHistory as History } from '@/client/api/portfolio';
+import { formatAge, formatClock } from '@/client/format';
 import { Decimal } from '@/lib/portfolio/decimal';
-import { dailyPointCount, defaultRange, pickRange, resampleByTime, VALUE_RANGES } from '@/lib/value-series';
-import type { ValueRange } from '@/lib/value-series';
+import {
+  dailyPointCount,
+  defaultRange,
+  pickRange,
+  resampleByTime,
+  VALUE_RANGES,
+} from '@/client/value-series';
+import type { ValueRange } from '@/client/value-series';
 import { Sparkline } from './sparkline';
 import { Money } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
@@ -35,7 +41,7 @@ const RANGE_LABELS: Readonly<Record<ValueRange, { text: string; span: string }>>
   ALL: { text: 'All', span: 'whole history' },
 };
 
-// One fixed locale, as lib/format does, so every browser prints the same date.
+// One fixed locale, as client/format does, so every browser prints the same date.
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 // Within a day a clock time says when; over days it would be ambiguous.

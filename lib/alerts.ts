@@ -1,29 +1,15 @@
 /** Price alerts: "tell me when this market's last price is above / below X" (docs/protocol.md P7). */
 import { Decimal } from './portfolio/decimal';
-import type { StreamId } from './protocol';
+import type { AlertCondition, PriceAlert, StreamId } from './protocol';
 import { parseStreamId } from './stream-id';
 
-export const ALERT_CONDITIONS = ['above', 'below'] as const;
-export type AlertCondition = (typeof ALERT_CONDITIONS)[number];
+/** Every condition an alert may have, for checks at the edges. */
+export const ALERT_CONDITIONS = ['above', 'below'] as const satisfies readonly AlertCondition[];
 
 /** Alerts one user may keep, triggered ones included: enough for any watchlist, small enough to check on every tick. */
 export const MAX_ALERTS_PER_USER = 100;
 
 export const MAX_ALERT_NOTE_LENGTH = 200;
-
-/** An alert as the API and the socket send it; `price` and `triggeredPrice` are decimal strings. */
-export interface PriceAlert {
-  id: string;
-  stream: StreamId;
-  condition: AlertCondition;
-  price: string;
-  note: string | null;
-  createdAt: number;
-  /** Server time of the tick that met the condition; null while the alert waits. */
-  triggeredAt: number | null;
-  /** The last price that met it. */
-  triggeredPrice: string | null;
-}
 
 /** What a client sends to set an alert; checked on the server (server/http/alert-routes.ts). */
 export interface NewAlert {

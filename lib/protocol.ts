@@ -1,7 +1,5 @@
 /** The Livefolio socket contract: event maps and payloads shared by the server and every client (docs/protocol.md). */
 
-import type { PriceAlert } from './alerts';
-
 /** Bumped on any change a deployed client could notice. */
 export const PROTOCOL_VERSION = 1;
 
@@ -190,4 +188,21 @@ export interface ServerToClientEvents {
   'alert:triggered': (triggered: { alert: PriceAlert }) => void;
   /** The user's alerts changed in any tab or fired: the whole list. */
   'alerts:changed': (changed: AlertsChanged) => void;
+}
+
+/** When a price alert fires: at or above its price, or at or below it (lib/alerts.ts checks it). */
+export type AlertCondition = 'above' | 'below';
+
+/** An alert as the API and the socket send it; `price` and `triggeredPrice` are decimal strings. */
+export interface PriceAlert {
+  id: string;
+  stream: StreamId;
+  condition: AlertCondition;
+  price: string;
+  note: string | null;
+  createdAt: number;
+  /** Server time of the tick that met the condition; null while the alert waits. */
+  triggeredAt: number | null;
+  /** The last price that met it. */
+  triggeredPrice: string | null;
 }

@@ -14,8 +14,8 @@ import { PortfolioPanel } from '@/components/portfolio-panel';
 import { SimulatedBadge } from '@/components/simulated-badge';
 import { TickerTable } from '@/components/ticker-table';
 import type { StreamId } from '@/lib/protocol';
-import { useDashboardConnection } from '@/lib/socket/use-dashboard-connection';
-import { useDashboardStore } from '@/lib/store/provider';
+import { useDashboardConnection } from '@/client/socket/use-dashboard-connection';
+import { useDashboardStore } from '@/client/store/provider';
 import styles from './dashboard.module.css';
 
 /** Reads nothing from the store itself, so a tick never re-renders the layout. */

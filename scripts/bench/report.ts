@@ -27,7 +27,7 @@ const reasons = (d: Record<string, number>) => Object.values(d).reduce((a, b) =>
 const naiveEveryTickBytes = (n: ModeResult) =>
   n.bytesPerMsg === null ? null : (n.bytesPerMsg * n.everyTickMsgsPerSec) / n.clients;
 
-/** The throttle window at a rate (as lib/throttle.ts computes it). */
+/** The throttle window at a rate (as server/push/throttle.ts computes it). */
 export const windowOf = (maxFrequency: number) => Math.ceil(1000 / maxFrequency);
 
 /** The figures as one JSON object (the last line of the output). */

@@ -1,7 +1,7 @@
 /** Price alerts on the server: checked against every live tick, fired once, told to the owner's open tabs. */
 import { alertMet, MAX_ALERTS_PER_USER } from '../../lib/alerts';
-import type { NewAlert, PriceAlert } from '../../lib/alerts';
-import type { StreamId, Ticker } from '../../lib/protocol';
+import type { NewAlert } from '../../lib/alerts';
+import type { PriceAlert, StreamId, Ticker } from '../../lib/protocol';
 import { AppError } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { AlertStore, OwnedAlert } from '../store/alert-store';

@@ -1,8 +1,8 @@
 /** Where ccxt's tickers enter the server: validated, counted, and handed to the sink exactly once each. */
 import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
-import { validateTicker } from '../../lib/ticker-validation';
-import type { ValidateTickerOptions } from '../../lib/ticker-validation';
+import { validateTicker } from './ticker-validation';
+import type { ValidateTickerOptions } from './ticker-validation';
 import { classifyError, errorMessage } from './feed-errors';
 import { safeCall } from './feed-status';
 import type { StatusReporter } from './feed-status';

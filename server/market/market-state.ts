@@ -1,6 +1,6 @@
 /** The latest ticker of every stream, rounded to its market's precision, and who wants to hear of changes. */
 import type { StreamId, Ticker } from '../../lib/protocol';
-import { holdUnlessMoved, PERCENT_DECIMALS, roundTo, VOLUME_SIGNIFICANCE } from '../../lib/precision';
+import { holdUnlessMoved, PERCENT_DECIMALS, roundTo, VOLUME_SIGNIFICANCE } from './precision';
 import { diffTicker } from '../../lib/ticker-diff';
 import type { MarketInfo, PriceFields } from '../feeds/types';
 

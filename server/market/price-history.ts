@@ -1,6 +1,6 @@
 /** Recent prices per stream at a fixed resolution, so charts are full when a page loads. */
 import type { StreamId } from '../../lib/protocol';
-import { PointRing } from '../../lib/ring-buffer';
+import { PointRing } from './ring-buffer';
 
 /** One bounded ring of (slot time, last price) per stream. */
 export class PriceHistory {

@@ -8,7 +8,7 @@ import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { valuePortfolio } from '../../lib/portfolio/valuation';
+import { valuePortfolio } from './valuation';
 import { streamId } from '../../lib/stream-id';
 import { AppError } from '../errors';
 import type { MarketState } from '../market/market-state';

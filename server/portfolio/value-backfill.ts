@@ -4,8 +4,8 @@
  * any change of transactions or currency, and once a day for the day that ended.
  */
 import type { Logger } from 'pino';
-import { dailyValues } from '../../lib/portfolio/backfill';
-import type { AssetPricing } from '../../lib/portfolio/backfill';
+import { dailyValues } from './past-values';
+import type { AssetPricing } from './past-values';
 import { formatDecimal } from '../../lib/portfolio/decimal';
 import type { StreamId } from '../../lib/protocol';
 import { DAY_MS, dayStart } from '../feeds/candles';

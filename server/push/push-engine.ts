@@ -2,7 +2,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { MarketSnapshot, StreamId, Subscription } from '../../lib/protocol';
-import { delayUntilNext, effectiveFrequency, windowMs } from '../../lib/throttle';
+import { delayUntilNext, effectiveFrequency, windowMs } from './throttle';
 import type { MarketState } from '../market/market-state';
 import { bufferedBytes } from './buffered-bytes';
 import { SubscriptionGroup } from './subscription-group';

@@ -1,6 +1,6 @@
 /** The clients that share one subscription (same streams, same rate): one room, one sequence, one batch per window. */
 import type { MarketSnapshot, StreamId, Ticker } from '../../lib/protocol';
-import { Conflator } from '../../lib/conflator';
+import { Conflator } from './conflator';
 
 /** One room of clients with identical subscriptions; every member holds the same state at (epoch, seq). */
 export class SubscriptionGroup {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { NewAlert, PriceAlert } from '../../lib/alerts';
+import type { NewAlert } from '../../lib/alerts';
+import type { PriceAlert } from '../../lib/protocol';
 import type { Storage } from './db';
 import type { AlertsTable } from './schema';
 

@@ -1,6 +1,6 @@
 /** The tables as Kysely sees them: one type per table, columns as stored (times in ms, amounts as decimal strings). */
 import type { Generated } from 'kysely';
-import type { AlertCondition } from '../../lib/alerts';
+import type { AlertCondition } from '../../lib/protocol';
 import type { TransactionType } from '../../lib/portfolio/transaction';
 
 /** The global watchlist from before accounts; emptied into the first account's list (watchlist-store.ts). */

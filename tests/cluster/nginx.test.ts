@@ -9,8 +9,8 @@ import type { Nginx } from '../support/nginx';
 import { redisAvailable } from '../support/services';
 import type { Target } from '../support/stack';
 import { signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
-import { live, tabs } from '../lib/socket/tab';
-import type { Tab } from '../lib/socket/tab';
+import { live, tabs } from '../client/socket/tab';
+import type { Tab } from '../client/socket/tab';
 
 // deploy/nginx.conf, the balancer of compose.yaml's scaled profile, run by Debian's nginx in front of three
 // instances: WebSocket and long-polling tabs of many users, spread over the instances, all live and all equal.

@@ -10,8 +10,8 @@ import { postgresAvailable, redisAvailable } from '../support/services';
 import type { Client, Target } from '../support/stack';
 import { connect, send, signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
-import { live, tabs } from '../lib/socket/tab';
-import type { Tab } from '../lib/socket/tab';
+import { live, tabs } from '../client/socket/tab';
+import type { Tab } from '../client/socket/tab';
 
 // The fault tests of a cluster: production server processes on their own ports behind a balancer, one Redis,
 // one PostgreSQL, killed and restarted while dashboard tabs (the real client library) watch.

@@ -5,8 +5,8 @@
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeStream, formatPercent, formatPrice, priceDecimals } from '../../lib/format';
-import type { SyncedMarket } from '../../lib/market-sync';
+import { describeStream, formatPercent, formatPrice, priceDecimals } from '../../client/format';
+import type { SyncedMarket } from '../../client/market-sync';
 import type { StreamId } from '../../lib/protocol';
 import type { Client } from '../support/stack';
 import { connect, request, signIn, TEST_ADMIN, waitFor } from '../support/stack';

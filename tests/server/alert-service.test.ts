@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceAlert } from '../../lib/alerts';
-import type { Ticker } from '../../lib/protocol';
+import type { PriceAlert, Ticker } from '../../lib/protocol';
 import { AlertService } from '../../server/alerts/alert-service';
 import { AppError } from '../../server/errors';
 import { AlertStore } from '../../server/store/alert-store';

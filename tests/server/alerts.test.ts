@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceAlert } from '../../lib/alerts';
+import type { PriceAlert } from '../../lib/protocol';
 import { MAX_ALERTS_PER_USER } from '../../lib/alerts';
 import type { Client, Stack, Target } from '../support/stack';
 import { autoClose, send, signIn, sleep, waitFor } from '../support/stack';

@@ -1,6 +1,6 @@
 /** A client that keeps its subscription's state the way docs/protocol.md tells (M2, M3, M9), and records what it saw. */
-import { applyDiff, applySnapshot, emptyMarket } from '../../lib/market-sync';
-import type { SyncedMarket } from '../../lib/market-sync';
+import { applyDiff, applySnapshot, emptyMarket } from '../../client/market-sync';
+import type { SyncedMarket } from '../../client/market-sync';
 import type { MarketDiff, SnapshotAck, StreamId } from '../../lib/protocol';
 import type { Client } from './stack';
 

@@ -2,7 +2,7 @@
 /** The sign-in form: on success it goes to the page the visitor was sent here from, if that page is on this site. */
 import { FormAlert, FormField, SubmitButton, UsernameField, useFormRequest } from '@/components/auth-card';
 import styles from '@/components/auth-card.module.css';
-import { formText, safeNextPath, signIn } from '@/lib/auth-client';
+import { formText, safeNextPath, signIn } from '@/client/api/auth';
 
 /** Username and password; the server's refusal (wrong password, too many tries) is shown as it words it. */
 export function LoginForm() {

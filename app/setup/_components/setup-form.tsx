@@ -11,7 +11,7 @@ import {
   useFormRequest,
 } from '@/components/auth-card';
 import styles from '@/components/auth-card.module.css';
-import { formText, setUpFirstAccount } from '@/lib/auth-client';
+import { formText, setUpFirstAccount } from '@/client/api/auth';
 
 const MISMATCH = 'The two passwords do not match. Type the same password in both fields.';
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
-import { importTransactionsCsv, TRANSACTIONS_CSV_URL } from '@/lib/portfolio-client';
+import { importTransactionsCsv, TRANSACTIONS_CSV_URL } from '@/client/api/portfolio';
 import styles from './transactions.module.css';
 
 /** The panel; `onImported` reloads the list after a successful import. */

@@ -11,8 +11,8 @@ import {
   TRANSACTION_FIELDS,
   addTransaction,
   updateTransaction,
-} from '@/lib/portfolio-client';
-import type { TransactionInput, TransactionRecord } from '@/lib/portfolio-client';
+} from '@/client/api/portfolio';
+import type { TransactionInput, TransactionRecord } from '@/client/api/portfolio';
 import { TRANSACTION_TYPES } from '@/lib/portfolio/transaction';
 import { TYPE_LABELS, toDateTimeInput } from './transaction-text';
 import styles from './transactions.module.css';

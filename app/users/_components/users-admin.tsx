@@ -12,8 +12,8 @@ import {
   useFormRequest,
 } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
-import { createUser, formText, listUsers } from '@/lib/auth-client';
-import type { AccountUser } from '@/lib/auth-client';
+import { createUser, formText, listUsers } from '@/client/api/auth';
+import type { AccountUser } from '@/client/api/auth';
 import { PagePanel } from '@/components/page-shell';
 import styles from './users-admin.module.css';
 

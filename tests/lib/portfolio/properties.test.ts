@@ -6,7 +6,7 @@ import { deriveHoldings, validateTransactions } from '../../../lib/portfolio/hol
 import type { AssetHolding } from '../../../lib/portfolio/holdings';
 import { COST_BASIS_METHODS } from '../../../lib/portfolio/lots';
 import type { CostBasisMethod } from '../../../lib/portfolio/lots';
-import { valuePortfolio } from '../../../lib/portfolio/valuation';
+import { valuePortfolio } from '../../../server/portfolio/valuation';
 import { holdings, sell, text } from './build';
 import { history, prices } from './history-arbitrary';
 import type { Expected } from './history-arbitrary';

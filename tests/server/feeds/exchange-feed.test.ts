@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateTicker } from '../../../lib/ticker-validation';
+import { validateTicker } from '../../../server/feeds/ticker-validation';
 import { GARBAGE_KINDS, startDemoExchange } from '../../../server/feeds/demo/index';
 import type { DemoExchange } from '../../../server/feeds/demo/index';
 import { createExchangeFeed } from '../../../server/feeds/exchange-feed';

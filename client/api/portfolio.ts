@@ -1,0 +1,274 @@
+/** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/transactions, /api/v1/settings) and the answers' types. */
+import { request } from './auth';
+import type { ApiResult } from './auth';
+import type { ConversionPath } from '../../lib/portfolio/conversion';
+import type { CostBasisMethod } from '../../lib/portfolio/lots';
+import type { TransactionType } from '../../lib/portfolio/transaction';
+import type { StreamId } from '../../lib/protocol';
+import { isRecord, allOrNull } from './json-shape';
+
+export type { ApiResult } from './auth';
+
+/** Where the server found the price a holding is valued at. */
+export interface PriceSource {
+  stream: StreamId;
+  price: string;
+  receivedAt: number;
+  stale: boolean;
+}
+
+/** One valued holding as GET /api/v1/portfolio sends it; amounts are decimal strings. */
+export interface PortfolioAsset {
+  asset: string;
+  quantity: string;
+  /** Null for a closed position (nothing held). */
+  price: string | null;
+  priceSource: PriceSource | null;
+  /** The configured exchanges that list the asset's market, in the default order: where it can be priced. */
+  venues: string[];
+  /** How the price, cost and P&L were converted into the portfolio's currency; null when no conversion was needed. */
+  conversion: PortfolioConversion | null;
+  marketValue: string;
+  costBasis: string;
+  unrealizedPnl: string;
+  realizedPnl: string;
+  allocation: string;
+}
+
+/** A conversion between currencies through markets (server/portfolio; lib/portfolio/conversion.ts). */
+export interface PortfolioConversion extends ConversionPath {
+  /** The rate the server used: units of `to` per unit of `from`. */
+  rate: string;
+}
+
+/** Why the server left a holding out of the totals. */
+export type UnpricedReason =
+  'no-price' | 'invalid-price' | 'other-quote-currency' | 'no-conversion' | 'no-rate';
+
+/** A holding the server could not value. */
+export interface UnpricedHolding {
+  asset: string;
+  quoteCurrency: string;
+  reason: UnpricedReason;
+  quantity: string;
+  costBasis: string;
+  realizedPnl: string;
+}
+
+/** The answer of GET /api/v1/portfolio. */
+export interface PortfolioAnswer {
+  method: CostBasisMethod;
+  quoteCurrency: string;
+  complete: boolean;
+  totals: { marketValue: string; costBasis: string; unrealizedPnl: string; realizedPnl: string };
+  assets: PortfolioAsset[];
+  unpriced: UnpricedHolding[];
+}
+
+/** What a client sends to add or replace a transaction: decimal strings, `time` in ISO 8601 with Z or offset. */
+export interface TransactionInput {
+  type: TransactionType;
+  asset: string;
+  quantity: string;
+  price: string;
+  quoteCurrency: string;
+  fee: string;
+  feeCurrency: string;
+  time: string;
+  exchange?: string;
+  note?: string;
+}
+
+/** The fields every transaction has, in the order the form shows them. */
+export const TRANSACTION_FIELDS = [
+  'type',
+  'asset',
+  'quantity',
+  'price',
+  'quoteCurrency',
+  'fee',
+  'feeCurrency',
+  'time',
+] as const satisfies ReadonlyArray<keyof TransactionInput>;
+
+/** The fields a transaction may leave out. */
+export const OPTIONAL_TRANSACTION_FIELDS = ['exchange', 'note'] as const satisfies ReadonlyArray<
+  keyof TransactionInput
+>;
+
+/** A stored transaction as the API lists it. */
+export interface TransactionRecord extends TransactionInput {
+  id: string;
+  timeMs: number;
+}
+
+/** The user's holdings under `method`, valued in `quote` at the server's latest prices. */
+export function fetchPortfolio(
+  method: CostBasisMethod,
+  signal?: AbortSignal,
+): Promise<ApiResult<PortfolioAnswer>> {
+  // No currency: the server values it in the user's own (GET/PUT /api/v1/settings).
+  const query = new URLSearchParams({ method });
+  return request(`/api/v1/portfolio?${query.toString()}`, { signal }, readPortfolio);
+}
+
+/** Every transaction of the signed-in user. */
+export function listTransactions(signal?: AbortSignal): Promise<ApiResult<TransactionRecord[]>> {
+  return request('/api/v1/transactions', { signal }, (body) =>
+    isRecord(body) && Array.isArray(body.transactions) ? allOrNull(body.transactions, readTransaction) : null,
+  );
+}
+
+/** Adds a transaction; refused (400, with the reason) when the history would not book, e.g. a sell above the holding. */
+export function addTransaction(input: TransactionInput): Promise<ApiResult<TransactionRecord>> {
+  return request('/api/v1/transactions', withJson('POST', input), readTransactionField);
+}
+
+/** Replaces transaction `id` with `input`, under the same rule as adding. */
+export function updateTransaction(
+  id: string,
+  input: TransactionInput,
+): Promise<ApiResult<TransactionRecord>> {
+  return request(
+    `/api/v1/transactions/${encodeURIComponent(id)}`,
+    withJson('PUT', input),
+    readTransactionField,
+  );
+}
+
+/** Deletes transaction `id`; refused when a later transaction needs it (a sell needs its buy). */
+export function deleteTransaction(id: string): Promise<ApiResult<string>> {
+  return request(`/api/v1/transactions/${encodeURIComponent(id)}`, { method: 'DELETE' }, (body) =>
+    isRecord(body) && typeof body.deleted === 'string' ? body.deleted : null,
+  );
+}
+
+const BACKFILL_STATES = ['none', 'pending', 'running', 'done', 'failed'] as const;
+
+/** Where the server stands in working out the past daily values (server/portfolio/value-backfill.ts). */
+export type BackfillState = (typeof BACKFILL_STATES)[number];
+
+/** The value history of the portfolio in the user's currency (GET /api/v1/portfolio/history). */
+export interface ValueHistory {
+  currency: string;
+  intervalMs: number;
+  /**
+   * [time in ms, value as a decimal string], oldest first: the backfilled daily values (each at its UTC day's
+   * end), then the values recorded every `intervalMs`.
+   */
+  points: Array<[number, string]>;
+  backfill: {
+    state: BackfillState;
+    /** Days valued by the last backfill. */
+    days: number;
+    /** Why some or all past days could not be valued; null when all were. */
+    message: string | null;
+  };
+}
+
+/** The portfolio's recorded and backfilled values, for the value-history chart. */
+export function fetchValueHistory(signal?: AbortSignal): Promise<ApiResult<ValueHistory>> {
+  return request('/api/v1/portfolio/history', { signal }, (body) =>
+    isRecord(body) &&
+    typeof body.currency === 'string' &&
+    typeof body.intervalMs === 'number' &&
+    Array.isArray(body.points) &&
+    body.points.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'string') &&
+    isBackfill(body.backfill)
+      ? (body as unknown as ValueHistory)
+      : null,
+  );
+}
+
+function isBackfill(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    BACKFILL_STATES.some((state) => state === value.state) &&
+    typeof value.days === 'number' &&
+    (value.message === null || typeof value.message === 'string')
+  );
+}
+
+/** Sets the currency the signed-in user values the portfolio in. */
+export function setPortfolioCurrency(quoteCurrency: string): Promise<ApiResult<string>> {
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ quoteCurrency }),
+  };
+  return request('/api/v1/settings', init, (body) =>
+    isRecord(body) && typeof body.quoteCurrency === 'string' ? body.quoteCurrency : null,
+  );
+}
+
+/** Prices an asset on `exchange`, or on the default order again with null (docs/protocol.md P3). */
+export function setPricingExchange(asset: string, exchange: string | null): Promise<ApiResult<string>> {
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pricing: { [asset]: exchange } }),
+  };
+  return request('/api/v1/settings', init, (body) =>
+    isRecord(body) && isRecord(body.pricing) ? asset : null,
+  );
+}
+
+/** Imports a CSV file's text (docs/protocol.md P4): all of it, or nothing and every bad line named. */
+export function importTransactionsCsv(csv: string): Promise<ApiResult<number>> {
+  const init = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv };
+  return request('/api/v1/transactions.csv', init, (body) =>
+    isRecord(body) && typeof body.imported === 'number' ? body.imported : null,
+  );
+}
+
+/** Where the CSV export downloads from. */
+export const TRANSACTIONS_CSV_URL = '/api/v1/transactions.csv';
+
+function withJson(method: 'POST' | 'PUT', body: TransactionInput): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+// True when every key holds a string; amounts travel as decimal strings, so a JSON number is a wrong answer.
+function strings(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  return keys.every((key) => typeof value[key] === 'string');
+}
+
+function readTransaction(value: unknown): TransactionRecord | null {
+  if (!isRecord(value) || !strings(value, ['id', ...TRANSACTION_FIELDS]) || typeof value.timeMs !== 'number')
+    return null;
+  const optional = (key: string) => value[key] === undefined || typeof value[key] === 'string';
+  return OPTIONAL_TRANSACTION_FIELDS.every(optional) ? (value as unknown as TransactionRecord) : null;
+}
+
+function readTransactionField(body: unknown): TransactionRecord | null {
+  return isRecord(body) ? readTransaction(body.transaction) : null;
+}
+
+const AMOUNT_KEYS = ['quantity', 'costBasis', 'realizedPnl'];
+const TOTAL_KEYS = ['marketValue', 'costBasis', 'unrealizedPnl', 'realizedPnl'];
+
+function readAsset(value: unknown): PortfolioAsset | null {
+  if (!isRecord(value) || !strings(value, ['asset', 'allocation', ...TOTAL_KEYS, 'quantity'])) return null;
+  const source = value.priceSource;
+  const sourceOk =
+    source === null ||
+    (isRecord(source) && strings(source, ['stream', 'price']) && typeof source.stale === 'boolean');
+  const priceOk = value.price === null || typeof value.price === 'string';
+  const venuesOk = Array.isArray(value.venues) && value.venues.every((v) => typeof v === 'string');
+  return sourceOk && priceOk && venuesOk ? (value as unknown as PortfolioAsset) : null;
+}
+
+function readUnpriced(value: unknown): UnpricedHolding | null {
+  if (!isRecord(value) || !strings(value, ['asset', 'quoteCurrency', 'reason', ...AMOUNT_KEYS])) return null;
+  return value as unknown as UnpricedHolding;
+}
+
+function readPortfolio(body: unknown): PortfolioAnswer | null {
+  if (!isRecord(body) || !strings(body, ['method', 'quoteCurrency']) || typeof body.complete !== 'boolean')
+    return null;
+  if (!isRecord(body.totals) || !strings(body.totals, TOTAL_KEYS)) return null;
+  if (!Array.isArray(body.assets) || !Array.isArray(body.unpriced)) return null;
+  const assets = allOrNull(body.assets, readAsset);
+  const unpriced = allOrNull(body.unpriced, readUnpriced);
+  return assets && unpriced ? { ...(body as unknown as PortfolioAnswer), assets, unpriced } : null;
+}

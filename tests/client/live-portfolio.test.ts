@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { revaluePortfolio } from '../../client/live-portfolio';
+import type { PortfolioAnswer, PortfolioAsset } from '../../client/api/portfolio';
+
+// What GET /api/v1/portfolio answered: 0.25 BTC (cost 15,255) and 2 ETH (cost 6,401.33), priced then at
+// 60,000 and 3,000.
+const ANSWER: PortfolioAnswer = {
+  method: 'fifo',
+  quoteCurrency: 'USDT',
+  complete: true,
+  totals: { marketValue: '21000', costBasis: '21656.33', unrealizedPnl: '-656.33', realizedPnl: '398.33' },
+  assets: [
+    {
+      asset: 'BTC',
+      quantity: '0.25',
+      price: '60000',
+      priceSource: { stream: 'binance:BTC/USDT', price: '60000', receivedAt: 1, stale: false },
+      venues: ['binance'],
+      conversion: null,
+      marketValue: '15000',
+      costBasis: '15255',
+      unrealizedPnl: '-255',
+      realizedPnl: '0',
+      allocation: '0.714285714285714286',
+    },
+    {
+      asset: 'ETH',
+      quantity: '2',
+      price: '3000',
+      priceSource: { stream: 'binance:ETH/USDT', price: '3000', receivedAt: 1, stale: false },
+      venues: ['binance'],
+      conversion: null,
+      marketValue: '6000',
+      costBasis: '6401.33',
+      unrealizedPnl: '-401.33',
+      realizedPnl: '398.33',
+      allocation: '0.285714285714285714',
+    },
+  ],
+  unpriced: [],
+};
+
+describe('revaluePortfolio (the live numbers of the Portfolio panel)', () => {
+  it('[P3] values each holding at the live last price, exactly, and sums the totals', () => {
+    const live = revaluePortfolio(ANSWER, {
+      'binance:BTC/USDT': { last: 67607.69, open: 68262.12 },
+      'binance:ETH/USDT': { last: 3458.32, open: 3520.1 },
+    });
+    const [btc, eth] = live.holdings;
+    // 0.25 × 67,607.69 = 16,901.9225; 2 × 3,458.32 = 6,916.64.
+    expect(btc?.marketValue.toString()).toBe('16901.9225');
+    expect(btc?.priceFrom).toBe('live');
+    expect(eth?.marketValue.toString()).toBe('6916.64');
+    expect(live.totals.marketValue.toString()).toBe('23818.5625');
+    // Unrealized = value − cost basis: 23,818.5625 − 21,656.33.
+    expect(live.totals.unrealizedPnl.toString()).toBe('2162.2325');
+    expect(live.totals.realizedPnl.toString()).toBe('398.33');
+    // 24 h: 0.25 × (67,607.69 − 68,262.12) + 2 × (3,458.32 − 3,520.1) = −163.6075 − 123.56.
+    expect(live.totals.change24h?.toString()).toBe('-287.1675');
+    expect(live.totals.change24hComplete).toBe(true);
+    expect(btc?.allocation.plus(eth?.allocation ?? 0).toNumber()).toBeCloseTo(1, 15);
+  });
+
+  it('[P3] keeps the server price of a holding with no live tick yet, and says so', () => {
+    const live = revaluePortfolio(ANSWER, { 'binance:BTC/USDT': { last: 61000, open: null } });
+    const eth = live.holdings.find((h) => h.asset === 'ETH');
+    expect(eth?.priceFrom).toBe('server');
+    expect(eth?.marketValue.toString()).toBe('6000');
+    expect(live.totals.marketValue.toString()).toBe('21250');
+    // Without an open price the 24 h change leaves the asset out and says it is incomplete.
+    expect(live.totals.change24hComplete).toBe(false);
+  });
+
+  it('[P5] converts at the live rate: price, value, cost and P&L follow the conversion market too', () => {
+    // The same BTC holding valued in EUR: the server used EUR/USDT 1.25 (0.8 EUR per USDT).
+    const btc = ANSWER.assets[0] as PortfolioAsset;
+    const inEur: PortfolioAnswer = {
+      ...ANSWER,
+      quoteCurrency: 'EUR',
+      assets: [
+        {
+          ...btc,
+          price: '48000',
+          costBasis: '12204',
+          realizedPnl: '0',
+          conversion: {
+            from: 'USDT',
+            to: 'EUR',
+            rate: '0.8',
+            legs: [{ stream: 'binance:EUR/USDT', inverse: true }],
+          },
+        },
+      ],
+    };
+    const live = revaluePortfolio(inEur, {
+      'binance:BTC/USDT': { last: 62500, open: 60000 },
+      'binance:EUR/USDT': { last: 1.25, open: 1.25 },
+    });
+    const [holding] = live.holdings;
+    // 62,500 USDT × 0.8 = 50,000 EUR; 0.25 BTC = 12,500 EUR; cost 12,204 EUR at the same rate.
+    expect(holding?.price?.toString()).toBe('50000');
+    expect(live.totals.marketValue.toString()).toBe('12500');
+    expect(live.totals.unrealizedPnl.toString()).toBe('296');
+    // EUR/USDT moves to 1.28: 1 USDT = 0.78125 EUR, and the cost basis in EUR moves with it.
+    const moved = revaluePortfolio(inEur, {
+      'binance:BTC/USDT': { last: 62500, open: 60000 },
+      'binance:EUR/USDT': { last: 1.28, open: 1.25 },
+    });
+    expect(moved.holdings[0]?.price?.toString()).toBe('48828.125');
+    expect(moved.totals.costBasis.toString()).toBe('11917.96875');
+  });
+});

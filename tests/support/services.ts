@@ -1,5 +1,5 @@
 /** The outside services some tests need (Redis, PostgreSQL): found from the environment, or said missing. */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createClient } from 'redis';
 
@@ -77,8 +77,11 @@ export interface PostgresSchema {
   name: string;
 }
 
-/** Every test schema is named so: the run's global setup (tests/support/build-once.ts) drops them before and after. */
-export const TEST_SCHEMA_PREFIX = 't_';
+/**
+ * Every test schema is named so: the run's global setup (tests/support/build-once.ts) drops them before and after.
+ * The prefix names the checkout, so two checkouts testing at once on one PostgreSQL never drop each other's.
+ */
+export const TEST_SCHEMA_PREFIX = `t_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}_`;
 
 /**
  * Creates an empty schema with a random name, so test files running at once never share a table. It is not

@@ -43,6 +43,8 @@ export interface FeedMarkets {
 export function createFeedMarkets(deps: FeedMarketsDeps): FeedMarkets {
   const { log, status, signal } = deps;
   let marketMap: ReadonlyMap<string, MarketInfo> = new Map();
+  /** False until the first load: before it, no symbol can be told apart from one the exchange lacks. */
+  let loaded = false;
   /** Watched symbols served with another market's data (Coinbase's -USDC products). */
   let servedAs: ReadonlyMap<string, string> = new Map();
   /** Symbols that failed as BadSymbol or are not markets: skipped until the next markets load. */
@@ -54,6 +56,7 @@ export function createFeedMarkets(deps: FeedMarketsDeps): FeedMarkets {
   function publish(ex: Exchange): void {
     const infos = toMarketInfos(ex.markets, ex.precisionMode ?? TICK_SIZE);
     marketMap = new Map(infos.map((m) => [m.symbol, m]));
+    loaded = true;
     servedAs = servedAsMap(ex.markets as Record<string, unknown> | undefined);
     dropped.clear();
     status.update({ markets: infos.length });
@@ -80,6 +83,9 @@ export function createFeedMarkets(deps: FeedMarketsDeps): FeedMarkets {
     map: () => marketMap,
     servedAs: (symbol) => servedAs.get(symbol),
     wanted(requested) {
+      // The stream judge asks from the start; while the markets are still loading nothing is watched, and
+      // nothing is dropped as "not a market" (an error the status would show after the load).
+      if (!loaded) return [];
       const out: string[] = [];
       for (const symbol of requested) {
         if (dropped.has(symbol)) continue;

@@ -1,0 +1,124 @@
+/** Wiring step 5: the HTTP server (REST API, health and metrics, page gate, pages) with socket.io attached. */
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Socket as EngineSocket } from 'engine.io';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { ClusterLinks } from '../cluster/links';
+import { LoginLimiter } from '../auth/login-limiter';
+import { alertRoutes } from '../http/alert-routes';
+import { authRoutes } from '../http/auth-routes';
+import { createHttpServer } from '../http/http-server';
+import { marketRoutes } from '../http/market-routes';
+import { createOpsHandler, notReadyReasons } from '../http/ops-routes';
+import { createPageGate } from '../http/page-gate';
+import { portfolioRoutes } from '../http/portfolio-routes';
+import type { RequestOrigin } from '../http/proxy';
+import { createRouter } from '../http/router';
+import { createMetrics } from '../metrics';
+import { originAllowed } from '../socket/handshake';
+import { RequestLimiter } from '../socket/rate-limit';
+import type { MarketWiring } from './market';
+import type { Services } from './services';
+import { MAX_MESSAGE_BYTES } from './sockets';
+import type { Sockets } from './sockets';
+import type { Stores } from './stores';
+
+/** What the HTTP step needs. */
+export interface HttpDeps {
+  config: Config;
+  log: Logger;
+  stores: Stores;
+  market: MarketWiring;
+  services: Services;
+  sockets: Sockets;
+  cluster: ClusterLinks;
+  origin: RequestOrigin;
+  allowedOrigins: ReadonlySet<string>;
+  /** Serves everything that is not the API or socket.io (the Next.js request handler); 404 when absent. */
+  pageHandler?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /** True once the server is stopping: /readyz fails at once. */
+  shuttingDown(): boolean;
+}
+
+/** The HTTP side of the server. */
+export interface HttpWiring {
+  http: HttpServer;
+  /** Destroys every socket still open (after the grace period of a shutdown). */
+  destroySockets(): void;
+}
+
+/** Creates the HTTP server with every route and attaches socket.io to it; nothing listens yet. */
+export function wireHttp(deps: HttpDeps): HttpWiring {
+  const { config, log, stores, services, sockets, cluster } = deps;
+  const { feeds, history, clusterFeeds } = deps.market;
+  const { accounts, portfolio, backfill, alerts } = services;
+  const { io, push } = sockets;
+  const api = createRouter(
+    {
+      ...marketRoutes({
+        feeds,
+        history,
+        watchlist: stores.watchlist,
+        defaultExchange: services.firstExchange,
+      }),
+      ...portfolioRoutes(
+        portfolio,
+        accounts,
+        { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
+        (userId) => services.events.emit('portfolio:changed', userId),
+      ),
+      ...alertRoutes(alerts),
+      ...authRoutes({
+        accounts,
+        limiter: new LoginLimiter(cluster.limiters),
+        sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+        cookieSecure: config.COOKIE_SECURE,
+        origin: deps.origin,
+        onSignOut: (session) => sockets.endSession(session.id),
+        log: log.child({ module: 'auth' }),
+      }),
+    },
+    {
+      limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10, cluster.limiters, 'http'),
+      authenticate: services.authenticate,
+      originAllowed: (req) => originAllowed(req, deps.allowedOrigins),
+      maxBodyBytes: MAX_MESSAGE_BYTES,
+      clientAddress: deps.origin.address,
+    },
+  );
+  const pageGate = createPageGate({
+    signedIn: async (req) => (await services.authenticate(req)) !== null,
+    needsSetup: () => accounts.needsSetup(),
+  });
+  const metrics = createMetrics({
+    clients: () => io.engine.clientsCount,
+    push: () => push.stats(),
+    feeds: () => feeds.statuses(),
+    ...(cluster.connected ? { redis: cluster.connected } : {}),
+    ...(clusterFeeds ? { leading: () => clusterFeeds.leading } : {}),
+  });
+  const ops = createOpsHandler({
+    notReady: () =>
+      notReadyReasons({
+        shuttingDown: deps.shuttingDown,
+        ping: () => stores.storage.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute(),
+        feeds: () => feeds.statuses(),
+      }),
+    metrics: metrics.registry,
+    metricsToken: config.METRICS_TOKEN,
+  });
+  const { server: http, destroySockets } = createHttpServer({
+    ops,
+    api,
+    pageGate,
+    ...(deps.pageHandler ? { pageHandler: deps.pageHandler } : {}),
+    log,
+  });
+  io.attach(http);
+  io.engine.on('connection', (raw: EngineSocket) =>
+    raw.on('packetCreate', (packet: { type: string; data?: unknown }) =>
+      metrics.countPacket(packet.type, packet.data),
+    ),
+  );
+  return { http, destroySockets };
+}

@@ -1,0 +1,115 @@
+/** Wiring step 3: accounts, portfolios (with their value history backfill) and price alerts, over the stores. */
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import type { PriceAlert, StreamId } from '../../lib/protocol';
+import { streamId } from '../../lib/stream-id';
+import { AlertService } from '../alerts/alert-service';
+import { Accounts } from '../auth/accounts';
+import type { Authenticated } from '../auth/accounts';
+import { sessionToken } from '../auth/session-cookie';
+import { CcxtCandleSource } from '../feeds/candles';
+import type { ExchangeSpec } from '../feeds/types';
+import { PortfolioService } from '../portfolio/portfolio-service';
+import { ValueBackfill } from '../portfolio/value-backfill';
+import type { MarketWiring } from './market';
+import type { Stores } from './stores';
+
+/** Markets on the first exchange that a new installation watches. */
+export const DEFAULT_WATCHLIST_SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
+
+/** What the services tell the steps after them; they know nothing of sockets or demand. */
+export interface ServiceEvents {
+  /** A user's transactions or valuation settings changed: their holdings may price other streams. */
+  'portfolio:changed': [userId: number];
+  /** A waiting alert's condition held on a tick. */
+  'alert:triggered': [userId: number, alert: PriceAlert];
+  /** A user's alerts after any change. */
+  'alerts:changed': [userId: number, alerts: PriceAlert[]];
+  /** The streams that waiting alerts watch changed. */
+  'alerts:streams': [];
+}
+
+/** What the services step needs. */
+export interface ServicesDeps {
+  log: Logger;
+  exchanges: readonly ExchangeSpec[];
+  stores: Stores;
+  market: MarketWiring;
+  /** A new account's watchlist (W2); default DEFAULT_WATCHLIST_SYMBOLS on the first exchange. */
+  defaultWatchlist?: readonly StreamId[] | undefined;
+}
+
+/** The server's domain services. */
+export interface Services {
+  accounts: Accounts;
+  portfolio: PortfolioService;
+  backfill: ValueBackfill;
+  candles: CcxtCandleSource;
+  alerts: AlertService;
+  events: EventEmitter<ServiceEvents>;
+  /** The session a request's cookie names, or null. */
+  authenticate(req: IncomingMessage): Promise<Authenticated | null>;
+  /** The exchange that markets named without one belong to. */
+  firstExchange: string;
+}
+
+/** Creates the services and loads the waiting alerts; alerts fire only on ticks, which start with the feeds. */
+export async function wireServices(deps: ServicesDeps): Promise<Services> {
+  const { log, exchanges, stores } = deps;
+  const { market, feeds, clusterFeeds, runsFeeds } = deps.market;
+  const events = new EventEmitter<ServiceEvents>();
+  const firstExchange = exchanges[0]?.id ?? 'binance';
+  const accounts = new Accounts({
+    users: stores.users,
+    sessions: stores.sessions,
+    watchlist: stores.watchlist,
+    defaultWatchlist:
+      deps.defaultWatchlist ?? DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
+  });
+  const exchangeIds = exchanges.map((e) => e.id);
+  const portfolio = new PortfolioService({
+    transactions: stores.transactions,
+    market,
+    prices: {
+      exchanges: () => exchangeIds,
+      hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+    },
+    choices: stores.pricing,
+    changed: (userId) => events.emit('portfolio:changed', userId),
+  });
+  const candles = new CcxtCandleSource(exchanges, log.child({ module: 'candles' }));
+  const backfill = new ValueBackfill({
+    portfolio,
+    currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
+    users: async () => (await accounts.users()).map((u) => u.id),
+    candles,
+    store: stores.valueHistory,
+    log: log.child({ module: 'backfill' }),
+    active: runsFeeds,
+  });
+  events.on('portfolio:changed', (userId) => backfill.schedule(userId));
+  // The candle requests for everyone are made once per cluster, by each new feed leader.
+  clusterFeeds?.onLeading(() => backfill.scheduleAll());
+  const alerts = new AlertService({
+    store: stores.alerts,
+    catalog: feeds,
+    ticker: (stream) => market.get(stream),
+    triggered: (userId, alert) => events.emit('alert:triggered', userId, alert),
+    changed: (userId, list) => events.emit('alerts:changed', userId, list),
+    streamsChanged: () => events.emit('alerts:streams'),
+    failed: (err) => log.error({ err }, 'could not fire alerts'),
+  });
+  await alerts.load();
+  market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
+  return {
+    accounts,
+    portfolio,
+    backfill,
+    candles,
+    alerts,
+    events,
+    authenticate: (req) => accounts.authenticate(sessionToken(req)),
+    firstExchange,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Wiring step 4: socket.io and the push engine, and the demand that tells the feeds what to watch. The socket
+ * server is attached to the HTTP server by the next step.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { PROTOCOL_VERSION } from '../../lib/protocol';
+import type { Config } from '../config';
+import type { MakeLimiter } from '../cluster/limiters';
+import { createDemand } from '../demand';
+import type { Demand } from '../demand';
+import type { RequestOrigin } from '../http/proxy';
+import { NaivePush } from '../push/naive-push';
+import { PushEngine } from '../push/push-engine';
+import type { Subscriptions } from '../push/push-engine';
+import { handleConnection } from '../socket/connection';
+import type { LivefolioServer } from '../socket/connection';
+import { broadcastStatus } from '../socket/feeds-broadcast';
+import { createAllowRequest } from '../socket/handshake';
+import { RequestLimiter } from '../socket/rate-limit';
+import { sessionRoom, userRoom } from '../socket/rooms';
+import type { MarketWiring } from './market';
+import type { Services } from './services';
+import type { Stores } from './stores';
+
+// Requests are small; thousands of stream ids still fit, so an oversized list gets an error ack, not a cut-off.
+/** The largest socket message or HTTP request body accepted. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** What the sockets step needs. */
+export interface SocketsDeps {
+  config: Config;
+  log: Logger;
+  stores: Stores;
+  market: MarketWiring;
+  services: Services;
+  limiters: MakeLimiter;
+  origin: RequestOrigin;
+  /**
+   * Benchmark baseline only (scripts/bench.ts): 'naive' sends every tick in full to every subscriber, without
+   * throttle, conflation or diffs (server/push/naive-push.ts). Default 'throttled', the real protocol.
+   */
+  pushMode?: 'throttled' | 'naive' | undefined;
+}
+
+/** The live side of the server. */
+export interface Sockets {
+  /** Not yet attached to an HTTP server. */
+  io: LivefolioServer;
+  push: PushEngine;
+  demand: Demand;
+  /** Ends every connection of a session, in every tab, telling them why (sign-out). */
+  endSession(sessionId: string): void;
+  /** Stops pushing; the caller closes `io` after telling its clients. */
+  closePush(): void;
+}
+
+/** Creates socket.io with its handshake rules, the push engine and the handling of each connection. */
+export function wireSockets(deps: SocketsDeps): Sockets {
+  const { config, log, stores, services } = deps;
+  const { market, feeds, clusterFeeds } = deps.market;
+  const { accounts, portfolio, alerts, events } = services;
+  const io: LivefolioServer = new Server({
+    serveClient: false,
+    // Other upgrade requests (Next.js dev reloads) are Next's to answer, not to be cut off by engine.io.
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: config.HEARTBEAT_INTERVAL_MS,
+    pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
+    allowRequest: createAllowRequest({
+      allowedOrigins: config.ALLOWED_ORIGINS,
+      connectionsPer10s: config.CONNECTION_RATE_LIMIT,
+      authenticate: services.authenticate,
+      clientAddress: deps.origin.address,
+      limiters: deps.limiters,
+    }),
+  });
+  const push = new PushEngine(
+    io,
+    market,
+    {
+      maxFrequency: config.MAX_FREQUENCY,
+      slowClientBufferBytes: config.SLOW_CLIENT_BUFFER_BYTES,
+      epochPrefix: `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`,
+    },
+    log.child({ module: 'push' }),
+  );
+  // Benchmark baseline: in naive mode subscriptions go to NaivePush instead; the PushEngine then has no groups.
+  // The market handlers only call the subscription methods NaivePush mirrors.
+  const naive = deps.pushMode === 'naive' ? new NaivePush(io, market) : null;
+  const subscriptions: Subscriptions = naive ?? push;
+
+  // Every user's watchlist and holdings, and every live subscription (server/demand.ts).
+  const demand = createDemand({
+    watched: () => stores.watchlist.allStreams(),
+    holdings: async () => {
+      const users = await accounts.users();
+      return (await Promise.all(users.map((u) => portfolio.pricingStreams(u.id, u.quoteCurrency)))).flat();
+    },
+    live: () => [...alerts.streams(), ...subscriptions.subscribedStreams()],
+    apply: (streams) => feeds.setDemand(streams),
+    failed: (err) => log.error({ err }, 'could not read what the feeds must watch'),
+  });
+  const demandChanged = () => demand.changed();
+  events.on('portfolio:changed', () => demand.holdingsChanged());
+  events.on('alerts:streams', demandChanged);
+  // Holdings are priced only once their exchange's markets are known.
+  let marketsKnown = '';
+  feeds.onStatus((statuses) => {
+    const known = statuses.map((f) => f.markets).join(',');
+    if (known === marketsKnown) return;
+    marketsKnown = known;
+    demand.holdingsChanged();
+  });
+
+  events.on('alert:triggered', (userId, alert) => io.to(userRoom(userId)).emit('alert:triggered', { alert }));
+  events.on('alerts:changed', (userId, list) => {
+    io.to(userRoom(userId)).emit('alerts:changed', { alerts: list });
+    // Every instance checks the ticks against the waiting alerts it knows (the database lets one of them fire
+    // each alert): the others learn of this user's alerts, so they keep checking if this instance goes.
+    if (clusterFeeds) io.serverSideEmit('alerts:reload', userId);
+  });
+  io.on('alerts:reload', (userId: unknown) => {
+    if (typeof userId !== 'number') return;
+    alerts.reload(userId).catch((err: unknown) => log.error({ err, userId }, 'could not reload alerts'));
+  });
+
+  const limiter = new RequestLimiter(config.EVENT_RATE_LIMIT, 10);
+  io.on('connection', (socket) =>
+    handleConnection(io, socket, {
+      market: {
+        push: subscriptions,
+        catalog: feeds,
+        maxStreams: config.MAX_STREAMS_PER_CLIENT,
+        demandChanged,
+      },
+      watchlist: { store: stores.watchlist, catalog: feeds, maxSize: config.MAX_WATCHLIST, demandChanged },
+      limiter,
+      log,
+      feedStatuses: () => ({ feeds: feeds.statuses() }),
+      hello: () => ({
+        protocol: PROTOCOL_VERSION,
+        serverTime: Date.now(),
+        simulated: feeds.simulated(),
+        limits: {
+          maxStreams: config.MAX_STREAMS_PER_CLIENT,
+          maxFrequency: config.MAX_FREQUENCY,
+          defaultFrequency: config.MAX_FREQUENCY,
+        },
+      }),
+    }),
+  );
+  feeds.onStatus(broadcastStatus(io));
+
+  return {
+    io,
+    push,
+    demand,
+    endSession(sessionId) {
+      const room = sessionRoom(sessionId);
+      io.to(room).emit('session:ended', { reason: 'signed-out' });
+      io.in(room).disconnectSockets(true);
+    },
+    closePush() {
+      push.close();
+      naive?.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Wiring step 1: the database, opened and migrated, and one store per table group. */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { AlertStore } from '../store/alert-store';
+import { openStorage } from '../store/db';
+import type { Storage } from '../store/db';
+import { PricingStore } from '../store/pricing-store';
+import { SessionStore } from '../store/session-store';
+import { TransactionStore } from '../store/transaction-store';
+import { UserStore } from '../store/user-store';
+import { ValueHistoryStore } from '../store/value-history-store';
+import { WatchlistStore } from '../store/watchlist-store';
+
+/** Every store the server keeps, over one storage. */
+export interface Stores {
+  storage: Storage;
+  users: UserStore;
+  sessions: SessionStore;
+  watchlist: WatchlistStore;
+  transactions: TransactionStore;
+  pricing: PricingStore;
+  valueHistory: ValueHistoryStore;
+  alerts: AlertStore;
+}
+
+/** Opens PostgreSQL at DATABASE_URL, else the SQLite file (default DATA_DIR/livefolio.db), and migrates it. */
+export async function openStores(config: Config, log: Logger, databaseFile?: string): Promise<Stores> {
+  const storage = await openStorage(
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL }
+      : { file: databaseFile ?? join(config.DATA_DIR, 'livefolio.db') },
+  );
+  log.info({ engine: storage.engine, database: storage.location }, 'database ready');
+  return {
+    storage,
+    users: new UserStore(storage),
+    sessions: new SessionStore(storage, config.SESSION_TTL_HOURS * 3_600_000),
+    watchlist: new WatchlistStore(storage),
+    transactions: new TransactionStore(storage),
+    pricing: new PricingStore(storage),
+    valueHistory: new ValueHistoryStore(storage),
+    alerts: new AlertStore(storage),
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
 import type { Stack } from '../support/stack';
-import { autoClose, send, sleep, waitFor } from '../support/stack';
+import { autoClose, send, waitFor } from '../support/stack';
 
 const { start } = autoClose();
 const DAY = 86_400_000;
@@ -28,8 +28,6 @@ async function backfilled(stack: Stack) {
   let body = (await send(stack, 'GET', '/api/v1/portfolio/history')).body;
   await waitFor(
     async () => {
-      // Not faster than the API's rate limit allows.
-      await sleep(150);
       body = (await send(stack, 'GET', '/api/v1/portfolio/history')).body;
       return body.backfill.state === 'done' || body.backfill.state === 'none';
     },
@@ -116,7 +114,6 @@ describe('value history backfill', () => {
     let points: Array<[number, string]> = [];
     await waitFor(
       async () => {
-        await sleep(150);
         points = (await send(stack, 'GET', '/api/v1/portfolio/history')).body.points;
         return points.length >= 7;
       },

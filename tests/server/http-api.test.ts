@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../support/stack';
-import { api, sleep, startStack, waitFor } from '../support/stack';
+import { api, startStack, waitFor } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -16,8 +16,16 @@ const get = async (path: string) => {
 
 describe('HTTP API', () => {
   it('[H1] history gives one price per second for a watched stream, oldest first', async () => {
-    await sleep(2_300);
-    const { status, body } = await get(`/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}`);
+    const btc = `/api/v1/history?stream=${encodeURIComponent('binance:BTC/USDT')}`;
+    let { status, body } = await get(btc);
+    await waitFor(
+      async () => {
+        ({ status, body } = await get(btc));
+        return status !== 200 || (body.points as unknown[]).length >= 2;
+      },
+      10_000,
+      'two recorded seconds',
+    );
     expect(status).toBe(200);
     const points = body.points as Array<[number, number]>;
     expect(body.intervalMs).toBe(1000);

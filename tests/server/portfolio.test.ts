@@ -281,11 +281,8 @@ describe('portfolio value history', () => {
       '/api/v1/transactions',
       buy('0.5', '60000', { time: new Date().toISOString() }),
     );
-    // Polled gently: the API's rate limit counts these too.
-    const points = async () => {
-      await new Promise((r) => setTimeout(r, 250));
-      return (await send(stack, 'GET', '/api/v1/portfolio/history')).body.points as Array<[number, string]>;
-    };
+    const points = async () =>
+      (await send(stack, 'GET', '/api/v1/portfolio/history')).body.points as Array<[number, string]>;
     await waitFor(async () => (await points()).length === 3, 10_000, 'three recorded values');
     const first = await points();
     await waitFor(async () => (await points())[0]?.[0] !== first[0]?.[0], 5_000, 'the oldest point dropped');

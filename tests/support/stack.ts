@@ -60,6 +60,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     EXCHANGES: (options.exchanges ?? ['binance']).join(','),
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Tests poll the API for conditions; a test about the limit itself sets its own.
+    HTTP_RATE_LIMIT: '100000',
     ...options.env,
   });
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../support/stack';
-import { api, autoClose, signIn, sleep } from '../support/stack';
+import { api, autoClose, signIn } from '../support/stack';
 
 const { start } = autoClose();
 const BOB = { username: 'bob', password: 'bob-password-1' };
@@ -46,8 +46,7 @@ describe('CSV import and export', () => {
     expect((await importCsv(bob, text)).status).toBe(201);
     expect(await transactions(bob)).toEqual(await transactions(stack));
     // Prices frozen, so both portfolios are valued at the same ones.
-    stack.demo.faults.stall();
-    await sleep(500);
+    await stack.demo.faults.stall();
     for (const method of ['fifo', 'average'])
       expect(await portfolio(bob, method)).toEqual(await portfolio(stack, method));
     expect((await transactions(bob)).find((t) => t.type === 'sell')?.note).toBe(

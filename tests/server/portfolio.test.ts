@@ -117,8 +117,7 @@ describe('portfolio', () => {
     });
     // DOGE/USDT is on nobody's watchlist: holding it is enough for the feed to watch it.
     await waitFor(() => stack.app.market.get('binance:DOGE/USDT') !== undefined, 10_000, 'a DOGE price');
-    stack.demo.faults.stall();
-    await new Promise((r) => setTimeout(r, 300));
+    await stack.demo.faults.stall();
     const btc = stack.app.market.get('binance:BTC/USDT')?.last as number;
     const doge = stack.app.market.get('binance:DOGE/USDT')?.last as number;
     const res = await send(stack, 'GET', '/api/v1/portfolio?method=fifo&quote=USDT');
@@ -173,8 +172,7 @@ describe('portfolio currency', () => {
     expect(changed.body).toEqual({ quoteCurrency: 'EUR', pricing: {} });
     // The EUR/USDT market is watched once a holding needs it.
     await waitFor(() => stack.app.market.get('binance:EUR/USDT') !== undefined, 10_000, 'an EUR/USDT price');
-    stack.demo.faults.stall();
-    await new Promise((r) => setTimeout(r, 300));
+    await stack.demo.faults.stall();
     const btc = stack.app.market.get('binance:BTC/USDT')?.last as number;
     const eur = stack.app.market.get('binance:EUR/USDT')?.last as number;
 

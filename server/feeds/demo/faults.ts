@@ -16,8 +16,11 @@ export const GARBAGE_KINDS: readonly GarbageKind[] = [
 
 /** The public fault switches; each takes effect immediately. */
 export interface DemoFaults {
-  /** Keeps every socket open but sends nothing more, and freezes the model so REST answers do not change. */
-  stall(): void;
+  /**
+   * Keeps every socket open but sends nothing more, and freezes the model so REST answers do not change. Resolves
+   * once every connected client has read what was sent before it, so nothing of the exchange arrives after.
+   */
+  stall(): Promise<void>;
   resume(): void;
   /** Terminates every WebSocket abruptly (clients see a close without a close frame). */
   dropConnections(): void;
@@ -50,6 +53,8 @@ export interface FaultControl extends DemoFaults {
 export interface FaultHooks {
   dropConnections(): void;
   resumed(): void;
+  /** Resolves once every client has read what was sent so far. */
+  delivered(): Promise<void>;
 }
 
 function checkCount(count: number | undefined, what: string): void {
@@ -74,6 +79,7 @@ export function createFaults(hooks: FaultHooks): FaultControl {
   return {
     stall() {
       stalled = true;
+      return hooks.delivered();
     },
     resume() {
       if (!stalled) return;

@@ -33,7 +33,11 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
   const startedAt = Date.now();
   const simulator = createSimulator({ seed, tickMs, reference: (spec) => candles.priceAt(spec, startedAt) });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
-  const hooks = { dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() };
+  const hooks = {
+    dropConnections: () => hub.dropAll(),
+    resumed: () => hub.flushHeld(),
+    delivered: () => hub.delivered(),
+  };
   const faults = createFaults(hooks);
   const hub = createWsHub(faults, {
     symbolOf: (id) => simulator.marketById(id)?.symbol,

@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { WireObject } from './binance-wire';
 import { wsBookTicker, wsMiniTicker, wsTicker } from './binance-wire';
 import type { FaultControl } from './faults';
+import { delivered } from './delivered';
 import { corruptFrame } from './garbage';
 import type { DemoTicker } from './simulator';
 
@@ -24,6 +25,8 @@ export interface WsHub {
   publishArrays(tickers: readonly DemoTicker[]): void;
   dropAll(): void;
   flushHeld(): void;
+  /** Resolves once every client has read what was sent to it so far. */
+  delivered(): Promise<void>;
   connections(): number;
   /** Unified symbols some open connection streams tickers of (`<id>@ticker` and the like; `!…@arr` is all). */
   subscribed(): string[];
@@ -157,6 +160,7 @@ export function createWsHub(
         for (const text of conn.held.splice(0)) conn.ws.send(text);
       }
     },
+    delivered: () => delivered([...conns].map((conn) => conn.ws)),
     connections: () => [...conns].filter((conn) => conn.ws.readyState === WebSocket.OPEN).length,
     subscribed() {
       const out = new Set<string>();

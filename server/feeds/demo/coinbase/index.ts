@@ -43,7 +43,11 @@ export async function startCoinbaseExchange(options: CoinbaseOptions = {}): Prom
   });
   const index = createProductIndex(COINBASE_MARKETS, ALIAS_PRODUCTS);
   // The feed is created after the faults, but the hooks only run later, when a test or a user flips a switch.
-  const faults = createFaults({ dropConnections: () => feed.dropAll(), resumed: () => feed.flushHeld() });
+  const faults = createFaults({
+    dropConnections: () => feed.dropAll(),
+    resumed: () => feed.flushHeld(),
+    delivered: () => feed.delivered(),
+  });
   const feed = createCoinbaseFeed({
     index,
     simulator,

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { WireObject } from '../binance-wire';
+import { delivered } from '../delivered';
 import type { FaultControl } from '../faults';
 import type { DemoTicker, Simulator } from '../simulator';
 import type { WsHub } from '../ws-hub';
@@ -39,7 +40,7 @@ export interface FeedOptions {
 /** The feed: the generic hub interface plus what the trading loop and the exchange call. */
 export interface CoinbaseFeed extends Pick<
   WsHub,
-  'handleUpgrade' | 'dropAll' | 'flushHeld' | 'connections' | 'close'
+  'handleUpgrade' | 'dropAll' | 'flushHeld' | 'delivered' | 'connections' | 'close'
 > {
   publishTrade(market: CoinbaseMarket, ticker: DemoTicker): void;
   publishBatch(tickers: ReadonlyMap<string, DemoTicker>): void;
@@ -197,6 +198,7 @@ export function createCoinbaseFeed(options: FeedOptions): CoinbaseFeed {
     flushHeld() {
       for (const conn of conns) for (const go of conn.held.splice(0)) go();
     },
+    delivered: () => delivered([...conns].map((conn) => conn.ws)),
     connections: () => [...conns].filter(open).length,
     close() {
       clearInterval(beat);

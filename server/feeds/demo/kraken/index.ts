@@ -30,7 +30,11 @@ export async function startKrakenExchange(options: VenueOptions = {}): Promise<S
     reference: (spec) => candles.priceAt(spec, startedAt),
   });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
-  const faults = createFaults({ dropConnections: () => hub.dropAll(), resumed: () => hub.flushHeld() });
+  const faults = createFaults({
+    dropConnections: () => hub.dropAll(),
+    resumed: () => hub.flushHeld(),
+    delivered: () => hub.delivered(),
+  });
   const hub = createKrakenHub({
     faults,
     simulator,

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { delivered } from '../delivered';
 import type { FaultControl } from '../faults';
 import type { Rng } from '../prng';
 import type { DemoTicker, Simulator } from '../simulator';
@@ -38,6 +39,8 @@ export interface KrakenHub {
   publishTrade(ticker: DemoTicker): void;
   dropAll(): void;
   flushHeld(): void;
+  /** Resolves once every client has read what was sent to it so far. */
+  delivered(): Promise<void>;
   connections(): number;
   /** Unified symbols some open connection is subscribed to, sorted. */
   subscribed(): string[];
@@ -121,6 +124,7 @@ export function createKrakenHub({
         for (const text of conn.held.splice(0)) conn.ws.send(text);
       }
     },
+    delivered: () => delivered(open().map((conn) => conn.ws)),
     connections: () => open().length,
     subscribed() {
       const symbols = new Set<string>();

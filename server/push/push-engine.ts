@@ -18,7 +18,15 @@ export interface PushOptions {
   now?: () => number;
   /** How often held clients are checked for a drained buffer. */
   drainCheckMs?: number;
+  /** The timers windows and drain checks run on; default the global ones. */
+  timers?: PushTimers;
 }
+
+/** The timer functions the push engine uses, so a test can run it on a fake clock. */
+export type PushTimers = Pick<
+  typeof globalThis,
+  'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval'
+>;
 
 /** Counters for benchmarks and metrics. */
 export interface PushStats {
@@ -48,6 +56,7 @@ export class PushEngine {
   private readonly groupOf = new Map<string, SubscriptionGroup>();
   private readonly sockets = new Map<string, AnySocket>();
   private readonly now: () => number;
+  private readonly timers: PushTimers;
   private readonly stopListening: () => void;
   private drainTimer: NodeJS.Timeout | null = null;
   private groupCounter = 0;
@@ -60,6 +69,7 @@ export class PushEngine {
     private readonly log: Logger,
   ) {
     this.now = options.now ?? (() => performance.timeOrigin + performance.now());
+    this.timers = options.timers ?? globalThis;
     this.stopListening = market.onChange((stream) => this.onMarketChange(stream));
   }
 
@@ -124,8 +134,8 @@ export class PushEngine {
   /** Stops timers and listening; sockets are the server's to close. */
   close(): void {
     this.stopListening();
-    for (const group of this.groups.values()) if (group.timer) clearTimeout(group.timer);
-    if (this.drainTimer) clearInterval(this.drainTimer);
+    for (const group of this.groups.values()) if (group.timer) this.timers.clearTimeout(group.timer);
+    if (this.drainTimer) this.timers.clearInterval(this.drainTimer);
     this.drainTimer = null;
   }
 
@@ -154,7 +164,7 @@ export class PushEngine {
   }
 
   private dropGroup(group: SubscriptionGroup): void {
-    if (group.timer) clearTimeout(group.timer);
+    if (group.timer) this.timers.clearTimeout(group.timer);
     this.groups.delete(group.key);
     for (const stream of group.streams) {
       const set = this.byStream.get(stream);
@@ -175,7 +185,7 @@ export class PushEngine {
   private schedule(group: SubscriptionGroup): void {
     if (group.timer) return;
     const delay = delayUntilNext(group.lastSentAt, group.windowMs, this.now());
-    group.timer = setTimeout(() => this.flush(group), delay);
+    group.timer = this.timers.setTimeout(() => this.flush(group), delay);
   }
 
   private flush(group: SubscriptionGroup): void {
@@ -208,7 +218,10 @@ export class PushEngine {
       this.log.debug({ socket: id }, 'client buffer full; holding diffs until it drains');
     }
     if (group.held.size > 0 && !this.drainTimer) {
-      this.drainTimer = setInterval(() => this.releaseDrained(), this.options.drainCheckMs ?? 100);
+      this.drainTimer = this.timers.setInterval(
+        () => this.releaseDrained(),
+        this.options.drainCheckMs ?? 100,
+      );
       this.drainTimer.unref();
     }
   }
@@ -235,7 +248,7 @@ export class PushEngine {
       }
     }
     if (stillHeld === 0 && this.drainTimer) {
-      clearInterval(this.drainTimer);
+      this.timers.clearInterval(this.drainTimer);
       this.drainTimer = null;
     }
   }

@@ -1,7 +1,7 @@
 import { io as connectClient } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerHello } from '../../lib/protocol';
-import { autoClose, request, sleep, waitFor, withCookie } from '../support/stack';
+import { autoClose, request, waitFor, withCookie } from '../support/stack';
 import type { Client, Stack } from '../support/stack';
 import { expectConverged } from '../support/converge';
 import { SyncedClient } from '../support/synced-client';
@@ -71,7 +71,8 @@ describe('market stream over a real socket.io connection', () => {
     await fast.subscribe(STREAMS);
     await slow.subscribe(STREAMS, 1);
     const started = Date.now();
-    await sleep(3_000);
+    // The rules themselves run on a fake clock in push-engine.test.ts; here they hold over a real connection.
+    await waitFor(() => slow.diffs.length >= 3, 10_000, 'three diffs at 1 a second');
     const elapsed = (Date.now() - started) / 1000;
     const gaps = (c: SyncedClient) =>
       c.diffs.slice(1).map((d, i) => d.at - (c.diffs[i] as { at: number }).at);

@@ -41,8 +41,9 @@ describe('the log', () => {
       });
       const socket = connectClient(url, { transports: ['websocket'], extraHeaders: { cookie } });
       await new Promise<void>((resolve) => socket.once('server:hello', () => resolve()));
+      const refused = new Promise((resolve) => socket.once('protocol:error', resolve));
       socket.emit('nonsense:event' as never, { cookie } as never);
-      await new Promise((r) => setTimeout(r, 200));
+      await refused;
       socket.disconnect();
       await waitFor(
         () => lines.some((l) => l.includes('client disconnected')),

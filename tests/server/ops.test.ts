@@ -77,9 +77,11 @@ describe('health, readiness and metrics', () => {
     const stack = await start({ tickMs: 50 });
     await ready(stack);
     const socket = await client(stack);
+    let diffs = 0;
+    socket.on('market:diff', () => diffs++);
     const ack = await request(socket, 'market:subscribe', { streams: ['binance:BTC/USDT'] });
     expect(ack.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 1_200));
+    await waitFor(() => diffs >= 2, 5_000, 'two diffs');
     const res = await fetch(`${stack.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);

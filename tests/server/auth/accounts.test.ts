@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Watchlist } from '../../../lib/protocol';
 import type { Stack, Target } from '../../support/stack';
-import { api, autoClose, request, signIn, sleep, TEST_ADMIN, waitFor } from '../../support/stack';
+import { api, autoClose, request, signIn, TEST_ADMIN, waitFor } from '../../support/stack';
 
 const { start, client } = autoClose();
 const BOB = { username: 'bob', password: 'bob-password-1' };
@@ -117,7 +117,8 @@ describe('one user never sees another', () => {
     expect(added.ok && added.watchlist.streams).toEqual([...DEFAULT_LIST, 'binance:DOGE/USDT']);
     const removed = await request(bobTab, 'watchlist:remove', { stream: 'binance:BTC/USDT' });
     expect(removed.ok && removed.watchlist.streams).toEqual(['binance:ETH/USDT', 'binance:SOL/USDT']);
-    await sleep(300);
+    // A change goes out before its answer, so a leak to the other user would come before these later answers.
+    await Promise.all([request(aliceTab, 'watchlist:get', {}), request(bobTab, 'watchlist:get', {})]);
 
     expect(heardByAlice).toEqual([{ streams: [...DEFAULT_LIST, 'binance:DOGE/USDT'] }]);
     expect(heardByBob).toEqual([{ streams: ['binance:ETH/USDT', 'binance:SOL/USDT'] }]);

@@ -66,6 +66,12 @@ export async function rawSocket(exchange: SimulatedExchange, path = '/v2') {
       while (seen.filter(match).length < count) seen.push(await waitFor(() => true, deadline - Date.now()));
       return seen;
     },
+    /** Everything that arrives until `event` resolves: an absence bounded by something that must come after. */
+    async collectUntil(event: Promise<unknown>): Promise<Frame[]> {
+      frames.splice(0);
+      await event;
+      return frames.splice(0);
+    },
     /** Everything that arrives within ms (a bounded quiet period, to assert an absence). */
     async collect(ms: number): Promise<Frame[]> {
       frames.splice(0);

@@ -24,6 +24,10 @@ async function connect(path: string) {
   sockets.push(ws);
   const queue: unknown[] = [];
   const waiters: Array<(m: unknown) => void> = [];
+  const next = () =>
+    queue.length > 0
+      ? Promise.resolve(queue.shift())
+      : new Promise<unknown>((resolve) => waiters.push(resolve));
   ws.on('message', (data) => {
     const msg: unknown = JSON.parse(String(data));
     const waiter = waiters.shift();
@@ -33,14 +37,12 @@ async function connect(path: string) {
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   return {
     send: (msg: unknown) => ws.send(JSON.stringify(msg)),
-    next: () =>
-      queue.length > 0
-        ? Promise.resolve(queue.shift())
-        : new Promise<unknown>((resolve) => waiters.push(resolve)),
-    /** Messages that arrive within ms. */
-    drain: async (ms: number) => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return queue.splice(0);
+    next,
+    /** The messages from now on, up to the first point where `enough` holds of them. */
+    until: async <T = Record<string, unknown>>(enough: (messages: T[]) => boolean) => {
+      const seen: T[] = [];
+      while (!enough(seen)) seen.push((await next()) as T);
+      return seen;
     },
   };
 }
@@ -86,7 +88,12 @@ describe('demo exchange WebSocket, through unmodified ccxt binance', () => {
     const client = await connect('/ws/0');
     client.send({ method: 'SUBSCRIBE', params: ['btcusdt@ticker', 'ethusdt@bookTicker'], id: 1 });
     expect(await client.next()).toEqual({ result: null, id: 1 });
-    const events = (await client.drain(300)) as Array<Record<string, unknown>>;
+    // Three of each subscribed stream: the ticks that would carry any other stream too.
+    const count = (events: Array<Record<string, unknown>>, test: (e: Record<string, unknown>) => boolean) =>
+      events.filter(test).length;
+    const isBtc = (e: Record<string, unknown>) => e.s === 'BTCUSDT' && e.e === '24hrTicker';
+    const isEthBook = (e: Record<string, unknown>) => e.s === 'ETHUSDT' && e.e === undefined;
+    const events = await client.until((seen) => count(seen, isBtc) >= 3 && count(seen, isEthBook) >= 3);
     expect(events.length).toBeGreaterThan(4);
     const kinds = new Set(events.map((e) => `${String(e.s)} ${String(e.e ?? 'book')}`));
     expect([...kinds].sort()).toEqual(['BTCUSDT 24hrTicker', 'ETHUSDT book']);
@@ -122,7 +129,11 @@ describe('demo exchange WebSocket, through unmodified ccxt binance', () => {
 
     client.send({ method: 'UNSUBSCRIBE', params: ['btcusdt@ticker'], id: 2 });
     client.send({ method: 'LIST_SUBSCRIPTIONS', id: 3 });
-    const after = (await client.drain(300)) as Array<Record<string, unknown>>;
+    // Up to the LIST_SUBSCRIPTIONS answer and three ETH events after it, which BTC ticks would come with.
+    const after = await client.until((seen) => {
+      const reply = seen.findIndex((m) => m.id === 3);
+      return reply >= 0 && count(seen.slice(reply), isEthBook) >= 3;
+    });
     expect(after).toContainEqual({ result: null, id: 2 });
     expect(after).toContainEqual({ result: ['ethusdt@bookTicker'], id: 3 });
     const lastReply = after.findIndex((m) => m.id === 3);
@@ -131,7 +142,10 @@ describe('demo exchange WebSocket, through unmodified ccxt binance', () => {
 
   it('wraps events as {stream, data} on /stream, takes streams from the URL, and sends !ticker@arr arrays', async () => {
     const client = await connect('/stream?streams=btcusdt@miniTicker/!ticker@arr');
-    const messages = (await client.drain(400)) as Array<{ stream: string; data: unknown }>;
+    // Three of each stream named in the URL: the ticks that would carry any other stream too.
+    const messages = await client.until<{ stream: string; data: unknown }>((seen) =>
+      ['btcusdt@miniTicker', '!ticker@arr'].every((s) => seen.filter((m) => m.stream === s).length >= 3),
+    );
     const streams = new Set(messages.map((m) => m.stream));
     expect([...streams].sort()).toEqual(['!ticker@arr', 'btcusdt@miniTicker']);
     const arrays = messages.filter((m) => m.stream === '!ticker@arr').map((m) => m.data as unknown[]);

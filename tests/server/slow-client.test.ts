@@ -38,14 +38,12 @@ describe('slow consumers and dead connections', () => {
     const serverSide = stack.app.io.sockets.sockets.get(slowSocket.id as string);
     expect(serverSide).toBeDefined();
     const healthyBefore = healthy.diffs.length;
-    const stalledAt = Date.now();
     // The buffer is measured each time the healthy client gets a diff, through 20 of them (2 s at 10 a second).
     let peak = 0;
     const measure = () => void (peak = Math.max(peak, bufferedBytes(serverSide!)));
     healthy.socket.on('market:diff', measure);
     await waitFor(() => healthy.diffs.length - healthyBefore >= 20, 10_000, '20 diffs to the healthy client');
     healthy.socket.off('market:diff', measure);
-    const stalledFor = Date.now() - stalledAt;
     // Bounded: the cap plus the one message that crossed it (a full batch of every stream here).
     const largest = Math.max(...healthy.diffs.map((d) => JSON.stringify(d.diff).length));
     expect(peak).toBeGreaterThan(CAP);
@@ -53,8 +51,11 @@ describe('slow consumers and dead connections', () => {
     const stats = stack.app.push.stats();
     expect(stats.heldClients).toBe(1);
     expect(stats.diffsSkipped).toBeGreaterThan(5);
-    // The healthy client was not slowed: about 10 messages a second (at least 7) through the stall.
-    expect(stalledFor).toBeLessThanOrEqual((20 / 7) * 1000);
+    // The healthy client was not held back: the group kept sending, and every diff it sent reached the healthy
+    // one in sequence. (The rate itself, 10 a second beside a held client, is checked on a fake clock in
+    // push-engine.test.ts; a wall clock on a loaded machine cannot hold it.)
+    const seqs = healthy.diffs.slice(healthyBefore).map((d) => d.diff.seq);
+    seqs.forEach((seq, i) => i > 0 && expect(seq).toBe((seqs[i - 1] as number) + 1));
 
     transport.readyState = 'open';
     transport._poll();

@@ -1,10 +1,16 @@
 import js from '@eslint/js';
+import nextPlugin from '@next/eslint-plugin-next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+// The browser's code: what React and Next.js run.
+const BROWSER_FILES = ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'];
+
+export default defineConfig(
   { ignores: ['node_modules', '.next', 'dist', 'data', 'next-env.d.ts'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
@@ -14,5 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  { files: BROWSER_FILES, extends: [reactHooks.configs.flat.recommended] },
+  {
+    files: BROWSER_FILES,
+    plugins: { '@next/next': nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs['core-web-vitals'].rules },
   },
 );

@@ -30,10 +30,8 @@ interface LegendItem {
 /** A section headed "Allocation"; the donut is a picture of the legend, named by it, and out of the Tab order. */
 export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHolding[] }) {
   const legend = legendItems(holdings);
-  // Slices at 0.1 %: the donut redraws when a slice visibly moves, not with every tick.
-  const key = legend.map((item) => `${item.name}\t${item.color}\t${item.slice}`).join('\n');
-  const slices = useMemo(() => toSlices(key), [key]);
   if (legend.length === 0) return null;
+  const sliceKey = legend.map((item) => `${item.name}\t${item.color}\t${item.slice}`).join('\n');
   const description = legend.map((item) => `${item.name} ${item.share}`).join(', ');
 
   return (
@@ -42,12 +40,7 @@ export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHoldi
         Allocation
       </h3>
       <div className={styles.allocationBody}>
-        <div role="img" aria-label={`Allocation chart: ${description}`} className={styles.donut}>
-          {/* inert: recharts' layers would otherwise be invisible Tab stops; the legend has the numbers. */}
-          <div inert className={styles.donutFrame}>
-            <AllocationChart slices={slices} />
-          </div>
-        </div>
+        <Donut sliceKey={sliceKey} description={description} />
         <ul className={styles.legend}>
           {legend.map((item) => (
             <li key={item.name} className={styles.legendItem}>
@@ -59,6 +52,19 @@ export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHoldi
         </ul>
       </div>
     </section>
+  );
+}
+
+// Slices at 0.1 % in a string: the donut redraws when a slice visibly moves, not with every tick.
+function Donut({ sliceKey, description }: { sliceKey: string; description: string }) {
+  const slices = useMemo(() => toSlices(sliceKey), [sliceKey]);
+  return (
+    <div role="img" aria-label={`Allocation chart: ${description}`} className={styles.donut}>
+      {/* inert: recharts' layers would otherwise be invisible Tab stops; the legend has the numbers. */}
+      <div inert className={styles.donutFrame}>
+        <AllocationChart slices={slices} />
+      </div>
+    </div>
   );
 }
 

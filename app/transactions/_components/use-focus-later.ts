@@ -1,16 +1,15 @@
 'use client';
 /** Moves the focus once React has rendered, to an element that may not exist yet (a button coming back, a new row). */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** A hook returning `focusLater(selector)`: after the next commit, focuses the first element matching it. */
 export function useFocusLater(): (selector: string) => void {
-  const [target, setTarget] = useState<string | null>(null);
+  // A new object at each call, so asking twice for the same selector focuses twice.
+  const [target, setTarget] = useState<{ selector: string } | null>(null);
   useEffect(() => {
-    if (target === null) return;
-    document.querySelector<HTMLElement>(target)?.focus();
-    setTarget(null);
+    if (target) document.querySelector<HTMLElement>(target.selector)?.focus();
   }, [target]);
-  return setTarget;
+  return useCallback((selector: string) => setTarget({ selector }), []);
 }
 
 /** The selector of a row's Edit or Delete button (the buttons carry `data-action` and `data-id`). */

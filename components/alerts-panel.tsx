@@ -1,6 +1,15 @@
 'use client';
 /** The "Price alerts" panel: set an alert on a watched market, see each one waiting or triggered, delete it. */
-import { memo, useCallback, useEffect, useId, useMemo, useReducer, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useReducer,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import { describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
 import type { AlertCondition, PriceAlert, StreamId } from '@/lib/protocol';
@@ -308,11 +317,13 @@ function useAlertList(store: DashboardStore): { loadError: string | null; retry(
 
 /** Tells each fired alert through a browser notification once, when allowed; 'unsupported' without the API. */
 function useBrowserNotifications(store: DashboardStore) {
-  const [state, setState] = useState<NotificationPermission | 'unsupported'>('unsupported');
+  const current = useSyncExternalStore(subscribeToNothing, permissionNow, permissionOnServer);
+  // The permission has no change event of its own: the request's answer is the change shown.
+  const [answer, setAnswer] = useState<NotificationPermission | null>(null);
+  const state = answer ?? current;
 
   useEffect(() => {
     const supported = typeof Notification !== 'undefined';
-    if (supported) setState(Notification.permission);
     const tell = () => {
       const fired = store.getState().firedAlerts;
       if (fired.length === 0) return;
@@ -335,9 +346,20 @@ function useBrowserNotifications(store: DashboardStore) {
   }, [store]);
 
   const request = () => {
-    void Notification.requestPermission().then(setState, () => undefined);
+    void Notification.requestPermission().then(setAnswer, () => undefined);
   };
   return { state, request };
+}
+
+const subscribeToNothing = () => () => undefined;
+
+function permissionNow(): NotificationPermission | 'unsupported' {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+// The server has no Notification: its render, and the browser's hydrating one, offer no button.
+function permissionOnServer(): 'unsupported' {
+  return 'unsupported';
 }
 
 function marketName(stream: StreamId): string {

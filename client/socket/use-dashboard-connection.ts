@@ -1,6 +1,6 @@
 'use client';
 /** The tab's dashboard connection for the provider's store: opened by the first component that asks, closed with the last. */
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useDashboardStore } from '../store/provider';
 import type { DashboardStore } from '../store/dashboard-store';
 import { connectDashboard } from './dashboard-connection';
@@ -26,16 +26,19 @@ function release(store: DashboardStore): void {
   entry.connection.close();
 }
 
-/** The connection's actions once it is open (null during server rendering and the first client render). */
+/** The connection's actions once open: null while rendering on the server, and before its first user mounts. */
 export function useDashboardConnection(): DashboardConnection | null {
   const store = useDashboardStore();
-  const [connection, setConnection] = useState<DashboardConnection | null>(null);
-  useEffect(() => {
-    setConnection(acquire(store));
-    return () => {
-      setConnection(null);
-      release(store);
-    };
-  }, [store]);
-  return connection;
+  // Subscribing opens (or shares) the connection, and unsubscribing lets the last user close it.
+  const subscribe = useCallback(
+    (opened: () => void) => {
+      acquire(store);
+      opened();
+      return () => release(store);
+    },
+    [store],
+  );
+  return useSyncExternalStore(subscribe, () => shared.get(store)?.connection ?? null, noConnectionOnServer);
 }
+
+const noConnectionOnServer = () => null;

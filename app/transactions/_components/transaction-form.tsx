@@ -69,14 +69,18 @@ export function TransactionForm({ editing, onSaved, onCancelEdit }: TransactionF
   if (shown !== editing) {
     // Derived during render (React's "adjust state on a prop change"): another row to edit, or back to adding.
     setShown(editing);
-    setDraft(editing ? draftOf(editing) : { ...BLANK, time: toDateTimeInput(Date.now()) });
+    setDraft(editing ? draftOf(editing) : BLANK);
     setFeeFollowsQuote(editing ? editing.feeCurrency === editing.quoteCurrency : true);
   }
 
-  // "Now" only in the browser: the server's render must not fix a time (or a time zone) of its own.
+  // A new transaction starts at "now" in this browser's zone, set after rendering (React's two-pass rendering
+  // for what differs between server and browser): the server's render must not fix a time or a time zone of its
+  // own, and no render may read the clock.
   useEffect(() => {
-    setDraft((d) => (d.time ? d : { ...d, time: toDateTimeInput(Date.now()) }));
-  }, []);
+    if (editing) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the second pass; no render can compute it
+    setDraft((d) => ({ ...d, time: toDateTimeInput(Date.now()) }));
+  }, [editing]);
 
   useEffect(() => {
     if (!editing) return;

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { StreamId } from '../../lib/protocol';
 import type { ClusterFeeds } from '../../server/cluster/cluster-feeds';
 import type { Instance } from '../support/cluster';
-import { useCluster } from '../support/cluster';
+import { leaseRenewals, useCluster } from '../support/cluster';
+import { freeze } from '../support/converge';
 import { redisAvailable } from '../support/services';
-import { send, signIn, sleep, TEST_ADMIN, waitFor } from '../support/stack';
+import { send, signIn, TEST_ADMIN, waitFor } from '../support/stack';
 import { SyncedClient } from '../support/synced-client';
 
 // One instance of a cluster runs the exchange feeds; the others take its market state through Redis.
@@ -47,9 +48,10 @@ describe.skipIf(!redisUp)('the feeds of a cluster', () => {
     const cluster = await clusters.start(3, { FEED_LEASE_MS: String(LEASE_MS) });
     const leader = await ready(cluster.instances);
     const followers = cluster.instances.filter((i) => i !== leader);
-    // One connection to the exchange for the whole cluster.
+    // One connection to the exchange for the whole cluster, still after the leader renewed its lease three times:
+    // meanwhile every follower asked for the lease too (each as often), and was refused.
     await waitFor(() => cluster.demo.connections() === 1, 5_000, 'the leader to connect');
-    await sleep(1_000);
+    await leaseRenewals(`${cluster.prefix}:feeds:leader`, 3);
     expect(cluster.demo.connections()).toBe(1);
     expect(leaders(cluster.instances)).toEqual([leader]);
 
@@ -117,15 +119,19 @@ describe.skipIf(!redisUp)('the feeds of a cluster', () => {
 describe.skipIf(!redisUp)('alerts in a cluster', () => {
   it('[P7] an alert set on one instance is still checked, and fires, after that instance has gone', async () => {
     const cluster = await clusters.start(2, { FEED_LEASE_MS: String(LEASE_MS) });
-    await ready(cluster.instances);
+    const leader = await ready(cluster.instances);
     const [a, b] = cluster.instances as [Instance, Instance];
     const cookie = await signIn(a.url, TEST_ADMIN);
     const stream = 'binance:BTC/USDT' as StreamId;
     await waitFor(() => b.app.market.get(stream)?.last != null, 5_000, 'a price');
     // Frozen while the alerts are set, so that neither is met at once: a band around the price, which the
     // moving price leaves soon after, one way or the other.
-    cluster.demo.faults.stall();
-    await sleep(300);
+    await freeze(cluster.demo, leader.app.market, [stream]);
+    await waitFor(
+      () => isDeepStrictEqual(b.app.market.get(stream), leader.app.market.get(stream)),
+      5_000,
+      'b to hold the leader’s last price',
+    );
     const last = b.app.market.get(stream)?.last as number;
     const set = async (condition: 'above' | 'below', price: number) => {
       const res = await fetch(`${a.url}/api/v1/alerts`, {
@@ -183,8 +189,8 @@ describe.skipIf(!redisUp)('work done once per cluster', () => {
     };
     await waitFor(async () => (await state(leader)).state === 'done', 15_000, 'the leader’s backfill');
     expect((await state(leader)).days).toBeGreaterThan(0);
-    // Longer than the backfill's debounce: a run queued at start would show by now.
-    await sleep(1_500);
+    // Both started together, and the leader's run came a debounce after it was queued: a run queued at the
+    // follower's start would have shown as pending, then done, by now.
     expect((await state(follower)).state).toBe('none');
   });
 });

@@ -8,12 +8,12 @@ import {
   DEMO_ROWS,
   expectPriceTicks,
   openDashboard,
-  pageErrors,
   readRows,
   responseTime,
   rowSymbols,
   waitUntilLive,
   watchlist,
+  watchPages,
 } from './dashboard-page';
 import { ReferenceClient } from './reference-client';
 
@@ -39,14 +39,16 @@ let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let cdp: CDPSession;
-let errors: string[];
 let reference: ReferenceClient | undefined;
+
+// Every page of this file fails it with an uncaught error or a console error (dashboard-page.ts).
+const watch = watchPages();
 
 beforeAll(async () => {
   server = await startServerProcess({ demo: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = pageErrors(page);
+  watch(page);
   // Kept by the page from its start: long tasks (main thread busy over 50 ms), and every WebSocket it opens
   // (a Proxy, so the app's WebSocket behaves exactly as the native one).
   await page.addInitScript(() => {
@@ -155,15 +157,18 @@ describe('the dashboard on a bad network', () => {
     await watchlist(page).getByRole('button', { name: 'Dismiss message' }).click();
     await input.fill('');
 
-    // The rest of the 30 s: every second the page answers, still says it is not connected, and shows the
-    // same prices (nothing can have reached it).
+    // The rest of the 30 s (how long the outage lasts is what this test is about): every second, as the page's
+    // own clock ages the last message, the page answers, still says it is not connected, and shows the same
+    // prices (nothing can have reached it).
+    const age = page.getByRole('banner').getByText(/last message/);
     let samples = 0;
     while (Date.now() - wentOffline < OFFLINE_MS) {
       expect(await responseTime(page)).toBeLessThan(RESPONSIVE_MS);
       expect(await connectionState(page).textContent()).toMatch(/^(Offline|Reconnecting…)$/);
       expect(await readRows(page)).toEqual(frozen);
       samples++;
-      await page.waitForTimeout(Math.min(1_000, Math.max(0, OFFLINE_MS - (Date.now() - wentOffline))));
+      const shown = await age.textContent();
+      await expect.poll(() => age.textContent(), { timeout: 3_000 }).not.toBe(shown);
     }
     expect(samples).toBeGreaterThanOrEqual(20);
     expect(Math.max(0, ...(await takeLongTasks()))).toBeLessThan(RESPONSIVE_MS);
@@ -185,9 +190,5 @@ describe('the dashboard on a bad network', () => {
       .getByText('Last known:')
       .waitFor({ state: 'detached' });
     expect(Math.max(0, ...(await takeLongTasks()))).toBeLessThan(RESPONSIVE_MS);
-  });
-
-  it('threw no uncaught error in the page', () => {
-    expect(errors).toEqual([]);
   });
 });

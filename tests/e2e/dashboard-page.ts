@@ -1,5 +1,5 @@
 /** The dashboard as a user meets it, found by roles and names: the connection state, the watchlist rows, the chart. */
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_WATCHLIST } from '../../server/feeds/demo/venues';
 import { TEST_ADMIN } from '../support/stack';
@@ -116,11 +116,29 @@ export async function responseTime(page: Page): Promise<number> {
   return performance.now() - started;
 }
 
-/** Collects uncaught errors and unhandled rejections of the page. */
-export function pageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  return errors;
+/**
+ * For a test file: returns `watch(page)`, which listens to a page for uncaught errors, unhandled rejections and
+ * console errors. After each test the file fails with what any watched page reported since the last check, and
+ * after the file with what came later. Console errors matching `expected` (tested against `console.error <text>
+ * (<url>)`, e.g. the browser's own line for a refused request the test makes on purpose) are let be.
+ */
+export function watchPages(expected: RegExp[] = []): (page: Page) => Page {
+  const reported: string[] = [];
+  const check = () => {
+    const found = reported.splice(0);
+    if (found.length > 0) throw new Error(`the page reported errors:\n${found.join('\n')}`);
+  };
+  afterEach(check);
+  afterAll(check);
+  return (page) => {
+    page.on('pageerror', (error) => reported.push(`uncaught ${error.stack ?? error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const line = `console.error ${message.text()} (${message.location().url || page.url()})`;
+      if (!expected.some((e) => e.test(line))) reported.push(line);
+    });
+    return page;
+  };
 }
 
 function escapeRegExp(text: string): string {

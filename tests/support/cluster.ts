@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { createClient } from 'redis';
 import { afterEach } from 'vitest';
 import { createApp } from '../../server/app';
 import type { App } from '../../server/app';
@@ -11,7 +12,7 @@ import { loadConfig } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import type { DemoExchange } from '../../server/feeds/demo';
 import { REDIS_URL } from './services';
-import { connect, TEST_ADMIN } from './stack';
+import { connect, TEST_ADMIN, waitFor } from './stack';
 import type { Client, Target } from './stack';
 
 export interface Instance {
@@ -109,4 +110,29 @@ export function useCluster(): {
       return socket;
     },
   };
+}
+
+/**
+ * Resolves once the holder of a lease (server/cluster/lease.ts) in Redis has renewed it `count` times: each
+ * renewal resets the key's time to live, and every other contender asks for the key as often meanwhile.
+ */
+export async function leaseRenewals(key: string, count: number, timeoutMs = 10_000): Promise<void> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  try {
+    let previous = Infinity;
+    let renewals = 0;
+    await waitFor(
+      async () => {
+        const ttl = await redis.pTTL(key);
+        if (ttl > previous) renewals++;
+        previous = ttl;
+        return renewals >= count;
+      },
+      timeoutMs,
+      `${count} renewals of the lease ${key}`,
+    );
+  } finally {
+    redis.destroy();
+  }
 }

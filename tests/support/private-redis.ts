@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { redisAnswers } from './services';
 
 export interface PrivateRedis {
   url: string;
@@ -30,18 +29,32 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const url = `redis://127.0.0.1:${port}`;
   let proc: ChildProcess | null = null;
   const start = async () => {
-    proc = spawn(
+    const started = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: ['ignore', 'pipe', 'ignore'] },
     );
-    const until = Date.now() + 5_000;
-    while (!(await redisAnswers(url))) {
-      if (Date.now() > until) throw new Error(`redis-server on port ${port} did not start`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    proc = started;
+    // redis-server says so on its log (stdout) once it accepts connections.
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server on port ${port} did not start: ${log}`)),
+        10_000,
+      );
+      started.stdout?.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (!log.includes('Ready to accept connections')) return;
+        clearTimeout(timer);
+        started.stdout?.removeAllListeners('data');
+        started.stdout?.resume();
+        resolve();
+      });
+      started.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server on port ${port} exited (${code}): ${log}`));
+      });
+    });
   };
   const kill = async () => {
     const running = proc;

@@ -19,8 +19,9 @@ describe('dashboard connection: the end of a session', () => {
     await waitFor(() => ended.length > 0, 5_000, 'the end of the session');
     expect(ended).toEqual(['signed-out']);
     expect(tab.states.at(-1)).toBe('offline');
-    // It stays closed: a tab that kept retrying would knock at the door with a dead cookie forever.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // It stays closed: a tab that kept retrying would knock at the door with a dead cookie forever. socket.io
+    // retries only for an active socket, and its manager, once closed, schedules nothing more.
+    await waitFor(() => tab.socket.io.engine.readyState === 'closed', 5_000, 'the transport to close');
     expect(tab.socket.active).toBe(false);
     expect(ended).toEqual(['signed-out']);
   });

@@ -180,7 +180,7 @@ describe('dashboard connection: keeping the store equal to the server', () => {
     expect(since).toBeLessThanOrEqual(droppedAt);
     expect(tab.fetches[1]?.searchParams.get('streams')?.split(',')).toEqual(DEFAULT_WATCHLIST);
 
-    await quiesce(stack);
+    await quiesce(stack, [btc]);
     const held = tab.store.getState().series[btc]!;
     held.slice(1).forEach(([t], i) => expect(t).toBeGreaterThan(held[i]![0]));
     // The seconds of the gap (complete at the server before it was asked) are the server's own points.

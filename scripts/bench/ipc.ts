@@ -18,6 +18,8 @@ export interface MeterReading {
   rssPeakMb: number;
   /** 99th percentile of event-loop lag: how late this process ran a timer (the probe's own period excluded). */
   loopDelayP99Ms: number;
+  /** RSS once a second through the window, MB: a soak run's memory over time. */
+  rssMbBySecond: number[];
 }
 
 // monitorEventLoopDelay records the whole interval between probes, the probe period included.
@@ -31,10 +33,13 @@ export function startMeter(): () => MeterReading {
   loop.enable();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const rssMbBySecond: number[] = [];
+  const perSecond = setInterval(() => rssMbBySecond.push(process.memoryUsage().rss / 2 ** 20), 1000);
   return () => {
     const cpu = process.cpuUsage(cpu0);
     const elapsedMs = performance.now() - t0;
     clearInterval(sampler);
+    clearInterval(perSecond);
     loop.disable();
     const rss = process.memoryUsage().rss;
     const cpuUs = cpu.user + cpu.system;
@@ -45,6 +50,7 @@ export function startMeter(): () => MeterReading {
       rssMb: rss / 2 ** 20,
       rssPeakMb: Math.max(peak, rss) / 2 ** 20,
       loopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - LOOP_PROBE_MS),
+      rssMbBySecond,
     };
   };
 }

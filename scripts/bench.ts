@@ -51,7 +51,7 @@ async function warnIfBusy(): Promise<void> {
 // Generous: the ramp-up, every run and their teardown; a hung child must not keep the bench alive forever.
 function deadlineMs(opts: BenchOptions): number {
   const perRun =
-    90_000 + (opts.instances - 1) * 30_000 + opts.clients * 60 + (opts.warmup + opts.duration) * 1000;
+    90_000 + (opts.instances - 1) * 30_000 + opts.clients * 120 + (opts.warmup + opts.duration) * 1000;
   const runs = (opts.naive ? 1 : 0) + Math.max(1, 2 * opts.bareRounds);
   return perRun * runs + 30_000;
 }

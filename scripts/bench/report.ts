@@ -260,6 +260,8 @@ export function bareJson(opts: BenchOptions, rounds: readonly BareRound[]): Reco
       serverCpuCores: round(r.server.serverCpuCores, 3),
       bareCpuCores: round(r.bare.serverCpuCores, 3),
       cpuRatio: round(ratios[k] ?? null, 3),
+      // When either fell short of the load (a starved process delivers less), this is the fairer comparison.
+      cpuPerMsgRatio: round(ratio(r.server.cpuUsPerMsg, r.bare.cpuUsPerMsg), 3),
       msgsPerSec: [round(r.server.msgsPerSec), round(r.bare.msgsPerSec)],
       bytesPerMsg: [round(r.server.bytesPerMsg), round(r.bare.bytesPerMsg)],
       serverP99Ms: r.server.p99Ms,

@@ -42,7 +42,7 @@ export const USAGE = `usage: npm run bench -- [--clients 200] [--duration 10] [-
                   size at its rate to the same number of clients: R rounds, the real server and the bare
                   one alternated (its order swapped every round), each round's server CPU ratio and their
                   median reported. Lone server only.
-  --soak M        one throttled run measured for M minutes (2 to 10; --duration is ignored, no naive
+  --soak M        one throttled run measured for M minutes (3 to 10; --duration is ignored, no naive
                   run): disconnects and the server's memory minute by minute.`;
 
 function int(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
@@ -98,7 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     );
   }
   const bareRounds = int(values.bare, 'bare', 0, 0, 20);
-  const soakMinutes = int(values.soak, 'soak', 0, 2, 10);
+  const soakMinutes = int(values.soak, 'soak', 0, 3, 10);
   if ((bareRounds > 0 || soakMinutes > 0) && instances > 1) {
     throw new RangeError('--bare and --soak measure a lone server: leave out --instances');
   }

@@ -318,11 +318,8 @@ export const SOAK_MEMORY_TOLERANCE = 0.1;
 
 /** The --soak figures: disconnects over the whole window, and the server's RSS minute by minute. */
 export function soakJson(opts: BenchOptions, t: ModeResult): Record<string, unknown> {
-  const byMinute: number[] = [];
-  for (let k = 0; k * 60 < t.rssMbBySecond.length; k++) {
-    const minute = t.rssMbBySecond.slice(k * 60, k * 60 + 60);
-    byMinute.push(minute.reduce((a, b) => a + b, 0) / minute.length);
-  }
+  // A window of whole minutes may end a moment into the next: that stub is no minute.
+  const byMinute = t.rssMbByMinute.slice(0, opts.soakMinutes);
   // The first minute still holds the warm-up's growth; the second is the reference.
   const second = byMinute[1] ?? null;
   const last = byMinute.length > 2 ? (byMinute[byMinute.length - 1] as number) : null;

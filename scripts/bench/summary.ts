@@ -35,8 +35,8 @@ export interface ModeResult {
   rssMb: number;
   /** Each instance's peak, summed: an upper bound of the instances' peak together. */
   rssPeakMb: number;
-  /** The lone server's RSS once a second through the window (summed over instances), MB. */
-  rssMbBySecond: number[];
+  /** Mean RSS of each minute of the window, summed over the instances, MB. */
+  rssMbByMinute: number[];
   /** The worst instance's. */
   serverLoopDelayP99Ms: number;
   clientCpuCores: number[];
@@ -166,8 +166,8 @@ export function summarize(
     cpuUsPerMsg: msgsPerSec > 0 ? sum((s) => s.meter.cpuUs / (s.meter.elapsedMs / 1000)) / msgsPerSec : null,
     rssMb: sum((s) => s.meter.rssMb),
     rssPeakMb: sum((s) => s.meter.rssPeakMb),
-    rssMbBySecond: (servers[0]?.meter.rssMbBySecond ?? []).map((_, k) =>
-      sum((s) => s.meter.rssMbBySecond[k] ?? 0),
+    rssMbByMinute: (servers[0]?.meter.rssMbByMinute ?? []).map((_, k) =>
+      sum((s) => s.meter.rssMbByMinute[k] ?? 0),
     ),
     serverLoopDelayP99Ms: Math.max(...servers.map((s) => s.meter.loopDelayP99Ms)),
     clientCpuCores: parts.map((p) => p.meter.cpuCores),

@@ -14,7 +14,7 @@ export interface ClientChildConfig {
   url: string;
   /** The session cookie (`livefolio_session=…`) every client connects with: one session, many connections. */
   cookie: string;
-  mode: 'throttled' | 'naive';
+  mode: 'throttled' | 'naive' | 'bare';
   /** Client i subscribes to sets[i % sets.length]. */
   sets: string[][];
   firstIndex: number;

@@ -18,6 +18,8 @@ export interface MeterReading {
   rssPeakMb: number;
   /** 99th percentile of event-loop lag: how late this process ran a timer (the probe's own period excluded). */
   loopDelayP99Ms: number;
+  /** Mean RSS of each minute of the window (sampled once a second), MB: a soak run's memory over time. */
+  rssMbByMinute: number[];
 }
 
 // monitorEventLoopDelay records the whole interval between probes, the probe period included.
@@ -31,10 +33,18 @@ export function startMeter(): () => MeterReading {
   loop.enable();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  // Grouped by the clock, not by the count of samples: a busy process runs its timer late and samples less often.
+  const minutes: Array<{ sum: number; n: number }> = [];
+  const perSecond = setInterval(() => {
+    const minute = (minutes[Math.floor((performance.now() - t0) / 60_000)] ??= { sum: 0, n: 0 });
+    minute.sum += process.memoryUsage().rss / 2 ** 20;
+    minute.n += 1;
+  }, 1000);
   return () => {
     const cpu = process.cpuUsage(cpu0);
     const elapsedMs = performance.now() - t0;
     clearInterval(sampler);
+    clearInterval(perSecond);
     loop.disable();
     const rss = process.memoryUsage().rss;
     const cpuUs = cpu.user + cpu.system;
@@ -45,6 +55,7 @@ export function startMeter(): () => MeterReading {
       rssMb: rss / 2 ** 20,
       rssPeakMb: Math.max(peak, rss) / 2 ** 20,
       loopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - LOOP_PROBE_MS),
+      rssMbByMinute: Array.from(minutes, (m) => (m ? m.sum / m.n : 0)),
     };
   };
 }

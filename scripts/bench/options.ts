@@ -23,17 +23,27 @@ export interface BenchOptions {
   cpuProf: string | null;
   /** Server processes; from 2 they form a cluster on Redis (REDIS_URL), one of them the feed leader. */
   instances: number;
+  /** Rounds of the real server against the bare socket.io baseline (bare-child.ts), alternated; 0 for none. */
+  bareRounds: number;
+  /** Minutes of a soak run (throttled only, one long window, memory per minute); 0 for none. */
+  soakMinutes: number;
 }
 
 /** Usage text. */
 export const USAGE = `usage: npm run bench -- [--clients 200] [--duration 10] [--tick-ms 100] [--sets 1]
        [--max-frequency 4] [--no-naive] [--warmup 5] [--client-procs 1 (2 from 2000 clients)]
-       [--batch 100] [--seed 42] [--cpu-prof DIR] [--instances 1]
+       [--batch 100] [--seed 42] [--cpu-prof DIR] [--instances 1] [--bare ROUNDS] [--soak MINUTES]
 
   --instances N   server processes, 1 to 8. From 2 they form a cluster on Redis (REDIS_URL, default
                   redis://127.0.0.1:6379) under a fresh REDIS_PREFIX, sharing one database; the clients
                   are spread evenly over them (--client-procs is then at least N), and only the throttled
-                  mode runs (the naive mode is a single-process baseline).`;
+                  mode runs (the naive mode is a single-process baseline).
+  --bare R        also measure a bare socket.io server that broadcasts messages of the throttled run's
+                  size at its rate to the same number of clients: R rounds, the real server and the bare
+                  one alternated (its order swapped every round), each round's server CPU ratio and their
+                  median reported. Lone server only.
+  --soak M        one throttled run measured for M minutes (3 to 10; --duration is ignored, no naive
+                  run): disconnects and the server's memory minute by minute.`;
 
 function int(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -61,6 +71,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       seed: { type: 'string' },
       'cpu-prof': { type: 'string' },
       instances: { type: 'string' },
+      bare: { type: 'string' },
+      soak: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,24 +97,32 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       `--client-procs must be at least --instances (${instances}): each client process talks to one instance, got "${clientProcs}"`,
     );
   }
+  const bareRounds = int(values.bare, 'bare', 0, 0, 20);
+  const soakMinutes = int(values.soak, 'soak', 0, 3, 10);
+  if ((bareRounds > 0 || soakMinutes > 0) && instances > 1) {
+    throw new RangeError('--bare and --soak measure a lone server: leave out --instances');
+  }
+  if (bareRounds > 0 && soakMinutes > 0) throw new RangeError('--bare and --soak are separate runs');
   if (clients < instances) {
     throw new RangeError(`--instances must be at most --clients (${clients}), got "${instances}"`);
   }
   return {
     clients,
-    duration: int(values.duration, 'duration', 10, 1, 600),
+    duration: soakMinutes > 0 ? soakMinutes * 60 : int(values.duration, 'duration', 10, 1, 600),
     warmup: int(values.warmup, 'warmup', 5, 0, 120),
     tickMs: int(values['tick-ms'], 'tick-ms', 100, 20, 60_000),
     sets: int(values.sets, 'sets', 1, 1, 1000),
     streamsPerClient: 20,
     maxFrequency,
     // The naive mode is a single-process baseline: several instances run the throttled mode only.
-    naive: !values['no-naive'] && instances === 1,
+    naive: !values['no-naive'] && instances === 1 && soakMinutes === 0,
     clientProcs,
     batch: int(values.batch, 'batch', 100, 1, 5000),
     seed: int(values.seed, 'seed', 42, 0, 2 ** 31 - 1),
     cpuProf: values['cpu-prof'] ?? null,
     instances,
+    bareRounds,
+    soakMinutes,
   };
 }
 

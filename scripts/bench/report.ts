@@ -230,3 +230,111 @@ export function table(opts: BenchOptions, t: ModeResult, n: ModeResult | null): 
   lines.push('');
   return lines.join('\n');
 }
+
+/** Largest server CPU of the real server over the bare socket.io baseline's (--bare) at the same load. */
+export const BARE_CPU_RATIO_TARGET = 1.2;
+/** With --bare, p99 latency may exceed the throttle window by this much. */
+export const BARE_P99_SLACK_MS = 30;
+
+/** Share of the due messages (clients × rate) both runs of a --bare round must deliver for its ratio to count. */
+const KEPT_UP = 0.95;
+
+/** One round of --bare: the real server and the bare baseline, measured one right after the other. */
+export interface BareRound {
+  server: ModeResult;
+  bare: ModeResult;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** The --bare figures: each round's CPU ratio, their median, and the server's worst p99 over the rounds. */
+export function bareJson(opts: BenchOptions, rounds: readonly BareRound[]): Record<string, unknown> {
+  const ratios = rounds.map((r) => r.server.serverCpuCores / r.bare.serverCpuCores);
+  const medianCpuRatio = median(ratios);
+  const worstP99Ms = Math.max(...rounds.map((r) => r.server.p99Ms ?? Infinity));
+  // A server that delivers less than the load asks does less work: its CPU says nothing of the load's cost.
+  const due = opts.clients * opts.maxFrequency;
+  const keptUp = (r: BareRound) => r.server.msgsPerSec >= KEPT_UP * due && r.bare.msgsPerSec >= KEPT_UP * due;
+  const allKeptUp = rounds.every(keptUp);
+  return {
+    rounds: rounds.map((r, k) => ({
+      serverCpuCores: round(r.server.serverCpuCores, 3),
+      bareCpuCores: round(r.bare.serverCpuCores, 3),
+      cpuRatio: round(ratios[k] ?? null, 3),
+      // When either fell short of the load (a starved process delivers less), this is the fairer comparison.
+      cpuPerMsgRatio: round(ratio(r.server.cpuUsPerMsg, r.bare.cpuUsPerMsg), 3),
+      msgsPerSec: [round(r.server.msgsPerSec), round(r.bare.msgsPerSec)],
+      bytesPerMsg: [round(r.server.bytesPerMsg), round(r.bare.bytesPerMsg)],
+      serverP99Ms: r.server.p99Ms,
+      otherBusyCores: [round(r.server.otherBusyCores, 2), round(r.bare.otherBusyCores, 2)],
+      keptUp: keptUp(r),
+      valid: r.server.valid && r.bare.valid,
+    })),
+    medianCpuRatio: round(medianCpuRatio, 3),
+    worstP99Ms,
+    valid: rounds.every((r) => r.server.valid && r.bare.valid),
+    keptUp: allKeptUp,
+    targetsMet: {
+      cpuRatio: allKeptUp ? medianCpuRatio <= BARE_CPU_RATIO_TARGET : null,
+      p99: worstP99Ms <= windowOf(opts.maxFrequency) + BARE_P99_SLACK_MS,
+    },
+  };
+}
+
+/** The --bare rounds as a table. */
+export function bareTable(opts: BenchOptions, rounds: readonly BareRound[]): string {
+  const json = bareJson(opts, rounds);
+  const lines = [
+    `Against a bare socket.io broadcast of the same messages (${rounds.length} round(s), alternated):`,
+    '',
+    `${'round'.padEnd(8)}${'server CPU'.padStart(12)}${'bare CPU'.padStart(12)}${'ratio'.padStart(8)}` +
+      `${'msgs/s server / bare'.padStart(24)}${'bytes/msg server / bare'.padStart(26)}${'p99 ms'.padStart(8)}`,
+  ];
+  rounds.forEach((r, k) => {
+    lines.push(
+      `${String(k + 1).padEnd(8)}${fmt(r.server.serverCpuCores, 3).padStart(12)}${fmt(r.bare.serverCpuCores, 3).padStart(12)}` +
+        `${fmt(r.server.serverCpuCores / r.bare.serverCpuCores, 3).padStart(8)}` +
+        `${`${fmt(r.server.msgsPerSec)} / ${fmt(r.bare.msgsPerSec)}`.padStart(24)}` +
+        `${`${fmt(r.server.bytesPerMsg)} / ${fmt(r.bare.bytesPerMsg)}`.padStart(26)}${fmt(r.server.p99Ms).padStart(8)}`,
+    );
+  });
+  lines.push(
+    '',
+    `median CPU ratio ${fmt(json.medianCpuRatio as number, 3)} (target <= ${BARE_CPU_RATIO_TARGET}); ` +
+      `worst p99 ${fmt(json.worstP99Ms as number)} ms (target <= ${windowOf(opts.maxFrequency) + BARE_P99_SLACK_MS})`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** Largest change of the server's memory from the soak's second minute to its last. */
+export const SOAK_MEMORY_TOLERANCE = 0.1;
+
+/** The --soak figures: disconnects over the whole window, and the server's RSS minute by minute. */
+export function soakJson(opts: BenchOptions, t: ModeResult): Record<string, unknown> {
+  // A window of whole minutes may end a moment into the next: that stub is no minute.
+  const byMinute = t.rssMbByMinute.slice(0, opts.soakMinutes);
+  // The first minute still holds the warm-up's growth; the second is the reference.
+  const second = byMinute[1] ?? null;
+  const last = byMinute.length > 2 ? (byMinute[byMinute.length - 1] as number) : null;
+  const lastVsSecond = second !== null && last !== null ? last / second : null;
+  const disconnects = reasons(t.disconnects);
+  return {
+    minutes: opts.soakMinutes,
+    disconnects,
+    connectionsAtEnd: t.serverConnectionsAtEnd,
+    seqGaps: t.seqGaps,
+    rssMbByMinute: byMinute.map((mb) => round(mb, 1)),
+    lastVsSecondMinute: round(lastVsSecond, 3),
+    targetsMet: {
+      noDisconnects: disconnects === 0 && t.serverConnectionsAtEnd === opts.clients,
+      memoryFlat: lastVsSecond !== null && Math.abs(lastVsSecond - 1) <= SOAK_MEMORY_TOLERANCE,
+    },
+  };
+}

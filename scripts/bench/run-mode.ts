@@ -6,6 +6,7 @@ import type { DemoReport } from './demo-child';
 import { spawnChild } from './ipc';
 import type { Child } from './ipc';
 import type { BenchOptions } from './options';
+import type { BareChildConfig } from './bare-child';
 import type { BenchRedis } from './redis';
 import type { ServerReport } from './server-child';
 import { startServers } from './servers';
@@ -83,6 +84,8 @@ export interface RunContext {
   scratchDir: string;
   /** The cluster's Redis with --instances ≥ 2; null for a lone server. */
   redis: BenchRedis | null;
+  /** What the bare baseline sends (mode `bare`); absent otherwise. */
+  bare?: BareChildConfig;
   say: (line: string) => void;
 }
 
@@ -99,7 +102,8 @@ export async function runMode(
     const { urls, leader } = await startServers(mode, opts, ctx, servers);
     // One session for every client: a session may hold any number of connections, on any instance (the
     // instances share the database).
-    const cookie = await signIn(urls[0] as string, TEST_ADMIN);
+    // The bare baseline has no accounts.
+    const cookie = mode === 'bare' ? '' : await signIn(urls[0] as string, TEST_ADMIN);
     say(
       urls.length > 1
         ? `[${mode}] ${urls.length} instances on ${urls.join(', ')}; instance ${leader + 1} leads the feeds;` +
@@ -113,7 +117,8 @@ export async function runMode(
       const config: ClientChildConfig = { url, cookie, mode, sets, firstIndex, count, batch: opts.batch };
       clientProcs.push(spawnChild(`clients ${clientProcs.length + 1}`, './client-child.ts', config));
     }
-    const rampMs = 60_000 + opts.clients * 50;
+    // Each connection is authenticated against the database: on a machine shared with other work, slow.
+    const rampMs = 60_000 + opts.clients * 100;
     const opened = await Promise.all(
       clientProcs.map((c) => c.next<Pick<ClientsReady, 'connected' | 'errors'>>('connected', rampMs)),
     );

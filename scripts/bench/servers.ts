@@ -4,6 +4,7 @@ import { TEST_ADMIN } from '../../tests/support/stack';
 import { spawnChild } from './ipc';
 import type { Child } from './ipc';
 import type { BenchOptions } from './options';
+import type { BareChildConfig } from './bare-child';
 import type { BenchRedis } from './redis';
 import type { ServerChildConfig } from './server-child';
 
@@ -17,6 +18,8 @@ export interface ServersContext {
   scratchDir: string;
   /** Null for a lone server. */
   redis: BenchRedis | null;
+  /** What the bare baseline sends (mode `bare`); absent otherwise. */
+  bare?: BareChildConfig;
 }
 
 /** The `livefolio_feed_leader` gauge of an instance's /metrics: true, false, or null when it cannot be read. */
@@ -49,12 +52,13 @@ async function oneLeader(urls: readonly string[]): Promise<number> {
  * creates the database and the admin account, and takes the lease; the rest then join it.
  */
 export async function startServers(
-  mode: ServerChildConfig['mode'],
+  mode: ServerChildConfig['mode'] | 'bare',
   opts: BenchOptions,
   ctx: ServersContext,
   children: Child[],
 ): Promise<{ urls: string[]; leader: number }> {
   const { redis } = ctx;
+  if (mode === 'bare') return startBare(opts, ctx, children);
   const config: ServerChildConfig = {
     demoUrl: ctx.demoUrl,
     mode,
@@ -77,4 +81,18 @@ export async function startServers(
   const rest = await Promise.all(Array.from({ length: opts.instances - 1 }, (_, k) => start(k + 1)));
   const urls = [first, ...rest].map(({ port }) => `http://127.0.0.1:${port}`);
   return { urls, leader: redis ? await oneLeader(urls) : 0 };
+}
+
+/** The bare socket.io baseline: one process, no database, no feed; profiled like the server with --cpu-prof. */
+async function startBare(
+  opts: BenchOptions,
+  ctx: ServersContext,
+  children: Child[],
+): Promise<{ urls: string[]; leader: number }> {
+  if (!ctx.bare) throw new Error('the bare baseline needs its message size and rate');
+  const profile = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}/server-bare`] : [];
+  const child = spawnChild('server (bare)', './bare-child.ts', ctx.bare, profile);
+  children.push(child);
+  const { port } = await child.next<{ port: number }>('ready', READY_MS);
+  return { urls: [`http://127.0.0.1:${port}`], leader: 0 };
 }

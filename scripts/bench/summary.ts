@@ -9,7 +9,8 @@ import type { ServerReport } from './server-child';
 
 /** The figures of one run (one push mode). */
 export interface ModeResult {
-  mode: 'throttled' | 'naive';
+  /** `bare`: the bare socket.io baseline (bare-child.ts), not the real server. */
+  mode: 'throttled' | 'naive' | 'bare';
   clients: number;
   /** Messages (market:diff or market:tick) delivered to all clients per second. */
   msgsPerSec: number;
@@ -34,6 +35,8 @@ export interface ModeResult {
   rssMb: number;
   /** Each instance's peak, summed: an upper bound of the instances' peak together. */
   rssPeakMb: number;
+  /** Mean RSS of each minute of the window, summed over the instances, MB. */
+  rssMbByMinute: number[];
   /** The worst instance's. */
   serverLoopDelayP99Ms: number;
   clientCpuCores: number[];
@@ -163,6 +166,9 @@ export function summarize(
     cpuUsPerMsg: msgsPerSec > 0 ? sum((s) => s.meter.cpuUs / (s.meter.elapsedMs / 1000)) / msgsPerSec : null,
     rssMb: sum((s) => s.meter.rssMb),
     rssPeakMb: sum((s) => s.meter.rssPeakMb),
+    rssMbByMinute: (servers[0]?.meter.rssMbByMinute ?? []).map((_, k) =>
+      sum((s) => s.meter.rssMbByMinute[k] ?? 0),
+    ),
     serverLoopDelayP99Ms: Math.max(...servers.map((s) => s.meter.loopDelayP99Ms)),
     clientCpuCores: parts.map((p) => p.meter.cpuCores),
     clientLoopDelayP99Ms: parts.map((p) => p.meter.loopDelayP99Ms),

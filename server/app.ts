@@ -24,6 +24,7 @@ import { wireHttp } from './wiring/http';
 import { wireMarket } from './wiring/market';
 import { wireServices } from './wiring/services';
 import { wireSockets } from './wiring/sockets';
+import type { SubscriptionsFactory } from './wiring/sockets';
 import { openStores } from './wiring/stores';
 
 export { DEFAULT_WATCHLIST_SYMBOLS } from './wiring/services';
@@ -40,8 +41,8 @@ export interface AppOptions {
   feedOptions?: Partial<FeedOptions>;
   /** A new account's watchlist (W2); default DEFAULT_WATCHLIST_SYMBOLS on the first exchange. */
   defaultWatchlist?: readonly StreamId[];
-  /** Benchmark baseline only: see SocketsDeps.pushMode (server/wiring/sockets.ts). */
-  pushMode?: 'throttled' | 'naive';
+  /** Stands in for the push engine as what clients subscribe to: the bench's naive baseline only. */
+  subscriptions?: SubscriptionsFactory;
 }
 
 /** The wired server. */
@@ -83,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     limiters: cluster.limiters,
     origin,
-    pushMode: options.pushMode,
+    subscriptions: options.subscriptions,
   });
   let shuttingDown = false;
   const { http, destroySockets } = wireHttp({

@@ -3,7 +3,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type WebSocket from 'ws';
 import type { ClientToServerEvents, ServerToClientEvents, SnapshotAck } from '../../lib/protocol';
-import type { NaiveServerEvents } from '../../server/push/naive-push';
+import type { NaiveServerEvents } from './naive-push';
 import { Histogram } from './histogram';
 import type { SparseHistogram } from './histogram';
 import { childConfig, failChild, serveCommands, startMeter, tell } from './ipc';

@@ -7,6 +7,7 @@ import { ClusterFeeds } from '../../server/cluster/cluster-feeds';
 import { loadConfig } from '../../server/config';
 import { childConfig, failChild, serveCommands, startMeter, tell } from './ipc';
 import type { MeterReading } from './ipc';
+import { NaivePush } from './naive-push';
 
 /** What the parent passes in. */
 export interface ServerChildConfig {
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     log: pino({ level: 'silent' }),
     exchanges: [{ id: 'binance', url: demoUrl, simulated: true }],
     databaseFile: join(dataDir, 'bench.db'),
-    pushMode: mode,
+    // The naive baseline sends every tick in full to every subscriber: no throttle, conflation or diffs.
+    ...(mode === 'naive' ? { subscriptions: (io, market) => new NaivePush(io, market) } : {}),
   });
   const address = await app.listen(0, '127.0.0.1');
   // Subscriptions are refused (EXCHANGE_UNAVAILABLE) until the markets are loaded. A follower learns the count

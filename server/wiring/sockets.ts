@@ -10,8 +10,8 @@ import type { Config } from '../config';
 import type { MakeLimiter } from '../cluster/limiters';
 import { createDemand } from '../demand';
 import type { Demand } from '../demand';
+import type { MarketState } from '../market/market-state';
 import type { RequestOrigin } from '../http/proxy';
-import { NaivePush } from '../push/naive-push';
 import { PushEngine } from '../push/push-engine';
 import type { Subscriptions } from '../push/push-engine';
 import { handleConnection } from '../socket/connection';
@@ -28,6 +28,12 @@ import type { Stores } from './stores';
 /** The largest socket message or HTTP request body accepted. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
+/** Makes what clients subscribe to in place of the push engine. */
+export type SubscriptionsFactory = (
+  io: LivefolioServer,
+  market: MarketState,
+) => Subscriptions & { close(): void };
+
 /** What the sockets step needs. */
 export interface SocketsDeps {
   config: Config;
@@ -37,11 +43,8 @@ export interface SocketsDeps {
   services: Services;
   limiters: MakeLimiter;
   origin: RequestOrigin;
-  /**
-   * Benchmark baseline only (scripts/bench.ts): 'naive' sends every tick in full to every subscriber, without
-   * throttle, conflation or diffs (server/push/naive-push.ts). Default 'throttled', the real protocol.
-   */
-  pushMode?: 'throttled' | 'naive' | undefined;
+  /** Stands in for the push engine as what clients subscribe to (the bench's baseline); default the engine. */
+  subscriptions?: SubscriptionsFactory | undefined;
 }
 
 /** The live side of the server. */
@@ -86,10 +89,10 @@ export function wireSockets(deps: SocketsDeps): Sockets {
     },
     log.child({ module: 'push' }),
   );
-  // Benchmark baseline: in naive mode subscriptions go to NaivePush instead; the PushEngine then has no groups.
-  // The market handlers only call the subscription methods NaivePush mirrors.
-  const naive = deps.pushMode === 'naive' ? new NaivePush(io, market) : null;
-  const subscriptions: Subscriptions = naive ?? push;
+  // A stand-in takes every subscription (the push engine then has no groups): the market handlers call only
+  // the subscription methods.
+  const standIn = deps.subscriptions?.(io, market) ?? null;
+  const subscriptions: Subscriptions = standIn ?? push;
 
   // Every user's watchlist and holdings, and every live subscription (server/demand.ts).
   const demand = createDemand({
@@ -164,7 +167,7 @@ export function wireSockets(deps: SocketsDeps): Sockets {
     },
     closePush() {
       push.close();
-      naive?.close();
+      standIn?.close();
     },
   };
 }

@@ -1,8 +1,8 @@
-/** Benchmark baseline only: every tick sent as a full ticker to every subscriber (no throttle, no conflation, no diffs). */
+/** The bench's baseline: every tick sent as a full ticker to every subscriber (no throttle, no conflation, no diffs). */
 import type { Server, Socket } from 'socket.io';
 import type { MarketSnapshot, StreamId, Subscription, Ticker } from '../../lib/protocol';
-import type { MarketState } from '../market/market-state';
-import type { Subscriptions } from './push-engine';
+import type { MarketState } from '../../server/market/market-state';
+import type { Subscriptions } from '../../server/push/push-engine';
 
 /** The one event of the baseline; deliberately not part of the public protocol (lib/protocol.ts). */
 export interface NaiveServerEvents {
@@ -21,7 +21,7 @@ const NAIVE_EPOCH = 'naive';
 const roomOf = (stream: StreamId) => `naive:${stream}`;
 
 /**
- * Stands in for the PushEngine's subscription methods (what the market handlers call) in `pushMode: 'naive'`:
+ * Stands in for the PushEngine's subscription methods (what the market handlers call) in the naive mode (createApp's `subscriptions`):
  * one room per stream, joined on subscribe, and one full `market:tick` per valid tick to that room.
  */
 export class NaivePush implements Subscriptions {

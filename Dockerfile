@@ -1,8 +1,12 @@
 # Livefolio in one container: `docker build -t livefolio . && docker run -p 3000:3000 -v livefolio-data:/data livefolio`
-# (add `-e DEMO=1` for the simulated exchange). Three stages, so the image holds no compiler and no dev dependency.
+# (add `-e DEMO=1` for the simulated exchange). The image holds no compiler, no dev dependency and no package
+# manager: only Node and the files the server reads.
+#
+# NODE_IMAGE picks the Node base image: an LTS line of the official image (Node 22 or 24), Debian bookworm.
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # --- deps: every dependency, with better-sqlite3's native addon compiled for this image's Node ---
-FROM node:20-bookworm-slim AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 # better-sqlite3 compiles from source when its prebuilt binary cannot be fetched: node-gyp needs these.
 RUN apt-get update \
@@ -13,34 +17,37 @@ ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-# --- build: the Next.js production build and the bundled server, then production dependencies only ---
+# --- build: the Next.js build and the bundled server as a standalone output (next.config.ts,
+# scripts/build-server.mjs): in .next/standalone, only the files of node_modules that the server reads ---
 FROM deps AS build
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 \
+  NEXT_STANDALONE=1
 COPY . .
-# .next/cache is the build's own cache (tens of MB), not read at run time. `npm prune` keeps the addon compiled
-# above; of better-sqlite3's C sources and objects (~25 MB) only the addon itself is kept.
-RUN npm run build \
-  && rm -rf .next/cache \
-  && mkdir -p public \
-  && npm prune --omit=dev --no-audit --no-fund \
-  && mv node_modules/better-sqlite3/build/Release/better_sqlite3.node /tmp/ \
-  && rm -rf node_modules/better-sqlite3/build node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
-  && mkdir -p node_modules/better-sqlite3/build/Release \
-  && mv /tmp/better_sqlite3.node node_modules/better-sqlite3/build/Release/
+RUN npm run build && mkdir -p public
 
-# --- runtime: what `node dist/server.mjs` reads, owned by root and read-only to the server ---
-FROM node:20-bookworm-slim AS runtime
+# --- system: the base image without what the server never runs (npm, yarn, headers, apt's package lists) ---
+FROM ${NODE_IMAGE} AS system
+# Headers lent to the build as a read-only volume (`--volume …:/usr/local/include/node:ro`) are in no layer.
+RUN rm -rf /usr/local/lib/node_modules /opt/yarn-* \
+    /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg \
+    /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /var/cache/apt/*.bin \
+    /usr/share/doc /usr/share/man /usr/share/locale \
+  && { rm -rf /usr/local/include/node 2>/dev/null || mountpoint -q /usr/local/include/node; }
+
+# --- runtime: that system as one layer (files deleted above would stay in the base's layers otherwise), the
+# standalone output on top, owned by root and read-only to the server ---
+FROM scratch AS runtime
+COPY --from=system / /
 WORKDIR /app
-ENV NODE_ENV=production \
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  NODE_ENV=production \
   NEXT_TELEMETRY_DISABLED=1 \
   PORT=3000 \
   HOSTNAME=0.0.0.0 \
   DATA_DIR=/data
-COPY --from=build /app/package.json /app/next.config.ts ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
-COPY --from=build /app/.next ./.next
 # The server writes only its database and Next's cache (optimised images, in .next/cache/images). The cache goes
 # to /tmp, so a read-only root filesystem needs one writable /tmp, nothing more (a tmpfs on .next/cache itself
 # would be root's and not writable by node under podman, whatever its mode= says).
@@ -51,5 +58,6 @@ EXPOSE 3000
 # Node itself, as slim images have no curl; PORT is read when the check runs, so `-e PORT=…` is followed.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form: node is PID 1 and gets SIGTERM from `docker stop`; the server closes cleanly on it.
-CMD ["node", "dist/server.mjs"]
+# Exec form: node is PID 1 and gets SIGTERM from `docker stop`; the server closes cleanly on it. server.mjs starts
+# dist/server.mjs with the configuration Next was built with.
+CMD ["node", "server.mjs"]

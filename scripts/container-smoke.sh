@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Smoke test of the container image, as a host would run it: build; start in demo mode on a fresh volume; health,
-# readiness and the image's own HEALTHCHECK; sign in, live prices over socket.io, save a transaction; stop with
-# SIGTERM (clean exit 0 within 10 s); start again on the same volume and find the transaction.
+# Smoke test of the container image, as a host would run it: build, at most 300 MB; start in demo mode on a fresh
+# volume; health, readiness and the image's own HEALTHCHECK; sign in, live prices over socket.io, save a
+# transaction; stop with SIGTERM (clean exit 0 within 10 s); start again on the same volume and find the transaction.
 # With SMOKE_CLUSTER=1, then the scaled profile's topology from the same image: three containers on this host's
 # Redis and PostgreSQL behind this host's nginx running deploy/nginx.conf; the feed leader's container killed.
-# Usage: npm run test:container   (DOCKER=podman, or any docker-compatible CLI; DOCKER_BUILD_FLAGS adds build flags)
+# Usage: npm run test:container   (DOCKER=podman, or any docker-compatible CLI; DOCKER_BUILD_FLAGS adds build flags,
+# e.g. --build-arg NODE_IMAGE=node:24-bookworm-slim)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ client=scripts/container-smoke-client.mjs
 BUILD_TIMEOUT_S=${SMOKE_BUILD_TIMEOUT_S:-1800}
 READY_TIMEOUT_S=120
 STOP_LIMIT_S=10
+IMAGE_LIMIT_MB=300
 # Podman keeps HEALTHCHECK only in Docker-format images; Docker ignores the variable.
 export BUILDAH_FORMAT=docker
 
@@ -96,8 +98,14 @@ if ! bounded "$BUILD_TIMEOUT_S" "${docker[@]}" build "${build_flags[@]}" -t "$im
   tail -n 40 "$build_log" >&2
   die "the image did not build within ${BUILD_TIMEOUT_S}s (full log: $build_log)"
 fi
+step_done
+
+# What a host pulls and stores: the image's size as the engine reports it (MB of 10^6 bytes, as `docker images`).
+step "the image is at most ${IMAGE_LIMIT_MB} MB"
 image_bytes=$("${docker[@]}" image inspect -f '{{.Size}}' "$image")
-echo "    image size: $((image_bytes / 1000000)) MB"
+image_mb=$(awk -v b="$image_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "    image size: $image_mb MB ($image_bytes bytes)"
+((image_bytes <= IMAGE_LIMIT_MB * 1000000)) || die "the image is $image_mb MB, above ${IMAGE_LIMIT_MB} MB"
 step_done
 
 # As compose.yaml runs it: a read-only root, a tmpfs on /tmp. `-e PORT` and `-p` agree, so the test works with a

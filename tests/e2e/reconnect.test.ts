@@ -25,7 +25,8 @@ let page: Page;
 let reference: ReferenceClient | undefined;
 
 // Every page of this file fails it with an uncaught error or a console error (dashboard-page.ts).
-const watch = watchPages();
+// The browser's own lines for the requests the page makes while the server is down on purpose.
+const watch = watchPages([/Failed to load resource: net::ERR_CONNECTION_REFUSED /]);
 
 beforeAll(async () => {
   server = await startServerProcess({ demo: true });

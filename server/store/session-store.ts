@@ -21,7 +21,8 @@ const toSession = (row: { token_hash: string; user_id: number; expires_at: numbe
 export class SessionStore {
   constructor(
     private readonly storage: Storage,
-    private readonly ttlMs: number,
+    /** How long a session lasts (SESSION_TTL_HOURS): the cookie's lifetime too. */
+    readonly ttlMs: number,
   ) {}
 
   /** A new session for the user; returns the token for the cookie (shown nowhere else). */

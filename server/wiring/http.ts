@@ -71,7 +71,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(cluster.limiters),
-        sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+        sessionTtlMs: stores.sessions.ttlMs,
         cookieSecure: config.COOKIE_SECURE,
         origin: deps.origin,
         onSignOut: (session) => sockets.endSession(session.id),

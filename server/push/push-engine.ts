@@ -54,7 +54,6 @@ export class PushEngine {
   private readonly groups = new Map<string, SubscriptionGroup>();
   private readonly byStream = new Map<StreamId, Set<SubscriptionGroup>>();
   private readonly groupOf = new Map<string, SubscriptionGroup>();
-  private readonly sockets = new Map<string, AnySocket>();
   private readonly now: () => number;
   private readonly timers: PushTimers;
   private readonly stopListening: () => void;
@@ -85,9 +84,8 @@ export class PushEngine {
     const key = SubscriptionGroup.keyOf(unique, frequency);
     let group = this.groups.get(key);
     if (!group) group = this.createGroup(key, unique, frequency);
-    group.members.add(socket.id);
+    group.members.set(socket.id, socket);
     this.groupOf.set(socket.id, group);
-    this.sockets.set(socket.id, socket);
     // Joining is synchronous with the acknowledgement that carries the snapshot, so no diff of this
     // group can reach the socket before its base state does.
     void socket.join(group.room);
@@ -116,7 +114,6 @@ export class PushEngine {
   /** Forgets a socket (disconnect). */
   remove(socket: AnySocket): void {
     this.leave(socket);
-    this.sockets.delete(socket.id);
   }
 
   /** Every stream somebody is subscribed to. */
@@ -209,11 +206,11 @@ export class PushEngine {
   }
 
   private holdSlowMembers(group: SubscriptionGroup): void {
-    for (const id of group.members) {
-      const socket = this.sockets.get(id);
-      if (!socket || bufferedBytes(socket) <= this.options.slowClientBufferBytes) continue;
+    const limit = this.options.slowClientBufferBytes;
+    for (const [id, socket] of group.members) {
+      if (bufferedBytes(socket) <= limit) continue;
       group.members.delete(id);
-      group.held.add(id);
+      group.held.set(id, socket);
       void socket.leave(group.room);
       this.log.debug({ socket: id }, 'client buffer full; holding diffs until it drains');
     }
@@ -230,9 +227,8 @@ export class PushEngine {
     let stillHeld = 0;
     const lowWater = this.options.slowClientBufferBytes / 4;
     for (const group of this.groups.values()) {
-      for (const id of group.held) {
-        const socket = this.sockets.get(id);
-        if (!socket?.connected) {
+      for (const [id, socket] of group.held) {
+        if (!socket.connected) {
           group.held.delete(id);
           continue;
         }
@@ -241,7 +237,7 @@ export class PushEngine {
           continue;
         }
         group.held.delete(id);
-        group.members.add(id);
+        group.members.set(id, socket);
         void socket.join(group.room);
         socket.emit('market:snapshot', group.snapshot());
         this.counters.snapshotsAfterDrain += 1;

@@ -1,15 +1,22 @@
 /** The clients that share one subscription (same streams, same rate): one room, one sequence, one batch per window. */
+import type { Socket } from 'socket.io';
 import type { MarketSnapshot, StreamId, Ticker } from '../../lib/protocol';
 import { Conflator } from './conflator';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySocket = Socket<any, any, any, any>;
 
 /** One room of clients with identical subscriptions; every member holds the same state at (epoch, seq). */
 export class SubscriptionGroup {
   readonly room: string;
   readonly conflator = new Conflator();
-  /** Members currently in the room (receiving diffs). */
-  readonly members = new Set<string>();
+  /**
+   * Members currently in the room (receiving diffs), by socket id. The sockets themselves are kept so that the
+   * slow-client check before every flush (one per member, several times a second) needs no lookup.
+   */
+  readonly members = new Map<string, AnySocket>();
   /** Members held back because their outgoing buffer is full; they get a snapshot when it drains. */
-  readonly held = new Set<string>();
+  readonly held = new Map<string, AnySocket>();
   seq = 0;
   lastSentAt: number | null = null;
   timer: NodeJS.Timeout | null = null;

@@ -257,6 +257,13 @@ const median = (values: readonly number[]) => {
 export function bareJson(opts: BenchOptions, rounds: readonly BareRound[]): Record<string, unknown> {
   const ratios = rounds.map((r) => r.server.serverCpuCores / r.bare.serverCpuCores);
   const medianCpuRatio = median(ratios);
+  // The server less ccxt's own cost of taking in the same frames, over socket.io's: what the server's own code adds.
+  const beyond = rounds.map((r) =>
+    r.bare.feedFloorCores === null
+      ? null
+      : (r.server.serverCpuCores - r.bare.feedFloorCores) / r.bare.serverCpuCores,
+  );
+  const known = beyond.filter((x): x is number => x !== null);
   const worstP99Ms = Math.max(...rounds.map((r) => r.server.p99Ms ?? Infinity));
   // A server that delivers less than the load asks does less work: its CPU says nothing of the load's cost.
   const due = opts.clients * opts.maxFrequency;
@@ -267,6 +274,8 @@ export function bareJson(opts: BenchOptions, rounds: readonly BareRound[]): Reco
       serverCpuCores: round(r.server.serverCpuCores, 3),
       bareCpuCores: round(r.bare.serverCpuCores, 3),
       cpuRatio: round(ratios[k] ?? null, 3),
+      feedFloorCores: round(r.bare.feedFloorCores, 3),
+      cpuRatioBeyondCcxt: round(beyond[k] ?? null, 3),
       // When either fell short of the load (a starved process delivers less), this is the fairer comparison.
       cpuPerMsgRatio: round(ratio(r.server.cpuUsPerMsg, r.bare.cpuUsPerMsg), 3),
       msgsPerSec: [round(r.server.msgsPerSec), round(r.bare.msgsPerSec)],
@@ -277,6 +286,7 @@ export function bareJson(opts: BenchOptions, rounds: readonly BareRound[]): Reco
       valid: r.server.valid && r.bare.valid,
     })),
     medianCpuRatio: round(medianCpuRatio, 3),
+    medianCpuRatioBeyondCcxt: known.length > 0 ? round(median(known), 3) : null,
     worstP99Ms,
     valid: rounds.every((r) => r.server.valid && r.bare.valid),
     keptUp: allKeptUp,
@@ -294,12 +304,15 @@ export function bareTable(opts: BenchOptions, rounds: readonly BareRound[]): str
     `Against a bare socket.io broadcast of the same messages (${rounds.length} round(s), alternated):`,
     '',
     `${'round'.padEnd(8)}${'server CPU'.padStart(12)}${'bare CPU'.padStart(12)}${'ratio'.padStart(8)}` +
+      `${'ccxt CPU'.padStart(10)}${'beyond ccxt'.padStart(13)}` +
       `${'msgs/s server / bare'.padStart(24)}${'bytes/msg server / bare'.padStart(26)}${'p99 ms'.padStart(8)}`,
   ];
   rounds.forEach((r, k) => {
     lines.push(
       `${String(k + 1).padEnd(8)}${fmt(r.server.serverCpuCores, 3).padStart(12)}${fmt(r.bare.serverCpuCores, 3).padStart(12)}` +
         `${fmt(r.server.serverCpuCores / r.bare.serverCpuCores, 3).padStart(8)}` +
+        `${fmt(r.bare.feedFloorCores, 3).padStart(10)}` +
+        `${fmt(r.bare.feedFloorCores === null ? null : (r.server.serverCpuCores - r.bare.feedFloorCores) / r.bare.serverCpuCores, 3).padStart(13)}` +
         `${`${fmt(r.server.msgsPerSec)} / ${fmt(r.bare.msgsPerSec)}`.padStart(24)}` +
         `${`${fmt(r.server.bytesPerMsg)} / ${fmt(r.bare.bytesPerMsg)}`.padStart(26)}${fmt(r.server.p99Ms).padStart(8)}`,
     );
@@ -307,6 +320,7 @@ export function bareTable(opts: BenchOptions, rounds: readonly BareRound[]): str
   lines.push(
     '',
     `median CPU ratio ${fmt(json.medianCpuRatio as number, 3)} (target <= ${BARE_CPU_RATIO_TARGET}); ` +
+      `beyond ccxt's own cost ${fmt(json.medianCpuRatioBeyondCcxt as number | null, 3)}; ` +
       `worst p99 ${fmt(json.worstP99Ms as number)} ms (target <= ${windowOf(opts.maxFrequency) + BARE_P99_SLACK_MS})`,
     '',
   );

@@ -8,6 +8,7 @@ import type { Child } from './ipc';
 import type { BenchOptions } from './options';
 import type { BareChildConfig } from './bare-child';
 import type { BenchRedis } from './redis';
+import type { FeedFloorConfig, FeedFloorReport } from './feed-floor-child';
 import type { ServerReport } from './server-child';
 import { startServers } from './servers';
 import { subscribersPerStream, summarize } from './summary';
@@ -89,6 +90,18 @@ export interface RunContext {
   say: (line: string) => void;
 }
 
+/** Starts the feed-floor child on the first stream set; pushed to `children` so that the run stops it. */
+async function startFeedFloor(ctx: RunContext, children: Child[]): Promise<Child> {
+  const config: FeedFloorConfig = {
+    demoUrl: ctx.demoUrl,
+    symbols: (ctx.sets[0] ?? []).map((stream) => stream.slice(stream.indexOf(':') + 1)),
+  };
+  const child = spawnChild('feed floor (ccxt alone)', './feed-floor-child.ts', config);
+  children.push(child);
+  await child.next('ready', 60_000);
+  return child;
+}
+
 /** Runs the bench once in `mode` against the running demo exchange; every child it starts is stopped. */
 export async function runMode(
   mode: ModeResult['mode'],
@@ -97,9 +110,13 @@ export async function runMode(
 ): Promise<ModeResult> {
   const { demo, sets, say, redis } = ctx;
   const servers: Child[] = [];
+  const sidecars: Child[] = [];
   const clientProcs: Child[] = [];
   try {
     const { urls, leader } = await startServers(mode, opts, ctx, servers);
+    // Beside the bare baseline, ccxt alone on the same streams: the feed's floor, measured in the same window.
+    // Started with the server, so that it is as warm as the real server's feed when the window opens.
+    const floor = mode === 'bare' ? await startFeedFloor(ctx, sidecars) : null;
     // One session for every client: a session may hold any number of connections, on any instance (the
     // instances share the database).
     // The bare baseline has no accounts.
@@ -149,7 +166,7 @@ export async function runMode(
     );
     await sleep(opts.warmup * 1000);
 
-    const measured: Child[] = [...servers, demo, ...clientProcs];
+    const measured: Child[] = [...servers, demo, ...clientProcs, ...(floor ? [floor] : [])];
     // Listen before asking, so a fast answer is not missed.
     const reports = measured.map((c) =>
       c.next<Record<string, unknown>>('report', opts.duration * 1000 + 60_000),
@@ -164,7 +181,8 @@ export async function runMode(
     const redisCpuCores = redis && redisAtStart ? await redisCpuSince(redis, redisAtStart) : null;
     const all = await Promise.all(reports);
     const serverReports = all.slice(0, servers.length);
-    const [demoReport, ...clientReports] = all.slice(servers.length);
+    const [demoReport, ...clientReports] = all.slice(servers.length, servers.length + 1 + clientProcs.length);
+    const floorReport = floor ? (all.at(-1) as unknown as FeedFloorReport) : null;
     // Other work on the machine takes CPU from the bench's processes: measure it rather than guess.
     const machineBusyCores =
       ((machineAtEnd.busy - machineAtStart.busy) / (machineAtEnd.total - machineAtStart.total)) *
@@ -198,9 +216,14 @@ export async function runMode(
       `[${mode}] ${Math.round(result.msgsPerSec)} msgs/s, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuCores.toFixed(2)} cores` +
         (urls.length > 1 ? ` (${urls.length} instances)` : ''),
     );
+    if (floorReport) {
+      result.feedFloorCores = floorReport.meter.cpuCores;
+      // Measured, so not "other work on the machine".
+      result.otherBusyCores = Math.max(0, result.otherBusyCores - floorReport.meter.cpuCores);
+    }
     return result;
   } finally {
     await Promise.all(clientProcs.map((c) => c.stop()));
-    await Promise.all(servers.map((c) => c.stop()));
+    await Promise.all([...servers, ...sidecars].map((c) => c.stop()));
   }
 }

@@ -42,6 +42,8 @@ export interface ModeResult {
   clientCpuCores: number[];
   clientLoopDelayP99Ms: number[];
   demoCpuCores: number;
+  /** `bare` only: ccxt alone on the same streams, in the same window (feed-floor-child.ts); else null. */
+  feedFloorCores: number | null;
   /** Ticks per second the demo exchange generated for the subscribed streams. */
   exchangeTicksPerSec: number;
   /**
@@ -173,6 +175,7 @@ export function summarize(
     clientCpuCores: parts.map((p) => p.meter.cpuCores),
     clientLoopDelayP99Ms: parts.map((p) => p.meter.loopDelayP99Ms),
     demoCpuCores: demo.meter.cpuCores,
+    feedFloorCores: null,
     exchangeTicksPerSec: exchangeTicks / (demo.meter.elapsedMs / 1000),
     ticksPerSec,
     everyTickMsgsPerSec: everyTick / (demo.meter.elapsedMs / 1000),

@@ -205,6 +205,10 @@ if [ "${SMOKE_CLUSTER:-0}" = 1 ]; then
   schema="smoke_${run_id//-/_}"
   postgres "create schema $schema" || die "PostgreSQL does not answer at $database_base (SMOKE_DATABASE_URL)"
   database_url="$database_base?options=-c%20search_path%3D$schema"
+  # One database for three instances: they must share one secret key (SECRET_KEY is required then).
+  # Passed by name, as ADMIN_PASSWORD is, so the key is not in any command line.
+  SECRET_KEY=$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))")
+  export SECRET_KEY
   urls=()
   ports=()
   for n in 1 2 3; do
@@ -215,7 +219,7 @@ if [ "${SMOKE_CLUSTER:-0}" = 1 ]; then
       --read-only --tmpfs /tmp:size=64m --no-healthcheck \
       -e DEMO=1 -e ADMIN_USERNAME="$SMOKE_USER" -e ADMIN_PASSWORD -e PORT="$node_port" -e TRUST_PROXY=1 \
       -e REDIS_URL="${SMOKE_REDIS_URL:-redis://127.0.0.1:6379}" -e REDIS_PREFIX="livefolio-smoke-$run_id" \
-      -e DATABASE_URL="$database_url" -e FEED_LEASE_MS=3000 "$image" >/dev/null ||
+      -e DATABASE_URL="$database_url" -e SECRET_KEY -e FEED_LEASE_MS=3000 "$image" >/dev/null ||
       die "container $n did not start"
     current=$name
     SMOKE_URL="http://127.0.0.1:$node_port" wait_until_ready

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FeedMode } from '../lib/protocol';
 import type { ExchangeSpec } from './feeds/types';
+import { MASTER_KEY_FORMAT, parseMasterKey } from './secrets/master-key';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -13,6 +14,9 @@ const splitList = (value: string) =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+// A master key's text, checked here so a malformed one stops the start before anything opens.
+const masterKey = z.string().refine((text) => parseMasterKey(text) !== null, MASTER_KEY_FORMAT);
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -56,6 +60,20 @@ const schema = z
           'expected postgres://user[:password]@host[:port]/database (or postgresql://…); unset for SQLite',
       })
       .optional(),
+    // Seals exchange API keys at rest; unset: a key made at the first start in DATA_DIR/secret.key.
+    SECRET_KEY: masterKey.optional(),
+    // Older keys, still accepted to open values until the start has sealed them again under SECRET_KEY.
+    SECRET_KEY_PREVIOUS: z
+      .string()
+      .default('')
+      .transform(splitList)
+      .pipe(z.array(z.string()))
+      .superRefine((keys, ctx) => {
+        // Named by position: the entry itself is never shown.
+        const wrong = keys.findIndex((text) => parseMasterKey(text) === null);
+        if (wrong !== -1)
+          ctx.addIssue({ code: 'custom', message: `entry ${wrong + 1} is not a key: ${MASTER_KEY_FORMAT}` });
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ALLOWED_ORIGINS: z.string().default('').transform(splitList).pipe(z.array(z.url())),
     MAX_FREQUENCY: z.coerce.number().min(0.1).max(20).default(4),
@@ -95,11 +113,25 @@ const schema = z
   .refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'set ADMIN_USERNAME and ADMIN_PASSWORD together, or neither',
     path: ['ADMIN_PASSWORD'],
+  })
+  // Instances sharing one database must open each other's secrets: a key file per instance would not do.
+  .refine((c) => c.SECRET_KEY !== undefined || c.DATABASE_URL === undefined || c.REDIS_URL === undefined, {
+    message:
+      'required when DATABASE_URL and REDIS_URL are both set: every instance of a cluster needs the same key; ' +
+      'generate one with `openssl rand -base64 32` and give it to each instance',
+    path: ['SECRET_KEY'],
   });
 
 // Never echoed back, not even in an error message.
 // REDIS_URL and DATABASE_URL may hold a password.
-const SECRETS = new Set(['ADMIN_PASSWORD', 'METRICS_TOKEN', 'REDIS_URL', 'DATABASE_URL']);
+const SECRETS = new Set([
+  'ADMIN_PASSWORD',
+  'METRICS_TOKEN',
+  'REDIS_URL',
+  'DATABASE_URL',
+  'SECRET_KEY',
+  'SECRET_KEY_PREVIOUS',
+]);
 
 /** Every variable the server reads, in the order of the schema (README's table and .env.example list the same). */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);

@@ -113,6 +113,11 @@ function installCrashGuards(log: Logger): void {
 }
 
 main().catch((error: unknown) => {
+  // A setting found wrong after the environment was read (the secret key file): said as the config check says it.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`livefolio: invalid configuration\n${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `livefolio: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
   );

@@ -1,7 +1,9 @@
-/** Wiring step 1: the database, opened and migrated, and one store per table group. */
+/** Wiring step 1: the key ring for secrets at rest, the database, opened and migrated, and one store per table group. */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { loadKeyRing } from '../secrets/load-key-ring';
+import type { KeyRing } from '../secrets/key-ring';
 import { AlertStore } from '../store/alert-store';
 import { openStorage } from '../store/db';
 import type { Storage } from '../store/db';
@@ -22,10 +24,17 @@ export interface Stores {
   pricing: PricingStore;
   valueHistory: ValueHistoryStore;
   alerts: AlertStore;
+  /** Seals and opens secrets stored in the database (exchange API keys). */
+  secrets: KeyRing;
 }
 
-/** Opens PostgreSQL at DATABASE_URL, else the SQLite file (default DATA_DIR/livefolio.db), and migrates it. */
+/**
+ * Loads the key ring (SECRET_KEY, else DATA_DIR/secret.key), then opens PostgreSQL at DATABASE_URL, else the SQLite
+ * file (default DATA_DIR/livefolio.db), and migrates it. A missing or unsafe key stops the start (ConfigError).
+ */
 export async function openStores(config: Config, log: Logger, databaseFile?: string): Promise<Stores> {
+  // First: a key problem stops the start before any database connection is there to close.
+  const secrets = await loadKeyRing(config, log);
   const storage = await openStorage(
     config.DATABASE_URL
       ? { url: config.DATABASE_URL }
@@ -41,5 +50,6 @@ export async function openStores(config: Config, log: Logger, databaseFile?: str
     pricing: new PricingStore(storage),
     valueHistory: new ValueHistoryStore(storage),
     alerts: new AlertStore(storage),
+    secrets,
   };
 }

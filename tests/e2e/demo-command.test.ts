@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedStatus } from '../../lib/protocol';
@@ -81,6 +85,26 @@ describe('npm run demo', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('PORT="eighty" is invalid');
   });
+
+  it('refuses a secret key file others may read, with exit code 2, and leaves the file as it was', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lf-bad-key-'));
+    const file = join(dataDir, 'secret.key');
+    const key = `${randomBytes(32).toString('base64')}\n`;
+    writeFileSync(file, key, { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const bad = spawn(process.execPath, ['scripts/run.mjs', '--demo'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SECRET_KEY: undefined, DATABASE_URL: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    bad.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    bad.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((r) => bad.once('exit', r));
+    expect(code).toBe(2);
+    expect(output).toContain(`livefolio: invalid configuration\nThe key file ${file} may be read by others`);
+    expect(output).not.toContain(key.trim());
+    expect(readFileSync(file, 'utf8')).toBe(key);
+  }, 60_000);
 
   it('stops cleanly on SIGTERM within 10 s', async () => {
     const started = Date.now();

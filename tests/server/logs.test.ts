@@ -16,17 +16,19 @@ describe('the log', () => {
   it('is JSON lines at LOG_LEVEL, and never holds a password, a cookie or a session token', async () => {
     const { lines, sink } = logLines();
     const demo = await startDemoExchange({ seed: 3, tickMs: 50 });
+    const dataDir = mkdtempSync(join(tmpdir(), 'livefolio-'));
     const config = loadConfig({
       LOG_LEVEL: 'trace',
       EXCHANGES: 'binance',
       ADMIN_USERNAME: 'carol',
       ADMIN_PASSWORD: PASSWORD,
+      DATA_DIR: dataDir,
     });
     const app = await createApp({
       config,
       log: createLogger('trace', sink),
       exchanges: [{ id: 'binance', url: demo.url, simulated: true }],
-      databaseFile: join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db'),
+      databaseFile: join(dataDir, 'test.db'),
     });
     const { port } = await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;

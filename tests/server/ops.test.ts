@@ -54,12 +54,13 @@ describe('health, readiness and metrics', () => {
   });
 
   it('/readyz says why it is not ready when no exchange can be reached', async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', EXCHANGES: 'binance' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'livefolio-'));
+    const config = loadConfig({ LOG_LEVEL: 'silent', EXCHANGES: 'binance', DATA_DIR: dataDir });
     const app = await createApp({
       config,
       log: pino({ level: 'silent' }),
       exchanges: [{ id: 'binance', url: 'http://127.0.0.1:9', simulated: false }],
-      databaseFile: join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db'),
+      databaseFile: join(dataDir, 'test.db'),
     });
     const { port } = await app.listen(0, '127.0.0.1');
     try {

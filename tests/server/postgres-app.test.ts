@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -17,6 +20,9 @@ async function databaseUrl(password: string): Promise<string> {
   url.password = password;
   return url.toString();
 }
+
+// Where the server makes its secret key file: never the project's own ./data.
+const scratchDir = () => mkdtempSync(join(tmpdir(), 'livefolio-'));
 
 const buy = {
   type: 'buy',
@@ -54,7 +60,7 @@ describe.skipIf(!postgresUp)('the server on PostgreSQL (DATABASE_URL)', () => {
     const demo = await startDemoExchange({ seed: 3, tickMs: 50 });
     const url = await databaseUrl(password);
     const app = await createApp({
-      config: loadConfig({ EXCHANGES: 'binance', DATABASE_URL: url }),
+      config: loadConfig({ EXCHANGES: 'binance', DATABASE_URL: url, DATA_DIR: scratchDir() }),
       log: createLogger('trace', sink),
       exchanges: [{ id: 'binance', url: demo.url, simulated: true }],
     });
@@ -78,6 +84,7 @@ describe.skipIf(!postgresUp)('the server on PostgreSQL (DATABASE_URL)', () => {
     const config = loadConfig({
       EXCHANGES: 'binance',
       DATABASE_URL: 'postgres://lf:hidden-pw@127.0.0.1:1/none',
+      DATA_DIR: scratchDir(),
     });
     const started = createApp({ config, log: createLogger('silent'), exchanges: [] });
     await expect(started).rejects.toThrow(

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { createClient } from 'redis';
 import { afterEach } from 'vitest';
@@ -43,6 +43,8 @@ export async function startCluster(
   const prefix = `livefolio-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    // One secret key file for the instances, beside their shared database.
+    DATA_DIR: dirname(databaseFile),
     EXCHANGES: 'binance',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,

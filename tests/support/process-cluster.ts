@@ -46,6 +46,8 @@ export async function startProcessCluster(
     DATA_DIR: dataDir,
     DATABASE_URL: schema.url,
     REDIS_URL,
+    // DATABASE_URL with REDIS_URL: the instances must share one secret key.
+    SECRET_KEY: randomBytes(32).toString('base64'),
     REDIS_PREFIX: `livefolio-test-${randomBytes(4).toString('hex')}`,
     FEED_LEASE_MS: '2000',
     LOG_LEVEL: 'info',

@@ -1,7 +1,7 @@
 /** Test harness: the demo exchange and the real server on ephemeral ports, and real socket.io clients. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { afterEach } from 'vitest';
 import { io as connectClient } from 'socket.io-client';
@@ -55,8 +55,11 @@ export interface StackOptions {
 /** Starts the demo exchange and a server fed by it. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const demo = await startDemoExchange({ seed: options.seed ?? 7, tickMs: options.tickMs ?? 50 });
+  const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db');
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    // The secret key file is made beside the database, never in the project's own ./data.
+    DATA_DIR: dirname(databaseFile),
     EXCHANGES: (options.exchanges ?? ['binance']).join(','),
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -64,7 +67,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HTTP_RATE_LIMIT: '100000',
     ...options.env,
   });
-  const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'livefolio-')), 'test.db');
   const exchanges = (options.exchanges ?? ['binance']).map((id) => ({ id, url: demo.url, simulated: true }));
   const build = () =>
     createApp({

@@ -139,11 +139,14 @@ export function TransactionForm({ editing, onSaved, onCancelEdit }: TransactionF
             Type
           </label>
           <select id={typeId} className={fieldStyles.input} {...field('type')}>
-            {TRANSACTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {TYPE_LABELS[type]}
-              </option>
-            ))}
+            {/* A transfer names two accounts, which this form does not ask for: offered only to edit one. */}
+            {TRANSACTION_TYPES.filter((type) => type !== 'transfer' || draft.type === 'transfer').map(
+              (type) => (
+                <option key={type} value={type}>
+                  {TYPE_LABELS[type]}
+                </option>
+              ),
+            )}
           </select>
         </div>
         <FormField label="Asset" {...ticker} {...field('asset')} required maxLength={20} placeholder="BTC" />

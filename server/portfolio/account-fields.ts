@@ -14,25 +14,32 @@ export interface AccountDefaults {
   toAccount?: string | undefined;
 }
 
+/** How a refusal names what was wrong: `prefix` before it ("line 5: "), and the destination's field. */
+export interface RefusalWords {
+  prefix?: string;
+  toAccountField?: string;
+}
+
 /**
  * The transaction with its accounts resolved: `account` (else the default), and a transfer's `toAccount`.
  * An id that is not one of the user's accounts is refused exactly like one that does not exist (A7), naming the
- * field; `prefix` goes before the field ("line 5: ").
+ * field.
  */
 export function resolveAccounts(
   input: NewTransaction,
   accounts: ReadonlyMap<string, PortfolioAccount>,
   defaults: AccountDefaults,
-  prefix = '',
+  words: RefusalWords = {},
 ): BookedTransaction {
-  const refuse = (message: string) => new AppError('BAD_REQUEST', `${prefix}${message}`);
+  const to = words.toAccountField ?? 'toAccount';
+  const refuse = (message: string) => new AppError('BAD_REQUEST', `${words.prefix ?? ''}${message}`);
   const account = input.account ?? defaults.account;
   if (!accounts.has(account)) throw refuse(`account: no account ${JSON.stringify(account)}`);
   if (input.type !== 'transfer') return { ...input, account };
   const toAccount = input.toAccount ?? defaults.toAccount;
-  if (toAccount === undefined) throw refuse('toAccount: required on a transfer (the account it goes to)');
-  if (!accounts.has(toAccount)) throw refuse(`toAccount: no account ${JSON.stringify(toAccount)}`);
-  if (toAccount === account) throw refuse('toAccount: must be another account than account');
+  if (toAccount === undefined) throw refuse(`${to}: required on a transfer (the account it goes to)`);
+  if (!accounts.has(toAccount)) throw refuse(`${to}: no account ${JSON.stringify(toAccount)}`);
+  if (toAccount === account) throw refuse(`${to}: must be another account than account`);
   return { ...input, account, toAccount };
 }
 

@@ -118,3 +118,22 @@ export async function createAccounts(
   for (const name of names) created.push(await accounts.insert({ name, kind: 'manual' }));
   return created;
 }
+
+/**
+ * The accounts `names` refer to, by accountNameKey, inside a change: existing ones matched regardless of case,
+ * manual ones created for the rest (first spelling wins), under the rules of createAccounts.
+ */
+export async function accountsNamed(
+  accounts: UserPortfolioAccounts,
+  names: Iterable<string>,
+): Promise<Map<string, PortfolioAccount>> {
+  const found = new Map((await accounts.list()).map((a) => [accountNameKey(a.name), a as PortfolioAccount]));
+  const missing = new Map<string, string>();
+  for (const name of names) {
+    const key = accountNameKey(name);
+    if (!found.has(key) && !missing.has(key)) missing.set(key, name);
+  }
+  for (const account of await createAccounts(accounts, [...missing.values()]))
+    found.set(accountNameKey(account.name), account);
+  return found;
+}

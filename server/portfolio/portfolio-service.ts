@@ -1,20 +1,23 @@
 /** A user's portfolio on the server: transactions kept valid as a whole, holdings, and their value at live prices. */
 import type { StreamId } from '../../lib/protocol';
-import type { AccountSummary } from '../../lib/portfolio/account';
+import { accountNameKey } from '../../lib/portfolio/account';
+import type { AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
 import { deriveHoldings } from '../../lib/portfolio/holdings';
 import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
-import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
+import type { BookedTransaction, NewTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { AppError } from '../errors';
 import type { MarketState } from '../market/market-state';
 import type { PortfolioAccountStore } from '../store/portfolio-account-store';
 import type { PricingStore } from '../store/pricing-store';
-import type { TransactionFilter, TransactionStore } from '../store/transaction-store';
+import type { TransactionFilter, TransactionStore, UserTransactions } from '../store/transaction-store';
 import { byId, checkBookable, noAccount, resolveAccounts } from './account-fields';
+import { accountsNamed } from './account-service';
 import { HoldingsValuer } from './holdings-valuer';
 import type { PriceSource, ValuedHoldings } from './holdings-valuer';
+import type { CsvTransaction } from './transactions-csv';
 
 export type { PricePoint, PriceSource } from './holdings-valuer';
 
@@ -61,9 +64,38 @@ export class PortfolioService {
       const oldest = await accounts.oldest();
       const known = await accounts.list();
       const booked = inputs.map((t) => resolveAccounts(t, byId(known), { account: oldest.id }));
-      const candidates = booked.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
-      checkBookable([...(await mine.list()), ...candidates], known);
-      return mine.insert(booked);
+      return insertBookable(mine, known, booked, labels);
+    });
+    this.deps.changed(userId);
+    return added;
+  }
+
+  /**
+   * Imports CSV rows (P4), all or none: their account names resolve regardless of case, missing ones become new
+   * manual accounts in the same database transaction, and a row without an account goes to the oldest.
+   */
+  async import(userId: number, rows: readonly CsvTransaction[]): Promise<Transaction[]> {
+    const added = await this.deps.transactions.change(userId, async (mine, accounts) => {
+      const oldest = await accounts.oldest();
+      const named = await accountsNamed(
+        accounts,
+        rows.flatMap((r) => [r.account, r.toAccount].filter((name) => name !== undefined)),
+      );
+      const known = await accounts.list();
+      const id = (name: string | undefined) =>
+        name === undefined ? undefined : named.get(accountNameKey(name))?.id;
+      const booked = rows.map((r) => {
+        const [account, toAccount] = [id(r.account), id(r.toAccount)];
+        const input = { ...r.transaction, ...(account && { account }), ...(toAccount && { toAccount }) };
+        const words = { prefix: `line ${r.line}: `, toAccountField: 'to_account' };
+        return resolveAccounts(input, byId(known), { account: oldest.id }, words);
+      });
+      return insertBookable(
+        mine,
+        known,
+        booked,
+        rows.map((r) => `on line ${r.line}`),
+      );
     });
     this.deps.changed(userId);
     return added;
@@ -227,6 +259,21 @@ function accountAnswer(account: AccountSummary, valued: ValuedHoldings) {
     })),
     unpriced: valued.unpriced,
   };
+}
+
+/**
+ * Stores new transactions if the history with them stays bookable; `labels` name them in a refusal (default
+ * "new"). Runs inside the change that read `accounts`.
+ */
+async function insertBookable(
+  mine: UserTransactions,
+  accounts: readonly PortfolioAccount[],
+  booked: readonly BookedTransaction[],
+  labels: readonly string[] | undefined,
+): Promise<Transaction[]> {
+  const candidates = booked.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
+  checkBookable([...(await mine.list()), ...candidates], accounts);
+  return mine.insert(booked);
 }
 
 /** Per asset, the exchange its latest transaction names, if any: where the user trades it is where it is priced. */

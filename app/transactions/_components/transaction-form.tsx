@@ -20,8 +20,11 @@ import styles from './transactions.module.css';
 /** The quote currency a new transaction starts with. */
 const DEFAULT_QUOTE = 'USDT';
 
-/** The form's fields as typed, optional ones as ''; `time` is a datetime-local value in this browser's zone. */
-type Draft = Required<TransactionInput>;
+/**
+ * The form's fields as typed, optional ones as ''; `time` is a datetime-local value in this browser's zone. The
+ * accounts are not asked: a new transaction goes to the oldest account, an edited one stays in its own.
+ */
+type Draft = Required<Omit<TransactionInput, 'account' | 'toAccount'>>;
 
 const BLANK: Draft = {
   type: 'buy',

@@ -125,7 +125,7 @@ export function portfolioRoutes(
         body: 'csv',
         maxBodyBytes: MAX_IMPORT_BYTES,
         async handle(ctx) {
-          const added = await portfolio.import(user(ctx), fromCsv(String(ctx.body)));
+          const added = await portfolio.importRows(user(ctx), fromCsv(String(ctx.body)));
           ctx.status = 201;
           return { imported: added.length };
         },

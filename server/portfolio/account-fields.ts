@@ -53,6 +53,12 @@ export function byId(accounts: readonly PortfolioAccount[]): Map<string, Portfol
   return new Map(accounts.map((a) => [a.id, a]));
 }
 
+/** How refusals name accounts: by name, or by id should one be unknown. */
+export function accountNames(accounts: readonly PortfolioAccount[]): (id: string) => string {
+  const names = byId(accounts);
+  return (id) => names.get(id)?.name ?? id;
+}
+
 /**
  * Refuses (400, nothing stored) a history that would not add up: more taken out of an account than it holds
  * at that time, or one asset quoted in two currencies. The message names the account by its name.
@@ -61,7 +67,6 @@ export function checkBookable(
   transactions: readonly Transaction[],
   accounts: readonly PortfolioAccount[],
 ): void {
-  const names = byId(accounts);
-  const result = validateTransactions(transactions, { accountName: (id) => names.get(id)?.name ?? id });
+  const result = validateTransactions(transactions, { accountName: accountNames(accounts) });
   if (!result.ok) throw new AppError('BAD_REQUEST', result.error.message);
 }

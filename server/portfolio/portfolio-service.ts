@@ -13,7 +13,7 @@ import type { MarketState } from '../market/market-state';
 import type { PortfolioAccountStore } from '../store/portfolio-account-store';
 import type { PricingStore } from '../store/pricing-store';
 import type { TransactionFilter, TransactionStore, UserTransactions } from '../store/transaction-store';
-import { byId, checkBookable, noAccount, resolveAccounts } from './account-fields';
+import { accountNames, byId, checkBookable, noAccount, resolveAccounts } from './account-fields';
 import { accountsNamed } from './account-service';
 import { HoldingsValuer } from './holdings-valuer';
 import type { PriceSource, ValuedHoldings } from './holdings-valuer';
@@ -74,7 +74,7 @@ export class PortfolioService {
    * Imports CSV rows (P4), all or none: their account names resolve regardless of case, missing ones become new
    * manual accounts in the same database transaction, and a row without an account goes to the oldest.
    */
-  async import(userId: number, rows: readonly CsvTransaction[]): Promise<Transaction[]> {
+  async importRows(userId: number, rows: readonly CsvTransaction[]): Promise<Transaction[]> {
     const added = await this.deps.transactions.change(userId, async (mine, accounts) => {
       const oldest = await accounts.oldest();
       const named = await accountsNamed(
@@ -82,13 +82,20 @@ export class PortfolioService {
         rows.flatMap((r) => [r.account, r.toAccount].filter((name) => name !== undefined)),
       );
       const known = await accounts.list();
+      const ids = byId(known);
+      // Names become ids; a row without an account keeps none, so it goes to the oldest.
       const id = (name: string | undefined) =>
         name === undefined ? undefined : named.get(accountNameKey(name))?.id;
       const booked = rows.map((r) => {
-        const [account, toAccount] = [id(r.account), id(r.toAccount)];
-        const input = { ...r.transaction, ...(account && { account }), ...(toAccount && { toAccount }) };
+        const account = id(r.account);
+        const toAccount = id(r.toAccount);
+        const input = {
+          ...r.transaction,
+          ...(account === undefined ? {} : { account }),
+          ...(toAccount === undefined ? {} : { toAccount }),
+        };
         const words = { prefix: `line ${r.line}: `, toAccountField: 'to_account' };
-        return resolveAccounts(input, byId(known), { account: oldest.id }, words);
+        return resolveAccounts(input, ids, { account: oldest.id }, words);
       });
       return insertBookable(
         mine,
@@ -142,8 +149,7 @@ export class PortfolioService {
     const transactions = await this.deps.transactions.list(userId);
     const accounts = await this.deps.accounts.list(userId);
     if (account !== undefined && !accounts.some((a) => a.id === account)) throw noAccount(account);
-    const names = byId(accounts);
-    const derived = deriveHoldings(transactions, method, { accountName: (id) => names.get(id)?.name ?? id });
+    const derived = deriveHoldings(transactions, method, { accountName: accountNames(accounts) });
     // Stored histories were checked when written; a failure here is a bug, not the user's input.
     if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
     const venues = await this.venues(userId, transactions);

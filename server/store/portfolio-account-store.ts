@@ -70,17 +70,6 @@ export class UserPortfolioAccounts {
     return rows.map((row) => ({ ...toAccount(row), transactions: Number(row.transactions ?? 0) }));
   }
 
-  /** One of the user's accounts, or null (also when it is somebody else's). */
-  async get(id: string): Promise<PortfolioAccount | null> {
-    const row = await this.db
-      .selectFrom('portfolio_accounts')
-      .selectAll()
-      .where('user_id', '=', this.userId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? toAccount(row) : null;
-  }
-
   /**
    * The oldest account: where a transaction that names none goes. Every user has one from the start; should a
    * user have none (a row written by hand), a "Main" is made rather than a transaction refused.
@@ -134,9 +123,5 @@ export class PortfolioAccountStore {
 
   list(userId: number): Promise<AccountSummary[]> {
     return new UserPortfolioAccounts(this.storage.db, userId).list();
-  }
-
-  get(userId: number, id: string): Promise<PortfolioAccount | null> {
-    return new UserPortfolioAccounts(this.storage.db, userId).get(id);
   }
 }

@@ -1,6 +1,7 @@
 /** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/transactions, /api/v1/settings) and the answers' types. */
 import { request } from './auth';
 import type { ApiResult } from './auth';
+import type { AccountKind } from '../../lib/portfolio/account';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import type { TransactionType } from '../../lib/portfolio/transaction';
@@ -55,14 +56,47 @@ export interface UnpricedHolding {
   realizedPnl: string;
 }
 
-/** The answer of GET /api/v1/portfolio. */
+/** Sums over the valued holdings, as decimal strings. */
+export interface PortfolioTotals {
+  marketValue: string;
+  costBasis: string;
+  unrealizedPnl: string;
+  realizedPnl: string;
+}
+
+/** One holding of one account, valued at the same prices as the whole portfolio. */
+export interface AccountAsset {
+  asset: string;
+  quantity: string;
+  marketValue: string;
+  costBasis: string;
+  unrealizedPnl: string;
+  realizedPnl: string;
+  /** The holding's share of the account's market value. */
+  allocation: string;
+}
+
+/** One portfolio account in GET /api/v1/portfolio: its totals and holdings. */
+export interface PortfolioAccountAnswer {
+  id: string;
+  name: string;
+  kind: AccountKind;
+  complete: boolean;
+  totals: PortfolioTotals;
+  assets: AccountAsset[];
+  unpriced: UnpricedHolding[];
+}
+
+/** The answer of GET /api/v1/portfolio; with `account`, `assets` and `totals` are that account's. */
 export interface PortfolioAnswer {
   method: CostBasisMethod;
   quoteCurrency: string;
   complete: boolean;
-  totals: { marketValue: string; costBasis: string; unrealizedPnl: string; realizedPnl: string };
+  totals: PortfolioTotals;
   assets: PortfolioAsset[];
   unpriced: UnpricedHolding[];
+  /** Every account oldest first, or only the one asked for. */
+  accounts: PortfolioAccountAnswer[];
 }
 
 /** What a client sends to add or replace a transaction: decimal strings, `time` in ISO 8601 with Z or offset. */
@@ -77,6 +111,10 @@ export interface TransactionInput {
   time: string;
   exchange?: string;
   note?: string;
+  /** The account's id; left out, the server books a new transaction in the oldest account (P1). */
+  account?: string;
+  /** A transfer's destination account id; only transfers have one. */
+  toAccount?: string;
 }
 
 /** The fields every transaction has, in the order the form shows them. */
@@ -92,29 +130,38 @@ export const TRANSACTION_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof TransactionInput>;
 
 /** The fields a transaction may leave out. */
-export const OPTIONAL_TRANSACTION_FIELDS = ['exchange', 'note'] as const satisfies ReadonlyArray<
-  keyof TransactionInput
->;
+export const OPTIONAL_TRANSACTION_FIELDS = [
+  'exchange',
+  'note',
+  'account',
+  'toAccount',
+] as const satisfies ReadonlyArray<keyof TransactionInput>;
 
-/** A stored transaction as the API lists it. */
+/** A stored transaction as the API lists it: always with its account. */
 export interface TransactionRecord extends TransactionInput {
   id: string;
   timeMs: number;
+  account: string;
 }
 
-/** The user's holdings under `method`, valued in `quote` at the server's latest prices. */
+/** The user's holdings under `method` at the server's latest prices: all, or one account's (`account`). */
 export function fetchPortfolio(
   method: CostBasisMethod,
   signal?: AbortSignal,
+  account?: string,
 ): Promise<ApiResult<PortfolioAnswer>> {
   // No currency: the server values it in the user's own (GET/PUT /api/v1/settings).
-  const query = new URLSearchParams({ method });
+  const query = new URLSearchParams({ method, ...(account === undefined ? {} : { account }) });
   return request(`/api/v1/portfolio?${query.toString()}`, { signal }, readPortfolio);
 }
 
-/** Every transaction of the signed-in user. */
-export function listTransactions(signal?: AbortSignal): Promise<ApiResult<TransactionRecord[]>> {
-  return request('/api/v1/transactions', { signal }, (body) =>
+/** Every transaction of the signed-in user, or those naming one account (a transfer under both of its). */
+export function listTransactions(
+  signal?: AbortSignal,
+  account?: string,
+): Promise<ApiResult<TransactionRecord[]>> {
+  const query = account === undefined ? '' : `?${new URLSearchParams({ account }).toString()}`;
+  return request(`/api/v1/transactions${query}`, { signal }, (body) =>
     isRecord(body) && Array.isArray(body.transactions) ? allOrNull(body.transactions, readTransaction) : null,
   );
 }
@@ -234,8 +281,8 @@ function strings(value: Record<string, unknown>, keys: readonly string[]): boole
 }
 
 function readTransaction(value: unknown): TransactionRecord | null {
-  if (!isRecord(value) || !strings(value, ['id', ...TRANSACTION_FIELDS]) || typeof value.timeMs !== 'number')
-    return null;
+  const fields = ['id', 'account', ...TRANSACTION_FIELDS];
+  if (!isRecord(value) || !strings(value, fields) || typeof value.timeMs !== 'number') return null;
   const optional = (key: string) => value[key] === undefined || typeof value[key] === 'string';
   return OPTIONAL_TRANSACTION_FIELDS.every(optional) ? (value as unknown as TransactionRecord) : null;
 }
@@ -263,12 +310,32 @@ function readUnpriced(value: unknown): UnpricedHolding | null {
   return value as unknown as UnpricedHolding;
 }
 
+function readAccountAsset(value: unknown): AccountAsset | null {
+  return isRecord(value) && strings(value, ['asset', 'quantity', 'allocation', ...TOTAL_KEYS])
+    ? (value as unknown as AccountAsset)
+    : null;
+}
+
+function readAccountAnswer(value: unknown): PortfolioAccountAnswer | null {
+  if (!isRecord(value) || !strings(value, ['id', 'name', 'kind']) || typeof value.complete !== 'boolean')
+    return null;
+  if (!isRecord(value.totals) || !strings(value.totals, TOTAL_KEYS)) return null;
+  if (!Array.isArray(value.assets) || !Array.isArray(value.unpriced)) return null;
+  const assets = allOrNull(value.assets, readAccountAsset);
+  const unpriced = allOrNull(value.unpriced, readUnpriced);
+  return assets && unpriced ? { ...(value as unknown as PortfolioAccountAnswer), assets, unpriced } : null;
+}
+
 function readPortfolio(body: unknown): PortfolioAnswer | null {
   if (!isRecord(body) || !strings(body, ['method', 'quoteCurrency']) || typeof body.complete !== 'boolean')
     return null;
   if (!isRecord(body.totals) || !strings(body.totals, TOTAL_KEYS)) return null;
-  if (!Array.isArray(body.assets) || !Array.isArray(body.unpriced)) return null;
+  if (!Array.isArray(body.assets) || !Array.isArray(body.unpriced) || !Array.isArray(body.accounts))
+    return null;
   const assets = allOrNull(body.assets, readAsset);
   const unpriced = allOrNull(body.unpriced, readUnpriced);
-  return assets && unpriced ? { ...(body as unknown as PortfolioAnswer), assets, unpriced } : null;
+  const accounts = allOrNull(body.accounts, readAccountAnswer);
+  return assets && unpriced && accounts
+    ? { ...(body as unknown as PortfolioAnswer), assets, unpriced, accounts }
+    : null;
 }

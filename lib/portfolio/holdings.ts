@@ -1,45 +1,30 @@
 /**
- * Holdings derived from a transaction history: quantity, remaining lots, cost basis and realized P&L per asset.
- * Each asset is tracked on its own, priced in its quote currency: a buy does not spend the quote currency's
- * own holding (cash legs are not booked).
+ * Holdings derived from a transaction history: quantity, remaining lots, cost basis and realized P&L per asset,
+ * wallet by wallet (each portfolio account has its own lot books) and in total. Each asset is priced in its
+ * quote currency: a buy does not spend the quote currency's own holding (cash legs are not booked).
  */
-import { Decimal, ZERO, formatDecimal } from './decimal';
-import { createLotBook } from './lots';
-import type { CostBasisMethod, Lot, LotBook } from './lots';
+import { ZERO } from './decimal';
+import type { Decimal } from './decimal';
+import { book, emptyState, refusal } from './booking';
+import type { AssetState, HoldingsError, RealizedEvent, UnbookedFee } from './booking';
+import type { CostBasisMethod, Lot } from './lots';
 import type { Transaction } from './transaction';
 
-/** A profit or loss realized by one sell. */
-export interface RealizedEvent {
-  transactionId: string;
-  /** Epoch ms of the sell. */
-  time: number;
-  /** Quantity that left the lots: the sold quantity, plus the fee when it was paid in the asset. */
-  quantity: Decimal;
-  /** Quantity × price, minus the fee when it was paid in the quote currency. */
-  proceeds: Decimal;
-  /** Cost basis removed from the lots. */
-  costRemoved: Decimal;
-  /** proceeds − costRemoved. */
-  pnl: Decimal;
+export type { HoldingsError, RealizedEvent, UnbookedFee } from './booking';
+export { quantityChange } from './booking';
+
+/** A remaining lot and the account it is in. */
+export interface HeldLot extends Lot {
+  account: string;
 }
 
-/**
- * A fee that entered neither a cost basis nor proceeds: one paid in a third currency (no rate is known here,
- * so it is not converted), or one paid in the quote currency on a withdrawal (a withdrawal realizes nothing).
- */
-export interface UnbookedFee {
-  transactionId: string;
-  currency: string;
-  amount: Decimal;
-}
-
-/** Everything derived for one asset. */
+/** Everything derived for one asset, in one account or in all of them. */
 export interface AssetHolding {
   asset: string;
   /** The currency every cost and P&L of this asset is in. */
   quoteCurrency: string;
   quantity: Decimal;
-  lots: Lot[];
+  lots: HeldLot[];
   /** Cost basis of what is held. */
   costBasis: Decimal;
   realizedPnl: Decimal;
@@ -49,24 +34,22 @@ export interface AssetHolding {
   unbookedFees: UnbookedFee[];
 }
 
-/** Why a history cannot be booked; `transactionId` names the first transaction that breaks it. */
-export interface HoldingsError {
-  code: 'insufficient-holding' | 'mixed-quote-currency' | 'fee-exceeds-quantity';
-  transactionId: string;
-  message: string;
+/** The holdings of one portfolio account. */
+export interface AccountHoldings {
+  account: string;
+  holdings: AssetHolding[];
 }
 
-/** The result of deriveHoldings: holdings sorted by asset, or the first error. */
-export type HoldingsResult = { ok: true; holdings: AssetHolding[] } | { ok: false; error: HoldingsError };
+/**
+ * The result of deriveHoldings: per asset in total (the sum over accounts), and per account in the order each
+ * first appears; holdings sorted by asset. Or the first error.
+ */
+export type HoldingsResult =
+  { ok: true; holdings: AssetHolding[]; accounts: AccountHoldings[] } | { ok: false; error: HoldingsError };
 
-interface AssetState {
-  quoteCurrency: string;
-  /** The transaction that set the quote currency, named when another one disagrees. */
-  quotedBy: string;
-  book: LotBook;
-  realized: RealizedEvent[];
-  withdrawnCost: Decimal;
-  unbookedFees: UnbookedFee[];
+/** How a refusal names an account; by default by its id. */
+export interface HoldingsOptions {
+  accountName?: (account: string) => string;
 }
 
 /** Transactions by time; Array.prototype.sort is stable, so ties keep the given order. */
@@ -74,92 +57,14 @@ function chronological(transactions: readonly Transaction[]): Transaction[] {
   return [...transactions].sort((a, b) => a.timeMs - b.timeMs);
 }
 
-/** Where a transaction's fee goes: into the asset's quantity, the quote amount, or nowhere (unbooked). */
-function feeTarget(t: Transaction): 'asset' | 'quote' | 'other' {
-  // The asset rule wins when asset and quote coincide (USDT quoted in USDT): the fee is then coins that left.
-  if (t.feeCurrency === t.asset) return 'asset';
-  return t.feeCurrency === t.quoteCurrency ? 'quote' : 'other';
-}
+const byAsset = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
 
-/**
- * How a transaction moves the quantity held, signed: a buy or deposit adds its quantity less a fee paid in the
- * asset; a sell or withdrawal takes its quantity plus such a fee.
- */
-export function quantityChange(t: Transaction): Decimal {
-  const quantity = new Decimal(t.quantity);
-  const fee = feeTarget(t) === 'asset' ? new Decimal(t.fee) : ZERO;
-  return t.type === 'buy' || t.type === 'deposit' ? quantity.minus(fee) : quantity.plus(fee).neg();
-}
-
-function refusal(t: Transaction, code: HoldingsError['code'], message: string): HoldingsError {
-  return {
-    code,
-    transactionId: t.id,
-    message: `Transaction ${t.id} (${t.type} of ${t.asset} at ${t.time}): ${message}`,
-  };
-}
-
-/** Books one transaction into its asset's state, or says why it cannot be booked. */
-function book(t: Transaction, state: AssetState): HoldingsError | null {
-  const quantity = new Decimal(t.quantity);
-  const gross = quantity.times(t.price);
-  const fee = new Decimal(t.fee);
-  const target = fee.isZero() ? 'none' : feeTarget(t);
-  if (target === 'other' || (target === 'quote' && t.type === 'withdrawal')) {
-    state.unbookedFees.push({ transactionId: t.id, currency: t.feeCurrency, amount: fee });
-  }
-  if (t.type === 'buy' || t.type === 'deposit') {
-    if (target === 'asset' && fee.gte(quantity)) {
-      return refusal(
-        t,
-        'fee-exceeds-quantity',
-        `the fee of ${t.fee} ${t.asset} leaves nothing of the ${t.quantity} ${t.asset} received`,
-      );
-    }
-    state.book.add({
-      transactionId: t.id,
-      acquiredAt: t.timeMs,
-      quantity: quantityChange(t),
-      cost: target === 'quote' ? gross.plus(fee) : gross,
-    });
-    return null;
-  }
-  const leaving = quantityChange(t).neg();
-  const held = state.book.quantity();
-  if (leaving.gt(held)) {
-    const asked =
-      target === 'asset'
-        ? `${formatDecimal(leaving)} ${t.asset} (${t.quantity} + ${t.fee} fee)`
-        : `${t.quantity} ${t.asset}`;
-    return refusal(
-      t,
-      'insufficient-holding',
-      `asks for ${asked} but only ${formatDecimal(held)} ${t.asset} is held at that time`,
-    );
-  }
-  const costRemoved = state.book.remove(leaving);
-  if (t.type === 'withdrawal') {
-    state.withdrawnCost = state.withdrawnCost.plus(costRemoved);
-    return null;
-  }
-  const proceeds = target === 'quote' ? gross.minus(fee) : gross;
-  state.realized.push({
-    transactionId: t.id,
-    time: t.timeMs,
-    quantity: leaving,
-    proceeds,
-    costRemoved,
-    pnl: proceeds.minus(costRemoved),
-  });
-  return null;
-}
-
-function summary(asset: string, state: AssetState): AssetHolding {
+function summary(asset: string, account: string, state: AssetState): AssetHolding {
   return {
     asset,
     quoteCurrency: state.quoteCurrency,
     quantity: state.book.quantity(),
-    lots: state.book.lots(),
+    lots: state.book.lots().map((lot) => ({ ...lot, account })),
     costBasis: state.book.cost(),
     realizedPnl: state.realized.reduce((total, event) => total.plus(event.pnl), ZERO),
     realized: state.realized,
@@ -168,41 +73,67 @@ function summary(asset: string, state: AssetState): AssetHolding {
   };
 }
 
+/** One asset over every account: amounts summed, lots, events and fees together in time order. */
+function total(parts: readonly AssetHolding[]): AssetHolding {
+  const sum = (pick: (h: AssetHolding) => Decimal) => parts.reduce((s, h) => s.plus(pick(h)), ZERO);
+  const first = parts[0] as AssetHolding;
+  return {
+    asset: first.asset,
+    quoteCurrency: first.quoteCurrency,
+    quantity: sum((h) => h.quantity),
+    lots: parts.flatMap((h) => h.lots).sort((a, b) => a.acquiredAt - b.acquiredAt),
+    costBasis: sum((h) => h.costBasis),
+    realizedPnl: sum((h) => h.realizedPnl),
+    realized: parts.flatMap((h) => h.realized).sort((a, b) => a.time - b.time),
+    withdrawnCost: sum((h) => h.withdrawnCost),
+    unbookedFees: parts.flatMap((h) => h.unbookedFees),
+  };
+}
+
 /**
- * Replays `transactions` in time order under `method`. Refuses, naming the first offending transaction, a
- * disposal above the quantity held at its time, an asset fee that eats a whole acquisition, and an asset
- * quoted in more than one currency.
+ * Replays `transactions` in time order under `method`, each (account, asset) in its own lot book. Refuses,
+ * naming the first offending transaction, a disposal or transfer above the quantity its account holds at its
+ * time, an asset fee that eats a whole acquisition, and an asset quoted in more than one currency (one quote
+ * currency per asset across all accounts).
  */
 export function deriveHoldings(
   transactions: readonly Transaction[],
   method: CostBasisMethod,
+  options: HoldingsOptions = {},
 ): HoldingsResult {
-  const states = new Map<string, AssetState>();
+  const name = options.accountName ?? ((account: string) => account);
+  const quotes = new Map<string, { currency: string; by: string }>();
+  const accounts = new Map<string, Map<string, AssetState>>();
+  const state = (account: string, t: Transaction) => {
+    let assets = accounts.get(account);
+    if (!assets) accounts.set(account, (assets = new Map()));
+    let found = assets.get(t.asset);
+    if (!found) assets.set(t.asset, (found = emptyState(t.quoteCurrency, method)));
+    return found;
+  };
   for (const t of chronological(transactions)) {
-    let state = states.get(t.asset);
-    if (!state) {
-      state = {
-        quoteCurrency: t.quoteCurrency,
-        quotedBy: t.id,
-        book: createLotBook(method),
-        realized: [],
-        withdrawnCost: ZERO,
-        unbookedFees: [],
-      };
-      states.set(t.asset, state);
+    const quoted = quotes.get(t.asset);
+    if (quoted && quoted.currency !== t.quoteCurrency) {
+      const message = `${t.asset} is quoted in ${t.quoteCurrency} here but in ${quoted.currency} by transaction ${quoted.by}; one quote currency per asset`;
+      return { ok: false, error: refusal(t, 'mixed-quote-currency', message) };
     }
-    const error =
-      t.quoteCurrency === state.quoteCurrency
-        ? book(t, state)
-        : refusal(
-            t,
-            'mixed-quote-currency',
-            `${t.asset} is quoted in ${t.quoteCurrency} here but in ${state.quoteCurrency} by transaction ${state.quotedBy}; one quote currency per asset`,
-          );
+    if (!quoted) quotes.set(t.asset, { currency: t.quoteCurrency, by: t.id });
+    const error = book(t, {
+      source: state(t.account, t),
+      destination: t.toAccount === undefined ? null : state(t.toAccount, t),
+      sourceName: name(t.account),
+    });
     if (error) return { ok: false, error };
   }
-  const sorted = [...states].sort(([a], [b]) => (a < b ? -1 : 1));
-  return { ok: true, holdings: sorted.map(([asset, state]) => summary(asset, state)) };
+  const perAccount = [...accounts].map(([account, assets]) => ({
+    account,
+    holdings: byAsset(assets).map(([asset, s]) => summary(asset, account, s)),
+  }));
+  const perAsset = new Map<string, AssetHolding[]>();
+  for (const h of perAccount.flatMap((a) => a.holdings))
+    perAsset.set(h.asset, [...(perAsset.get(h.asset) ?? []), h]);
+  const holdings = byAsset(perAsset).map(([, parts]) => total(parts));
+  return { ok: true, holdings, accounts: perAccount };
 }
 
 /** The result of validateTransactions. */
@@ -212,7 +143,10 @@ export type TransactionsCheck = { ok: true } | { ok: false; error: HoldingsError
  * Checks that a whole history can be booked, before it is stored: pass the stored transactions with the new
  * one added (give it any unused id) or the edited one replaced. The cost-basis method does not matter here.
  */
-export function validateTransactions(transactions: readonly Transaction[]): TransactionsCheck {
-  const result = deriveHoldings(transactions, 'fifo');
+export function validateTransactions(
+  transactions: readonly Transaction[],
+  options: HoldingsOptions = {},
+): TransactionsCheck {
+  const result = deriveHoldings(transactions, 'fifo', options);
   return result.ok ? { ok: true } : result;
 }

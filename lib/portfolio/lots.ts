@@ -35,9 +35,15 @@ export interface LotBook {
   quantity(): Decimal;
   /** Cost basis of what is held: what was added minus what was removed, exactly. */
   cost(): Decimal;
+  /** Adds a lot in the order of acquisition: a lot moved in from another book goes among those of its time. */
   add(lot: OpenLot): void;
   /** Removes `quantity` (at most what is held; the caller checks) and returns the cost basis it carried. */
   remove(quantity: Decimal): Decimal;
+  /**
+   * Removes `quantity` as `remove` does and returns the pieces that left, each with its acquisition and the
+   * cost it carried (their costs sum to what `remove` returns): a transfer adds them to another book.
+   */
+  take(quantity: Decimal): OpenLot[];
   lots(): Lot[];
 }
 
@@ -68,6 +74,18 @@ const PICKS: Record<Exclude<CostBasisMethod, 'average'>, Pick> = {
   },
 };
 
+/**
+ * Where a lot acquired at `acquiredAt` goes: after every lot acquired at that time or before. Replayed in time
+ * order, acquisitions arrive last, so the scan starts from the end; a lot moved in may be older.
+ */
+function insertionIndex(open: readonly OpenLot[], acquiredAt: number): number {
+  let index = open.length;
+  while (index > 0 && (open[index - 1] as OpenLot).acquiredAt > acquiredAt) index--;
+  return index;
+}
+
+const sumCost = (pieces: readonly OpenLot[]) => pieces.reduce((total, p) => total.plus(p.cost), ZERO);
+
 function reported(lot: OpenLot, unitCost: Decimal): Lot {
   return { transactionId: lot.transactionId, acquiredAt: lot.acquiredAt, quantity: lot.quantity, unitCost };
 }
@@ -78,32 +96,34 @@ function specificLotBook(pick: Pick): LotBook {
   // Running totals, so a long history is not summed again at every disposal.
   let held = ZERO;
   let cost = ZERO;
+  const take = (quantity: Decimal): OpenLot[] => {
+    let left = quantity;
+    const pieces: OpenLot[] = [];
+    while (left.gt(0)) {
+      const index = pick(open);
+      const lot = open[index];
+      if (!lot) throw new RangeError(`removing ${left.toFixed()} more than the lots hold`);
+      const taken = Decimal.min(left, lot.quantity);
+      const share = costShare(lot.cost, taken, lot.quantity);
+      pieces.push({ ...lot, quantity: taken, cost: share });
+      left = left.minus(taken);
+      if (taken.eq(lot.quantity)) open.splice(index, 1);
+      else open[index] = { ...lot, quantity: lot.quantity.minus(taken), cost: lot.cost.minus(share) };
+    }
+    held = held.minus(quantity);
+    cost = cost.minus(sumCost(pieces));
+    return pieces;
+  };
   return {
     quantity: () => held,
     cost: () => cost,
     add(lot) {
-      open.push({ ...lot });
+      open.splice(insertionIndex(open, lot.acquiredAt), 0, { ...lot });
       held = held.plus(lot.quantity);
       cost = cost.plus(lot.cost);
     },
-    remove(quantity) {
-      let left = quantity;
-      let removed = ZERO;
-      while (left.gt(0)) {
-        const index = pick(open);
-        const lot = open[index];
-        if (!lot) throw new RangeError(`removing ${left.toFixed()} more than the lots hold`);
-        const taken = Decimal.min(left, lot.quantity);
-        const share = costShare(lot.cost, taken, lot.quantity);
-        removed = removed.plus(share);
-        left = left.minus(taken);
-        if (taken.eq(lot.quantity)) open.splice(index, 1);
-        else open[index] = { ...lot, quantity: lot.quantity.minus(taken), cost: lot.cost.minus(share) };
-      }
-      held = held.minus(quantity);
-      cost = cost.minus(removed);
-      return removed;
-    },
+    remove: (quantity) => sumCost(take(quantity)),
+    take,
     lots: () => open.map((lot) => reported(lot, roundCost(lot.cost.div(lot.quantity)))),
   };
 }
@@ -115,6 +135,19 @@ function specificLotBook(pick: Pick): LotBook {
 function averageCostBook(): LotBook {
   const times = specificLotBook(PICKS.fifo);
   let cost = ZERO;
+  const take = (quantity: Decimal): OpenLot[] => {
+    const removed = costShare(cost, quantity, times.quantity());
+    const pieces = times.take(quantity);
+    cost = cost.minus(removed);
+    // The pool's cost shared over the pieces by quantity; the last takes what rounding left, so they sum to
+    // exactly what left the pool.
+    let left = removed;
+    return pieces.map((piece, i) => {
+      const share = i === pieces.length - 1 ? left : costShare(removed, piece.quantity, quantity);
+      left = left.minus(share);
+      return { ...piece, cost: share };
+    });
+  };
   return {
     quantity: () => times.quantity(),
     cost: () => cost,
@@ -122,12 +155,8 @@ function averageCostBook(): LotBook {
       times.add({ ...lot, cost: ZERO });
       cost = cost.plus(lot.cost);
     },
-    remove(quantity) {
-      const removed = costShare(cost, quantity, times.quantity());
-      times.remove(quantity);
-      cost = cost.minus(removed);
-      return removed;
-    },
+    remove: (quantity) => sumCost(take(quantity)),
+    take,
     lots() {
       const held = times.quantity();
       const unitCost = held.isZero() ? ZERO : roundCost(cost.div(held));

@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { formatDecimal, parseDecimal } from './decimal';
 
-/** What a transaction does to a holding. */
-export const TRANSACTION_TYPES = ['buy', 'sell', 'deposit', 'withdrawal'] as const;
+/**
+ * What a transaction does to a holding. A transfer moves `quantity` from `account` to `toAccount` with its cost
+ * basis and acquisition dates; `price` is then the asset's unit value at that time, used only for a fee paid in
+ * the asset (the one part a transfer disposes of).
+ */
+export const TRANSACTION_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'transfer'] as const;
 
 /** One of TRANSACTION_TYPES. */
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
@@ -76,7 +80,37 @@ const fields = {
     .string({ error: expecting('text') })
     .max(MAX_NOTE_LENGTH, { error: `at most ${MAX_NOTE_LENGTH} characters` })
     .optional(),
+  /** The portfolio account the transaction is booked in (a transfer's source); the store's id. */
+  account: accountId().optional(),
+  /** A transfer's destination account; only transfers have one. */
+  toAccount: accountId().optional(),
 };
+
+function accountId() {
+  return z
+    .string({ error: expecting('an account id') })
+    .min(1, { error: 'must not be empty' })
+    .max(MAX_ID_LENGTH, { error: `at most ${MAX_ID_LENGTH} characters` });
+}
+
+/**
+ * The rules between fields: only a transfer names a destination, and never its own source. That a transfer
+ * has one at all is checked where the account is resolved (a replaced transfer may keep its own).
+ */
+function accountsAgree(
+  t: { type: TransactionType; account?: string | undefined; toAccount?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (t.toAccount === undefined) return;
+  if (t.type !== 'transfer')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toAccount'],
+      message: `only a transfer has one (this is a ${t.type})`,
+    });
+  else if (t.toAccount === t.account)
+    ctx.addIssue({ code: 'custom', path: ['toAccount'], message: 'must be another account than account' });
+}
 
 /** Adds the epoch milliseconds of `time`, which every computation sorts by. */
 function withTimeMs<T extends { time: string }>(transaction: T): T & { timeMs: number } {
@@ -85,10 +119,13 @@ function withTimeMs<T extends { time: string }>(transaction: T): T & { timeMs: n
 
 const objectError = { error: expecting('an object') };
 
-/** A transaction as a client submits it: no id yet, unknown keys refused. */
-export const newTransactionSchema = z.strictObject(fields, objectError).transform(withTimeMs);
+/** A transaction as a client submits it: no id yet, its account left to the server when absent; unknown keys refused. */
+export const newTransactionSchema = z
+  .strictObject(fields, objectError)
+  .superRefine(accountsAgree)
+  .transform(withTimeMs);
 
-/** A stored transaction: the same fields plus the id the store gave it. */
+/** A stored transaction: the same fields plus the id the store gave it, and always its account. */
 export const transactionSchema = z
   .strictObject(
     {
@@ -97,9 +134,15 @@ export const transactionSchema = z
         .min(1, { error: 'must not be empty' })
         .max(MAX_ID_LENGTH),
       ...fields,
+      account: accountId(),
     },
     objectError,
   )
+  .superRefine((t, ctx) => {
+    accountsAgree(t, ctx);
+    if (t.type === 'transfer' && t.toAccount === undefined)
+      ctx.addIssue({ code: 'custom', path: ['toAccount'], message: 'required on a transfer' });
+  })
   .transform(withTimeMs);
 
 /** The wire shape of a new transaction, before parsing. */
@@ -107,6 +150,9 @@ export type NewTransactionInput = z.input<typeof newTransactionSchema>;
 
 /** A parsed new transaction: canonical decimal strings, and `timeMs` derived from `time` (store `time` only). */
 export type NewTransaction = z.output<typeof newTransactionSchema>;
+
+/** A new transaction whose account is known: what the store writes. */
+export type BookedTransaction = NewTransaction & { account: string };
 
 /** A parsed stored transaction, the input of every portfolio computation. */
 export type Transaction = z.output<typeof transactionSchema>;

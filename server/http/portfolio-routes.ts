@@ -1,22 +1,26 @@
-/** The portfolio under /api/v1: transactions (list, add, read, replace, delete) and holdings at live prices. */
+/** The portfolio under /api/v1: transactions (list, add, read, replace, delete, CSV) and holdings at live prices. */
 import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
 import { PORTFOLIO_CURRENCIES } from '../../lib/portfolio/conversion';
-import { EXCHANGE_ID_PATTERN, TICKER_PATTERN } from '../../lib/portfolio/transaction';
+import { EXCHANGE_ID_PATTERN, MAX_ID_LENGTH, TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { Accounts } from '../auth/accounts';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
 import { fromCsv, toCsv } from '../portfolio/transactions-csv';
+import type { AccountService } from '../portfolio/account-service';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { ValueBackfill } from '../portfolio/value-backfill';
 import { signedIn } from './market-routes';
 import { parse } from './router';
 import type { RouteContext, Routes } from './router';
 
+const accountId = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH);
 const portfolioQuery = z.strictObject({
   method: z.enum(COST_BASIS_METHODS).default('fifo'),
   quote: z.enum(PORTFOLIO_CURRENCIES).optional(),
+  account: accountId.optional(),
 });
+const transactionsQuery = z.strictObject({ account: accountId.optional() });
 const MAX_PRICING_CHOICES = 500;
 const settingsBody = z
   .strictObject({
@@ -42,6 +46,7 @@ const id = (ctx: RouteContext) => ctx.params.id ?? '';
 /** Every route works on the signed-in user's own portfolio; no route takes a user id. */
 export function portfolioRoutes(
   portfolio: PortfolioService,
+  portfolioAccounts: Pick<AccountService, 'list'>,
   accounts: Accounts,
   history: { store: ValueHistoryStore; intervalMs: number; backfill: Pick<ValueBackfill, 'status'> },
   changed: (userId: number) => void,
@@ -83,7 +88,13 @@ export function portfolioRoutes(
       },
     },
     '/api/v1/transactions': {
-      GET: { access: 'user', handle: async (ctx) => ({ transactions: await portfolio.list(user(ctx)) }) },
+      GET: {
+        access: 'user',
+        async handle(ctx) {
+          const { account } = parse(transactionsQuery, ctx.query);
+          return { transactions: await portfolio.list(user(ctx), account === undefined ? {} : { account }) };
+        },
+      },
       POST: {
         access: 'user',
         async handle(ctx) {
@@ -97,7 +108,8 @@ export function portfolioRoutes(
       GET: {
         access: 'user',
         async handle(ctx) {
-          const csv = toCsv(await portfolio.list(user(ctx)));
+          const names = new Map((await portfolioAccounts.list(user(ctx))).map((a) => [a.id, a.name]));
+          const csv = toCsv(await portfolio.list(user(ctx)), (id) => names.get(id) ?? id);
           ctx.res.writeHead(200, {
             'content-type': 'text/csv; charset=utf-8',
             'content-disposition': 'attachment; filename="livefolio-transactions.csv"',
@@ -113,12 +125,7 @@ export function portfolioRoutes(
         body: 'csv',
         maxBodyBytes: MAX_IMPORT_BYTES,
         async handle(ctx) {
-          const rows = fromCsv(String(ctx.body));
-          const added = await portfolio.add(
-            user(ctx),
-            rows.map((r) => r.transaction),
-            rows.map((r) => `on line ${r.line}`),
-          );
+          const added = await portfolio.importRows(user(ctx), fromCsv(String(ctx.body)));
           ctx.status = 201;
           return { imported: added.length };
         },
@@ -147,9 +154,9 @@ export function portfolioRoutes(
       GET: {
         access: 'user',
         async handle(ctx) {
-          const { method, quote } = parse(portfolioQuery, ctx.query);
+          const { method, quote, account } = parse(portfolioQuery, ctx.query);
           const currency = quote ?? (await accounts.settings(user(ctx))).quoteCurrency;
-          return portfolio.portfolio(user(ctx), method, currency);
+          return portfolio.portfolio(user(ctx), method, currency, account);
         },
       },
     },

@@ -6,7 +6,7 @@ import { AppError, toAppError } from '../errors';
 import type { RequestLimiter } from '../socket/rate-limit';
 import { describeIssues } from '../socket/schemas';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who may call a route: anyone, a signed-in user, or an admin. */
 export type Access = 'public' | 'user' | 'admin';

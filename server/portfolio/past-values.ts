@@ -4,7 +4,7 @@ import { conversionRate } from '../../lib/portfolio/conversion';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
 import { ZERO } from '../../lib/portfolio/decimal';
 import type { Decimal } from '../../lib/portfolio/decimal';
-import { quantityChange } from '../../lib/portfolio/holdings';
+import { quantityChange } from '../../lib/portfolio/booking';
 import type { Transaction } from '../../lib/portfolio/transaction';
 
 const DAY_MS = 86_400_000;

@@ -1,30 +1,29 @@
 /** A user's portfolio on the server: transactions kept valid as a whole, holdings, and their value at live prices. */
 import type { StreamId } from '../../lib/protocol';
-import { Decimal, formatDecimal } from '../../lib/portfolio/decimal';
-import { conversionRate, convertHolding, findConversion } from '../../lib/portfolio/conversion';
+import { accountNameKey } from '../../lib/portfolio/account';
+import type { AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
-import { deriveHoldings, validateTransactions } from '../../lib/portfolio/holdings';
+import { deriveHoldings } from '../../lib/portfolio/holdings';
 import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
-import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { valuePortfolio } from './valuation';
-import { streamId } from '../../lib/stream-id';
+import type { BookedTransaction, NewTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { AppError } from '../errors';
 import type { MarketState } from '../market/market-state';
+import type { PortfolioAccountStore } from '../store/portfolio-account-store';
 import type { PricingStore } from '../store/pricing-store';
-import type { TransactionStore } from '../store/transaction-store';
+import type { TransactionFilter, TransactionStore, UserTransactions } from '../store/transaction-store';
+import { accountNames, byId, checkBookable, noAccount, resolveAccounts } from './account-fields';
+import { accountsNamed } from './account-service';
+import { HoldingsValuer } from './holdings-valuer';
+import type { PriceSource, ValuedHoldings } from './holdings-valuer';
+import type { CsvTransaction } from './transactions-csv';
 
-/** Where prices come from: which exchanges list a market, in the order they are preferred. */
-export interface PriceSource {
-  /** Configured exchange ids, the first preferred. */
-  exchanges(): readonly string[];
-  /** True when the exchange's loaded markets include the symbol. */
-  hasMarket(exchange: string, symbol: string): boolean;
-}
+export type { PricePoint, PriceSource } from './holdings-valuer';
 
 export interface PortfolioDeps {
   transactions: TransactionStore;
+  accounts: Pick<PortfolioAccountStore, 'list'>;
   market: MarketState;
   prices: PriceSource;
   /** The user's own choice of exchange per asset. */
@@ -33,22 +32,18 @@ export interface PortfolioDeps {
   changed(userId: number): void;
 }
 
-/** The price a holding is valued at, and where it came from. */
-export interface PricePoint {
-  stream: StreamId;
-  price: string;
-  receivedAt: number;
-  stale: boolean;
-}
-
-const text = (value: Decimal) => formatDecimal(value);
-
 /** Transactions, holdings and valuation for one user at a time; every method takes the user's id. */
 export class PortfolioService {
-  constructor(private readonly deps: PortfolioDeps) {}
+  private readonly valuer: HoldingsValuer;
 
-  list(userId: number): Promise<Transaction[]> {
-    return this.deps.transactions.list(userId);
+  constructor(private readonly deps: PortfolioDeps) {
+    this.valuer = new HoldingsValuer(deps.market, deps.prices);
+  }
+
+  /** The user's transactions, or those naming one of their accounts (NOT_FOUND for any other account id). */
+  async list(userId: number, filter: TransactionFilter = {}): Promise<Transaction[]> {
+    if (filter.account !== undefined) await this.account(userId, filter.account);
+    return this.deps.transactions.list(userId, filter);
   }
 
   async get(userId: number, id: string): Promise<Transaction> {
@@ -56,119 +51,118 @@ export class PortfolioService {
   }
 
   /**
-   * Adds transactions (one, or a whole import) if the history stays bookable; all or none. `labels` name the
-   * new ones in a refusal ("line 7" of an import); by default "new". The check and the write are one database
-   * transaction: two requests at once cannot both pass it.
+   * Adds transactions (one, or a whole import) if the history stays bookable; all or none. A transaction that
+   * names no account goes to the oldest. `labels` name the new ones in a refusal ("line 7" of an import); by
+   * default "new". The check and the write are one database transaction: two requests at once cannot both pass it.
    */
   async add(
     userId: number,
     inputs: readonly NewTransaction[],
     labels?: readonly string[],
   ): Promise<Transaction[]> {
-    const added = await this.deps.transactions.change(userId, async (mine) => {
-      const candidates = inputs.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
-      this.check([...(await mine.list()), ...candidates]);
-      return mine.insert(inputs);
+    const added = await this.deps.transactions.change(userId, async (mine, accounts) => {
+      const oldest = await accounts.oldest();
+      const known = await accounts.list();
+      const booked = inputs.map((t) => resolveAccounts(t, byId(known), { account: oldest.id }));
+      return insertBookable(mine, known, booked, labels);
     });
     this.deps.changed(userId);
     return added;
   }
 
-  /** Replaces a transaction if the history stays bookable. */
-  async update(userId: number, id: string, input: NewTransaction): Promise<Transaction> {
-    await this.deps.transactions.change(userId, async (mine) => {
-      found(await mine.get(id), id);
-      this.check((await mine.list()).map((t) => (t.id === id ? { ...input, id } : t)));
-      await mine.update(id, input);
+  /**
+   * Imports CSV rows (P4), all or none: their account names resolve regardless of case, missing ones become new
+   * manual accounts in the same database transaction, and a row without an account goes to the oldest.
+   */
+  async importRows(userId: number, rows: readonly CsvTransaction[]): Promise<Transaction[]> {
+    const added = await this.deps.transactions.change(userId, async (mine, accounts) => {
+      const oldest = await accounts.oldest();
+      const named = await accountsNamed(
+        accounts,
+        rows.flatMap((r) => [r.account, r.toAccount].filter((name) => name !== undefined)),
+      );
+      const known = await accounts.list();
+      const ids = byId(known);
+      // Names become ids; a row without an account keeps none, so it goes to the oldest.
+      const id = (name: string | undefined) =>
+        name === undefined ? undefined : named.get(accountNameKey(name))?.id;
+      const booked = rows.map((r) => {
+        const account = id(r.account);
+        const toAccount = id(r.toAccount);
+        const input = {
+          ...r.transaction,
+          ...(account === undefined ? {} : { account }),
+          ...(toAccount === undefined ? {} : { toAccount }),
+        };
+        const words = { prefix: `line ${r.line}: `, toAccountField: 'to_account' };
+        return resolveAccounts(input, ids, { account: oldest.id }, words);
+      });
+      return insertBookable(
+        mine,
+        known,
+        booked,
+        rows.map((r) => `on line ${r.line}`),
+      );
     });
     this.deps.changed(userId);
-    return { ...input, id };
+    return added;
+  }
+
+  /**
+   * Replaces a transaction if the history stays bookable. One that names no account stays in its own (and a
+   * transfer keeps its destination), so a client that knows no accounts edits without moving anything.
+   */
+  async update(userId: number, id: string, input: NewTransaction): Promise<Transaction> {
+    const replaced = await this.deps.transactions.change(userId, async (mine, accounts) => {
+      const stored = found(await mine.get(id), id);
+      const known = await accounts.list();
+      const booked = resolveAccounts(input, byId(known), stored);
+      checkBookable(
+        (await mine.list()).map((t) => (t.id === id ? { ...booked, id } : t)),
+        known,
+      );
+      await mine.update(id, booked);
+      return { ...booked, id };
+    });
+    this.deps.changed(userId);
+    return replaced;
   }
 
   /** Deletes a transaction if the history stays bookable without it (a later sell may need its buy). */
   async remove(userId: number, id: string): Promise<void> {
-    await this.deps.transactions.change(userId, async (mine) => {
+    await this.deps.transactions.change(userId, async (mine, accounts) => {
       found(await mine.get(id), id);
-      this.check((await mine.list()).filter((t) => t.id !== id));
+      checkBookable(
+        (await mine.list()).filter((t) => t.id !== id),
+        await accounts.list(),
+      );
       await mine.remove(id);
     });
     this.deps.changed(userId);
   }
 
   /**
-   * Holdings under `method`, valued in `currency` at the latest market prices. A holding quoted in another
-   * currency is converted at today's rate through the markets (lib/portfolio/conversion.ts): its value, cost
-   * basis and P&L alike.
+   * Holdings under `method`, valued in `currency` at the latest market prices: in total and per account, or,
+   * with `account`, that account's alone (NOT_FOUND for an id that is not the user's).
    */
-  async portfolio(userId: number, method: CostBasisMethod, currency: string) {
+  async portfolio(userId: number, method: CostBasisMethod, currency: string, account?: string) {
     const transactions = await this.deps.transactions.list(userId);
-    const derived = deriveHoldings(transactions, method);
+    const accounts = await this.deps.accounts.list(userId);
+    if (account !== undefined && !accounts.some((a) => a.id === account)) throw noAccount(account);
+    const derived = deriveHoldings(transactions, method, { accountName: accountNames(accounts) });
     // Stored histories were checked when written; a failure here is a bug, not the user's input.
     if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
     const venues = await this.venues(userId, transactions);
-    const quotes = new Map(derived.holdings.map((h) => [h.asset, h.quoteCurrency]));
-    const prices = new Map<string, Decimal>();
-    const sources: Record<string, PricePoint> = {};
-    const conversions: Record<string, { path: ConversionPath; rate: Decimal }> = {};
-    const converted: AssetHolding[] = [];
-    const unconverted: UnconvertedHolding[] = [];
-    for (const holding of derived.holdings) {
-      const conversion = this.conversion(holding.quoteCurrency, currency);
-      if (!conversion.ok) {
-        unconverted.push({ holding, reason: conversion.reason });
-        continue;
-      }
-      const { rate } = conversion;
-      if (conversion.path.legs.length > 0) conversions[holding.asset] = conversion;
-      converted.push(rate.eq(1) ? holding : convertHolding(holding, rate, currency));
-      const point = this.price(holding, venues.get(holding.asset));
-      if (!point) continue;
-      sources[holding.asset] = point;
-      prices.set(holding.asset, new Decimal(point.price).times(rate));
-    }
-    const valuation = valuePortfolio(converted, prices, currency);
-    const { totals } = valuation;
+    const held = new Map(derived.accounts.map((a) => [a.account, a.holdings]));
+    const value = (holdings: readonly AssetHolding[]) => this.valuer.value(holdings, venues, currency);
+    const shown = account === undefined ? accounts : accounts.filter((a) => a.id === account);
+    const valued = new Map(shown.map((a) => [a.id, value(held.get(a.id) ?? [])]));
+    const top = account === undefined ? value(derived.holdings) : (valued.get(account) as ValuedHoldings);
     return {
       method,
       quoteCurrency: currency,
-      complete: valuation.complete && unconverted.length === 0,
-      totals: {
-        marketValue: text(totals.marketValue),
-        costBasis: text(totals.costBasis),
-        unrealizedPnl: text(totals.unrealizedPnl),
-        realizedPnl: text(totals.realizedPnl),
-      },
-      assets: valuation.assets.map((a) => ({
-        asset: a.asset,
-        quantity: text(a.quantity),
-        price: a.price === null ? null : text(a.price),
-        priceSource: sources[a.asset] ?? null,
-        venues: this.listing(a.asset, quotes.get(a.asset) ?? ''),
-        conversion: describeConversion(conversions[a.asset]),
-        marketValue: text(a.marketValue),
-        costBasis: text(a.costBasis),
-        unrealizedPnl: text(a.unrealizedPnl),
-        realizedPnl: text(a.realizedPnl),
-        allocation: text(a.allocation),
-      })),
-      unpriced: [
-        ...valuation.unpriced.map((u) => ({
-          asset: u.asset,
-          quoteCurrency: u.quoteCurrency,
-          reason: u.reason as string,
-          quantity: text(u.quantity),
-          costBasis: text(u.costBasis),
-          realizedPnl: text(u.realizedPnl),
-        })),
-        ...unconverted.map(({ holding: h, reason }) => ({
-          asset: h.asset,
-          quoteCurrency: h.quoteCurrency,
-          reason,
-          quantity: text(h.quantity),
-          costBasis: text(h.costBasis),
-          realizedPnl: text(h.realizedPnl),
-        })),
-      ],
+      ...top,
+      accounts: shown.map((a) => accountAnswer(a, valued.get(a.id) as ValuedHoldings)),
     };
   }
 
@@ -203,8 +197,8 @@ export class PortfolioService {
     for (const t of transactions) {
       if (markets.has(t.asset)) continue;
       markets.set(t.asset, {
-        stream: this.stream(t.asset, t.quoteCurrency, venues.get(t.asset)),
-        conversion: findConversion(t.quoteCurrency, currency, (symbol) => this.findMarket(symbol)),
+        stream: this.valuer.stream(t.asset, t.quoteCurrency, venues.get(t.asset)),
+        conversion: this.valuer.path(t.quoteCurrency, currency),
       });
     }
     return markets;
@@ -230,52 +224,19 @@ export class PortfolioService {
     this.deps.changed(userId);
   }
 
+  /** One of the user's accounts, or NOT_FOUND (also for somebody else's id). */
+  private async account(userId: number, id: string): Promise<AccountSummary> {
+    const account = (await this.deps.accounts.list(userId)).find((a) => a.id === id);
+    if (!account) throw noAccount(id);
+    return account;
+  }
+
   /** Per asset, where the user wants it priced: their choice, else the exchange its latest transaction names. */
   private async venues(userId: number, transactions: readonly Transaction[]): Promise<Map<string, string>> {
     const venues = preferredExchanges(transactions);
     for (const [asset, exchange] of Object.entries(await this.deps.choices.list(userId)))
       venues.set(asset, exchange);
     return venues;
-  }
-
-  /** The configured exchanges that list `asset`/`quote`, in the configured order: the choices a user has. */
-  private listing(asset: string, quote: string): string[] {
-    return this.deps.prices.exchanges().filter((id) => this.deps.prices.hasMarket(id, `${asset}/${quote}`));
-  }
-
-  private conversion(
-    from: string,
-    to: string,
-  ): { ok: true; path: ConversionPath; rate: Decimal } | { ok: false; reason: 'no-conversion' | 'no-rate' } {
-    const path = findConversion(from, to, (symbol) => this.findMarket(symbol));
-    if (!path) return { ok: false, reason: 'no-conversion' };
-    const rate = conversionRate(path, (stream) => this.deps.market.get(stream)?.last);
-    return rate ? { ok: true, path, rate } : { ok: false, reason: 'no-rate' };
-  }
-
-  private findMarket(symbol: string): StreamId | null {
-    const exchange = this.deps.prices.exchanges().find((id) => this.deps.prices.hasMarket(id, symbol));
-    return exchange ? streamId(exchange, symbol) : null;
-  }
-
-  private check(transactions: Transaction[]): void {
-    const result = validateTransactions(transactions);
-    if (!result.ok) throw new AppError('BAD_REQUEST', result.error.message);
-  }
-
-  private price(holding: AssetHolding, venue: string | undefined): PricePoint | null {
-    const stream = this.stream(holding.asset, holding.quoteCurrency, venue);
-    const ticker = stream ? this.deps.market.get(stream) : undefined;
-    if (!stream || !ticker || ticker.last === null) return null;
-    return { stream, price: String(ticker.last), receivedAt: ticker.receivedAt, stale: ticker.stale };
-  }
-
-  /** The market that prices an asset: on the exchange its transactions name when it lists it, else the first that does. */
-  private stream(asset: string, quote: string, preferred: string | undefined): StreamId | null {
-    const symbol = `${asset}/${quote}`;
-    const order = [...(preferred ? [preferred] : []), ...this.deps.prices.exchanges()];
-    const exchange = order.find((id) => this.deps.prices.hasMarket(id, symbol));
-    return exchange ? streamId(exchange, symbol) : null;
   }
 }
 
@@ -285,16 +246,40 @@ export interface ValuationMarkets {
   conversion: ConversionPath | null;
 }
 
-interface UnconvertedHolding {
-  holding: AssetHolding;
-  reason: 'no-conversion' | 'no-rate';
+/** One account in the P3 answer: its totals and its holdings, valued like the whole portfolio. */
+function accountAnswer(account: AccountSummary, valued: ValuedHoldings) {
+  return {
+    id: account.id,
+    name: account.name,
+    kind: account.kind,
+    complete: valued.complete,
+    totals: valued.totals,
+    assets: valued.assets.map((a) => ({
+      asset: a.asset,
+      quantity: a.quantity,
+      marketValue: a.marketValue,
+      costBasis: a.costBasis,
+      unrealizedPnl: a.unrealizedPnl,
+      realizedPnl: a.realizedPnl,
+      allocation: a.allocation,
+    })),
+    unpriced: valued.unpriced,
+  };
 }
 
-/** A conversion as the API shows it: the rate used and the markets it came from. */
-function describeConversion(conversion: { path: ConversionPath; rate: Decimal } | undefined) {
-  if (!conversion) return null;
-  const { path, rate } = conversion;
-  return { from: path.from, to: path.to, rate: text(rate), legs: path.legs };
+/**
+ * Stores new transactions if the history with them stays bookable; `labels` name them in a refusal (default
+ * "new"). Runs inside the change that read `accounts`.
+ */
+async function insertBookable(
+  mine: UserTransactions,
+  accounts: readonly PortfolioAccount[],
+  booked: readonly BookedTransaction[],
+  labels: readonly string[] | undefined,
+): Promise<Transaction[]> {
+  const candidates = booked.map((t, i) => ({ ...t, id: labels?.[i] ?? 'new' }));
+  checkBookable([...(await mine.list()), ...candidates], accounts);
+  return mine.insert(booked);
 }
 
 /** Per asset, the exchange its latest transaction names, if any: where the user trades it is where it is priced. */

@@ -1,14 +1,15 @@
 /**
  * Transactions as CSV (docs/protocol.md P4): one header row, one transaction per row, all-or-nothing on import,
- * and an export that imports back to the same portfolio.
+ * and an export that imports back to the same portfolio. Accounts travel by name, readable in a spreadsheet.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { accountNameKey, accountNameSchema } from '../../lib/portfolio/account';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { AppError } from '../errors';
 
-/** The columns, in the order an export writes them; `exchange` and `note` may be left out of an import. */
+/** The columns, in the order an export writes them; the last four may be left out of an import. */
 export const CSV_COLUMNS = [
   'time',
   'type',
@@ -20,8 +21,10 @@ export const CSV_COLUMNS = [
   'fee_currency',
   'exchange',
   'note',
+  'account',
+  'to_account',
 ] as const;
-const OPTIONAL = new Set(['exchange', 'note']);
+const OPTIONAL = new Set(['exchange', 'note', 'account', 'to_account']);
 
 /** Most rows one import may hold. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -32,8 +35,14 @@ const MAX_LISTED = 20;
 // the import takes one leading apostrophe off again, so an export still imports to the same note.
 const FORMULA_START = /^[=+\-@\t\r']/;
 
-/** The transactions as CSV text, header first. */
-export function toCsv(transactions: readonly Transaction[]): string {
+/** Text a spreadsheet shows as it is: a leading `'` before what it would run as a formula (or a leading `'`). */
+const asText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** What the import makes of a cell asText wrote: one leading `'` taken off. */
+const fromText = (text: string) => (text.startsWith("'") ? text.slice(1) : text);
+
+/** The transactions as CSV text, header first; `accountName` gives the name of an account id. */
+export function toCsv(transactions: readonly Transaction[], accountName: (id: string) => string): string {
   const rows = transactions.map((t) => [
     t.time,
     t.type,
@@ -44,15 +53,22 @@ export function toCsv(transactions: readonly Transaction[]): string {
     t.fee,
     t.feeCurrency,
     t.exchange ?? '',
-    t.note !== undefined && FORMULA_START.test(t.note) ? `'${t.note}` : (t.note ?? ''),
+    asText(t.note ?? ''),
+    asText(accountName(t.account)),
+    t.toAccount === undefined ? '' : asText(accountName(t.toAccount)),
   ]);
   return stringify([[...CSV_COLUMNS], ...rows]);
 }
 
-/** A parsed import row and the line it came from. */
+/**
+ * A parsed import row and the line it came from. Its accounts are names (checked as account names), resolved
+ * by the import: none means the oldest account.
+ */
 export interface CsvTransaction {
   line: number;
   transaction: NewTransaction;
+  account?: string;
+  toAccount?: string;
 }
 
 /** Parses a CSV import; throws BAD_REQUEST naming every bad line (up to 20) when any row is wrong. */
@@ -99,13 +115,38 @@ export function fromCsv(text: string): CsvTransaction[] {
       fee: cell('fee'),
       feeCurrency: cell('fee_currency'),
       ...(optional('exchange') === undefined ? {} : { exchange: optional('exchange') }),
-      ...(note === undefined ? {} : { note: note.startsWith("'") ? note.slice(1) : note }),
+      ...(note === undefined ? {} : { note: fromText(note) }),
     });
-    if (result.ok) parsed.push({ line: info.lines, transaction: result.value });
-    else problems.push(`line ${info.lines}: ${result.error.issues.map(renameFields).join('; ')}`);
+    const accounts = readAccounts(cell('type'), optional('account'), optional('to_account'));
+    const issues = [...(result.ok ? [] : result.error.issues.map(renameFields)), ...accounts.issues];
+    if (result.ok && issues.length === 0)
+      parsed.push({ line: info.lines, transaction: result.value, ...accounts.names });
+    else problems.push(`line ${info.lines}: ${issues.join('; ')}`);
   }
   if (problems.length > 0) throw new AppError('BAD_REQUEST', summarise(problems));
   return parsed;
+}
+
+/** A row's account names, checked: valid names, a destination only on a transfer and not its own source. */
+function readAccounts(type: string, account: string | undefined, toAccount: string | undefined) {
+  const issues: string[] = [];
+  const names: { account?: string; toAccount?: string } = {};
+  for (const [column, given] of [
+    ['account', account],
+    ['to_account', toAccount],
+  ] as const) {
+    if (given === undefined) continue;
+    const name = accountNameSchema.safeParse(fromText(given));
+    if (!name.success) issues.push(`${column}: ${name.error.issues[0]?.message ?? 'not an account name'}`);
+    else names[column === 'account' ? 'account' : 'toAccount'] = name.data;
+  }
+  if (type === 'transfer' && toAccount === undefined)
+    issues.push('to_account: required on a transfer (the account it goes to)');
+  if (type !== 'transfer' && toAccount !== undefined) issues.push('to_account: only a transfer has one');
+  if (names.account !== undefined && names.toAccount !== undefined)
+    if (accountNameKey(names.account) === accountNameKey(names.toAccount))
+      issues.push('to_account: must be another account than account');
+  return { issues, names };
 }
 
 function readHeader(cells: string[]): string[] {

@@ -7,7 +7,7 @@ import { Migrator, sql } from 'kysely';
 import type { Migration } from 'kysely';
 import type { Storage } from './db';
 import { SCHEMA_STEPS } from './migrations';
-import type { SchemaDb } from './migrations/step';
+import type { Engine, SchemaDb, SchemaStep } from './migrations/step';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -23,9 +23,23 @@ export async function migrate(storage: Storage): Promise<void> {
   const unknown = executed.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw tooNew(storage.location, executed.length, known.length);
 
+  await runSteps(db, storage.engine, SCHEMA_STEPS, schema);
+  // Kept for releases from before the migration table, which read only user_version: they refuse a newer file.
+  if (storage.engine === 'sqlite') await sql`PRAGMA user_version = ${sql.lit(known.length)}`.execute(db);
+}
+
+/**
+ * Runs those of `steps` that the migration table (in `schema` on PostgreSQL) does not record yet, in order, each
+ * recorded as it completes.
+ */
+export async function runSteps(
+  db: SchemaDb,
+  engine: Engine,
+  steps: readonly SchemaStep[],
+  schema: string | undefined,
+): Promise<void> {
   const migrations: Record<string, Migration> = {};
-  for (const step of SCHEMA_STEPS)
-    migrations[step.name] = { up: (trx: SchemaDb) => step.up(trx, storage.engine) };
+  for (const step of steps) migrations[step.name] = { up: (trx: SchemaDb) => step.up(trx, engine) };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -33,15 +47,14 @@ export async function migrate(storage: Storage): Promise<void> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  // Kept for releases from before the migration table, which read only user_version: they refuse a newer file.
-  if (storage.engine === 'sqlite') await sql`PRAGMA user_version = ${sql.lit(known.length)}`.execute(db);
 }
 
 function tooNew(location: string, version: number, knows: number): Error {
   return new Error(`${location} has schema version ${version}, newer than this Livefolio knows (${knows}).`);
 }
 
-async function currentSchema(db: SchemaDb): Promise<string> {
+/** The schema PostgreSQL creates tables in: the first of the connection's search_path. */
+export async function currentSchema(db: SchemaDb): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
   if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path of DATABASE_URL.');

@@ -1,6 +1,7 @@
 /** The tables as Kysely sees them: one type per table, columns as stored (times in ms, amounts as decimal strings). */
 import type { Generated } from 'kysely';
 import type { AlertCondition } from '../../lib/protocol';
+import type { AccountKind } from '../../lib/portfolio/account';
 import type { TransactionType } from '../../lib/portfolio/transaction';
 
 /** The global watchlist from before accounts; emptied into the first account's list (watchlist-store.ts). */
@@ -56,6 +57,22 @@ export interface TransactionsTable {
   seq: number;
   created_at: number;
   updated_at: number;
+  account_id: string;
+  /** A transfer's destination; null on every other type. */
+  to_account_id: string | null;
+}
+
+/** A user's portfolio accounts (lib/portfolio/account.ts); `seq` orders them oldest first. */
+export interface PortfolioAccountsTable {
+  id: string;
+  user_id: number;
+  name: string;
+  /** accountNameKey(name): what uniqueness compares. */
+  name_key: string;
+  kind: AccountKind;
+  seq: number;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface ValuesTable {
@@ -95,4 +112,5 @@ export interface Tables {
   alerts: AlertsTable;
   portfolio_daily_values: ValuesTable;
   asset_pricing: AssetPricingTable;
+  portfolio_accounts: PortfolioAccountsTable;
 }

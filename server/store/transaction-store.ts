@@ -1,8 +1,9 @@
 /** Each user's portfolio transactions, persisted; every call names whose transactions it means. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
+import type { BookedTransaction, Transaction } from '../../lib/portfolio/transaction';
 import type { Storage } from './db';
+import { UserPortfolioAccounts } from './portfolio-account-store';
 import type { Tables, TransactionsTable } from './schema';
 
 const ROWS_PER_INSERT = 500;
@@ -20,9 +21,11 @@ const toTransaction = (row: Selectable<TransactionsTable>): Transaction => ({
   timeMs: row.time_ms,
   ...(row.exchange === null ? {} : { exchange: row.exchange }),
   ...(row.note === null ? {} : { note: row.note }),
+  account: row.account_id,
+  ...(row.to_account_id === null ? {} : { toAccount: row.to_account_id }),
 });
 
-const columns = (t: NewTransaction) => ({
+const columns = (t: BookedTransaction) => ({
   type: t.type,
   asset: t.asset,
   quantity: t.quantity,
@@ -34,7 +37,14 @@ const columns = (t: NewTransaction) => ({
   time_ms: t.timeMs,
   exchange: t.exchange ?? null,
   note: t.note ?? null,
+  account_id: t.account,
+  to_account_id: t.toAccount ?? null,
 });
+
+/** Which transactions a list returns: all of the user's, or those naming one account (as source or destination). */
+export interface TransactionFilter {
+  account?: string;
+}
 
 /** One user's transactions, read and written through one connection: the database or an open transaction. */
 export class UserTransactions {
@@ -44,14 +54,12 @@ export class UserTransactions {
   ) {}
 
   /** By time; transactions at the same time keep the order they were entered in. */
-  async list(): Promise<Transaction[]> {
-    const rows = await this.db
-      .selectFrom('transactions')
-      .selectAll()
-      .where('user_id', '=', this.userId)
-      .orderBy('time_ms')
-      .orderBy('seq')
-      .execute();
+  async list(filter: TransactionFilter = {}): Promise<Transaction[]> {
+    const { account } = filter;
+    let query = this.db.selectFrom('transactions').selectAll().where('user_id', '=', this.userId);
+    if (account !== undefined)
+      query = query.where((w) => w.or([w('account_id', '=', account), w('to_account_id', '=', account)]));
+    const rows = await query.orderBy('time_ms').orderBy('seq').execute();
     return rows.map(toTransaction);
   }
 
@@ -67,7 +75,7 @@ export class UserTransactions {
   }
 
   /** Stores new transactions and returns them with their ids; atomic only inside `TransactionStore.change`. */
-  async insert(transactions: readonly NewTransaction[], now = Date.now()): Promise<Transaction[]> {
+  async insert(transactions: readonly BookedTransaction[], now = Date.now()): Promise<Transaction[]> {
     if (transactions.length === 0) return [];
     const last = await this.db
       .selectFrom('transactions')
@@ -84,7 +92,7 @@ export class UserTransactions {
       created_at: now,
       updated_at: now,
     }));
-    // Both engines cap the parameters of one statement (an import has up to 10,000 rows of 16 columns).
+    // Both engines cap the parameters of one statement (an import has up to 10,000 rows of 18 columns).
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
       await this.db
         .insertInto('transactions')
@@ -94,7 +102,7 @@ export class UserTransactions {
   }
 
   /** Replaces one of the user's transactions; false when there is none with that id. */
-  async update(id: string, transaction: NewTransaction, now = Date.now()): Promise<boolean> {
+  async update(id: string, transaction: BookedTransaction, now = Date.now()): Promise<boolean> {
     const result = await this.db
       .updateTable('transactions')
       .set({ ...columns(transaction), updated_at: now })
@@ -119,8 +127,8 @@ export class UserTransactions {
 export class TransactionStore {
   constructor(private readonly storage: Storage) {}
 
-  list(userId: number): Promise<Transaction[]> {
-    return new UserTransactions(this.storage.db, userId).list();
+  list(userId: number, filter: TransactionFilter = {}): Promise<Transaction[]> {
+    return new UserTransactions(this.storage.db, userId).list(filter);
   }
 
   get(userId: number, id: string): Promise<Transaction | null> {
@@ -130,21 +138,29 @@ export class TransactionStore {
   /**
    * Runs `work` in one database transaction that holds the user's history to itself: what it reads stays true
    * until it commits, so two requests at once cannot both pass a check and together sell more than was held.
-   * All of its writes happen, or none (when it throws).
+   * All of its writes happen, or none (when it throws). The user's portfolio accounts are changed through it too,
+   * since whether an account may go depends on the history.
    */
-  change<T>(userId: number, work: (transactions: UserTransactions) => Promise<T>): Promise<T> {
+  change<T>(
+    userId: number,
+    work: (transactions: UserTransactions, accounts: UserPortfolioAccounts) => Promise<T>,
+  ): Promise<T> {
     return this.storage.db.transaction().execute(async (trx) => {
       // PostgreSQL: lock the user's row; concurrent changes of the same user's history wait here. SQLite has no
       // FOR UPDATE and needs none: its one connection runs one transaction at a time, and another process that
       // wrote the file since this one read it makes this write fail (SQLITE_BUSY) rather than pass.
       if (this.storage.engine === 'postgres')
         await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
-      return work(new UserTransactions(trx, userId));
+      return work(new UserTransactions(trx, userId), new UserPortfolioAccounts(trx, userId));
     });
   }
 
   /** Stores new transactions in one go (all or none) and returns them with their ids. */
-  insert(userId: number, transactions: readonly NewTransaction[], now = Date.now()): Promise<Transaction[]> {
+  insert(
+    userId: number,
+    transactions: readonly BookedTransaction[],
+    now = Date.now(),
+  ): Promise<Transaction[]> {
     return this.change(userId, (mine) => mine.insert(transactions, now));
   }
 }

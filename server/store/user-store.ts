@@ -1,6 +1,8 @@
 /** Accounts: who may sign in. Passwords are stored only as scrypt hashes (server/auth/password.ts). */
 import type { Kysely, Selectable } from 'kysely';
+import { DEFAULT_ACCOUNT_NAME } from '../../lib/portfolio/account';
 import type { Storage } from './db';
+import { insertAccount } from './portfolio-account-store';
 import type { Tables, UsersTable } from './schema';
 
 /** An account as the rest of the server sees it: never its password hash. */
@@ -63,7 +65,10 @@ export class UserStore {
     return rows.map(toUser);
   }
 
-  /** Creates an account; null when the username is taken. `onlyIfNone` makes it the first account or nothing. */
+  /**
+   * Creates an account, with its first portfolio account ("Main") in the same database transaction; null when the
+   * username is taken. `onlyIfNone` makes it the first account or nothing.
+   */
   async create(
     username: string,
     passwordHash: string,
@@ -78,18 +83,21 @@ export class UserStore {
         .setIsolationLevel(level)
         .execute(async (trx) => {
           if (options.onlyIfNone && (await countUsers(trx)) > 0) return null;
+          const now = options.now ?? Date.now();
           const row = await trx
             .insertInto('users')
             .values({
               username,
               password_hash: passwordHash,
               is_admin: options.isAdmin ? 1 : 0,
-              created_at: options.now ?? Date.now(),
+              created_at: now,
             })
             .onConflict((oc) => oc.doNothing())
             .returningAll()
             .executeTakeFirst();
-          return row ? toUser(row) : null;
+          if (!row) return null;
+          await insertAccount(trx, row.id, { name: DEFAULT_ACCOUNT_NAME, kind: 'manual' }, now);
+          return toUser(row);
         });
     } catch (error) {
       if (options.onlyIfNone && isSerializationFailure(error)) return null;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { ClusterLinks } from '../cluster/links';
 import { LoginLimiter } from '../auth/login-limiter';
+import { accountRoutes } from '../http/account-routes';
 import { alertRoutes } from '../http/alert-routes';
 import { authRoutes } from '../http/auth-routes';
 import { createHttpServer } from '../http/http-server';
@@ -63,10 +64,12 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
       }),
       ...portfolioRoutes(
         portfolio,
+        services.portfolioAccounts,
         accounts,
         { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
         (userId) => services.events.emit('portfolio:changed', userId),
       ),
+      ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),
       ...authRoutes({
         accounts,

@@ -10,6 +10,7 @@ import type { Authenticated } from '../auth/accounts';
 import { sessionToken } from '../auth/session-cookie';
 import { CcxtCandleSource } from '../feeds/candles';
 import type { ExchangeSpec } from '../feeds/types';
+import { AccountService } from '../portfolio/account-service';
 import { PortfolioService } from '../portfolio/portfolio-service';
 import { ValueBackfill } from '../portfolio/value-backfill';
 import type { MarketWiring } from './market';
@@ -44,6 +45,8 @@ export interface ServicesDeps {
 export interface Services {
   accounts: Accounts;
   portfolio: PortfolioService;
+  /** The user's portfolio accounts (not `accounts`: who signs in). */
+  portfolioAccounts: AccountService;
   backfill: ValueBackfill;
   candles: CcxtCandleSource;
   alerts: AlertService;
@@ -68,15 +71,22 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
       deps.defaultWatchlist ?? DEFAULT_WATCHLIST_SYMBOLS.map((symbol) => streamId(firstExchange, symbol)),
   });
   const exchangeIds = exchanges.map((e) => e.id);
+  const changed = (userId: number) => events.emit('portfolio:changed', userId);
   const portfolio = new PortfolioService({
     transactions: stores.transactions,
+    accounts: stores.portfolioAccounts,
     market,
     prices: {
       exchanges: () => exchangeIds,
       hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
     },
     choices: stores.pricing,
-    changed: (userId) => events.emit('portfolio:changed', userId),
+    changed,
+  });
+  const portfolioAccounts = new AccountService({
+    transactions: stores.transactions,
+    accounts: stores.portfolioAccounts,
+    changed,
   });
   const candles = new CcxtCandleSource(exchanges, log.child({ module: 'candles' }));
   const backfill = new ValueBackfill({
@@ -105,6 +115,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
   return {
     accounts,
     portfolio,
+    portfolioAccounts,
     backfill,
     candles,
     alerts,

@@ -7,6 +7,7 @@ import type { KeyRing } from '../secrets/key-ring';
 import { AlertStore } from '../store/alert-store';
 import { openStorage } from '../store/db';
 import type { Storage } from '../store/db';
+import { PortfolioAccountStore } from '../store/portfolio-account-store';
 import { PricingStore } from '../store/pricing-store';
 import { SessionStore } from '../store/session-store';
 import { TransactionStore } from '../store/transaction-store';
@@ -21,6 +22,7 @@ export interface Stores {
   sessions: SessionStore;
   watchlist: WatchlistStore;
   transactions: TransactionStore;
+  portfolioAccounts: PortfolioAccountStore;
   pricing: PricingStore;
   valueHistory: ValueHistoryStore;
   alerts: AlertStore;
@@ -47,6 +49,7 @@ export async function openStores(config: Config, log: Logger, databaseFile?: str
     sessions: new SessionStore(storage, config.SESSION_TTL_HOURS * 3_600_000),
     watchlist: new WatchlistStore(storage),
     transactions: new TransactionStore(storage),
+    portfolioAccounts: new PortfolioAccountStore(storage),
     pricing: new PricingStore(storage),
     valueHistory: new ValueHistoryStore(storage),
     alerts: new AlertStore(storage),

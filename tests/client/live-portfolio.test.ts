@@ -38,6 +38,7 @@ const ANSWER: PortfolioAnswer = {
     },
   ],
   unpriced: [],
+  accounts: [],
 };
 
 describe('revaluePortfolio (the live numbers of the Portfolio panel)', () => {

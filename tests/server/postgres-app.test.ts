@@ -44,8 +44,9 @@ describe.skipIf(!postgresUp)('the server on PostgreSQL (DATABASE_URL)', () => {
     await stack.restart();
     const listed = await send(stack, 'GET', '/api/v1/transactions');
     expect(listed.status).toBe(200);
+    const [main] = (await send(stack, 'GET', '/api/v1/accounts')).body.accounts;
     expect(listed.body.transactions).toEqual([
-      { ...buy, id: added.body.transaction.id, timeMs: 1704164645000 },
+      { ...buy, id: added.body.transaction.id, timeMs: 1704164645000, account: main.id },
     ]);
 
     // Another instance on the same database: the session (a row there) signs in on it too.

@@ -20,8 +20,11 @@ import styles from './transactions.module.css';
 /** The quote currency a new transaction starts with. */
 const DEFAULT_QUOTE = 'USDT';
 
-/** The form's fields as typed, optional ones as ''; `time` is a datetime-local value in this browser's zone. */
-type Draft = Required<TransactionInput>;
+/**
+ * The form's fields as typed, optional ones as ''; `time` is a datetime-local value in this browser's zone. The
+ * accounts are not asked: a new transaction goes to the oldest account, an edited one stays in its own.
+ */
+type Draft = Required<Omit<TransactionInput, 'account' | 'toAccount'>>;
 
 const BLANK: Draft = {
   type: 'buy',
@@ -139,11 +142,14 @@ export function TransactionForm({ editing, onSaved, onCancelEdit }: TransactionF
             Type
           </label>
           <select id={typeId} className={fieldStyles.input} {...field('type')}>
-            {TRANSACTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {TYPE_LABELS[type]}
-              </option>
-            ))}
+            {/* A transfer names two accounts, which this form does not ask for: offered only to edit one. */}
+            {TRANSACTION_TYPES.filter((type) => type !== 'transfer' || draft.type === 'transfer').map(
+              (type) => (
+                <option key={type} value={type}>
+                  {TYPE_LABELS[type]}
+                </option>
+              ),
+            )}
           </select>
         </div>
         <FormField label="Asset" {...ticker} {...field('asset')} required maxLength={20} placeholder="BTC" />

@@ -8,6 +8,7 @@ export const TYPE_LABELS: Record<TransactionType, string> = {
   sell: 'Sell',
   deposit: 'Deposit',
   withdrawal: 'Withdrawal',
+  transfer: 'Transfer',
 };
 
 // Local wall-clock parts; seconds only when there are some, as a datetime-local input shows them.

@@ -7,6 +7,7 @@ import { portfolioValues } from './005-portfolio-values';
 import { alerts } from './006-alerts';
 import { dailyValues } from './007-daily-values';
 import { assetPricing } from './008-asset-pricing';
+import { portfolioAccounts } from './009-portfolio-accounts';
 import type { SchemaStep } from './step';
 
 export type { Engine, SchemaStep } from './step';
@@ -21,4 +22,5 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   alerts,
   dailyValues,
   assetPricing,
+  portfolioAccounts,
 ];

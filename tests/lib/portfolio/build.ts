@@ -14,7 +14,13 @@ const START_MS = Date.UTC(2024, 0, 1);
 /** Anything of a transaction but its type, id, quantity and price; `day` counts from 2024-01-01. */
 export type Extra = Partial<NewTransactionInput> & { day?: number };
 
-/** A transaction of `type`: 'BTC' quoted in 'USDT' without fee on day 0 unless `extra` says otherwise. */
+/** The account a fixture is booked in unless `extra` names another. */
+export const MAIN = 'main';
+
+/**
+ * A transaction of `type`: 'BTC' quoted in 'USDT' without fee on day 0, in account MAIN, unless `extra` says
+ * otherwise.
+ */
 export function tx(
   type: TransactionType,
   id: string,
@@ -34,6 +40,7 @@ export function tx(
     fee: '0',
     feeCurrency: quoteCurrency,
     time: new Date(START_MS + day * DAY_MS).toISOString(),
+    account: MAIN,
     ...fields,
   });
   if (!parsed.ok) throw new Error(`bad fixture ${id}: ${parsed.error.message}`);

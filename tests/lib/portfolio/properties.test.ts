@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZERO } from '../../../lib/portfolio/decimal';
-import type { Decimal } from '../../../lib/portfolio/decimal';
+import { Decimal, ZERO } from '../../../lib/portfolio/decimal';
 import { deriveHoldings, validateTransactions } from '../../../lib/portfolio/holdings';
 import type { AssetHolding } from '../../../lib/portfolio/holdings';
 import { COST_BASIS_METHODS } from '../../../lib/portfolio/lots';
@@ -38,7 +37,32 @@ describe.each(COST_BASIS_METHODS)('%s, over random valid histories', (method: Co
     );
   });
 
-  it('cost is conserved: held + removed by sells + removed by withdrawals = acquisition cost', () => {
+  it('each account holds what it was given, and the totals are the sums over the accounts', () => {
+    fc.assert(
+      fc.property(history(), ({ transactions, held }) => {
+        const result = deriveHoldings(transactions, method);
+        if (!result.ok) throw new Error(result.error.message);
+        for (const { account, holdings: list } of result.accounts)
+          for (const h of list) {
+            expect(text(h.quantity)).toBe(text(held.get(`${account}:${h.asset}`) ?? ZERO));
+            expect(h.lots.every((l) => l.account === account)).toBe(true);
+          }
+        for (const h of result.holdings) {
+          const parts = result.accounts.flatMap((a) => a.holdings.filter((x) => x.asset === h.asset));
+          for (const pick of [
+            (x: AssetHolding) => x.quantity,
+            (x: AssetHolding) => x.costBasis,
+            (x: AssetHolding) => x.realizedPnl,
+          ])
+            expect(text(pick(h))).toBe(text(sum(parts.map(pick))));
+          expect(h.lots).toHaveLength(sum(parts.map((x) => new Decimal(x.lots.length))).toNumber());
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('cost is conserved: held + removed by sells and transfer fees + removed by withdrawals = acquisition cost', () => {
     fc.assert(
       fc.property(history(), ({ transactions, expected }) => {
         for (const h of holdings(transactions, method)) {

@@ -13,7 +13,7 @@ describe('a disposal above the holding', () => {
         code: 'insufficient-holding',
         transactionId: 's1',
         message:
-          'Transaction s1 (sell of BTC at 2024-01-03T00:00:00.000Z): asks for 1.5 BTC but only 1 BTC is held at that time',
+          'Transaction s1 (sell of BTC at 2024-01-03T00:00:00.000Z): asks for 1.5 BTC but only 1 BTC is held in account "main" at that time',
       });
     },
   );

@@ -77,7 +77,11 @@ describe('a new transaction', () => {
       { quoteCurrency: 'usdt' },
       'quoteCurrency: expected an upper-case ticker like "BTC" (1-20 of A-Z, 0-9, ".", "-"), got "usdt"',
     ],
-    ['an unknown type', { type: 'swap' }, 'type: expected one of buy, sell, deposit, withdrawal, got "swap"'],
+    [
+      'an unknown type',
+      { type: 'swap' },
+      'type: expected one of buy, sell, deposit, withdrawal, transfer, got "swap"',
+    ],
     [
       'a day that does not exist',
       { time: '2023-02-29T10:00:00Z' },
@@ -118,10 +122,55 @@ describe('a new transaction', () => {
   });
 });
 
+describe('accounts on a transaction', () => {
+  const transfer = { ...valid, type: 'transfer', account: 'a1', toAccount: 'a2' };
+
+  it('[P1] a new transaction may name its account or leave it to the server; a transfer names both', () => {
+    expect(parseNewTransaction({ ...valid, account: 'a1' })).toMatchObject({
+      ok: true,
+      value: { account: 'a1' },
+    });
+    const left = parseNewTransaction(valid);
+    expect(left.ok ? Object.keys(left.value) : null).not.toContain('account');
+    expect(parseNewTransaction(transfer)).toMatchObject({
+      ok: true,
+      value: { account: 'a1', toAccount: 'a2' },
+    });
+  });
+
+  it.each([
+    [
+      'a destination on a buy',
+      { ...valid, toAccount: 'a2' },
+      'toAccount: only a transfer has one (this is a buy)',
+    ],
+    [
+      'a transfer into its own account',
+      { ...transfer, toAccount: 'a1' },
+      'toAccount: must be another account than account',
+    ],
+    ['an empty account id', { ...valid, account: '' }, 'account: must not be empty'],
+    [
+      'an account id that is a number',
+      { ...valid, account: 7 },
+      'account: expected an account id, got number 7',
+    ],
+  ])('[P1] %s is refused, naming the field', (_what, input, message) => {
+    expect(messageFor(input)).toBe(message);
+  });
+});
+
 describe('a stored transaction', () => {
-  it('needs its id', () => {
-    expect(parseTransaction({ ...valid, id: 'tx-1' }).ok).toBe(true);
-    const parsed = parseTransaction(valid);
+  it('needs its id and its account', () => {
+    expect(parseTransaction({ ...valid, id: 'tx-1', account: 'a1' }).ok).toBe(true);
+    const parsed = parseTransaction({ ...valid, account: 'a1' });
     expect(parsed.ok ? '' : parsed.error.message).toBe('id: required');
+    const orphan = parseTransaction({ ...valid, id: 'tx-1' });
+    expect(orphan.ok ? '' : orphan.error.message).toBe('account: required');
+  });
+
+  it('is a transfer only with a destination', () => {
+    const parsed = parseTransaction({ ...valid, id: 'tx-1', type: 'transfer', account: 'a1' });
+    expect(parsed.ok ? '' : parsed.error.message).toBe('toAccount: required on a transfer');
   });
 });

@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { NewTransaction } from '../../../lib/portfolio/transaction';
 import { MarketState } from '../../../server/market/market-state';
 import { PortfolioService } from '../../../server/portfolio/portfolio-service';
 import type { Storage } from '../../../server/store/db';
+import { PortfolioAccountStore } from '../../../server/store/portfolio-account-store';
 import { PricingStore } from '../../../server/store/pricing-store';
 import { TransactionStore } from '../../../server/store/transaction-store';
 import { UserStore } from '../../../server/store/user-store';
 import { ValueHistoryStore } from '../../../server/store/value-history-store';
+import { YEAR_2100, bookedTrade } from '../../support/fixtures';
 import { ENGINES, engineAvailable, useDatabases } from '../../support/storage';
-
-const YEAR_2100 = 4_102_444_800_000;
-
-const trade = (over: Partial<NewTransaction> = {}): NewTransaction => ({
-  type: 'buy',
-  asset: 'BTC',
-  quantity: '1',
-  price: '100',
-  quoteCurrency: 'USDT',
-  fee: '0',
-  feeCurrency: 'USDT',
-  time: '2100-01-01T00:00:00.000Z',
-  timeMs: YEAR_2100,
-  ...over,
-});
 
 async function withUsers(storage: Storage) {
   const users = new UserStore(storage);
   const alice = (await users.create('alice', 'h', { isAdmin: false }))?.id ?? -1;
   const bob = (await users.create('bob', 'h', { isAdmin: false }))?.id ?? -1;
-  return { alice, bob };
+  const main = async (id: number) => (await new PortfolioAccountStore(storage).list(id))[0]?.id ?? '';
+  return { alice, bob, aliceMain: await main(alice), bobMain: await main(bob) };
 }
 
 describe.each(ENGINES)('portfolio storage on %s', (engine) => {
@@ -38,9 +25,9 @@ describe.each(ENGINES)('portfolio storage on %s', (engine) => {
   describe.skipIf(!engineAvailable(engine))('transactions', () => {
     it('keeps amounts exactly as the decimal strings given, far beyond a float', async () => {
       const storage = await open();
-      const { alice } = await withUsers(storage);
+      const { alice, aliceMain } = await withUsers(storage);
       const store = new TransactionStore(storage);
-      const exact = trade({
+      const exact = bookedTrade(aliceMain, {
         quantity: '0.000000000000000001',
         price: '123456789012345678901234567890.123456789',
         fee: '0.1',
@@ -54,23 +41,33 @@ describe.each(ENGINES)('portfolio storage on %s', (engine) => {
 
     it('lists by time, and transactions at the same time in the order entered, across inserts', async () => {
       const storage = await open();
-      const { alice } = await withUsers(storage);
+      const { alice, aliceMain } = await withUsers(storage);
       const store = new TransactionStore(storage);
-      await store.insert(alice, [trade({ note: 'b' }), trade({ note: 'c' })]);
-      await store.insert(alice, [trade({ note: 'a', timeMs: YEAR_2100 - 1 }), trade({ note: 'd' })]);
+      await store.insert(alice, [
+        bookedTrade(aliceMain, { note: 'b' }),
+        bookedTrade(aliceMain, { note: 'c' }),
+      ]);
+      await store.insert(alice, [
+        bookedTrade(aliceMain, { note: 'a', timeMs: YEAR_2100 - 1 }),
+        bookedTrade(aliceMain, { note: 'd' }),
+      ]);
       expect((await store.list(alice)).map((t) => t.note)).toEqual(['a', 'b', 'c', 'd']);
     });
 
     it("updates and deletes only the owner's transaction", async () => {
       const storage = await open();
-      const { alice, bob } = await withUsers(storage);
+      const { alice, bob, aliceMain } = await withUsers(storage);
       const store = new TransactionStore(storage);
-      const [mine] = await store.insert(alice, [trade()]);
+      const [mine] = await store.insert(alice, [bookedTrade(aliceMain)]);
       const id = mine?.id ?? '';
       expect(await store.get(bob, id)).toBeNull();
-      expect(await store.change(bob, (t) => t.update(id, trade({ quantity: '9' })))).toBe(false);
+      expect(await store.change(bob, (t) => t.update(id, bookedTrade(aliceMain, { quantity: '9' })))).toBe(
+        false,
+      );
       expect(await store.change(bob, (t) => t.remove(id))).toBe(false);
-      expect(await store.change(alice, (t) => t.update(id, trade({ quantity: '2' })))).toBe(true);
+      expect(await store.change(alice, (t) => t.update(id, bookedTrade(aliceMain, { quantity: '2' })))).toBe(
+        true,
+      );
       expect((await store.get(alice, id))?.quantity).toBe('2');
       expect(await store.change(alice, (t) => t.remove(id))).toBe(true);
       expect(await store.list(alice)).toEqual([]);
@@ -78,16 +75,16 @@ describe.each(ENGINES)('portfolio storage on %s', (engine) => {
 
     it('stores all of a change or, when it throws, none of it; an import of thousands in one go', async () => {
       const storage = await open();
-      const { alice } = await withUsers(storage);
+      const { alice, aliceMain } = await withUsers(storage);
       const store = new TransactionStore(storage);
       await expect(
         store.change(alice, async (mine) => {
-          await mine.insert([trade()]);
+          await mine.insert([bookedTrade(aliceMain)]);
           throw new Error('refused');
         }),
       ).rejects.toThrow('refused');
       expect(await store.list(alice)).toEqual([]);
-      const many = Array.from({ length: 2_500 }, (_, i) => trade({ note: String(i) }));
+      const many = Array.from({ length: 2_500 }, (_, i) => bookedTrade(aliceMain, { note: String(i) }));
       await store.insert(alice, many);
       const listed = await store.list(alice);
       expect(listed).toHaveLength(2_500);
@@ -96,17 +93,20 @@ describe.each(ENGINES)('portfolio storage on %s', (engine) => {
 
     it('[P2] of two sells of the whole holding at once, one is refused: the check and the write are one', async () => {
       const storage = await open();
-      const { alice } = await withUsers(storage);
+      const { alice, aliceMain } = await withUsers(storage);
       const portfolio = new PortfolioService({
         transactions: new TransactionStore(storage),
+        accounts: new PortfolioAccountStore(storage),
         market: new MarketState(),
         prices: { exchanges: () => ['binance'], hasMarket: () => false },
         choices: new PricingStore(storage),
         changed: () => {},
       });
-      await portfolio.add(alice, [trade({ quantity: '1' })]);
+      await portfolio.add(alice, [bookedTrade(aliceMain, { quantity: '1' })]);
       const sell = () =>
-        portfolio.add(alice, [trade({ type: 'sell', quantity: '1', timeMs: YEAR_2100 + 1 })]);
+        portfolio.add(alice, [
+          bookedTrade(aliceMain, { type: 'sell', quantity: '1', timeMs: YEAR_2100 + 1 }),
+        ]);
       const results = await Promise.allSettled([sell(), sell(), sell()]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(results.find((r) => r.status === 'rejected')).toMatchObject({

@@ -8,6 +8,7 @@ import { openStorage } from '../../../server/store/db';
 import type { Storage } from '../../../server/store/db';
 import { SCHEMA_STEPS } from '../../../server/store/migrations';
 import { AlertStore } from '../../../server/store/alert-store';
+import { PortfolioAccountStore } from '../../../server/store/portfolio-account-store';
 import { PricingStore } from '../../../server/store/pricing-store';
 import { SessionStore } from '../../../server/store/session-store';
 import { TransactionStore } from '../../../server/store/transaction-store';
@@ -21,6 +22,7 @@ const TABLES = [
   'alerts',
   'asset_pricing',
   'meta',
+  'portfolio_accounts',
   'portfolio_daily_values',
   'portfolio_values',
   'sessions',
@@ -35,6 +37,7 @@ const TABLES = [
 const NULL_KEYS = new Set([
   'alerts.id',
   'meta.key',
+  'portfolio_accounts.id',
   'sessions.token_hash',
   'transactions.id',
   'users.id',
@@ -107,7 +110,7 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
       );
       await storage.close();
       await expect(openStorage(db.target)).rejects.toThrow(
-        /has schema version 9, newer than this Livefolio knows \(8\)/,
+        /has schema version 10, newer than this Livefolio knows \(9\)/,
       );
     });
 
@@ -119,8 +122,10 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
       for (const id of [gone, kept]) {
         await new SessionStore(storage, 1_000).create(id);
         await new WatchlistStore(storage).add(id, 'binance:BTC/USDT');
+        const [main] = await new PortfolioAccountStore(storage).list(id);
         await new TransactionStore(storage).insert(id, [
           {
+            account: main?.id ?? '',
             type: 'buy',
             asset: 'BTC',
             quantity: '1',
@@ -188,10 +193,14 @@ describe('SQLite files from before Kysely (PRAGMA user_version)', () => {
       ).toEqual(['binance:DOGE/USDT']);
       if (version >= 2)
         expect((await new UserStore(storage).credentials('old'))?.user.quoteCurrency).toBe('USDT');
-      if (version >= 3)
-        expect((await new TransactionStore(storage).list(1)).map((t) => t.quantity)).toEqual([
-          '0.000000000000000001',
+      if (version >= 3) {
+        // The upgrade gave the user a "Main" account, and the transaction is in it.
+        const [main, ...others] = await new PortfolioAccountStore(storage).list(1);
+        expect([main?.name, main?.transactions, others]).toEqual(['Main', 1, []]);
+        expect((await new TransactionStore(storage).list(1)).map((t) => [t.quantity, t.account])).toEqual([
+          ['0.000000000000000001', main?.id],
         ]);
+      }
       await storage.close();
       // Releases from before Kysely read only user_version: it says the file is at the newest version.
       const raw = new Database(file, { readonly: true });
@@ -204,10 +213,10 @@ describe('SQLite files from before Kysely (PRAGMA user_version)', () => {
     const file = temporaryFile();
     legacyDatabase(file, LEGACY_MIGRATIONS.length);
     const raw = new Database(file);
-    raw.pragma('user_version = 9');
+    raw.pragma('user_version = 10');
     raw.close();
     await expect(openStorage({ file })).rejects.toThrow(
-      `${file} has schema version 9, newer than this Livefolio knows (8).`,
+      `${file} has schema version 10, newer than this Livefolio knows (9).`,
     );
   });
 });

@@ -114,6 +114,11 @@ export function AccountMenu() {
         ) : (
           <p className={styles.who}>Could not read the account from the server.</p>
         )}
+        {user && (
+          <a href="/accounts" className={styles.item}>
+            Accounts
+          </a>
+        )}
         {user?.isAdmin && (
           <a href="/users" className={styles.item}>
             Users

@@ -10,7 +10,7 @@ import { CsvTools } from './csv-tools';
 import { TransactionForm } from './transaction-form';
 import { describeTransaction, newestFirst } from './transaction-text';
 import { TransactionsTable } from './transactions-table';
-import { rowButton, useFocusLater } from './use-focus-later';
+import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import styles from './transactions.module.css';
 
 /** Loads the list once; adds, edits and deletes update it from the server's answers without loading it again. */

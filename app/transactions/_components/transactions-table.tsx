@@ -8,7 +8,7 @@ import { MISSING, exchangeName } from '@/client/format';
 import type { TransactionRecord } from '@/client/api/portfolio';
 import { TYPE_LABELS, describeTransaction, formatLocalDateTime } from './transaction-text';
 import styles from './transactions.module.css';
-import { rowButton, useFocusLater } from './use-focus-later';
+import { rowButton, useFocusLater } from '@/components/use-focus-later';
 
 interface TransactionsTableProps {
   transactions: readonly TransactionRecord[];

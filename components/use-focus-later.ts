@@ -12,7 +12,7 @@ export function useFocusLater(): (selector: string) => void {
   return useCallback((selector: string) => setTarget({ selector }), []);
 }
 
-/** The selector of a row's Edit or Delete button (the buttons carry `data-action` and `data-id`). */
-export function rowButton(action: 'edit' | 'delete', id: string): string {
+/** The selector of a row's button for `action` (such buttons carry `data-action` and `data-id`). */
+export function rowButton(action: string, id: string): string {
   return `[data-action="${action}"][data-id="${CSS.escape(id)}"]`;
 }

@@ -1,0 +1,146 @@
+'use client';
+/** One account in the list: its name (a link to its transactions), kind and size; Rename in place; Delete, confirmed. */
+import { useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import Link from 'next/link';
+import { FormAlert, formMessage } from '@/components/auth-card';
+import type { FormMessage } from '@/components/auth-card';
+import { rowButton, useFocusLater } from '@/components/use-focus-later';
+import { renameAccount } from '@/client/api/accounts';
+import type { PortfolioAccount } from '@/client/api/accounts';
+import { MAX_ACCOUNT_NAME, countText } from './account-text';
+import styles from './accounts.module.css';
+
+const KIND_LABELS: Record<PortfolioAccount['kind'], string> = { manual: 'Manual', exchange: 'Exchange' };
+
+interface AccountRowProps {
+  account: PortfolioAccount;
+  /** The user's only account: it cannot be deleted (every transaction needs an account). */
+  isLast: boolean;
+  onRenamed(account: PortfolioAccount): void;
+  /** Resolves true once deleted; a refusal is the caller's to show. */
+  onDelete(account: PortfolioAccount): Promise<boolean>;
+}
+
+/** The row; at most one of renaming and confirming a delete at a time. */
+export function AccountRow({ account, isLast, onRenamed, onDelete }: AccountRowProps) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormMessage | null>(null);
+  const focusLater = useFocusLater();
+  const back = (action: string) => {
+    setMode('view');
+    setError(null);
+    focusLater(rowButton(action, account.id));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape') back(mode === 'rename' ? 'rename' : 'delete');
+  };
+  const onRename = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
+    if (name === account.name) return back('rename');
+    setBusy(true);
+    void renameAccount(account.id, name).then((result) => {
+      setBusy(false);
+      if (!result.ok) return setError(formMessage(result.message));
+      onRenamed(result.data);
+      back('rename');
+    });
+  };
+  const confirmDelete = () => {
+    setBusy(true);
+    void onDelete(account).then((deleted) => {
+      setBusy(false);
+      if (!deleted) back('delete');
+    });
+  };
+
+  return (
+    <li className={styles.account}>
+      {mode === 'rename' ? (
+        <form className={styles.rename} onSubmit={onRename} onKeyDown={onKeyDown}>
+          <label className="sr-only" htmlFor={`rename-${account.id}`}>
+            New name for {account.name}
+          </label>
+          <input
+            id={`rename-${account.id}`}
+            name="name"
+            className={styles.input}
+            defaultValue={account.name}
+            maxLength={MAX_ACCOUNT_NAME}
+            required
+            autoFocus
+            autoComplete="off"
+          />
+          <button type="submit" className={styles.button} disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className={styles.button} onClick={() => back('rename')}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className={styles.summary}>
+          <Link href={`/transactions?account=${encodeURIComponent(account.id)}`} className={styles.name}>
+            {account.name}
+          </Link>
+          <span className={styles.kind}>{KIND_LABELS[account.kind]}</span>
+          <span className={styles.muted}>{countText(account.transactions) || 'No transactions'}</span>
+        </div>
+      )}
+      <FormAlert message={error} />
+      {mode === 'confirm' ? (
+        <div
+          className={styles.confirm}
+          role="group"
+          aria-label={`Delete ${account.name}?`}
+          onKeyDown={onKeyDown}
+        >
+          <span>
+            Delete {account.name}
+            {countText(account.transactions, ' and its ')}?
+          </span>
+          <button
+            type="button"
+            className={`${styles.button} ${styles.danger}`}
+            disabled={busy}
+            onClick={confirmDelete}
+          >
+            {busy ? 'Deleting…' : 'Confirm delete'}
+          </button>
+          <button type="button" className={styles.button} autoFocus onClick={() => back('delete')}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        mode === 'view' && (
+          <div className={styles.actions}>
+            <button
+              type="button"
+              className={styles.button}
+              aria-label={`Rename ${account.name}`}
+              data-action="rename"
+              data-id={account.id}
+              onClick={() => setMode('rename')}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className={`${styles.button} ${styles.danger}`}
+              aria-label={`Delete ${account.name}`}
+              title={isLast ? 'Your only account cannot be deleted' : undefined}
+              disabled={isLast}
+              data-action="delete"
+              data-id={account.id}
+              onClick={() => setMode('confirm')}
+            >
+              Delete
+            </button>
+          </div>
+        )
+      )}
+    </li>
+  );
+}

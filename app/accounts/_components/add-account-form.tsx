@@ -1,0 +1,46 @@
+'use client';
+/** "Add account": a name, and the new manual account joins the list from the server's answer. */
+import { useState } from 'react';
+import { FormAlert, FormField, SubmitButton, formMessage, useFormRequest } from '@/components/auth-card';
+import type { FormMessage } from '@/components/auth-card';
+import { PagePanel } from '@/components/page-shell';
+import { createAccount } from '@/client/api/accounts';
+import type { PortfolioAccount } from '@/client/api/accounts';
+import { formText } from '@/client/api/auth';
+import { MAX_ACCOUNT_NAME } from './account-text';
+import styles from './accounts.module.css';
+
+/** The form; `onAdded` gets the account as the server stored it. */
+export function AddAccountForm({ onAdded }: { onAdded: (account: PortfolioAccount) => void }) {
+  const [done, setDone] = useState<FormMessage | null>(null);
+  const { busy, error, onSubmit } = useFormRequest(async (form) => {
+    setDone(null);
+    const result = await createAccount(formText(form, 'name').trim());
+    if (!result.ok) return { error: result.message, field: 'name' };
+    onAdded(result.data);
+    form.reset();
+    setDone(formMessage(`Added ${result.data.name}.`));
+    form.querySelector('input')?.focus();
+    return { ok: true };
+  });
+
+  return (
+    <PagePanel title="Add account" titleId="add-account-title">
+      <form className={styles.form} onSubmit={onSubmit}>
+        <FormField
+          label="Name"
+          name="name"
+          required
+          maxLength={MAX_ACCOUNT_NAME}
+          autoComplete="off"
+          hint="Where the holdings are kept: “Ledger”, “Bank”, “Cold wallet”."
+        />
+        <div className={styles.messages}>
+          <FormAlert message={error} />
+          <FormAlert message={done} tone="done" />
+        </div>
+        <SubmitButton busy={busy} label="Add account" busyLabel="Adding account…" />
+      </form>
+    </PagePanel>
+  );
+}

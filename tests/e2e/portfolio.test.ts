@@ -128,4 +128,28 @@ describe('the portfolio in the browser', () => {
     await expect.poll(() => total.textContent(), { timeout: 10_000 }).toMatch(/USDT$/);
     expect(number(await total.textContent())).toBeGreaterThan(inEur);
   });
+  it('[P8] an account added on the Accounts page is renamed, lists its own transactions, and is deleted', async () => {
+    await page.goto(`${server?.url}/accounts`);
+    const list = page.getByRole('region', { name: /^Your accounts/ });
+    await list.getByText('Main').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Ledger');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added Ledger.' }).waitFor();
+    await list.getByRole('button', { name: 'Rename Ledger' }).click();
+    await list.getByLabel('New name for Ledger').fill('Cold wallet');
+    await list.getByRole('button', { name: 'Save' }).click();
+    await list.getByRole('link', { name: 'Cold wallet' }).click();
+    // The history of the new account alone: empty, while Main holds the buys above.
+    await page.waitForURL(/\/transactions\?account=/);
+    await expect.poll(() => page.getByLabel('Account').inputValue()).not.toBe('');
+    await history().getByText('No transactions yet').waitFor();
+    await page.getByLabel('Account').selectOption({ label: 'All accounts' });
+    await history().getByRole('row').filter({ hasText: 'BTC' }).first().waitFor();
+    expect(await history().getByRole('cell', { name: 'Main' }).count()).toBeGreaterThan(0);
+    await page.goto(`${server?.url}/accounts`);
+    await list.getByRole('button', { name: 'Delete Cold wallet' }).click();
+    await list.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted Cold wallet.' }).waitFor();
+    expect(await list.getByRole('button', { name: 'Delete Main' }).isDisabled()).toBe(true);
+  });
 });

@@ -6,20 +6,21 @@ import Link from 'next/link';
 import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
-import { renameAccount } from '@/client/api/accounts';
-import type { PortfolioAccount } from '@/client/api/accounts';
+import { renameAccount } from '@/client/api/portfolio-accounts';
+import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { MAX_ACCOUNT_NAME, countText } from './account-text';
+import fieldStyles from '@/components/auth-card.module.css';
 import styles from './accounts.module.css';
 
-const KIND_LABELS: Record<PortfolioAccount['kind'], string> = { manual: 'Manual', exchange: 'Exchange' };
+const KIND_LABELS: Record<AccountSummary['kind'], string> = { manual: 'Manual', exchange: 'Exchange' };
 
 interface AccountRowProps {
-  account: PortfolioAccount;
+  account: AccountSummary;
   /** The user's only account: it cannot be deleted (every transaction needs an account). */
   isLast: boolean;
-  onRenamed(account: PortfolioAccount): void;
+  onRenamed(account: AccountSummary): void;
   /** Resolves true once deleted; a refusal is the caller's to show. */
-  onDelete(account: PortfolioAccount): Promise<boolean>;
+  onDelete(account: AccountSummary): Promise<boolean>;
 }
 
 /** The row; at most one of renaming and confirming a delete at a time. */
@@ -66,7 +67,7 @@ export function AccountRow({ account, isLast, onRenamed, onDelete }: AccountRowP
           <input
             id={`rename-${account.id}`}
             name="name"
-            className={styles.input}
+            className={`${fieldStyles.input} ${styles.renameInput}`}
             defaultValue={account.name}
             maxLength={MAX_ACCOUNT_NAME}
             required

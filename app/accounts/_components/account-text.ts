@@ -1,7 +1,6 @@
 /** Words and limits the accounts page shares between its parts. */
 
-/** Longest account name the server takes (P8). */
-export const MAX_ACCOUNT_NAME = 60;
+export { MAX_ACCOUNT_NAME_LENGTH as MAX_ACCOUNT_NAME } from '@/lib/portfolio/account';
 
 /** "3 transactions", with `before` in front; nothing for none. */
 export function countText(count: number, before = ''): string {

@@ -5,8 +5,8 @@ import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
 import { useFocusLater } from '@/components/use-focus-later';
-import { deleteAccount, listAccounts } from '@/client/api/accounts';
-import type { PortfolioAccount } from '@/client/api/accounts';
+import { deleteAccount, listAccounts } from '@/client/api/portfolio-accounts';
+import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { AccountRow } from './account-row';
 import { countText } from './account-text';
 import { AddAccountForm } from './add-account-form';
@@ -14,7 +14,7 @@ import styles from './accounts.module.css';
 
 /** Loads the list once; every change updates it from the server's answer without loading it again. */
 export function AccountsManager() {
-  const [accounts, setAccounts] = useState<PortfolioAccount[] | null>(null);
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [loadError, setLoadError] = useState<FormMessage | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   const [refusal, setRefusal] = useState<FormMessage | null>(null);
@@ -34,9 +34,9 @@ export function AccountsManager() {
     return () => controller.abort();
   }, []);
 
-  const onRenamed = (account: PortfolioAccount) =>
+  const onRenamed = (account: AccountSummary) =>
     setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? account : a)));
-  const onDelete = async (account: PortfolioAccount): Promise<boolean> => {
+  const onDelete = async (account: AccountSummary): Promise<boolean> => {
     setRefusal(null);
     setDone(null);
     const result = await deleteAccount(account.id);
@@ -46,7 +46,7 @@ export function AccountsManager() {
       return false;
     }
     setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
-    setDone(formMessage(`Deleted ${account.name}${countText(account.transactions, ' and its ')}.`));
+    setDone(formMessage(`Deleted ${account.name}${countText(result.data, ' and its ')}.`));
     focusLater('#accounts-title');
     return true;
   };

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { FormAlert, FormField, SubmitButton, formMessage, useFormRequest } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
-import { createAccount } from '@/client/api/accounts';
-import type { PortfolioAccount } from '@/client/api/accounts';
+import { createAccount } from '@/client/api/portfolio-accounts';
+import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { formText } from '@/client/api/auth';
 import { MAX_ACCOUNT_NAME } from './account-text';
 import styles from './accounts.module.css';
 
 /** The form; `onAdded` gets the account as the server stored it. */
-export function AddAccountForm({ onAdded }: { onAdded: (account: PortfolioAccount) => void }) {
+export function AddAccountForm({ onAdded }: { onAdded: (account: AccountSummary) => void }) {
   const [done, setDone] = useState<FormMessage | null>(null);
   const { busy, error, onSubmit } = useFormRequest(async (form) => {
     setDone(null);

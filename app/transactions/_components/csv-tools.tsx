@@ -41,7 +41,8 @@ export function CsvTools({ onImported }: { onImported(): void }) {
     <PagePanel title="Import and export" titleId="csv-title">
       <p className={styles.muted}>
         CSV with a header row: time, type, asset, quantity, price, quote_currency, fee, fee_currency, and
-        optionally exchange and note. A file with any wrong line is refused whole.
+        optionally exchange, note, account and to_account (account names; a new name adds the account). A file
+        with any wrong line is refused whole.
       </p>
       <div className={styles.csvRow}>
         <label className={styles.csvLabel}>

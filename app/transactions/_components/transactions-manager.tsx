@@ -6,6 +6,9 @@ import type { FormMessage } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
 import { deleteTransaction, listTransactions } from '@/client/api/portfolio';
 import type { TransactionRecord } from '@/client/api/portfolio';
+import { listAccounts } from '@/client/api/portfolio-accounts';
+import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import { AccountFilter, accountInUrl, setAccountInUrl } from './account-filter';
 import { CsvTools } from './csv-tools';
 import { TransactionForm } from './transaction-form';
 import { describeTransaction, newestFirst } from './transaction-text';
@@ -24,10 +27,29 @@ export function TransactionsManager() {
   const focusLater = useFocusLater();
 
   const [generation, setGeneration] = useState(0);
-  // Loads again after an import (`generation` changes).
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  // The account shown, from the page's address (`?account=<id>`, as the Accounts page links); null is all of them.
+  const [account, setAccount] = useState<string | null>(null);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address is known only in the browser
+    setAccount(accountInUrl());
+  }, []);
+  // Loaded again after an import: it may have created accounts.
   useEffect(() => {
     const controller = new AbortController();
-    void listTransactions(controller.signal).then((result) => {
+    void listAccounts(controller.signal).then((result) => {
+      if (!controller.signal.aborted && result.ok) setAccounts(result.data);
+    });
+    return () => controller.abort();
+  }, [generation]);
+  const chooseAccount = (id: string | null) => {
+    setAccountInUrl(id);
+    setAccount(id);
+  };
+  // Loads again after an import (`generation` changes) and for another account.
+  useEffect(() => {
+    const controller = new AbortController();
+    void listTransactions(controller.signal, account ?? undefined).then((result) => {
       if (controller.signal.aborted) return;
       if (result.ok) setTransactions(newestFirst(result.data));
       else {
@@ -36,7 +58,7 @@ export function TransactionsManager() {
       }
     });
     return () => controller.abort();
-  }, [generation]);
+  }, [generation, account]);
 
   const onSaved = (saved: TransactionRecord, edited: boolean) => {
     setTransactions((list) => newestFirst([...(list ?? []).filter((t) => t.id !== saved.id), saved]));
@@ -69,6 +91,9 @@ export function TransactionsManager() {
     <div className={styles.layout}>
       <TransactionForm editing={editing} onSaved={onSaved} onCancelEdit={onCancelEdit} />
       <PagePanel title="Transaction history" titleId="transactions-title" count={transactions?.length}>
+        {accounts.length > 1 && (
+          <AccountFilter accounts={accounts} value={account} onChange={chooseAccount} />
+        )}
         <div className={styles.messages}>
           <FormAlert message={loadError ?? refusal} />
           <FormAlert message={deleted} tone="done" />
@@ -87,6 +112,7 @@ export function TransactionsManager() {
         {transactions && transactions.length > 0 && (
           <TransactionsTable
             transactions={transactions}
+            accounts={accounts}
             editingId={editing?.id ?? null}
             onEdit={setEditing}
             onDelete={onDelete}

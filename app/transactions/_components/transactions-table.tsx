@@ -6,12 +6,15 @@ import { formatQuantity } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import { MISSING, exchangeName } from '@/client/format';
 import type { TransactionRecord } from '@/client/api/portfolio';
+import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { TYPE_LABELS, describeTransaction, formatLocalDateTime } from './transaction-text';
 import styles from './transactions.module.css';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
 
 interface TransactionsTableProps {
   transactions: readonly TransactionRecord[];
+  /** The user's accounts, to name each transaction's; empty while they load. */
+  accounts: readonly AccountSummary[];
   /** The row being edited, marked as current. */
   editingId: string | null;
   onEdit(transaction: TransactionRecord): void;
@@ -22,6 +25,7 @@ interface TransactionsTableProps {
 // Column headers and their alignment: numbers to the right.
 const COLUMNS: ReadonlyArray<readonly [string, 'text' | 'num']> = [
   ['Date', 'text'],
+  ['Account', 'text'],
   ['Type', 'text'],
   ['Asset', 'text'],
   ['Quantity', 'num'],
@@ -33,7 +37,15 @@ const COLUMNS: ReadonlyArray<readonly [string, 'text' | 'num']> = [
 ];
 
 /** A real `<table>` in a horizontal scroller (the watchlist's look), so a phone scrolls the table, not the page. */
-export function TransactionsTable({ transactions, editingId, onEdit, onDelete }: TransactionsTableProps) {
+export function TransactionsTable({
+  transactions,
+  accounts,
+  editingId,
+  onEdit,
+  onDelete,
+}: TransactionsTableProps) {
+  const names = new Map(accounts.map((a) => [a.id, a.name]));
+  const nameOf = (id: string | undefined) => (id === undefined ? MISSING : (names.get(id) ?? MISSING));
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const focusLater = useFocusLater();
@@ -86,6 +98,10 @@ export function TransactionsTable({ transactions, editingId, onEdit, onDelete }:
                 <th scope="row" className={table.symbolCell}>
                   <time dateTime={t.time}>{formatLocalDateTime(t.timeMs)}</time>
                 </th>
+                <td className={styles.account}>
+                  {nameOf(t.account)}
+                  {t.toAccount !== undefined && <> → {nameOf(t.toAccount)}</>}
+                </td>
                 <td>
                   <span className={`${styles.type} ${styles[t.type]}`}>{TYPE_LABELS[t.type]}</span>
                 </td>

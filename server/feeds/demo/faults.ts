@@ -1,4 +1,5 @@
 /** Fault switches of the demo exchange: what tests and demos flip to make the feed misbehave on purpose. */
+import { createCountedSwitch } from './counted-switch';
 
 /** How an outgoing ticker is corrupted (only what is sent; the simulator's state never changes). */
 export type GarbageKind =
@@ -66,8 +67,7 @@ function checkCount(count: number | undefined, what: string): void {
 /** Creates the fault state; everything starts healthy. */
 export function createFaults(hooks: FaultHooks): FaultControl {
   let stalled = false;
-  let httpStatus: number | undefined;
-  let httpLeft = Infinity;
+  const httpError = createCountedSwitch<number>();
   const garbageQueue: GarbageKind[] = [];
   const refused = new Set<string>();
   const quiet = new Set<string>();
@@ -94,25 +94,16 @@ export function createFaults(hooks: FaultHooks): FaultControl {
         throw new RangeError(`demo exchange: httpErrors status must be 400-599, got ${status}`);
       }
       checkCount(count, 'httpErrors');
-      httpStatus = status;
-      httpLeft = count ?? Infinity;
+      httpError.set(status, count);
     },
-    clearHttpErrors() {
-      httpStatus = undefined;
-    },
+    clearHttpErrors: () => httpError.clear(),
     garbage(kind, count = 1) {
       if (!GARBAGE_KINDS.includes(kind)) throw new RangeError(`demo exchange: unknown garbage kind ${kind}`);
       checkCount(count, 'garbage');
       for (let i = 0; i < count; i++) garbageQueue.push(kind);
     },
     isStalled: () => stalled,
-    takeHttpError() {
-      if (httpStatus === undefined) return undefined;
-      const status = httpStatus;
-      httpLeft -= 1;
-      if (httpLeft <= 0) httpStatus = undefined;
-      return status;
-    },
+    takeHttpError: () => httpError.take(),
     takeGarbage: () => garbageQueue.shift(),
     refuseSymbol: (symbol, on = true) => toggle(refused, symbol, on),
     quiet: (symbol, on = true) => toggle(quiet, symbol, on),

@@ -1,4 +1,6 @@
 /** The simulated Binance: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
+import { createBinanceAccount } from './binance-account/index';
+import type { DemoBinanceAccount } from './binance-account/index';
 import { createCandleHistory } from './candles';
 import { createFaults, switchesOf } from './faults';
 import { createRestHandler } from './rest';
@@ -7,7 +9,10 @@ import { listen } from './server';
 import { createSimulator } from './simulator';
 import type { DemoTicker } from './simulator';
 import type { SimulatedExchange, VenueOptions } from './venue';
+import { API_WEIGHT_HEADERS, SAPI_WEIGHT_HEADERS, createWeightMeter } from './weight-meter';
 import { createWsHub } from './ws-hub';
+
+export type { DemoBinanceAccount } from './binance-account/index';
 
 export type { DemoFaults, GarbageKind } from './faults';
 export { GARBAGE_KINDS } from './faults';
@@ -20,6 +25,8 @@ export type DemoExchangeOptions = VenueOptions;
 export interface DemoExchange extends SimulatedExchange {
   /** The simulator's current values (numbers), for tests. */
   ticker(symbol: string): DemoTicker | undefined;
+  /** The account behind the signed endpoints (DEMO_BINANCE_KEY): its records, balances and fault switches. */
+  readonly account: DemoBinanceAccount;
 }
 
 /** Starts the simulator and its HTTP+WebSocket server; resolves once listening. */
@@ -43,11 +50,31 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     symbolOf: (id) => simulator.marketById(id)?.symbol,
     all: () => simulator.markets.map((spec) => spec.symbol),
   });
+  // One request-weight budget for the spot API, public and signed alike; the wallet API counts its own.
+  const weights = {
+    api: createWeightMeter(Date.now, API_WEIGHT_HEADERS),
+    sapi: createWeightMeter(Date.now, SAPI_WEIGHT_HEADERS),
+  };
+  const publicRest = createRestHandler({ simulator, faults, now: Date.now, candles, weight: weights.api });
+  const signed = createBinanceAccount({
+    seed,
+    end: startedAt,
+    now: Date.now,
+    markets: simulator.markets,
+    candles,
+    lastPrice: (spec) => simulator.ticker(spec.symbol)?.last,
+    faults,
+    weights,
+  });
   const server = await listen({
     host,
     port,
     hub,
-    rest: createRestHandler({ simulator, faults, now: Date.now, candles }),
+    rest: (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://demo.invalid').pathname;
+      if (signed.serves(path)) signed.handle(req, res);
+      else publicRest(req, res);
+    },
   });
   const stopTicking = startTicking({
     simulator,
@@ -64,6 +91,7 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     faults: switchesOf(faults),
     symbols: () => simulator.markets.map((spec) => spec.symbol),
     ticker: (symbol) => simulator.ticker(symbol),
+    account: signed.account,
     connections: () => hub.connections(),
     subscribed: () => hub.subscribed(),
     close() {

@@ -15,6 +15,14 @@ import type { CandleHistory } from './candles';
 import type { FaultControl } from './faults';
 import { answeredWithHttpFault, corruptFrame } from './garbage';
 import type { DemoTicker, Simulator } from './simulator';
+import {
+  BinanceRequestError as RequestError,
+  invalidParameter,
+  limitParameter,
+  mandatory,
+  optionalInteger,
+} from './binance-params';
+import type { WeightMeter } from './weight-meter';
 
 /** What the REST handler reads. */
 export interface RestDeps {
@@ -22,6 +30,8 @@ export interface RestDeps {
   faults: FaultControl;
   now: () => number;
   candles: CandleHistory;
+  /** The spot API's weight budget, shared with the signed endpoints. */
+  weight: WeightMeter;
 }
 
 /** A reply before serialisation; `ticker` marks answers that garbage faults may corrupt. */
@@ -29,31 +39,15 @@ type Reply =
   | { status: number; body: WireObject | WireObject[]; ticker?: true }
   | { status: number; body: WireRow[]; ticker?: never };
 
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    msg: string,
-  ) {
-    super(msg);
-  }
-}
-
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const KLINE_LIMIT = { default: 500, max: 1000 };
-// Binance's own legal range for integer parameters, quoted back in its -1100 message.
-const INTEGER = /^[0-9]{1,20}$/;
 const TICKER_FORMATS: Readonly<Record<string, (t: DemoTicker) => WireObject>> = {
   '/api/v3/ticker/bookTicker': restBookTicker,
   '/api/v3/ticker/price': restPrice,
 };
 
 /** Creates the request handler; every path not listed answers 404 with a Binance-style error. */
-export function createRestHandler({ simulator, faults, now, candles }: RestDeps) {
-  // Binance reports request weight in headers; ccxt only reads them when asked, but clients may log them.
-  let weightMinute = 0;
-  let weight = 0;
-
+export function createRestHandler({ simulator, faults, now, candles, weight }: RestDeps) {
   function selectTickers(query: URLSearchParams): DemoTicker | DemoTicker[] {
     const one = query.get('symbol');
     const many = query.get('symbols');
@@ -80,31 +74,6 @@ export function createRestHandler({ simulator, faults, now, candles }: RestDeps)
     return (ids as string[]).map(find);
   }
 
-  function mandatory(query: URLSearchParams, name: string): string {
-    const value = query.get(name);
-    if (value === null || value === '') {
-      throw new RequestError(
-        400,
-        -1102,
-        `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`,
-      );
-    }
-    return value;
-  }
-
-  function optionalInteger(query: URLSearchParams, name: string): number | undefined {
-    const value = query.get(name);
-    if (value === null) return undefined;
-    if (!INTEGER.test(value)) {
-      throw new RequestError(
-        400,
-        -1100,
-        `Illegal characters found in parameter '${name}'; legal range is '${INTEGER.source}'.`,
-      );
-    }
-    return Number(value);
-  }
-
   function klines(query: URLSearchParams): WireRow[] {
     const id = mandatory(query, 'symbol');
     const name = mandatory(query, 'interval');
@@ -113,16 +82,13 @@ export function createRestHandler({ simulator, faults, now, candles }: RestDeps)
     if (spec === undefined || ticker === undefined) throw new RequestError(400, -1121, 'Invalid symbol.');
     const interval = KLINE_INTERVALS.get(name);
     if (interval === undefined) throw new RequestError(400, -1120, 'Invalid interval.');
-    const limit = optionalInteger(query, 'limit') ?? KLINE_LIMIT.default;
-    if (limit < 1 || limit > KLINE_LIMIT.max) {
-      throw new RequestError(400, -1130, "Data sent for parameter 'limit' is not valid.");
-    }
+    const limit = limitParameter(query, KLINE_LIMIT.default, KLINE_LIMIT.max);
     const startTime = optionalInteger(query, 'startTime');
     const endTime = optionalInteger(query, 'endTime');
     // Candles are drawn on the UTC grid only: refusing another zone beats answering UTC candles as if shifted.
     const timeZone = query.get('timeZone');
     if (timeZone !== null && !/^[+-]?0{1,2}(:00)?$/.test(timeZone)) {
-      throw new RequestError(400, -1130, "Data sent for parameter 'timeZone' is not valid.");
+      throw invalidParameter('timeZone');
     }
     // One clock reading for the window and the live candle, so they agree on which candle is open.
     const at = now();
@@ -176,10 +142,8 @@ export function createRestHandler({ simulator, faults, now, candles }: RestDeps)
   }
 
   return function handle(req: IncomingMessage, res: ServerResponse): void {
-    const minute = Math.floor(now() / 60_000);
-    weight = minute === weightMinute ? weight + 1 : 1;
-    weightMinute = minute;
-    const headers = { 'x-mbx-used-weight': String(weight), 'x-mbx-used-weight-1m': String(weight) };
+    // Binance reports request weight in headers; ccxt only reads them when asked, but clients may log them.
+    const headers = weight.add(1);
     if (answeredWithHttpFault(faults, res, headers)) return;
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     let reply: Reply;

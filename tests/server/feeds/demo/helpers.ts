@@ -55,6 +55,27 @@ export function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** A raw HTTP answer: its status and headers, its text, and that text parsed as JSON (undefined when it is not). */
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: unknown;
+}
+
+/** Fetches a URL and keeps everything a test may look at, even an answer that is not JSON. */
+export async function fetchRaw(url: string, init?: RequestInit): Promise<RawAnswer> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, body };
+}
+
 /** What a promise settled with, so a test can assert on rejections and values alike. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

@@ -4,7 +4,7 @@ import { startKrakenExchange } from '../../../../server/feeds/demo/kraken/index'
 import type { SimulatedExchange } from '../../../../server/feeds/demo/venue';
 import { closeKrakenClients, isUpdate, krakenClient, rawSocket } from './kraken-clients';
 import type { Frame } from './kraken-clients';
-import { within } from './helpers';
+import { fetchRaw, within } from './helpers';
 
 let kraken: SimulatedExchange;
 const TICK = 50;
@@ -22,17 +22,7 @@ afterAll(async () => {
   await kraken.close();
 });
 
-async function get(path: string): Promise<{ status: number; text: string; body: unknown }> {
-  const res = await fetch(kraken.url + path);
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, text, body };
-}
+const get = (path: string) => fetchRaw(kraken.url + path);
 
 const tickersIn = (frames: Frame[], symbol: string) => frames.filter(isUpdate(symbol));
 

@@ -1,0 +1,61 @@
+/** The demo account's records in Binance's terms (fills, deposits, withdrawals); amounts are exact decimal strings. */
+
+/** One fill; an order may fill in several, which share its orderId. */
+export interface AccountTrade {
+  /** Unified symbol, e.g. `ETH/BTC`. */
+  symbol: string;
+  /** Binance's trade id: increasing per market, with other people's trades in the gaps. */
+  id: number;
+  orderId: number;
+  side: 'buy' | 'sell';
+  price: string;
+  qty: string;
+  /** price × qty, exactly. */
+  quoteQty: string;
+  commission: string;
+  commissionAsset: string;
+  time: number;
+  isMaker: boolean;
+}
+
+/** One deposit; status 1 is Binance's "success". */
+export interface AccountDeposit {
+  id: string;
+  coin: string;
+  network: string;
+  amount: string;
+  address: string;
+  txId: string;
+  insertTime: number;
+  status: number;
+  /** Confirmations seen and needed, e.g. `12/12`. */
+  confirmTimes: string;
+}
+
+/** One withdrawal; the balance lost amount plus transactionFee. Status 6 is Binance's "completed". */
+export interface AccountWithdrawal {
+  id: string;
+  coin: string;
+  network: string;
+  amount: string;
+  transactionFee: string;
+  address: string;
+  txId: string;
+  applyTime: number;
+  completeTime: number;
+  status: number;
+  confirmNo: number;
+}
+
+/** Everything the account's history holds, each list oldest first. */
+export interface AccountHistory {
+  trades: AccountTrade[];
+  deposits: AccountDeposit[];
+  withdrawals: AccountWithdrawal[];
+}
+
+/** Base and quote of a unified symbol. */
+export function assetsOfSymbol(symbol: string): { base: string; quote: string } {
+  const [base = '', quote = ''] = symbol.split('/');
+  return { base, quote };
+}

@@ -20,6 +20,7 @@ import type { PushEngine } from './push/push-engine';
 import type { LivefolioServer } from './socket/connection';
 import { allowedOriginSet } from './socket/handshake';
 import type { WatchlistStore } from './store/watchlist-store';
+import type { SyncService } from './sync/sync-service';
 import { wireHttp } from './wiring/http';
 import { wireMarket } from './wiring/market';
 import { wireServices } from './wiring/services';
@@ -54,6 +55,8 @@ export interface App {
   push: PushEngine;
   watchlist: WatchlistStore;
   accounts: Accounts;
+  /** Exchange connections and their syncs. */
+  sync: SyncService;
   /** Creates the ADMIN_* account when set and missing, starts the feeds and listens; resolves with the address. */
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops everything and releases every resource. */
@@ -74,6 +77,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     stores,
     market,
     defaultWatchlist: options.defaultWatchlist,
+    limiters: cluster.limiters,
+    syncIntervalMs: config.SYNC_INTERVAL_MINUTES * 60_000,
   });
   const origin = requestOrigin(config.TRUST_PROXY);
   const sockets = wireSockets({
@@ -121,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     push: sockets.push,
     watchlist: stores.watchlist,
     accounts,
+    sync: services.sync,
     async listen(port, host) {
       if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD)
         await accounts.ensure(config.ADMIN_USERNAME, config.ADMIN_PASSWORD, {
@@ -131,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       feeds.start();
       sockets.demand.changed();
       backfill.start();
+      services.sync.startSchedule();
       stopRecorder = startValueRecorder(
         {
           portfolio,
@@ -167,6 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await closed;
       clearTimeout(force);
       await backfill.close();
+      await services.sync.close();
       await Promise.all([feeds.stop(), services.candles.close()]);
       await cluster.close();
       await stores.storage.close();

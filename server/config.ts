@@ -109,6 +109,8 @@ const schema = z
     SESSION_TTL_HOURS: int(1, 576).default(168),
     PORTFOLIO_SNAPSHOT_SECONDS: int(1, 86_400).default(300),
     PORTFOLIO_HISTORY_POINTS: int(2, 100_000).default(2016),
+    // Minutes between scheduled syncs of each exchange connection; 0 syncs only on adding and on demand.
+    SYNC_INTERVAL_MINUTES: int(0, 10_080).default(15),
   })
   .refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'set ADMIN_USERNAME and ADMIN_PASSWORD together, or neither',

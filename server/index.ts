@@ -59,7 +59,10 @@ async function main(): Promise<void> {
   const address = await app.listen(config.PORT, config.HOSTNAME);
   const shown = config.HOSTNAME === '0.0.0.0' || config.HOSTNAME === '::' ? 'localhost' : config.HOSTNAME;
   const url = `http://${shown}:${address.port}`;
-  if (config.DEMO) await announceDemoAccount(app, config, url);
+  if (config.DEMO) {
+    const demoUser = await announceDemoAccount(app, config, url);
+    await connectDemoBinance(app, demoUser, log);
+  }
   log.info(
     { exchanges: exchanges.map((e) => e.id), port: address.port },
     `Livefolio is running at ${url}${config.DEMO ? ' (demo, simulated prices)' : ''}`,
@@ -95,16 +98,36 @@ async function main(): Promise<void> {
  * The demo signs in as ADMIN_USERNAME when set, else as "demo" with a new random password at every start. Said
  * on the console, not in the JSON log: a password has no place in a log collector.
  */
-async function announceDemoAccount(app: App, config: Config, url: string): Promise<void> {
+async function announceDemoAccount(app: App, config: Config, url: string): Promise<string> {
   if (config.ADMIN_USERNAME) {
     process.stdout.write(`\nSign in at ${url} as "${config.ADMIN_USERNAME}" with ADMIN_PASSWORD.\n\n`);
-    return;
+    return config.ADMIN_USERNAME;
   }
   const password = randomBytes(9).toString('base64url');
   await app.accounts.ensure(DEMO_USERNAME, password, { isAdmin: true, resetPassword: true });
   process.stdout.write(
     `\nDemo account: sign in at ${url} as "${DEMO_USERNAME}" with password ${password}\n\n`,
   );
+  return DEMO_USERNAME;
+}
+
+/**
+ * The demo user's "Demo Binance" account, connected with the simulated Binance's read-only key, so a new user
+ * sees a synced portfolio with no typing (docs/demo-account.md). Once: a connection already there is kept.
+ */
+async function connectDemoBinance(app: App, username: string, log: Logger): Promise<void> {
+  const user = (await app.accounts.users()).find((u) => u.username === username);
+  if (!user || (await app.sync.list(user.id)).length > 0) return;
+  const { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } = await import('./feeds/demo/binance-account');
+  try {
+    await app.sync.add(user.id, {
+      exchange: 'binance',
+      name: 'Demo Binance',
+      credentials: { apiKey: DEMO_BINANCE_KEY, secret: DEMO_BINANCE_SECRET },
+    });
+  } catch (err) {
+    log.error({ err }, 'could not connect the demo Binance account');
+  }
 }
 
 // A rejection nobody handled is a bug to log, not a reason to drop every client's connection.

@@ -24,6 +24,9 @@ export const MAX_NOTE_LENGTH = 500;
 /** Longest id; ids come from the store, so a longer one is not ours. */
 export const MAX_ID_LENGTH = 100;
 
+/** Longest exchange id of a synced transaction: a kind, a market and the exchange's own id. */
+export const MAX_EXTERNAL_ID_LENGTH = 200;
+
 /** A short, safe rendering of an untrusted value for an error message. */
 function shown(input: unknown): string {
   if (typeof input === 'string') return JSON.stringify(input.length > 24 ? `${input.slice(0, 24)}…` : input);
@@ -135,6 +138,10 @@ export const transactionSchema = z
         .max(MAX_ID_LENGTH),
       ...fields,
       account: accountId(),
+      /** The exchange's own id of a synced transaction (P9): read-only, set by the sync. */
+      externalId: z.string().min(1).max(MAX_EXTERNAL_ID_LENGTH).optional(),
+      /** An opening-balance adjustment whose cost nobody has stated yet (P9): its price 0 is not a cost. */
+      costUnknown: z.literal(true).optional(),
     },
     objectError,
   )
@@ -153,6 +160,9 @@ export type NewTransaction = z.output<typeof newTransactionSchema>;
 
 /** A new transaction whose account is known: what the store writes. */
 export type BookedTransaction = NewTransaction & { account: string };
+
+/** A transaction a sync books: the exchange's own id makes a second sync add nothing (P9). */
+export type SyncedTransaction = BookedTransaction & { externalId: string; costUnknown?: true };
 
 /** A parsed stored transaction, the input of every portfolio computation. */
 export type Transaction = z.output<typeof transactionSchema>;

@@ -1,6 +1,6 @@
 /** A user's portfolio accounts (docs/protocol.md P8): listed, created, renamed and deleted with their transactions. */
 import { MAX_ACCOUNTS, accountNameKey } from '../../lib/portfolio/account';
-import type { AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
+import type { AccountKind, AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
 import { AppError } from '../errors';
 import type { PortfolioAccountStore, UserPortfolioAccounts } from '../store/portfolio-account-store';
 import type { TransactionStore } from '../store/transaction-store';
@@ -94,12 +94,13 @@ export class AccountService {
 }
 
 /**
- * Creates manual accounts for `names` (given as checked by accountNameSchema), in that order, inside a change;
+ * Creates accounts of `kind` (manual by default) for `names` (given as checked by accountNameSchema), in that order, inside a change;
  * a name in use, two names alike, or more than MAX_ACCOUNTS in all is a CONFLICT and nothing is created.
  */
 export async function createAccounts(
   accounts: UserPortfolioAccounts,
   names: readonly string[],
+  kind: AccountKind = 'manual',
 ): Promise<PortfolioAccount[]> {
   const known = await accounts.list();
   const keys = new Set(known.map((a) => accountNameKey(a.name)));
@@ -115,7 +116,7 @@ export async function createAccounts(
     );
   }
   const created: PortfolioAccount[] = [];
-  for (const name of names) created.push(await accounts.insert({ name, kind: 'manual' }));
+  for (const name of names) created.push(await accounts.insert({ name, kind }));
   return created;
 }
 

@@ -60,6 +60,11 @@ export class HoldingsValuer {
       const { rate } = conversion;
       if (conversion.path.legs.length > 0) conversions[holding.asset] = conversion;
       converted.push(rate.eq(1) ? holding : convertHolding(holding, rate, currency));
+      // Cash (an asset quoted in itself, as a sync books USDT) is worth one unit of itself: no market prices it.
+      if (holding.asset === holding.quoteCurrency) {
+        prices.set(holding.asset, rate);
+        continue;
+      }
       const point = this.price(holding, venues.get(holding.asset));
       if (!point) continue;
       sources[holding.asset] = point;

@@ -101,6 +101,16 @@ export class UserPortfolioAccounts {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Changes how an account is kept (an exchange account whose connection was removed is kept by hand). */
+  async setKind(id: string, kind: AccountKind, now = Date.now()): Promise<void> {
+    await this.db
+      .updateTable('portfolio_accounts')
+      .set({ kind, updated_at: now })
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .execute();
+  }
+
   /** Deletes one of the user's accounts and every transaction that names it; returns how many went with it. */
   async remove(id: string): Promise<number> {
     const removed = await this.db

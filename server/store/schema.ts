@@ -60,6 +60,10 @@ export interface TransactionsTable {
   account_id: string;
   /** A transfer's destination; null on every other type. */
   to_account_id: string | null;
+  /** The exchange's own id of what a sync booked (unique per account); null for what a user entered. */
+  external_id: string | null;
+  /** 1 for an opening-balance adjustment whose cost nobody has stated yet, else 0. */
+  cost_unknown: Generated<number>;
 }
 
 /** A user's portfolio accounts (lib/portfolio/account.ts); `seq` orders them oldest first. */
@@ -100,6 +104,26 @@ export interface AssetPricingTable {
   exchange: string;
 }
 
+/** An account's exchange connection; key, secret and password sealed by the key ring. */
+export interface ExchangeConnectionsTable {
+  id: string;
+  user_id: number;
+  account_id: string;
+  exchange: string;
+  api_key: string;
+  secret: string;
+  password: string | null;
+  key_hint: string;
+  permissions: string;
+  cursors: string;
+  last_sync_at: number | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_result: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Every table of the schema. */
 export interface Tables {
   watchlist: LegacyWatchlistTable;
@@ -113,4 +137,5 @@ export interface Tables {
   portfolio_daily_values: ValuesTable;
   asset_pricing: AssetPricingTable;
   portfolio_accounts: PortfolioAccountsTable;
+  exchange_connections: ExchangeConnectionsTable;
 }

@@ -1,7 +1,7 @@
 /** Each user's portfolio transactions, persisted; every call names whose transactions it means. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { BookedTransaction, Transaction } from '../../lib/portfolio/transaction';
+import type { BookedTransaction, SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
 import type { Storage } from './db';
 import { UserPortfolioAccounts } from './portfolio-account-store';
 import type { Tables, TransactionsTable } from './schema';
@@ -23,6 +23,8 @@ const toTransaction = (row: Selectable<TransactionsTable>): Transaction => ({
   ...(row.note === null ? {} : { note: row.note }),
   account: row.account_id,
   ...(row.to_account_id === null ? {} : { toAccount: row.to_account_id }),
+  ...(row.external_id === null ? {} : { externalId: row.external_id }),
+  ...(row.cost_unknown === 1 ? { costUnknown: true as const } : {}),
 });
 
 const columns = (t: BookedTransaction) => ({
@@ -75,7 +77,10 @@ export class UserTransactions {
   }
 
   /** Stores new transactions and returns them with their ids; atomic only inside `TransactionStore.change`. */
-  async insert(transactions: readonly BookedTransaction[], now = Date.now()): Promise<Transaction[]> {
+  async insert(
+    transactions: ReadonlyArray<BookedTransaction | SyncedTransaction>,
+    now = Date.now(),
+  ): Promise<Transaction[]> {
     if (transactions.length === 0) return [];
     const last = await this.db
       .selectFrom('transactions')
@@ -88,6 +93,8 @@ export class UserTransactions {
       id: t.id,
       user_id: this.userId,
       ...columns(t),
+      external_id: 'externalId' in t ? t.externalId : null,
+      cost_unknown: 'costUnknown' in t && t.costUnknown ? 1 : 0,
       seq: first + i,
       created_at: now,
       updated_at: now,
@@ -105,11 +112,28 @@ export class UserTransactions {
   async update(id: string, transaction: BookedTransaction, now = Date.now()): Promise<boolean> {
     const result = await this.db
       .updateTable('transactions')
-      .set({ ...columns(transaction), updated_at: now })
+      // A price stated by the user is the cost that an opening balance lacked (P9).
+      .set({
+        ...columns(transaction),
+        ...(transaction.price === '0' ? {} : { cost_unknown: 0 }),
+        updated_at: now,
+      })
       .where('user_id', '=', this.userId)
       .where('id', '=', id)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  /** The exchange ids already booked in an account: what a sync must not book again. */
+  async externalIds(account: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('transactions')
+      .select('external_id')
+      .where('user_id', '=', this.userId)
+      .where('account_id', '=', account)
+      .where('external_id', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.external_id as string));
   }
 
   /** Deletes one of the user's transactions; false when there is none with that id. */
@@ -143,7 +167,11 @@ export class TransactionStore {
    */
   change<T>(
     userId: number,
-    work: (transactions: UserTransactions, accounts: UserPortfolioAccounts) => Promise<T>,
+    work: (
+      transactions: UserTransactions,
+      accounts: UserPortfolioAccounts,
+      trx: Kysely<Tables>,
+    ) => Promise<T>,
   ): Promise<T> {
     return this.storage.db.transaction().execute(async (trx) => {
       // PostgreSQL: lock the user's row; concurrent changes of the same user's history wait here. SQLite has no
@@ -151,7 +179,7 @@ export class TransactionStore {
       // wrote the file since this one read it makes this write fail (SQLITE_BUSY) rather than pass.
       if (this.storage.engine === 'postgres')
         await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
-      return work(new UserTransactions(trx, userId), new UserPortfolioAccounts(trx, userId));
+      return work(new UserTransactions(trx, userId), new UserPortfolioAccounts(trx, userId), trx);
     });
   }
 

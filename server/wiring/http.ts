@@ -8,6 +8,7 @@ import { LoginLimiter } from '../auth/login-limiter';
 import { accountRoutes } from '../http/account-routes';
 import { alertRoutes } from '../http/alert-routes';
 import { authRoutes } from '../http/auth-routes';
+import { connectionRoutes } from '../http/connection-routes';
 import { createHttpServer } from '../http/http-server';
 import { marketRoutes } from '../http/market-routes';
 import { createOpsHandler, notReadyReasons } from '../http/ops-routes';
@@ -71,6 +72,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
       ),
       ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),
+      ...connectionRoutes(services.sync),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(cluster.limiters),

@@ -13,6 +13,9 @@ import type { ExchangeSpec } from '../feeds/types';
 import { AccountService } from '../portfolio/account-service';
 import { PortfolioService } from '../portfolio/portfolio-service';
 import { ValueBackfill } from '../portfolio/value-backfill';
+import type { MakeLimiter } from '../cluster/limiters';
+import { exchangeOpener } from '../sync/exchange-client';
+import { SYNC_NOW_POINTS, SYNC_NOW_WINDOW_S, SyncService } from '../sync/sync-service';
 import type { MarketWiring } from './market';
 import type { Stores } from './stores';
 
@@ -39,6 +42,10 @@ export interface ServicesDeps {
   market: MarketWiring;
   /** A new account's watchlist (W2); default DEFAULT_WATCHLIST_SYMBOLS on the first exchange. */
   defaultWatchlist?: readonly StreamId[] | undefined;
+  /** Rate-limit counters, shared by the cluster where there is one. */
+  limiters: MakeLimiter;
+  /** Between scheduled syncs of each exchange connection; 0: none. */
+  syncIntervalMs: number;
 }
 
 /** The server's domain services. */
@@ -50,6 +57,8 @@ export interface Services {
   backfill: ValueBackfill;
   candles: CcxtCandleSource;
   alerts: AlertService;
+  /** Exchange connections and their syncs. */
+  sync: SyncService;
   events: EventEmitter<ServiceEvents>;
   /** The session a request's cookie names, or null. */
   authenticate(req: IncomingMessage): Promise<Authenticated | null>;
@@ -111,6 +120,20 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     failed: (err) => log.error({ err }, 'could not fire alerts'),
   });
   await alerts.load();
+  const sync = new SyncService({
+    connections: stores.connections,
+    transactions: stores.transactions,
+    accounts: stores.portfolioAccounts,
+    open: exchangeOpener(exchanges),
+    keyTests: deps.limiters('key-test', 10, 600),
+    syncRequests: deps.limiters('sync-now', SYNC_NOW_POINTS, SYNC_NOW_WINDOW_S),
+    currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
+    changed,
+    log: log.child({ module: 'sync' }),
+    intervalMs: deps.syncIntervalMs,
+    active: runsFeeds,
+  });
+  await sync.reencrypt();
   market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
   return {
     accounts,
@@ -119,6 +142,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     backfill,
     candles,
     alerts,
+    sync,
     events,
     authenticate: (req) => accounts.authenticate(sessionToken(req)),
     firstExchange,

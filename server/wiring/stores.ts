@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { loadKeyRing } from '../secrets/load-key-ring';
 import type { KeyRing } from '../secrets/key-ring';
 import { AlertStore } from '../store/alert-store';
+import { ConnectionStore } from '../store/connection-store';
 import { openStorage } from '../store/db';
 import type { Storage } from '../store/db';
 import { PortfolioAccountStore } from '../store/portfolio-account-store';
@@ -26,6 +27,8 @@ export interface Stores {
   pricing: PricingStore;
   valueHistory: ValueHistoryStore;
   alerts: AlertStore;
+  /** Exchange connections, their keys sealed by `secrets`. */
+  connections: ConnectionStore;
   /** Seals and opens secrets stored in the database (exchange API keys). */
   secrets: KeyRing;
 }
@@ -53,6 +56,7 @@ export async function openStores(config: Config, log: Logger, databaseFile?: str
     pricing: new PricingStore(storage),
     valueHistory: new ValueHistoryStore(storage),
     alerts: new AlertStore(storage),
+    connections: new ConnectionStore(storage, secrets),
     secrets,
   };
 }

@@ -8,6 +8,7 @@ import { alerts } from './006-alerts';
 import { dailyValues } from './007-daily-values';
 import { assetPricing } from './008-asset-pricing';
 import { portfolioAccounts } from './009-portfolio-accounts';
+import { exchangeConnections } from './010-exchange-connections';
 import type { SchemaStep } from './step';
 
 export type { Engine, SchemaStep } from './step';
@@ -23,4 +24,5 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   dailyValues,
   assetPricing,
   portfolioAccounts,
+  exchangeConnections,
 ];

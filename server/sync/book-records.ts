@@ -1,0 +1,197 @@
+/**
+ * An exchange's records as portfolio transactions (docs/protocol.md P9). The portfolio quotes each asset in one
+ * currency, so a sync quotes everything in the account's home currency (e.g. USDT) and books both sides of a
+ * trade: buying BTC with USDT is a buy of BTC and a sale of the USDT paid (cash, worth 1 each); a trade between
+ * two other currencies (ETH/BTC) is valued at the home currency's price of that minute. A fee paid in a third
+ * currency (BNB) is a disposal of that fee. Every transaction carries the exchange's own id.
+ */
+import { Decimal, MAX_FRACTION_DIGITS, ZERO, formatDecimal } from '../../lib/portfolio/decimal';
+import type { SyncedTransaction } from '../../lib/portfolio/transaction';
+import type { MoveRecord, TradeRecord } from './records';
+import { SyncError } from './sync-error';
+
+/** The price of one unit of `asset` in the home currency at `timeMs`, or null when no market tells. */
+export type PriceAt = (asset: string, timeMs: number) => Promise<Decimal | null>;
+
+/** Where the records are booked, and how values are found. */
+export interface BookingContext {
+  account: string;
+  /** The ccxt id, stored on each transaction so the portfolio prices its assets there first. */
+  exchange: string;
+  /** How the exchange is named in notes. */
+  exchangeName: string;
+  home: string;
+  priceAt: PriceAt;
+}
+
+const ONE = new Decimal(1);
+const text = (value: Decimal) => formatDecimal(value.toDecimalPlaces(MAX_FRACTION_DIGITS));
+
+function leg(
+  ctx: BookingContext,
+  fields: {
+    externalId: string;
+    type: SyncedTransaction['type'];
+    asset: string;
+    quantity: Decimal;
+    price: Decimal;
+    fee?: { amount: Decimal; currency: string } | null;
+    timeMs: number;
+    note: string;
+    costUnknown?: boolean;
+  },
+): SyncedTransaction {
+  const fee = fields.fee ?? null;
+  return {
+    type: fields.type,
+    asset: fields.asset,
+    quantity: text(fields.quantity),
+    price: text(fields.price),
+    quoteCurrency: ctx.home,
+    fee: fee ? text(fee.amount) : '0',
+    feeCurrency: fee ? fee.currency : ctx.home,
+    time: new Date(fields.timeMs).toISOString(),
+    timeMs: fields.timeMs,
+    exchange: ctx.exchange,
+    note: fields.note,
+    account: ctx.account,
+    externalId: fields.externalId,
+    ...(fields.costUnknown ? { costUnknown: true as const } : {}),
+  };
+}
+
+/** The home-currency value of one unit of each side of a trade, from its own price where one side is home. */
+async function tradeValues(t: TradeRecord, ctx: BookingContext): Promise<{ base: Decimal; quote: Decimal }> {
+  if (t.quote === ctx.home) return { base: t.price, quote: ONE };
+  if (t.base === ctx.home) return { base: ONE, quote: ONE.div(t.price) };
+  const quote = await ctx.priceAt(t.quote, t.timeMs);
+  if (quote) return { base: t.price.times(quote), quote };
+  const base = await ctx.priceAt(t.base, t.timeMs);
+  if (base) return { base, quote: base.div(t.price) };
+  throw new SyncError(
+    'FAILED',
+    `No ${t.base}/${ctx.home} or ${t.quote}/${ctx.home} price on ${ctx.exchangeName} at ${new Date(t.timeMs).toISOString()} ` +
+      `to value trade ${t.id} (${t.symbol}) in ${ctx.home}; nothing was changed.`,
+  );
+}
+
+/** One trade as its two sides, and a disposal of its fee when paid in a third currency. */
+async function bookTrade(t: TradeRecord, ctx: BookingContext): Promise<SyncedTransaction[]> {
+  const values = await tradeValues(t, ctx);
+  const id = `trade:${t.symbol}:${t.id}`;
+  const buying = t.side === 'buy';
+  const fee = t.fee;
+  // A fee in the quote currency enters the base side's cost or proceeds (P1) and moves the quote side with it.
+  const quoteFee = fee && fee.currency === t.quote ? fee.amount : ZERO;
+  const quoteMoved = buying ? t.cost.plus(quoteFee) : t.cost.minus(quoteFee);
+  if (quoteMoved.lte(0))
+    throw new SyncError(
+      'BAD_EXCHANGE_DATA',
+      `${ctx.exchangeName} reported trade ${t.id} (${t.symbol}) with a fee as large as the trade; nothing was changed.`,
+    );
+  const what = `${ctx.exchangeName} ${t.symbol} trade ${t.id}`;
+  const out = [
+    leg(ctx, {
+      externalId: id,
+      type: buying ? 'buy' : 'sell',
+      asset: t.base,
+      quantity: t.amount,
+      price: values.base,
+      // In the base: fewer coins received or more given; in the quote: cost or proceeds; else shown, unbooked.
+      fee,
+      timeMs: t.timeMs,
+      note: `${what}: ${t.side} ${text(t.amount)} ${t.base} at ${text(t.price)} ${t.quote}`,
+    }),
+    leg(ctx, {
+      externalId: `${id}:quote`,
+      type: buying ? 'sell' : 'buy',
+      asset: t.quote,
+      quantity: quoteMoved,
+      price: values.quote,
+      timeMs: t.timeMs,
+      note: `${what}: ${buying ? 'paid for' : 'received for'} ${text(t.amount)} ${t.base}`,
+    }),
+  ];
+  if (fee && fee.currency !== t.base && fee.currency !== t.quote)
+    out.push(await feeDisposal(fee, `${id}:fee`, t.timeMs, `${what}: fee`, ctx));
+  return out;
+}
+
+/** A fee paid in a third currency leaves the account: a sale at its value then, or, unvalued, a withdrawal. */
+async function feeDisposal(
+  fee: { amount: Decimal; currency: string },
+  externalId: string,
+  timeMs: number,
+  note: string,
+  ctx: BookingContext,
+): Promise<SyncedTransaction> {
+  const value = fee.currency === ctx.home ? ONE : await ctx.priceAt(fee.currency, timeMs);
+  return leg(ctx, {
+    externalId,
+    type: value ? 'sell' : 'withdrawal',
+    asset: fee.currency,
+    quantity: fee.amount,
+    price: value ?? ZERO,
+    timeMs,
+    note: value ? note : `${note} (no ${fee.currency} price known: booked as leaving, nothing realized)`,
+  });
+}
+
+/**
+ * A deposit or withdrawal. A deposit's cost is the market value when it arrived, as a trade would have paid;
+ * without a market it is flagged as of unknown cost. A withdrawal's fee in the coin leaves with it.
+ */
+async function bookMove(m: MoveRecord, kind: 'deposit' | 'withdrawal', ctx: BookingContext) {
+  const value = m.currency === ctx.home ? ONE : await ctx.priceAt(m.currency, m.timeMs);
+  const fee = m.fee && m.fee.currency === m.currency ? m.fee : null;
+  const out = [
+    leg(ctx, {
+      externalId: `${kind}:${m.id}`,
+      type: kind,
+      asset: m.currency,
+      quantity: m.amount,
+      price: value ?? ZERO,
+      fee,
+      timeMs: m.timeMs,
+      note: `${ctx.exchangeName} ${kind} ${m.id}${value ? '' : ' (no price known: cost unknown)'}`,
+      costUnknown: kind === 'deposit' && !value,
+    }),
+  ];
+  if (m.fee && !fee)
+    out.push(
+      await feeDisposal(
+        m.fee,
+        `${kind}:${m.id}:fee`,
+        m.timeMs,
+        `${ctx.exchangeName} ${kind} ${m.id}: fee`,
+        ctx,
+      ),
+    );
+  return out;
+}
+
+/**
+ * Books records, oldest first: deposits before the trades of the same moment, withdrawals after, so that what a
+ * moment brings in is there when the same moment takes it out.
+ */
+export async function bookRecords(
+  records: {
+    trades: readonly TradeRecord[];
+    deposits: readonly MoveRecord[];
+    withdrawals: readonly MoveRecord[];
+  },
+  ctx: BookingContext,
+): Promise<SyncedTransaction[]> {
+  const events = [
+    ...records.deposits.map((m) => ({ time: m.timeMs, order: 0, book: () => bookMove(m, 'deposit', ctx) })),
+    ...records.trades.map((t) => ({ time: t.timeMs, order: 1, book: () => bookTrade(t, ctx) })),
+    ...records.withdrawals.map((m) => ({
+      time: m.timeMs,
+      order: 2,
+      book: () => bookMove(m, 'withdrawal', ctx),
+    })),
+  ].sort((a, b) => a.time - b.time || a.order - b.order);
+  const out: SyncedTransaction[] = [];
+  for (const event of events) out.push(...(await event.book()));
+  return out;
+}

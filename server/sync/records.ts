@@ -1,0 +1,144 @@
+/**
+ * What a sync reads from an exchange, checked before anything is booked (docs/protocol.md P9): ccxt passes an
+ * exchange's numbers through unchanged, so a negative fee, an absurd amount or an unknown currency would
+ * otherwise become a transaction. One bad record fails the sync with a message naming it; nothing is written.
+ */
+import { z } from 'zod';
+import { Decimal, MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
+import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
+import { SyncError } from './sync-error';
+
+/** An amount no real account holds: past it, a number is a glitch, not a balance. */
+const ABSURD = 1e15;
+
+/** A fee as paid, in its own currency. */
+export interface Fee {
+  amount: Decimal;
+  currency: string;
+}
+
+/** One fill of the account's own orders. */
+export interface TradeRecord {
+  id: string;
+  symbol: string;
+  base: string;
+  quote: string;
+  side: 'buy' | 'sell';
+  amount: Decimal;
+  price: Decimal;
+  /** What the quote side moved: the exchange's own figure where it gives one, else amount × price. */
+  cost: Decimal;
+  fee: Fee | null;
+  timeMs: number;
+}
+
+/** A completed deposit or withdrawal. */
+export interface MoveRecord {
+  id: string;
+  currency: string;
+  amount: Decimal;
+  fee: Fee | null;
+  timeMs: number;
+}
+
+const exact = (n: number) => new Decimal(String(n)).toDecimalPlaces(MAX_FRACTION_DIGITS);
+
+const positive = z.number().finite().positive().max(ABSURD, { error: 'is absurdly large' });
+const nonNegative = z
+  .number({ error: 'expected a number' })
+  .finite()
+  .min(0, { error: 'must not be negative' })
+  .max(ABSURD, { error: 'is absurdly large' });
+const currency = z.string().regex(TICKER_PATTERN, { error: 'is not a currency code' });
+const id = z.union([z.string().min(1).max(100), z.number().int().nonnegative()]).transform(String);
+const time = z.number().int().positive({ error: 'has no valid time' });
+const fee = z
+  .object({ cost: nonNegative, currency: currency.nullish() })
+  .nullish()
+  .transform((f) => (f && f.cost > 0 && f.currency ? { amount: exact(f.cost), currency: f.currency } : null));
+
+const tradeSchema = z.object({
+  id,
+  timestamp: time,
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell'], { error: 'has no side' }),
+  amount: positive,
+  price: positive,
+  cost: nonNegative.nullish(),
+  fee,
+});
+
+const moveSchema = z.object({
+  id,
+  timestamp: time,
+  currency,
+  amount: positive,
+  status: z.string().nullish(),
+  fee,
+});
+
+/** The first problem of a failed parse, as "field: what is wrong". */
+function problem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'record'} ${issue.message}` : 'unreadable';
+}
+
+const garbage = (exchange: string, what: string, detail: string) =>
+  new SyncError(
+    'BAD_EXCHANGE_DATA',
+    `${exchange} sent ${what} that cannot be right (${detail}); nothing was changed. If it persists, the ` +
+      'exchange changed its answers: please report it.',
+  );
+
+/** A ccxt trade of `markets`' market as a record; throws BAD_EXCHANGE_DATA naming it when it is not sound. */
+export function readTrade(
+  raw: unknown,
+  markets: ReadonlyMap<string, { base: string; quote: string }>,
+  exchange: string,
+): TradeRecord {
+  const parsed = tradeSchema.safeParse(raw);
+  const label = `a trade${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
+  if (!parsed.success) throw garbage(exchange, label, problem(parsed.error));
+  const t = parsed.data;
+  const market = markets.get(t.symbol);
+  if (!market) throw garbage(exchange, `trade ${t.id}`, `unknown market ${JSON.stringify(t.symbol)}`);
+  const amount = exact(t.amount);
+  const price = exact(t.price);
+  const cost = t.cost !== null && t.cost !== undefined && t.cost > 0 ? exact(t.cost) : amount.times(price);
+  return {
+    id: t.id,
+    symbol: t.symbol,
+    base: market.base,
+    quote: market.quote,
+    side: t.side,
+    amount,
+    price,
+    cost: cost.toDecimalPlaces(MAX_FRACTION_DIGITS),
+    fee: t.fee,
+    timeMs: t.timestamp,
+  };
+}
+
+/** A completed ccxt deposit or withdrawal as a record; null for one not completed (pending, failed, cancelled). */
+export function readMove(raw: unknown, kind: 'deposit' | 'withdrawal', exchange: string): MoveRecord | null {
+  const parsed = moveSchema.safeParse(raw);
+  if (!parsed.success) throw garbage(exchange, `a ${kind}`, problem(parsed.error));
+  const m = parsed.data;
+  if (m.status !== 'ok') return null;
+  return { id: m.id, currency: m.currency, amount: exact(m.amount), fee: m.fee, timeMs: m.timestamp };
+}
+
+/** Balances (ccxt's `total`) as amounts by currency; throws BAD_EXCHANGE_DATA for a negative or absurd one. */
+export function readBalances(total: unknown, exchange: string): Map<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  if (typeof total !== 'object' || total === null) throw garbage(exchange, 'balances', 'no totals');
+  for (const [code, value] of Object.entries(total as Record<string, unknown>)) {
+    if (value === undefined || value === null || value === 0) continue;
+    if (!TICKER_PATTERN.test(code))
+      throw garbage(exchange, 'a balance', `unknown currency ${JSON.stringify(code.slice(0, 24))}`);
+    const parsed = nonNegative.safeParse(value);
+    if (!parsed.success) throw garbage(exchange, `the ${code} balance`, problem(parsed.error));
+    if (parsed.data > 0) out.set(code, exact(parsed.data));
+  }
+  return out;
+}

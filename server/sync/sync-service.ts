@@ -1,0 +1,282 @@
+/**
+ * Exchange connections and their syncs (docs/protocol.md P9): add one (its key tested first), list, sync on
+ * demand and on a schedule, remove. A connection syncs one at a time; progress lives here, in memory, and the
+ * outcome in the store. The schedule runs only where `active()` says (the feed leader: once per cluster).
+ */
+import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { accountNameKey } from '../../lib/portfolio/account';
+import type { ConnectionError, ConnectionSummary, SyncProgress } from '../../lib/portfolio/connection';
+import { AppError } from '../errors';
+import { createAccounts } from '../portfolio/account-service';
+import type { ConnectionStore, Credentials, StoredConnection } from '../store/connection-store';
+import type { PortfolioAccountStore } from '../store/portfolio-account-store';
+import type { TransactionStore } from '../store/transaction-store';
+import { checkSyncable } from './exchange-client';
+import type { OpenExchange } from './exchange-client';
+import { checkKey } from './key-check';
+import { runSync } from './run-sync';
+import { describeFailure } from './sync-error';
+
+/** Most connections one user keeps. */
+export const MAX_CONNECTIONS = 10;
+
+/** Manual syncs a user may start per SYNC_NOW_WINDOW_S: each one spends the exchange's rate limits. */
+export const SYNC_NOW_POINTS = 5;
+export const SYNC_NOW_WINDOW_S = 300;
+
+/** Currencies a sync may value an account in, after the user's own. */
+const HOME_CURRENCIES = ['USDT', 'USD', 'USDC', 'EUR'];
+
+export interface SyncServiceDeps {
+  connections: ConnectionStore;
+  transactions: TransactionStore;
+  accounts: Pick<PortfolioAccountStore, 'list'>;
+  open: OpenExchange;
+  /** Key tests per user: each one is a call to the exchange in the user's name, and guessing keys must not pay. */
+  keyTests: RateLimiterAbstract;
+  /** "Sync now" per user (SYNC_NOW_POINTS per SYNC_NOW_WINDOW_S). */
+  syncRequests: RateLimiterAbstract;
+  /** The user's portfolio currency, the first a sync values in. */
+  currency(userId: number): Promise<string>;
+  /** Called after a sync or a change wrote transactions. */
+  changed(userId: number): void;
+  log: Logger;
+  /** The schedule's period; 0 turns it off. */
+  intervalMs: number;
+  /** Whether this instance runs the schedule (the feed leader). */
+  active(): boolean;
+  now?: () => number;
+}
+
+/** What a user gives to connect an exchange. */
+export interface NewConnectionInput {
+  exchange: string;
+  name: string;
+  credentials: Credentials;
+}
+
+interface Running {
+  progress: SyncProgress | null;
+  done: Promise<void>;
+}
+
+const exchangeTitle = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+export class SyncService {
+  private readonly running = new Map<string, Running>();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async list(userId: number): Promise<ConnectionSummary[]> {
+    const [connections, accounts] = await Promise.all([
+      this.deps.connections.list(userId),
+      this.deps.accounts.list(userId),
+    ]);
+    const names = new Map(accounts.map((a) => [a.id, a.name]));
+    return connections.map((c) => this.summary(c, names.get(c.accountId) ?? ''));
+  }
+
+  async get(userId: number, id: string): Promise<ConnectionSummary> {
+    const found = (await this.list(userId)).find((c) => c.id === id);
+    if (!found) throw missing(id);
+    return found;
+  }
+
+  /**
+   * Tests the key, then creates the exchange account and its connection together and starts the first sync.
+   * A key the exchange refuses stores nothing and says why.
+   */
+  async add(userId: number, input: NewConnectionInput): Promise<ConnectionSummary> {
+    const { exchange, name, credentials } = input;
+    if ((await this.deps.connections.list(userId)).length >= MAX_CONNECTIONS)
+      throw new AppError(
+        'CONFLICT',
+        `You have ${MAX_CONNECTIONS} exchange connections, the most one user keeps.`,
+      );
+    if ((await this.deps.accounts.list(userId)).some((a) => accountNameKey(a.name) === accountNameKey(name)))
+      throw new AppError('CONFLICT', `There is already an account named "${name}".`);
+    await checkSyncable(exchange, this.deps.open);
+    await limit(this.deps.keyTests, userId, 'Too many keys tested');
+    const ex = await this.deps.open(exchange, credentials);
+    let permissions;
+    try {
+      permissions = await checkKey(ex, exchangeTitle(exchange));
+    } catch (error) {
+      throw keyRefusal(describeFailure(error, exchangeTitle(exchange)));
+    } finally {
+      await ex.close().catch(() => undefined);
+    }
+    const id = await this.deps.transactions.change(userId, async (_mine, accounts, trx) => {
+      const [account] = await createAccounts(accounts, [name], 'exchange');
+      return this.deps.connections.insert(trx, userId, {
+        accountId: (account as { id: string }).id,
+        exchange,
+        credentials,
+        permissions,
+      });
+    });
+    this.deps.changed(userId);
+    this.start(userId, id);
+    return this.get(userId, id);
+  }
+
+  /** Starts a sync now unless one runs (then the answer shows it); refused past the user's rate limit. */
+  async syncNow(userId: number, id: string): Promise<ConnectionSummary> {
+    const connection = await this.deps.connections.get(userId, id);
+    if (!connection) throw missing(id);
+    if (!this.running.has(id)) {
+      await limit(this.deps.syncRequests, userId, 'Too many syncs asked for');
+      this.start(userId, id);
+    }
+    return this.get(userId, id);
+  }
+
+  /** Removes the connection and its sealed key; its account stays, with its transactions, kept by hand from now. */
+  async remove(userId: number, id: string): Promise<{ deleted: string }> {
+    const connection = await this.deps.connections.get(userId, id);
+    if (!connection) throw missing(id);
+    await this.running.get(id)?.done;
+    await this.deps.transactions.change(userId, async (_mine, accounts) => {
+      await accounts.setKind(connection.accountId, 'manual');
+    });
+    await this.deps.connections.remove(userId, id);
+    return { deleted: id };
+  }
+
+  /** Seals again under the current master key what an older one sealed; run at start. */
+  async reencrypt(): Promise<void> {
+    const changed = await this.deps.connections.reencryptAll();
+    if (changed > 0)
+      this.deps.log.info({ connections: changed }, 'exchange keys sealed again under SECRET_KEY');
+  }
+
+  /** Checks every minute for connections due; each due one syncs in turn. */
+  startSchedule(): void {
+    if (this.deps.intervalMs <= 0 || this.timer) return;
+    const tick = () =>
+      void this.syncDue().catch((err: unknown) => this.deps.log.error({ err }, 'sync schedule failed'));
+    this.timer = setInterval(tick, Math.min(60_000, this.deps.intervalMs));
+    this.timer.unref();
+    tick();
+  }
+
+  /** Syncs, one after another, each connection whose last sync is older than the interval. */
+  async syncDue(): Promise<void> {
+    if (!this.deps.active()) return;
+    for (const c of await this.deps.connections.all()) {
+      if (this.closed) return;
+      if (this.running.has(c.id) || this.now() < (c.lastSyncAt ?? 0) + this.deps.intervalMs) continue;
+      this.start(c.userId, c.id);
+      await this.running.get(c.id)?.done;
+    }
+  }
+
+  /** Resolves when the connection's running sync (if any) has finished: for tests and shutdown. */
+  async settled(id?: string): Promise<void> {
+    const all = id === undefined ? [...this.running.values()] : [this.running.get(id)];
+    await Promise.all(all.map((r) => r?.done));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.settled();
+  }
+
+  private start(userId: number, id: string): void {
+    if (this.running.has(id) || this.closed) return;
+    const running: Running = { progress: null, done: Promise.resolve() };
+    this.running.set(id, running);
+    running.done = this.sync(userId, id, running).finally(() => this.running.delete(id));
+  }
+
+  private async sync(userId: number, id: string, running: Running): Promise<void> {
+    const connection = await this.deps.connections.get(userId, id);
+    if (!connection) return;
+    const name = exchangeTitle(connection.exchange);
+    const started = this.now();
+    try {
+      const credentials = await this.deps.connections.credentials(userId, id);
+      if (!credentials) return;
+      const ex = await this.deps.open(connection.exchange, credentials);
+      try {
+        const outcome = await runSync({
+          connection,
+          exchange: ex,
+          exchangeName: name,
+          preferredHome: [await this.deps.currency(userId), ...HOME_CURRENCIES],
+          transactions: this.deps.transactions,
+          progress: (progress) => (running.progress = progress),
+          now: started,
+        });
+        await this.deps.connections.finished(id, outcome, started);
+        this.deps.log.info(
+          { connection: id, exchange: connection.exchange, ...outcome.result },
+          'exchange synced',
+        );
+        if (outcome.result.added > 0 || outcome.result.adjustments > 0) this.deps.changed(userId);
+      } finally {
+        await ex.close().catch(() => undefined);
+      }
+    } catch (error) {
+      const failure = describeFailure(error, name);
+      const recorded: ConnectionError = { code: failure.code, message: failure.message, at: this.now() };
+      // The code only: ccxt's message may carry a signed URL, and a log is no place for any part of a key.
+      this.deps.log.warn(
+        { connection: id, exchange: connection.exchange, code: failure.code },
+        'exchange sync failed',
+      );
+      await this.deps.connections
+        .finished(id, { error: recorded }, started)
+        .catch((err: unknown) => this.deps.log.error({ err }, 'could not record a sync failure'));
+    }
+  }
+
+  private summary(c: StoredConnection, accountName: string): ConnectionSummary {
+    const running = this.running.get(c.id);
+    const state = running ? 'syncing' : c.lastSyncAt === null ? 'never' : c.lastError ? 'error' : 'ok';
+    const { warnings, ...permissions } = c.permissions;
+    return {
+      id: c.id,
+      account: { id: c.accountId, name: accountName },
+      exchange: c.exchange,
+      keyHint: c.keyHint,
+      permissions,
+      warnings,
+      state,
+      progress: running?.progress ?? null,
+      lastSyncAt: c.lastSyncAt,
+      lastSuccessAt: c.lastSuccessAt,
+      nextSyncAt: this.deps.intervalMs > 0 ? (c.lastSyncAt ?? c.createdAt) + this.deps.intervalMs : null,
+      lastError: c.lastError,
+      lastResult: c.lastResult,
+      createdAt: c.createdAt,
+    };
+  }
+}
+
+/** Takes a point of `limiter` for the user, or refuses with when to come back. */
+async function limit(limiter: RateLimiterAbstract, userId: number, what: string): Promise<void> {
+  try {
+    await limiter.consume(String(userId));
+  } catch (refusal) {
+    const wait = (refusal as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
+    throw new AppError('RATE_LIMITED', `${what}; try again in ${Math.ceil(wait / 1000)} s.`, wait);
+  }
+}
+
+const missing = (id: string) => new AppError('NOT_FOUND', `No exchange connection "${id.slice(0, 100)}".`);
+
+/** A key check's failure as the answer to the request that added the key. */
+function keyRefusal(failure: { code: string; message: string }): AppError {
+  if (failure.code === 'EXCHANGE_UNAVAILABLE') return new AppError('EXCHANGE_UNAVAILABLE', failure.message);
+  if (failure.code === 'RATE_LIMITED') return new AppError('RATE_LIMITED', failure.message);
+  return new AppError('BAD_REQUEST', `${failure.message}`);
+}

@@ -2,12 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BinanceRequestError, mandatory } from '../binance-params';
 import { errorBody } from '../binance-wire';
+import type { WireObject } from '../binance-wire';
 import type { FaultControl } from '../faults';
 import { answeredWithHttpFault, htmlPage } from '../garbage';
 import type { MarketSpec } from '../markets';
 import type { WeightMeter } from '../weight-meter';
 import { coinsOf } from './coins';
-import type { AccountFaultControl } from './faults';
+import type { AccountFaultControl, TradeGarbage } from './faults';
 import type { DemoApiKey } from './keys';
 import type { AccountLedger } from './ledger';
 import { booleanParameter, onlyParameters, selectDeposits, selectTrades, selectWithdrawals } from './queries';
@@ -84,7 +85,10 @@ export function createAccountHandler(deps: AccountHandlerDeps): {
         const own = ledger()
           .trades()
           .filter((trade) => trade.symbol === spec.symbol);
-        return selectTrades(own, params).map((trade) => myTradeEntry(trade, spec));
+        const entries = selectTrades(own, params).map((trade) => myTradeEntry(trade, spec));
+        const spoil = entries.length > 0 ? deps.accountFaults.takeGarbage() : undefined;
+        if (spoil !== undefined) entries[0] = spoilTrade(entries[0] as WireObject, spoil);
+        return entries;
       },
     },
     '/sapi/v1/capital/deposit/hisrec': {
@@ -195,4 +199,11 @@ export function createAccountHandler(deps: AccountHandlerDeps): {
       res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE }).end(JSON.stringify(body));
     },
   };
+}
+
+/** A myTrades entry as an exchange with a bug might send it (faults.garbage). */
+function spoilTrade(entry: WireObject, kind: TradeGarbage): WireObject {
+  if (kind === 'negative-fee') return { ...entry, commission: `-${String(entry.commission)}` };
+  if (kind === 'absurd-amount') return { ...entry, qty: '1e308' };
+  return { ...entry, commissionAsset: '$#!' };
 }

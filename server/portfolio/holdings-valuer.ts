@@ -44,7 +44,16 @@ export class HoldingsValuer {
    * the markets (lib/portfolio/conversion.ts): its value, cost basis and P&L alike. `venues` names the exchange
    * each asset is preferably priced on.
    */
-  value(holdings: readonly AssetHolding[], venues: ReadonlyMap<string, string>, currency: string) {
+  value(
+    holdings: readonly AssetHolding[],
+    venues: ReadonlyMap<string, string>,
+    currency: string,
+    costUnknown: ReadonlySet<string> = new Set(),
+  ) {
+    // An asset is of unknown cost while any lot it holds came from an adjustment nobody has priced (P9).
+    const unknownCost = new Set(
+      holdings.filter((h) => h.lots.some((lot) => costUnknown.has(lot.transactionId))).map((h) => h.asset),
+    );
     const quotes = new Map(holdings.map((h) => [h.asset, h.quoteCurrency]));
     const prices = new Map<string, Decimal>();
     const sources: Record<string, PricePoint> = {};
@@ -88,6 +97,7 @@ export class HoldingsValuer {
       quantity: text(h.quantity),
       costBasis: text(h.costBasis),
       realizedPnl: text(h.realizedPnl),
+      costUnknown: unknownCost.has(h.asset),
     });
     return {
       complete: valuation.complete && unconverted.length === 0,
@@ -109,6 +119,7 @@ export class HoldingsValuer {
         unrealizedPnl: text(a.unrealizedPnl),
         realizedPnl: text(a.realizedPnl),
         allocation: text(a.allocation),
+        costUnknown: unknownCost.has(a.asset),
       })),
       unpriced: [
         ...valuation.unpriced.map((u) => unpriced(u, u.reason)),

@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 
 /** Where an asset's past prices come from: its market and the path into the portfolio's currency. */
 export interface AssetPricing {
-  stream: StreamId;
+  /** null for cash (an asset quoted in itself): worth 1 of its quote currency on every day. */
+  stream: StreamId | null;
   conversion: ConversionPath;
 }
 
@@ -46,7 +47,7 @@ export function dailyValues(
     for (const [asset, quantity] of held) {
       if (quantity.isZero()) continue;
       const how = pricing.get(asset);
-      const price = how ? close(how.stream, day) : undefined;
+      const price = how ? (how.stream === null ? 1 : close(how.stream, day)) : undefined;
       const rate = how && conversionRate(how.conversion, (stream) => close(stream, day));
       if (price === undefined || !rate) {
         value = null;

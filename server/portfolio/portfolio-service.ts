@@ -154,7 +154,9 @@ export class PortfolioService {
     if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
     const venues = await this.venues(userId, transactions);
     const held = new Map(derived.accounts.map((a) => [a.account, a.holdings]));
-    const value = (holdings: readonly AssetHolding[]) => this.valuer.value(holdings, venues, currency);
+    const costUnknown = new Set(transactions.filter((t) => t.costUnknown).map((t) => t.id));
+    const value = (holdings: readonly AssetHolding[]) =>
+      this.valuer.value(holdings, venues, currency, costUnknown);
     const shown = account === undefined ? accounts : accounts.filter((a) => a.id === account);
     const valued = new Map(shown.map((a) => [a.id, value(held.get(a.id) ?? [])]));
     const top = account === undefined ? value(derived.holdings) : (valued.get(account) as ValuedHoldings);
@@ -199,6 +201,7 @@ export class PortfolioService {
       markets.set(t.asset, {
         stream: this.valuer.stream(t.asset, t.quoteCurrency, venues.get(t.asset)),
         conversion: this.valuer.path(t.quoteCurrency, currency),
+        cash: t.asset === t.quoteCurrency,
       });
     }
     return markets;
@@ -244,6 +247,8 @@ export class PortfolioService {
 export interface ValuationMarkets {
   stream: StreamId | null;
   conversion: ConversionPath | null;
+  /** An asset quoted in itself (cash a sync books): worth 1 of itself, so no stream is needed (P3). */
+  cash: boolean;
 }
 
 /** One account in the P3 answer: its totals and its holdings, valued like the whole portfolio. */
@@ -262,6 +267,7 @@ function accountAnswer(account: AccountSummary, valued: ValuedHoldings) {
       unrealizedPnl: a.unrealizedPnl,
       realizedPnl: a.realizedPnl,
       allocation: a.allocation,
+      costUnknown: a.costUnknown,
     })),
     unpriced: valued.unpriced,
   };

@@ -151,12 +151,15 @@ export class ValueBackfill {
     const markets = await this.deps.portfolio.valuationMarkets(userId, currency);
     const pricing = new Map<string, AssetPricing | null>();
     const unpriced: string[] = [];
-    for (const [asset, { stream, conversion }] of markets) {
-      pricing.set(asset, stream && conversion ? { stream, conversion } : null);
-      if (!stream || !conversion) unpriced.push(asset);
+    for (const [asset, { stream, conversion, cash }] of markets) {
+      const priced = conversion && (stream || cash);
+      pricing.set(asset, priced ? { stream: cash ? null : stream, conversion } : null);
+      if (!priced) unpriced.push(asset);
     }
     const streams = new Set(
-      [...pricing.values()].flatMap((p) => (p ? [p.stream, ...p.conversion.legs.map((l) => l.stream)] : [])),
+      [...pricing.values()].flatMap((p) =>
+        p ? [...(p.stream ? [p.stream] : []), ...p.conversion.legs.map((l) => l.stream)] : [],
+      ),
     );
     const closes = new Map<StreamId, Map<number, number>>();
     const noHistory: string[] = [];

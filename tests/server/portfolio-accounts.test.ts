@@ -408,6 +408,7 @@ describe('holdings per account', () => {
       'allocation',
       'asset',
       'costBasis',
+      'costUnknown',
       'marketValue',
       'quantity',
       'realizedPnl',

@@ -103,4 +103,22 @@ describe('backfilled daily values', () => {
     const close = closes({ 'x:BTC/USDT': [1, 2, 3] });
     expect(shown(dailyValues(transactions, days(3), pricing, close))).toEqual([[3, '3']]);
   });
+
+  it('[P3] values cash (an asset quoted in itself, as a sync books USDT) at 1 of itself every day, with no market', () => {
+    const transactions = [
+      tx('deposit', 'a', '1000', '1', { day: 0, asset: 'USDT' }),
+      tx('buy', 'b', '0.01', '40000', { day: 1 }),
+      tx('sell', 'c', '400', '1', { day: 1, asset: 'USDT' }),
+    ];
+    const cash: AssetPricing = { stream: null, conversion: { from: 'USDT', to: 'USDT', legs: [] } };
+    const pricing = new Map([
+      ['USDT', cash],
+      ['BTC', direct('x:BTC/USDT')],
+    ]);
+    const close = closes({ 'x:BTC/USDT': [39000, 41000] });
+    expect(shown(dailyValues(transactions, days(2), pricing, close))).toEqual([
+      [1, '1000'],
+      [2, '1010'],
+    ]);
+  });
 });

@@ -50,6 +50,8 @@ export interface StackOptions {
   watchdogMs?: number;
   /** Exchange ids, each served by the one demo exchange (ids of Binance's protocol: binance, binanceus). */
   exchanges?: string[];
+  /** Where the server logs; silent by default. */
+  log?: pino.Logger;
 }
 
 /** Starts the demo exchange and a server fed by it. */
@@ -71,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const build = () =>
     createApp({
       config,
-      log: pino({ level: 'silent' }),
+      log: options.log ?? pino({ level: 'silent' }),
       exchanges,
       databaseFile,
       feedOptions: options.watchdogMs ? { watchdogMs: options.watchdogMs } : {},

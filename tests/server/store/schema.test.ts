@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { PricingStore } from '../../../server/store/pricing-store';
 import { SessionStore } from '../../../server/store/session-store';
 import { TransactionStore } from '../../../server/store/transaction-store';
 import { UserStore } from '../../../server/store/user-store';
+import { ConnectionStore } from '../../../server/store/connection-store';
+import { createKeyRing } from '../../../server/secrets/key-ring';
 import { ValueHistoryStore } from '../../../server/store/value-history-store';
 import { WatchlistStore } from '../../../server/store/watchlist-store';
 import { LEGACY_MIGRATIONS, legacyDatabase } from '../../support/legacy-sqlite';
@@ -21,6 +24,7 @@ import { ENGINES, engineAvailable, useDatabases } from '../../support/storage';
 const TABLES = [
   'alerts',
   'asset_pricing',
+  'exchange_connections',
   'meta',
   'portfolio_accounts',
   'portfolio_daily_values',
@@ -36,6 +40,7 @@ const TABLES = [
 // when NULL); PostgreSQL's never do. No store ever leaves one NULL.
 const NULL_KEYS = new Set([
   'alerts.id',
+  'exchange_connections.id',
   'meta.key',
   'portfolio_accounts.id',
   'sessions.token_hash',
@@ -110,7 +115,7 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
       );
       await storage.close();
       await expect(openStorage(db.target)).rejects.toThrow(
-        /has schema version 10, newer than this Livefolio knows \(9\)/,
+        /has schema version 11, newer than this Livefolio knows \(10\)/,
       );
     });
 
@@ -145,6 +150,12 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
           price: '1',
         });
         await new PricingStore(storage).set(id, { BTC: 'kraken' });
+        await new ConnectionStore(storage, createKeyRing(randomBytes(32))).insert(storage.db, id, {
+          accountId: main?.id ?? '',
+          exchange: 'binance',
+          credentials: { apiKey: 'key', secret: 'secret' },
+          permissions: { read: true, trade: false, withdraw: false, warnings: [] },
+        });
       }
       await storage.db.deleteFrom('users').where('id', '=', gone).execute();
       for (const table of TABLES.filter((t) => !['users', 'watchlist', 'meta'].includes(t))) {
@@ -213,10 +224,10 @@ describe('SQLite files from before Kysely (PRAGMA user_version)', () => {
     const file = temporaryFile();
     legacyDatabase(file, LEGACY_MIGRATIONS.length);
     const raw = new Database(file);
-    raw.pragma('user_version = 10');
+    raw.pragma('user_version = 11');
     raw.close();
     await expect(openStorage({ file })).rejects.toThrow(
-      `${file} has schema version 10, newer than this Livefolio knows (9).`,
+      `${file} has schema version 11, newer than this Livefolio knows (10).`,
     );
   });
 });

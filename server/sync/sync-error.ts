@@ -4,6 +4,7 @@
  */
 import ccxt from 'ccxt';
 import type { ConnectionErrorCode } from '../../lib/portfolio/connection';
+import { AppError } from '../errors';
 import { SecretError } from '../secrets/secret-error';
 
 /** A failure with a code the UI can act on and a message a user can follow. */
@@ -28,6 +29,13 @@ export function describeFailure(error: unknown, exchange: string): SyncError {
       'SECRET_UNREADABLE',
       "The stored key cannot be opened with this server's SECRET_KEY (it was sealed under another master key): " +
         'put the old key in SECRET_KEY_PREVIOUS, or delete this connection and add the key again.',
+    );
+  // P2 refused the history with the synced records in it: a transaction entered by hand contradicts them.
+  if (error instanceof AppError && error.code === 'BAD_REQUEST')
+    return new SyncError(
+      'HISTORY_CONFLICT',
+      `The history from ${exchange} does not fit the transactions already in your portfolio, so nothing was ` +
+        `changed: ${error.message}. Change or delete the transaction it names, then sync again.`,
     );
   const message = error instanceof Error ? error.message : '';
   if (error instanceof ccxt.PermissionDenied)

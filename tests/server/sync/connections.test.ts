@@ -255,6 +255,28 @@ describe('exchange connections', () => {
     );
   }, 120_000);
 
+  it('[P9][P2] a history that contradicts one entered by hand is refused whole, naming the transaction', async () => {
+    const stack = await start(NO_SCHEDULE);
+    const manual = await send(stack, 'POST', '/api/v1/transactions', {
+      type: 'buy',
+      asset: 'BTC',
+      quantity: '0.1',
+      price: '50000',
+      quoteCurrency: 'EUR',
+      fee: '0',
+      feeCurrency: 'EUR',
+      time: '2025-01-02T10:00:00Z',
+    });
+    expect(manual.status).toBe(201);
+    const failed = await connected(stack);
+    expect(failed.lastError).toMatchObject({
+      code: 'HISTORY_CONFLICT',
+      message: expect.stringMatching(/one quote currency per asset.*Change or delete the transaction/),
+    });
+    expect(await transactionsOf(stack, failed.account.id as string)).toEqual([]);
+    expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toHaveLength(1);
+  }, 60_000);
+
   it('[P9] a rate limit and garbage from the exchange fail the sync with their own message, the portfolio intact', async () => {
     const stack = await start(NO_SCHEDULE);
     const done = await connected(stack);

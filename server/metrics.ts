@@ -15,6 +15,8 @@ export interface MetricsSources {
   redis?: () => boolean;
   /** Whether this instance runs the cluster's exchange feeds; absent without REDIS_URL. */
   leading?: () => boolean;
+  /** Exchange syncs ended so far, by exchange and outcome (`ok` or the error code). */
+  syncs?: () => Array<[{ exchange: string; outcome: string }, number]>;
   now?: () => number;
 }
 
@@ -110,6 +112,14 @@ export function createMetrics(sources: MetricsSources) {
     [],
     push('snapshotsAfterDrain'),
   );
+  if (sources.syncs)
+    followingCounter(
+      registry,
+      'livefolio_exchange_syncs_total',
+      'Exchange connection syncs ended, by exchange and outcome (ok, or the error code of P9).',
+      ['exchange', 'outcome'],
+      sources.syncs,
+    );
   new Gauge({
     name: 'livefolio_slow_clients',
     help: 'Clients whose diffs are held because their send buffer is full.',

@@ -65,6 +65,8 @@ const exchangeTitle = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 
 export class SyncService {
   private readonly running = new Map<string, Running>();
+  /** Syncs ended, by `exchange outcome`: what the metrics read. */
+  private readonly outcomes = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly now: () => number;
@@ -177,6 +179,19 @@ export class SyncService {
     }
   }
 
+  /** Syncs ended so far, by exchange and outcome (`ok` or the error code). */
+  outcomeCounts(): Array<[{ exchange: string; outcome: string }, number]> {
+    return [...this.outcomes].map(([key, n]) => {
+      const [exchange = '', outcome = ''] = key.split(' ');
+      return [{ exchange, outcome }, n];
+    });
+  }
+
+  private count(exchange: string, outcome: string): void {
+    const key = `${exchange} ${outcome}`;
+    this.outcomes.set(key, (this.outcomes.get(key) ?? 0) + 1);
+  }
+
   /** Resolves when the connection's running sync (if any) has finished: for tests and shutdown. */
   async settled(id?: string): Promise<void> {
     const all = id === undefined ? [...this.running.values()] : [this.running.get(id)];
@@ -221,6 +236,7 @@ export class SyncService {
           { connection: id, exchange: connection.exchange, ...outcome.result },
           'exchange synced',
         );
+        this.count(connection.exchange, 'ok');
         if (outcome.result.added > 0 || outcome.result.adjustments > 0) this.deps.changed(userId);
       } finally {
         await ex.close().catch(() => undefined);
@@ -228,6 +244,7 @@ export class SyncService {
     } catch (error) {
       const failure = describeFailure(error, name);
       const recorded: ConnectionError = { code: failure.code, message: failure.message, at: this.now() };
+      this.count(connection.exchange, failure.code);
       // The code only: ccxt's message may carry a signed URL, and a log is no place for any part of a key.
       this.deps.log.warn(
         { connection: id, exchange: connection.exchange, code: failure.code },

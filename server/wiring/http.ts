@@ -101,6 +101,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
     feeds: () => feeds.statuses(),
     ...(cluster.connected ? { redis: cluster.connected } : {}),
     ...(clusterFeeds ? { leading: () => clusterFeeds.leading } : {}),
+    syncs: () => services.sync.outcomeCounts(),
   });
   const ops = createOpsHandler({
     notReady: () =>

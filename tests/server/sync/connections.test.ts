@@ -221,6 +221,8 @@ describe('exchange connections', () => {
     const csv = await (
       await fetch(`${stack.url}/api/v1/transactions.csv`, { headers: { cookie: stack.cookie } })
     ).text();
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toContain('livefolio_exchange_syncs_total{exchange="binance",outcome="ok"} 1');
     const files = [stack.databaseFile, `${stack.databaseFile}-wal`].filter(existsSync);
     const stored = files.map((f) => readFileSync(f).toString('latin1')).join('');
     expect(stored).toContain('exchange_connections');
@@ -229,6 +231,7 @@ describe('exchange connections', () => {
       expect(stored).not.toContain(part);
       expect(listed).not.toContain(part);
       expect(csv).not.toContain(part);
+      expect(metrics).not.toContain(part);
       expect(lines.join('\n')).not.toContain(part);
     }
     expect(lines.some((line) => line.includes('exchange synced'))).toBe(true);

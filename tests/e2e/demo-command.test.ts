@@ -10,7 +10,10 @@ import { DEMO_WATCHLIST } from '../../server/feeds/demo/venues';
 import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
 import type { Client } from '../support/stack';
-import { request, signIn, waitFor, withCookie } from '../support/stack';
+import { request, send, signIn, waitFor, withCookie } from '../support/stack';
+import type { Loose } from '../support/stack';
+import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
+import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
 import { SyncedClient } from '../support/synced-client';
 
 // `npm run demo` as a new user runs it: the production build, the demo exchange, no internet.
@@ -72,6 +75,38 @@ describe('npm run demo', () => {
     for (const id of ['binance', 'coinbase', 'kraken']) expect(feeds.get(id)?.simulated).toBe(true);
     expect(feeds.get('coinbase')?.mode).toBe('watchTicker');
     socket.disconnect();
+  });
+
+  it('[P9] connects the demo user\'s "Demo Binance" and syncs it with no typing: its holdings are the exchange\'s balances', async () => {
+    const password = /as "demo" with password (\S+)/.exec(server.output())?.[1] ?? '';
+    const target = { url: server.url, cookie: await signIn(server.url, { username: 'demo', password }) };
+    const get = async (path: string) => (await send(target, 'GET', path)).body;
+    let connection: Loose = {};
+    await waitFor(
+      async () => {
+        connection = ((await get('/api/v1/connections')).connections as Loose[])[0] ?? {};
+        return connection.state === 'ok' || connection.state === 'error';
+      },
+      30_000,
+      'the demo account synced',
+    );
+    expect(connection).toMatchObject({
+      exchange: 'binance',
+      account: { name: 'Demo Binance' },
+      lastError: null,
+    });
+    // The balances as any ccxt client with the demo's read-only key reads them from the simulated Binance.
+    const exchangeUrl = /binance@(http:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1] ?? '';
+    const ex = await createCcxtExchange({ id: 'binance', url: exchangeUrl, simulated: true });
+    ex.apiKey = DEMO_BINANCE_KEY;
+    ex.secret = DEMO_BINANCE_SECRET;
+    const balances = (await ex.fetchBalance()).total as unknown as Record<string, number>;
+    await ex.close();
+    const portfolio = await get(`/api/v1/portfolio?account=${connection.account.id}`);
+    const held = Object.fromEntries(
+      ([...portfolio.assets, ...portfolio.unpriced] as Loose[]).map((a) => [a.asset, Number(a.quantity)]),
+    );
+    expect(held).toEqual(Object.fromEntries(Object.entries(balances).filter(([, v]) => v > 0)));
   });
 
   it('refuses a wrong setting with one clear line and exit code 2', async () => {

@@ -4,8 +4,32 @@
  */
 import { Decimal, ZERO, formatDecimal } from './decimal';
 import { createLotBook } from './lots';
-import type { CostBasisMethod, LotBook } from './lots';
-import type { Transaction } from './transaction';
+import type { CostBasisMethod, LotBook, OpenLot } from './lots';
+import { isIncome } from './transaction';
+import type { IncomeType, Transaction } from './transaction';
+
+/** One piece of a lot that a disposal drew: where and when it was acquired, and the cost it carried. */
+export interface DisposedLot {
+  /** The acquiring transaction. */
+  transactionId: string;
+  acquiredAt: number;
+  /** The account it was acquired in (a transfer moves a lot, not its origin). */
+  acquiredIn: string;
+  quantity: Decimal;
+  cost: Decimal;
+}
+
+/** Coins received as income: counted at their market value when received. */
+export interface IncomeEvent {
+  transactionId: string;
+  type: IncomeType;
+  /** Epoch ms. */
+  time: number;
+  account: string;
+  quantity: Decimal;
+  /** quantity × price: the income, in the asset's quote currency. */
+  value: Decimal;
+}
 
 /** A profit or loss realized by one sell, or by the fee of a transfer paid in the asset. */
 export interface RealizedEvent {
@@ -20,6 +44,10 @@ export interface RealizedEvent {
   costRemoved: Decimal;
   /** proceeds − costRemoved. */
   pnl: Decimal;
+  /** The account it was disposed of from. */
+  account: string;
+  /** The lot pieces it drew, in the order the method drew them; their costs sum to costRemoved. */
+  lots: DisposedLot[];
 }
 
 /**
@@ -41,21 +69,26 @@ export interface HoldingsError {
 
 /** One asset in one account while a history is replayed. */
 export interface AssetState {
+  /** The account whose book this is. */
+  account: string;
   quoteCurrency: string;
   book: LotBook;
   realized: RealizedEvent[];
   withdrawnCost: Decimal;
   unbookedFees: UnbookedFee[];
+  income: IncomeEvent[];
 }
 
-/** A new, empty state for an asset quoted in `quoteCurrency`. */
-export function emptyState(quoteCurrency: string, method: CostBasisMethod): AssetState {
+/** A new, empty state of `account` for an asset quoted in `quoteCurrency`. */
+export function emptyState(quoteCurrency: string, method: CostBasisMethod, account: string): AssetState {
   return {
+    account,
     quoteCurrency,
     book: createLotBook(method),
     realized: [],
     withdrawnCost: ZERO,
     unbookedFees: [],
+    income: [],
   };
 }
 
@@ -66,7 +99,9 @@ function feeTarget(t: Transaction): 'asset' | 'quote' | 'other' {
   return t.feeCurrency === t.quoteCurrency ? 'quote' : 'other';
 }
 
-const acquires = (t: Transaction) => t.type === 'buy' || t.type === 'deposit';
+/** Whether a transaction brings the asset in: a buy, a deposit, or income. */
+export const acquires = (t: Pick<Transaction, 'type'>) =>
+  t.type === 'buy' || t.type === 'deposit' || isIncome(t.type);
 
 /**
  * How a transaction moves the quantity held in all accounts together, signed: a buy or deposit adds its
@@ -117,9 +152,19 @@ export function book(t: Transaction, { source, destination, sourceName }: Books)
     source.book.add({
       transactionId: t.id,
       acquiredAt: t.timeMs,
+      acquiredIn: source.account,
       quantity: quantityChange(t),
       cost: target === 'quote' ? gross.plus(fee) : gross,
     });
+    if (isIncome(t.type))
+      source.income.push({
+        transactionId: t.id,
+        type: t.type,
+        time: t.timeMs,
+        account: source.account,
+        quantity,
+        value: gross,
+      });
     return null;
   }
   const assetFee = target === 'asset' ? fee : ZERO;
@@ -140,13 +185,13 @@ export function book(t: Transaction, { source, destination, sourceName }: Books)
     moveLots(t, quantity, assetFee, source, destination);
     return null;
   }
-  const costRemoved = source.book.remove(leaving);
+  const pieces = source.book.take(leaving);
   if (t.type === 'withdrawal') {
-    source.withdrawnCost = source.withdrawnCost.plus(costRemoved);
+    source.withdrawnCost = source.withdrawnCost.plus(costOf(pieces));
     return null;
   }
   const proceeds = target === 'quote' ? gross.minus(fee) : gross;
-  source.realized.push(realized(t, leaving, proceeds, costRemoved));
+  source.realized.push(realized(t, leaving, proceeds, pieces, source.account));
   return null;
 }
 
@@ -165,11 +210,19 @@ function moveLots(
   if (!destination) throw new Error(`transfer ${t.id} has no destination`);
   for (const lot of source.book.take(quantity)) destination.book.add(lot);
   if (fee.isZero()) return;
-  const costRemoved = source.book.remove(fee);
-  source.realized.push(realized(t, fee, fee.times(t.price), costRemoved));
+  source.realized.push(realized(t, fee, fee.times(t.price), source.book.take(fee), source.account));
 }
 
-function realized(t: Transaction, quantity: Decimal, proceeds: Decimal, costRemoved: Decimal): RealizedEvent {
+const costOf = (pieces: readonly OpenLot[]) => pieces.reduce((total, p) => total.plus(p.cost), ZERO);
+
+function realized(
+  t: Transaction,
+  quantity: Decimal,
+  proceeds: Decimal,
+  pieces: readonly OpenLot[],
+  account: string,
+): RealizedEvent {
+  const costRemoved = costOf(pieces);
   return {
     transactionId: t.id,
     time: t.timeMs,
@@ -177,5 +230,13 @@ function realized(t: Transaction, quantity: Decimal, proceeds: Decimal, costRemo
     proceeds,
     costRemoved,
     pnl: proceeds.minus(costRemoved),
+    account,
+    lots: pieces.map((p) => ({
+      transactionId: p.transactionId,
+      acquiredAt: p.acquiredAt,
+      acquiredIn: p.acquiredIn ?? account,
+      quantity: p.quantity,
+      cost: p.cost,
+    })),
   };
 }

@@ -6,11 +6,11 @@
 import { ZERO } from './decimal';
 import type { Decimal } from './decimal';
 import { book, emptyState, refusal } from './booking';
-import type { AssetState, HoldingsError, RealizedEvent, UnbookedFee } from './booking';
+import type { AssetState, HoldingsError, IncomeEvent, RealizedEvent, UnbookedFee } from './booking';
 import type { CostBasisMethod, Lot } from './lots';
 import type { Transaction } from './transaction';
 
-export type { HoldingsError, RealizedEvent, UnbookedFee } from './booking';
+export type { DisposedLot, HoldingsError, IncomeEvent, RealizedEvent, UnbookedFee } from './booking';
 export { quantityChange } from './booking';
 
 /** A remaining lot and the account it is in. */
@@ -32,6 +32,8 @@ export interface AssetHolding {
   /** Cost basis that left with withdrawals, without realizing anything. */
   withdrawnCost: Decimal;
   unbookedFees: UnbookedFee[];
+  /** Income received (staking, interest, airdrops, other), in time order. */
+  income: IncomeEvent[];
 }
 
 /** The holdings of one portfolio account. */
@@ -70,6 +72,7 @@ function summary(asset: string, account: string, state: AssetState): AssetHoldin
     realized: state.realized,
     withdrawnCost: state.withdrawnCost,
     unbookedFees: state.unbookedFees,
+    income: state.income,
   };
 }
 
@@ -87,6 +90,7 @@ function total(parts: readonly AssetHolding[]): AssetHolding {
     realized: parts.flatMap((h) => h.realized).sort((a, b) => a.time - b.time),
     withdrawnCost: sum((h) => h.withdrawnCost),
     unbookedFees: parts.flatMap((h) => h.unbookedFees),
+    income: parts.flatMap((h) => h.income).sort((a, b) => a.time - b.time),
   };
 }
 
@@ -108,7 +112,7 @@ export function deriveHoldings(
     let assets = accounts.get(account);
     if (!assets) accounts.set(account, (assets = new Map()));
     let found = assets.get(t.asset);
-    if (!found) assets.set(t.asset, (found = emptyState(t.quoteCurrency, method)));
+    if (!found) assets.set(t.asset, (found = emptyState(t.quoteCurrency, method, account)));
     return found;
   };
   for (const t of chronological(transactions)) {

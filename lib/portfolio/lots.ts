@@ -15,6 +15,8 @@ export interface OpenLot {
   transactionId: string;
   /** Epoch ms of the acquiring transaction. */
   acquiredAt: number;
+  /** The account the lot was acquired in; it stays with the lot through transfers. */
+  acquiredIn?: string;
   quantity: Decimal;
   cost: Decimal;
 }

@@ -7,10 +7,30 @@ import { formatDecimal, parseDecimal } from './decimal';
  * basis and acquisition dates; `price` is then the asset's unit value at that time, used only for a fee paid in
  * the asset (the one part a transfer disposes of).
  */
-export const TRANSACTION_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'transfer'] as const;
+export const INCOME_TYPES = ['staking', 'interest', 'airdrop', 'income'] as const;
+
+/**
+ * Income: coins received for nothing given (a staking reward, interest, an airdrop, mining or other income). An
+ * acquisition like a buy whose `price` is the coin's market value at that time, so its cost basis is the income
+ * it counts as; reported as income apart from gains.
+ */
+export type IncomeType = (typeof INCOME_TYPES)[number];
+
+export const TRANSACTION_TYPES = [
+  'buy',
+  'sell',
+  'deposit',
+  'withdrawal',
+  'transfer',
+  ...INCOME_TYPES,
+] as const;
 
 /** One of TRANSACTION_TYPES. */
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+/** Whether a type is income (INCOME_TYPES). */
+export const isIncome = (type: TransactionType): type is IncomeType =>
+  (INCOME_TYPES as readonly string[]).includes(type);
 
 /** Tickers and currencies as exchanges list them: "BTC", "USDT", "1INCH", "BRK.B", "USD-C". */
 export const TICKER_PATTERN = /^[A-Z0-9.-]{1,20}$/;

@@ -4,6 +4,7 @@
  * less than is held, or would take out more than it brought in, an opening balance is added before it; where it
  * explains more than is held, a closing one after it. Both are flagged, of unknown cost, and editable.
  */
+import { acquires } from '../../lib/portfolio/booking';
 import { Decimal, ZERO } from '../../lib/portfolio/decimal';
 import type { Transaction } from '../../lib/portfolio/transaction';
 
@@ -22,7 +23,7 @@ function change(t: Transaction, account: string): Decimal {
   const quantity = new Decimal(t.quantity);
   const fee = t.feeCurrency === t.asset ? new Decimal(t.fee) : ZERO;
   if (t.type === 'transfer') return t.account === account ? quantity.plus(fee).neg() : quantity;
-  return t.type === 'buy' || t.type === 'deposit' ? quantity.minus(fee) : quantity.plus(fee).neg();
+  return acquires(t) ? quantity.minus(fee) : quantity.plus(fee).neg();
 }
 
 /** Per asset, what the opening and closing adjustments must hold (absent: none). */

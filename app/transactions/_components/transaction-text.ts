@@ -9,6 +9,10 @@ export const TYPE_LABELS: Record<TransactionType, string> = {
   deposit: 'Deposit',
   withdrawal: 'Withdrawal',
   transfer: 'Transfer',
+  staking: 'Staking reward',
+  interest: 'Interest',
+  airdrop: 'Airdrop',
+  income: 'Other income',
 };
 
 // Local wall-clock parts; seconds only when there are some, as a datetime-local input shows them.

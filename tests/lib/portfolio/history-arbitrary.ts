@@ -17,7 +17,7 @@ export const ACCOUNTS = ['main', 'cold'] as const;
 /** What the bookkeeper expects of one asset, computed without any lot. */
 export interface Expected {
   held: Decimal;
-  /** Σ quantity × price of buys and deposits, plus their fees in USDT. */
+  /** Σ quantity × price of buys, deposits and income, plus their fees in USDT. */
   acquisitionCost: Decimal;
   /** Σ quantity × price of sells, minus their fees in USDT, plus fee × price of transfers' fees in the asset. */
   proceeds: Decimal;
@@ -39,7 +39,15 @@ export function decimalText(minUnits: bigint, maxUnits: bigint, maxScale: number
 }
 
 const step = fc.record({
-  type: fc.constantFrom<TransactionType>('buy', 'deposit', 'sell', 'withdrawal', 'transfer'),
+  type: fc.constantFrom<TransactionType>(
+    'buy',
+    'deposit',
+    'sell',
+    'withdrawal',
+    'transfer',
+    'staking',
+    'airdrop',
+  ),
   asset: fc.constantFrom(...ASSETS),
   account: fc.constantFrom(...ACCOUNTS),
   amount: decimalText(1n, 10n ** 12n, 18),
@@ -74,7 +82,8 @@ export function history(types?: readonly TransactionType[]): fc.Arbitrary<Histor
       const here = `${s.account}:${s.asset}`;
       const to = ACCOUNTS.find((a) => a !== s.account) as string;
       const there = `${to}:${s.asset}`;
-      const acquires = s.type === 'buy' || s.type === 'deposit';
+      // Income is an acquisition at its market value, like a buy.
+      const acquires = ['buy', 'deposit', 'staking', 'airdrop'].includes(s.type);
       const leaving = acquires
         ? new Decimal(s.amount)
         : toWei((held.get(here) ?? ZERO).times(s.share).div(100));

@@ -80,7 +80,7 @@ describe('a new transaction', () => {
     [
       'an unknown type',
       { type: 'swap' },
-      'type: expected one of buy, sell, deposit, withdrawal, transfer, got "swap"',
+      'type: expected one of buy, sell, deposit, withdrawal, transfer, staking, interest, airdrop, income, got "swap"',
     ],
     [
       'a day that does not exist',

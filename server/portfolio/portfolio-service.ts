@@ -3,6 +3,8 @@ import type { StreamId } from '../../lib/protocol';
 import { accountNameKey } from '../../lib/portfolio/account';
 import type { AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
+import { taxReport } from '../../lib/portfolio/tax-report';
+import type { TaxReportOptions } from '../../lib/portfolio/tax-report';
 import { deriveHoldings } from '../../lib/portfolio/holdings';
 import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
@@ -166,6 +168,15 @@ export class PortfolioService {
       ...top,
       accounts: shown.map((a) => accountAnswer(a, valued.get(a.id) as ValuedHoldings)),
     };
+  }
+
+  /** The tax report (P10) over all the user's accounts under `method`, with the accounts' names. */
+  async taxReport(userId: number, method: CostBasisMethod, options: TaxReportOptions) {
+    const transactions = await this.deps.transactions.list(userId);
+    const accounts = await this.deps.accounts.list(userId);
+    const derived = deriveHoldings(transactions, method, { accountName: accountNames(accounts) });
+    if (!derived.ok) throw new Error(`stored transactions do not book: ${derived.error.message}`);
+    return { report: taxReport(derived.holdings, options), accountName: accountNames(accounts) };
   }
 
   /** The streams that price this user's holdings in `currency`: what the feeds must watch for them. */

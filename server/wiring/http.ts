@@ -14,6 +14,7 @@ import { marketRoutes } from '../http/market-routes';
 import { createOpsHandler, notReadyReasons } from '../http/ops-routes';
 import { createPageGate } from '../http/page-gate';
 import { portfolioRoutes } from '../http/portfolio-routes';
+import { reportRoutes } from '../http/report-routes';
 import type { RequestOrigin } from '../http/proxy';
 import { createRouter } from '../http/router';
 import { createMetrics } from '../metrics';
@@ -73,6 +74,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
       ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),
       ...connectionRoutes(services.sync),
+      ...reportRoutes(portfolio),
       ...authRoutes({
         accounts,
         limiter: new LoginLimiter(cluster.limiters),

@@ -1,4 +1,7 @@
-/** Daily closing prices from the exchanges' OHLCV history (ccxt fetchOHLCV), for backfilling portfolio values. */
+/**
+ * Past prices from the exchanges' OHLCV history (ccxt fetchOHLCV): daily closes for backfilling portfolio values,
+ * and a minute's price for valuing income and imports.
+ */
 import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
 import type { StreamId } from '../../lib/protocol';
@@ -20,6 +23,8 @@ export interface CandleSource {
   offersHistory(stream: StreamId): Promise<boolean>;
   /** Close of each complete UTC day from `fromDay` up to yesterday, by day start; days the exchange lacks are absent. */
   dailyCloses(stream: StreamId, fromDay: number, now: number): Promise<Map<number, number>>;
+  /** The open of the one-minute candle holding `timeMs` (or the next one the exchange has), or null. */
+  minuteOpen(stream: StreamId, timeMs: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,8 @@ export interface CandleSource {
 export class CcxtCandleSource implements CandleSource {
   private readonly exchanges = new Map<string, Promise<Exchange>>();
   private readonly cache = new Map<StreamId, Map<number, number>>();
+  // A past minute's candle never changes: each is asked for once.
+  private readonly minutes = new Map<string, Promise<number | null>>();
 
   constructor(
     private readonly specs: readonly ExchangeSpec[],
@@ -70,6 +77,28 @@ export class CcxtCandleSource implements CandleSource {
     const out = new Map<number, number>();
     for (const [day, close] of closes) if (day >= fromDay && day < today) out.set(day, close);
     return out;
+  }
+
+  minuteOpen(stream: StreamId, timeMs: number): Promise<number | null> {
+    const minute = Math.floor(timeMs / 60_000) * 60_000;
+    const key = `${stream} ${minute}`;
+    let found = this.minutes.get(key);
+    if (!found) {
+      found = this.fetchMinute(stream, minute);
+      // A failure (the exchange unreachable) is not a price: asked again next time.
+      found.catch(() => this.minutes.delete(key));
+      this.minutes.set(key, found);
+    }
+    return found;
+  }
+
+  private async fetchMinute(stream: StreamId, minute: number): Promise<number | null> {
+    const ref = parseStreamId(stream);
+    const ex = ref && (await this.exchange(ref.exchange));
+    if (!ref || !ex?.has.fetchOHLCV) return null;
+    const [candle] = await ex.fetchOHLCV(ref.symbol, '1m', minute, 1);
+    const open = candle?.[1];
+    return typeof open === 'number' && Number.isFinite(open) && open > 0 ? open : null;
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,8 @@ import { fromCsv, toCsv } from '../portfolio/transactions-csv';
 import type { AccountService } from '../portfolio/account-service';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { ValueBackfill } from '../portfolio/value-backfill';
+import { withIncomePrice } from '../portfolio/income-price';
+import type { PastPrices } from '../portfolio/past-prices';
 import { signedIn } from './market-routes';
 import { parse } from './router';
 import type { RouteContext, Routes } from './router';
@@ -50,7 +52,10 @@ export function portfolioRoutes(
   accounts: Accounts,
   history: { store: ValueHistoryStore; intervalMs: number; backfill: Pick<ValueBackfill, 'status'> },
   changed: (userId: number) => void,
+  prices: PastPrices,
 ): Routes {
+  // Income may come without a price: the market's of that minute is filled in before the checks (P1).
+  const input = async (body: unknown) => parseTransactionInput(await withIncomePrice(body, prices));
   const settings = async (userId: number) => ({
     ...(await accounts.settings(userId)),
     pricing: await portfolio.pricingChoices(userId),
@@ -98,7 +103,7 @@ export function portfolioRoutes(
       POST: {
         access: 'user',
         async handle(ctx) {
-          const [transaction] = await portfolio.add(user(ctx), [parseTransactionInput(ctx.body)]);
+          const [transaction] = await portfolio.add(user(ctx), [await input(ctx.body)]);
           ctx.status = 201;
           return { transaction };
         },
@@ -139,7 +144,7 @@ export function portfolioRoutes(
       PUT: {
         access: 'user',
         handle: async (ctx) => ({
-          transaction: await portfolio.update(user(ctx), id(ctx), parseTransactionInput(ctx.body)),
+          transaction: await portfolio.update(user(ctx), id(ctx), await input(ctx.body)),
         }),
       },
       DELETE: {

@@ -70,6 +70,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
         accounts,
         { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
         (userId) => services.events.emit('portfolio:changed', userId),
+        services.pastPrices,
       ),
       ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),

@@ -15,6 +15,8 @@ import { PortfolioService } from '../portfolio/portfolio-service';
 import { ValueBackfill } from '../portfolio/value-backfill';
 import type { MakeLimiter } from '../cluster/limiters';
 import { exchangeOpener } from '../sync/exchange-client';
+import { pastPrices } from '../portfolio/past-prices';
+import type { PastPrices } from '../portfolio/past-prices';
 import { SYNC_NOW_POINTS, SYNC_NOW_WINDOW_S, SyncService } from '../sync/sync-service';
 import type { MarketWiring } from './market';
 import type { Stores } from './stores';
@@ -59,6 +61,8 @@ export interface Services {
   alerts: AlertService;
   /** Exchange connections and their syncs. */
   sync: SyncService;
+  /** Past market prices (income entered without one, imports). */
+  pastPrices: PastPrices;
   events: EventEmitter<ServiceEvents>;
   /** The session a request's cookie names, or null. */
   authenticate(req: IncomingMessage): Promise<Authenticated | null>;
@@ -134,6 +138,11 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     active: runsFeeds,
   });
   await sync.reencrypt();
+  const prices = pastPrices({
+    exchanges: () => exchangeIds,
+    hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+    candles,
+  });
   market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
   return {
     accounts,
@@ -143,6 +152,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     candles,
     alerts,
     sync,
+    pastPrices: prices,
     events,
     authenticate: (req) => accounts.authenticate(sessionToken(req)),
     firstExchange,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
 import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
 import type { Target } from '../support/stack';
 import { autoClose, send, signIn, waitFor } from '../support/stack';
@@ -144,4 +145,27 @@ describe('the tax report', () => {
     expect(total).toBeCloseTo(Number(portfolio.totals.realizedPnl), 6);
     for (const line of report.gains as Loose[]) expect(line.disposedFrom.name).toBe('Binance');
   }, 90_000);
+});
+
+describe('income', () => {
+  it('[P1] entered without a price is valued at the market price of its minute, or refused when there is none', async () => {
+    const stack = await start();
+    const time = new Date(Date.now() - 3_600_000).toISOString();
+    const added = await add(stack, { type: 'staking', quantity: '0.5', time, exchange: 'binance' });
+    expect(added.status).toBe(201);
+    // The price a ccxt client reads from the same exchange's one-minute candle.
+    const ex = await createCcxtExchange({ id: 'binance', url: stack.demo.url, simulated: true });
+    await ex.loadMarkets();
+    const [candle] = await ex.fetchOHLCV('BTC/USDT', '1m', Math.floor(Date.parse(time) / 60_000) * 60_000, 1);
+    await ex.close();
+    expect(Number(added.body.transaction.price)).toBe(candle?.[1]);
+
+    const unknown = await add(stack, { type: 'airdrop', asset: 'NOPE', quantity: '10', time });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /price: no market price of NOPE in USDT is known at .*: enter it/,
+    );
+    const buyWithout = await add(stack, { type: 'buy', quantity: '1', time });
+    expect(buyWithout.body.error.message).toMatch(/price: required/);
+  });
 });

@@ -51,7 +51,10 @@ const nonNegative = z
   .max(ABSURD, { error: 'is absurdly large' });
 const currency = z.string().regex(TICKER_PATTERN, { error: 'is not a currency code' });
 const id = z.union([z.string().min(1).max(100), z.number().int().nonnegative()]).transform(String);
-const time = z.number().int().positive({ error: 'has no valid time' });
+const time = z
+  .number({ error: 'has no valid time' })
+  .int({ error: 'has no valid time' })
+  .positive({ error: 'has no valid time' });
 const fee = z
   .object({ cost: nonNegative, currency: currency.nullish() })
   .nullish()

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   const url = `http://${shown}:${address.port}`;
   if (config.DEMO) {
     const demoUser = await announceDemoAccount(app, config, url);
-    await connectDemoBinance(app, demoUser, log);
+    // Only the demo's own user: an account named by ADMIN_USERNAME keeps the portfolio its owner gave it.
+    if (demoUser === DEMO_USERNAME) await connectDemoBinance(app, demoUser, log);
   }
   log.info(
     { exchanges: exchanges.map((e) => e.id), port: address.port },

@@ -180,5 +180,5 @@ function focusField(form: HTMLFormElement, name: string): void {
   if (field instanceof HTMLInputElement) {
     field.focus();
     field.select();
-  }
+  } else if (field instanceof HTMLSelectElement) field.focus();
 }

@@ -31,18 +31,23 @@ export function HoldingsTable({
   holdings,
   unpriced,
   quote,
+  account,
   onPriceOn,
 }: {
   holdings: readonly LiveHolding[];
   unpriced: readonly UnpricedHolding[];
   quote: string;
+  /** The account whose holdings these are; undefined for all accounts. */
+  account?: string | undefined;
   /** The user picked the exchange an asset is priced on. */
   onPriceOn?: (asset: string, exchange: string) => void;
 }) {
   return (
     <div className={table.scroller}>
       <table className={table.table}>
-        <caption className="sr-only">Holdings, valued in {quote} at live prices.</caption>
+        <caption className="sr-only">
+          Holdings{account === undefined ? '' : ` in ${account}`}, valued in {quote} at live prices.
+        </caption>
         <thead>
           <tr>
             <th scope="col" className={table.text}>

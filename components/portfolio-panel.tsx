@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { setPortfolioCurrency, setPricingExchange } from '@/client/api/portfolio';
+import { accountPortfolio } from '@/client/account-portfolio';
 import { revaluePortfolio } from '@/client/live-portfolio';
 import type { PortfolioAnswer } from '@/client/api/portfolio';
 import { Decimal } from '@/lib/portfolio/decimal';
 import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';
 import type { CostBasisMethod } from '@/lib/portfolio/lots';
+import { AccountSelect } from './account-select';
 import { FormAlert } from './auth-card';
 import fieldStyles from './auth-card.module.css';
 import { HoldingsTable } from './holdings-table';
@@ -16,6 +18,7 @@ import { Money, PortfolioSummary } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
 import { useLiveQuotes } from './use-live-quotes';
 import { usePortfolio } from './use-portfolio';
+import { usePortfolioAccount } from './use-portfolio-account';
 import { ValueHistory } from './value-history';
 
 /** The cost-basis methods as the select names them. */
@@ -53,8 +56,18 @@ export function PortfolioPanel() {
     if (result.ok) retry();
     else setCurrencyError(result.message);
   };
+  const [chosen, choose] = usePortfolioAccount();
+  // One account is the whole portfolio: no choice to offer. A remembered account that is gone shows them all.
+  const accounts = data && data.accounts.length > 1 ? data.accounts : [];
+  const account = accounts.find((a) => a.id === chosen) ?? null;
+  // The account's holdings take their markets from the total's: the same streams keep both ticking.
+  const shown = useMemo(
+    () => (answer && account ? byValue(accountPortfolio(answer, account.id) ?? answer) : answer),
+    [answer, account],
+  );
   const quotes = useLiveQuotes(streams);
-  const live = useMemo(() => answer && revaluePortfolio(answer, quotes), [answer, quotes]);
+  const live = useMemo(() => shown && revaluePortfolio(shown, quotes), [shown, quotes]);
+  const accountId = useId();
   const methodId = useId();
   const currencyId = useId();
   const shownError = error ?? currencyError;
@@ -62,6 +75,10 @@ export function PortfolioPanel() {
   const open = live?.holdings.filter((h) => !h.quantity.isZero()) ?? [];
   const closed = live?.holdings.filter((h) => h.quantity.isZero()) ?? [];
   const empty = live !== null && open.length === 0 && live.unpriced.length === 0;
+  // The Transactions page lists the account shown, and its form books in it by default.
+  const transactionsHref = account
+    ? `/transactions?account=${encodeURIComponent(account.id)}`
+    : '/transactions';
 
   return (
     <section className={styles.panel} aria-labelledby="portfolio-title" aria-busy={loading}>
@@ -70,6 +87,20 @@ export function PortfolioPanel() {
           Portfolio
         </h2>
         <div className={styles.controls}>
+          {accounts.length > 0 && (
+            <>
+              <label htmlFor={accountId} className={styles.label}>
+                Account
+              </label>
+              <AccountSelect
+                id={accountId}
+                className={`${fieldStyles.input} ${styles.select}`}
+                accounts={accounts}
+                value={account?.id ?? null}
+                onChange={choose}
+              />
+            </>
+          )}
           <label htmlFor={methodId} className={styles.label}>
             Cost-basis method
           </label>
@@ -101,7 +132,7 @@ export function PortfolioPanel() {
               </option>
             ))}
           </select>
-          <Link href="/transactions" className={styles.link}>
+          <Link href={transactionsHref} className={styles.link}>
             Transactions
           </Link>
         </div>
@@ -116,6 +147,11 @@ export function PortfolioPanel() {
       </div>
       {live === null ? (
         !error && <p className={styles.placeholder}>Loading the portfolio…</p>
+      ) : empty && closed.length === 0 && account ? (
+        <p className={styles.placeholder}>
+          Nothing in {account.name} yet —{' '}
+          <Link href={transactionsHref}>add a transaction or a transfer to it</Link>
+        </p>
       ) : empty && closed.length === 0 ? (
         <p className={styles.placeholder}>
           No transactions yet — <Link href="/transactions">add your first one</Link>
@@ -125,7 +161,8 @@ export function PortfolioPanel() {
           <PortfolioSummary totals={live.totals} quote={live.quoteCurrency} unpriced={live.unpriced} />
           {empty ? (
             <p className={styles.placeholder}>
-              No open holdings. <Link href="/transactions">Add a transaction</Link>
+              No open holdings{account && ` in ${account.name}`}.{' '}
+              <Link href={transactionsHref}>Add a transaction</Link>
             </p>
           ) : (
             <div className={styles.columns}>
@@ -133,12 +170,14 @@ export function PortfolioPanel() {
                 holdings={open}
                 unpriced={live.unpriced}
                 quote={live.quoteCurrency}
+                account={account?.name}
                 onPriceOn={(asset, exchange) => void priceOn(asset, exchange)}
               />
               <PortfolioAllocation holdings={open} />
             </div>
           )}
-          {open.length > 0 && <ValueHistory currency={live.quoteCurrency} />}
+          {/* The recorded history is of the whole portfolio (P6): under one account's figures it would mislead. */}
+          {open.length > 0 && !account && <ValueHistory currency={live.quoteCurrency} />}
           {closed.length > 0 && (
             <p className={styles.note}>
               Closed positions (realized P&amp;L only):{' '}

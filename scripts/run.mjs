@@ -5,7 +5,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
-const SOURCES = ['app', 'components', 'lib', 'server', 'public', 'next.config.ts', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'client',
+  'components',
+  'lib',
+  'server',
+  'public',
+  'next.config.ts',
+  'package-lock.json',
+];
 const OUTPUTS = ['dist/server.mjs', '.next/BUILD_ID'];
 
 function newest(path) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { accountPortfolio } from '../../client/account-portfolio';
 import { revaluePortfolio } from '../../client/live-portfolio';
-import type { PortfolioAnswer, PortfolioAsset } from '../../client/api/portfolio';
+import type { PortfolioAccountAnswer, PortfolioAnswer, PortfolioAsset } from '../../client/api/portfolio';
 
 // What GET /api/v1/portfolio answered: 0.25 BTC (cost 15,255) and 2 ETH (cost 6,401.33), priced then at
 // 60,000 and 3,000.
@@ -109,5 +110,68 @@ describe('revaluePortfolio (the live numbers of the Portfolio panel)', () => {
     });
     expect(moved.holdings[0]?.price?.toString()).toBe('48828.125');
     expect(moved.totals.costBasis.toString()).toBe('11917.96875');
+  });
+});
+
+// The same portfolio kept in two accounts: Main holds 0.05 BTC and the 2 ETH, Ledger the 0.2 BTC moved there.
+const TOTALS = { marketValue: '0', costBasis: '0', unrealizedPnl: '0', realizedPnl: '0' };
+const account = (id: string, assets: PortfolioAccountAnswer['assets']): PortfolioAccountAnswer => ({
+  id,
+  name: id,
+  kind: 'manual',
+  complete: true,
+  totals: TOTALS,
+  assets,
+  unpriced: [],
+});
+const amounts = (quantity: string, marketValue: string, costBasis: string, allocation: string) => ({
+  quantity,
+  marketValue,
+  costBasis,
+  unrealizedPnl: '0',
+  realizedPnl: '0',
+  allocation,
+});
+const IN_ACCOUNTS: PortfolioAnswer = {
+  ...ANSWER,
+  accounts: [
+    account('main', [
+      { asset: 'BTC', ...amounts('0.05', '3000', '3051', '0.333333333333333333') },
+      { asset: 'ETH', ...amounts('2', '6000', '6401.33', '0.666666666666666667') },
+    ]),
+    account('ledger', [{ asset: 'BTC', ...amounts('0.2', '12000', '12204', '1') }]),
+  ],
+};
+
+describe('accountPortfolio (one account in the Portfolio panel)', () => {
+  it("[P3] an account's holdings tick at the live prices of the total's markets", () => {
+    const ledger = accountPortfolio(IN_ACCOUNTS, 'ledger');
+    expect(ledger?.assets.map((a) => [a.asset, a.quantity, a.priceSource?.stream])).toEqual([
+      ['BTC', '0.2', 'binance:BTC/USDT'],
+    ]);
+    const live = revaluePortfolio(ledger as PortfolioAnswer, {
+      'binance:BTC/USDT': { last: 67607.69, open: 68262.12 },
+    });
+    // 0.2 × 67,607.69 = 13,521.538, all of the account; its cost basis is its own share of the lots.
+    expect(live.totals.marketValue.toString()).toBe('13521.538');
+    expect(live.totals.unrealizedPnl.toString()).toBe('1317.538');
+    expect(live.holdings[0]?.allocation.toString()).toBe('1');
+    expect(live.holdings[0]?.priceFrom).toBe('live');
+  });
+
+  it('[P3] the accounts add up to the total at the same live prices', () => {
+    const quotes = {
+      'binance:BTC/USDT': { last: 61000, open: 60000 },
+      'binance:ETH/USDT': { last: 3100, open: 3000 },
+    };
+    const value = (answer: PortfolioAnswer | null) =>
+      revaluePortfolio(answer as PortfolioAnswer, quotes).totals.marketValue;
+    const main = value(accountPortfolio(IN_ACCOUNTS, 'main'));
+    const ledger = value(accountPortfolio(IN_ACCOUNTS, 'ledger'));
+    expect(main.plus(ledger).toString()).toBe(value(IN_ACCOUNTS).toString());
+  });
+
+  it("[P8] an account the answer does not hold is no view (a deleted or another user's account)", () => {
+    expect(accountPortfolio(IN_ACCOUNTS, 'gone')).toBeNull();
   });
 });

@@ -141,9 +141,9 @@ describe('the portfolio in the browser', () => {
     await list.getByRole('link', { name: 'Cold wallet' }).click();
     // The history of the new account alone: empty, while Main holds the buys above.
     await page.waitForURL(/\/transactions\?account=/);
-    await expect.poll(() => page.getByLabel('Account').inputValue()).not.toBe('');
+    await expect.poll(() => history().getByLabel('Account').inputValue()).not.toBe('');
     await history().getByText('No transactions yet').waitFor();
-    await page.getByLabel('Account').selectOption({ label: 'All accounts' });
+    await history().getByLabel('Account').selectOption({ label: 'All accounts' });
     await history().getByRole('row').filter({ hasText: 'BTC' }).first().waitFor();
     expect(await history().getByRole('cell', { name: 'Main' }).count()).toBeGreaterThan(0);
     await page.goto(`${server?.url}/accounts`);

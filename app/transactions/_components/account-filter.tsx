@@ -1,6 +1,7 @@
 'use client';
 /** "Account: All accounts / …": which account's transactions the history lists, kept in the page's address. */
 import { useId } from 'react';
+import { AccountSelect } from '@/components/account-select';
 import fieldStyles from '@/components/auth-card.module.css';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import styles from './transactions.module.css';
@@ -34,19 +35,13 @@ export function AccountFilter({
   return (
     <div className={styles.filter}>
       <label htmlFor={id}>Account</label>
-      <select
+      <AccountSelect
         id={id}
         className={fieldStyles.input}
-        value={value ?? ''}
-        onChange={(event) => onChange(event.currentTarget.value || null)}
-      >
-        <option value="">All accounts</option>
-        {accounts.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
+        accounts={accounts}
+        value={value}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -27,7 +27,8 @@ export function TransactionsManager() {
   const focusLater = useFocusLater();
 
   const [generation, setGeneration] = useState(0);
-  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  // Null until loaded: the form tells "loading" from "one account".
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   // The account shown, from the page's address (`?account=<id>`, as the Accounts page links); null is all of them.
   const [account, setAccount] = useState<string | null>(null);
   useEffect(() => {
@@ -61,10 +62,15 @@ export function TransactionsManager() {
   }, [generation, account]);
 
   const onSaved = (saved: TransactionRecord, edited: boolean) => {
-    setTransactions((list) => newestFirst([...(list ?? []).filter((t) => t.id !== saved.id), saved]));
+    // The form may book in another account than the one listed: such a transaction leaves the list, or stays out.
+    const listed = account === null || saved.account === account || saved.toAccount === account;
+    setTransactions((list) =>
+      newestFirst([...(list ?? []).filter((t) => t.id !== saved.id), ...(listed ? [saved] : [])]),
+    );
     if (edited) {
       setEditing(null);
-      focusLater(rowButton('edit', saved.id));
+      // A row moved to an account not listed is gone: the history's title takes the focus instead.
+      focusLater(listed ? rowButton('edit', saved.id) : '#transactions-title');
     }
   };
   const onCancelEdit = () => {
@@ -89,9 +95,15 @@ export function TransactionsManager() {
 
   return (
     <div className={styles.layout}>
-      <TransactionForm editing={editing} onSaved={onSaved} onCancelEdit={onCancelEdit} />
+      <TransactionForm
+        editing={editing}
+        accounts={accounts}
+        filtered={account}
+        onSaved={onSaved}
+        onCancelEdit={onCancelEdit}
+      />
       <PagePanel title="Transaction history" titleId="transactions-title" count={transactions?.length}>
-        {accounts.length > 1 && (
+        {accounts && accounts.length > 1 && (
           <AccountFilter accounts={accounts} value={account} onChange={chooseAccount} />
         )}
         <div className={styles.messages}>
@@ -112,7 +124,7 @@ export function TransactionsManager() {
         {transactions && transactions.length > 0 && (
           <TransactionsTable
             transactions={transactions}
-            accounts={accounts}
+            accounts={accounts ?? []}
             editingId={editing?.id ?? null}
             onEdit={setEditing}
             onDelete={onDelete}

@@ -40,6 +40,8 @@ export interface LiveHolding {
   change24h: Decimal | null;
   /** quantity × open: the value 24 h ago; null like change24h. */
   value24hAgo: Decimal | null;
+  /** Part of it came from an adjustment of unknown cost (P9): its cost basis and unrealized P&L are not real. */
+  costUnknown: boolean;
 }
 
 /** Sums over the valued holdings; the 24 h figures over those with a live last and open. */
@@ -143,6 +145,7 @@ function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHoldi
     realizedPnl: new Decimal(asset.realizedPnl).times(factor),
     change24h: moved ? quantity.times(last.minus(open)) : null,
     value24hAgo: moved ? quantity.times(open) : null,
+    costUnknown: asset.costUnknown === true,
   };
 }
 

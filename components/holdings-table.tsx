@@ -78,11 +78,17 @@ export function HoldingsTable({
               <td className={table.num}>{formatQuantity(h.quantity)}</td>
               <td className={table.num}>{formatUnitPrice(h.price, quote)}</td>
               <td className={`${table.num} ${styles.strong}`}>{formatMoney(h.marketValue, quote)}</td>
-              <td className={`${table.num} ${table.md}`}>{formatMoney(h.costBasis, quote)}</td>
-              <td className={`${table.num} ${table[tone(h.unrealizedPnl)]}`}>
-                {formatSignedMoney(h.unrealizedPnl, quote)}
-                <span className={table.sub}>{formatChangePercent(h.unrealizedPnlPercent)}</span>
-              </td>
+              {h.costUnknown ? (
+                <CostUnknown />
+              ) : (
+                <>
+                  <td className={`${table.num} ${table.md}`}>{formatMoney(h.costBasis, quote)}</td>
+                  <td className={`${table.num} ${table[tone(h.unrealizedPnl)]}`}>
+                    {formatSignedMoney(h.unrealizedPnl, quote)}
+                    <span className={table.sub}>{formatChangePercent(h.unrealizedPnlPercent)}</span>
+                  </td>
+                </>
+              )}
               <td className={table.num}>{formatShare(h.allocation)}</td>
             </tr>
           ))}
@@ -94,8 +100,14 @@ export function HoldingsTable({
               <td className={table.num}>{formatQuantity(u.quantity)}</td>
               <td colSpan={2}>{reasonText(u.reason, u.quoteCurrency, quote)}</td>
               <td className={`${table.num} ${table.md}`}>
-                {formatMoney(new Decimal(u.costBasis), u.quoteCurrency)}
-                {u.quoteCurrency !== quote && ` ${u.quoteCurrency}`}
+                {u.costUnknown ? (
+                  <span className={`${table.flag} ${table.warn}`}>Cost unknown</span>
+                ) : (
+                  <>
+                    {formatMoney(new Decimal(u.costBasis), u.quoteCurrency)}
+                    {u.quoteCurrency !== quote && ` ${u.quoteCurrency}`}
+                  </>
+                )}
               </td>
               <td className={table.num}>{MISSING}</td>
               <td className={table.num}>{MISSING}</td>
@@ -104,6 +116,25 @@ export function HoldingsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Cost basis and P&L of a holding that came (in part) from an opening balance nobody has priced (P9): shown as
+ * unknown rather than as a cost of 0 and a gain of its whole value.
+ */
+function CostUnknown() {
+  const why =
+    'Part of this holding is an opening balance whose cost is not known. Edit it on the Transactions page to state its cost.';
+  return (
+    <>
+      <td className={`${table.num} ${table.md}`} title={why}>
+        <span className={`${table.flag} ${table.warn}`}>Cost unknown</span>
+      </td>
+      <td className={table.num} title={why}>
+        {MISSING}
+      </td>
+    </>
   );
 }
 

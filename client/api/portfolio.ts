@@ -34,6 +34,8 @@ export interface PortfolioAsset {
   unrealizedPnl: string;
   realizedPnl: string;
   allocation: string;
+  /** Some of what is held came from an adjustment of unknown cost (P9): cost and unrealized P&L are not real. */
+  costUnknown?: boolean;
 }
 
 /** A conversion between currencies through markets (server/portfolio; lib/portfolio/conversion.ts). */
@@ -54,6 +56,7 @@ export interface UnpricedHolding {
   quantity: string;
   costBasis: string;
   realizedPnl: string;
+  costUnknown?: boolean;
 }
 
 /** Sums over the valued holdings, as decimal strings. */
@@ -74,6 +77,7 @@ export interface AccountAsset {
   realizedPnl: string;
   /** The holding's share of the account's market value. */
   allocation: string;
+  costUnknown?: boolean;
 }
 
 /** One portfolio account in GET /api/v1/portfolio: its totals and holdings. */
@@ -104,7 +108,8 @@ export interface TransactionInput {
   type: TransactionType;
   asset: string;
   quantity: string;
-  price: string;
+  /** Required, but for income: without it the server takes the market price of that minute (P1). */
+  price?: string;
   quoteCurrency: string;
   fee: string;
   feeCurrency: string;
@@ -142,6 +147,11 @@ export interface TransactionRecord extends TransactionInput {
   id: string;
   timeMs: number;
   account: string;
+  price: string;
+  /** The exchange's own id of a synced transaction (P9). */
+  externalId?: string;
+  /** An opening balance of unknown cost from a sync (P9); a price stated by an edit clears it. */
+  costUnknown?: true;
 }
 
 /** The user's holdings under `method` at the server's latest prices: all, or one account's (`account`). */

@@ -2,6 +2,7 @@
 // Relative imports: the unit tests load this module without the bundler's `@/` alias.
 import { OPTIONAL_TRANSACTION_FIELDS, TRANSACTION_FIELDS } from '../../../client/api/portfolio';
 import type { TransactionInput, TransactionRecord } from '../../../client/api/portfolio';
+import { isIncome } from '../../../lib/portfolio/transaction';
 import type { AccountSummary } from '../../../client/api/portfolio-accounts';
 import { toDateTimeInput } from './transaction-text';
 
@@ -89,7 +90,8 @@ export function toInput(
     type: draft.type,
     asset: draft.asset.trim(),
     quantity: draft.quantity.trim(),
-    price: draft.price.trim(),
+    // Income left without a price is valued by the server at that minute's market price (P1).
+    ...(isIncome(draft.type) && !draft.price.trim() ? {} : { price: draft.price.trim() }),
     quoteCurrency: draft.quoteCurrency.trim(),
     fee: draft.fee.trim(),
     feeCurrency: draft.feeCurrency.trim(),

@@ -9,7 +9,7 @@ import { PagePanel } from '@/components/page-shell';
 import { addTransaction, updateTransaction } from '@/client/api/portfolio';
 import type { TransactionRecord } from '@/client/api/portfolio';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
-import { TRANSACTION_TYPES } from '@/lib/portfolio/transaction';
+import { TRANSACTION_TYPES, isIncome } from '@/lib/portfolio/transaction';
 import { AccountFields } from './account-fields';
 import { BLANK, accountFor, draftOf, fieldNamedIn, toInput, transferProblem } from './transaction-draft';
 import type { Draft } from './transaction-draft';
@@ -69,6 +69,7 @@ export function TransactionForm({
   }
   const account = accountFor(draft.account, filtered, accounts ?? []);
   const transfer = draft.type === 'transfer';
+  const income = isIncome(draft.type);
   const problem = transfer && accounts ? transferProblem(accounts, account, draft.toAccount) : null;
   // The same account on both sides is said at once; a missing one only after a try.
   const shownProblem = toChecked || (draft.toAccount !== '' && problem !== null) ? problem : null;
@@ -172,11 +173,13 @@ export function TransactionForm({
           label="Price"
           {...amount}
           {...field('price')}
-          required
+          required={!income}
           hint={
             transfer
               ? "Per unit, in the quote currency: the asset's value at the time of the move."
-              : 'Per unit, in the quote currency; for a deposit, its cost per unit.'
+              : income
+                ? 'Its market value per unit when received; leave empty to use the market price of that minute.'
+                : 'Per unit, in the quote currency; for a deposit, its cost per unit.'
           }
         />
         <FormField label="Quote currency" {...ticker} {...field('quoteCurrency')} required maxLength={20} />

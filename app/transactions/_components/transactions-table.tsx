@@ -104,6 +104,14 @@ export function TransactionsTable({
                 </td>
                 <td>
                   <span className={`${styles.type} ${styles[t.type]}`}>{TYPE_LABELS[t.type]}</span>
+                  {t.costUnknown && (
+                    <span
+                      className={styles.costUnknown}
+                      title="An opening balance from an exchange sync: the exchange did not say what it cost. Edit it to state the price paid."
+                    >
+                      Cost unknown
+                    </span>
+                  )}
                 </td>
                 <td className={styles.asset}>{t.asset}</td>
                 <td className={table.num}>{formatQuantity(t.quantity)}</td>

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
+import { launchBrowser } from '../support/browser';
+import type { ServerProcess } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
+import { waitFor } from '../support/stack';
+import { openDashboard, watchPages } from './dashboard-page';
+
+// A portfolio synced from the simulated Binance as a user sees it: an opening balance of unknown cost said as
+// such on the dashboard and on the Transactions page, and income entered without a price.
+let server: ServerProcess | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const watch = watchPages();
+
+beforeAll(async () => {
+  server = await startServerProcess({ demo: true, env: { DEMO_TICK_MS: '250' } });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = watch(await context.newPage());
+  await openDashboard(page, server.url);
+  const added = await page.request.post(`${server.url}/api/v1/connections`, {
+    data: { exchange: 'binance', name: 'Binance', apiKey: DEMO_BINANCE_KEY, secret: DEMO_BINANCE_SECRET },
+  });
+  expect(added.status()).toBe(201);
+  const { id } = ((await added.json()) as { connection: { id: string } }).connection;
+  await waitFor(
+    async () =>
+      (
+        (await (await page.request.get(`${server?.url}/api/v1/connections/${id}`)).json()) as {
+          connection: { state: string };
+        }
+      ).connection.state === 'ok',
+    60_000,
+    'the sync',
+  );
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const portfolio = () => page.getByRole('region', { name: 'Portfolio' });
+const holding = (asset: string) =>
+  portfolio()
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${asset}`) }) });
+
+describe('a synced portfolio in the browser', () => {
+  it("[P9][P3] says the opening balance's cost is unknown rather than showing a gain, and values cash at 1", async () => {
+    await page.goto(server?.url ?? '');
+    await holding('ARB').getByText('Cost unknown').waitFor();
+    await expect
+      .poll(async () => (await holding('USDT').getByRole('cell').nth(1).textContent())?.trim())
+      .toBe('1.00');
+    expect(await holding('BTC').getByText('Cost unknown').count()).toBe(0);
+  });
+
+  it('[P9] marks the opening balance on the Transactions page', async () => {
+    await page.goto(`${server?.url}/transactions`);
+    const history = page.getByRole('region', { name: /^Transaction history/ });
+    const opening = history.getByRole('row').filter({ hasText: 'ARB' });
+    await opening.getByText('Cost unknown', { exact: true }).waitFor();
+    expect(await opening.count()).toBe(1);
+  });
+
+  it('[P1] income entered without a price gets the market price of its minute', async () => {
+    const form = page.getByRole('region', { name: /^(Add|Edit) transaction/ });
+    await form.getByLabel('Type').selectOption({ label: 'Staking reward' });
+    await form.getByLabel('Asset', { exact: true }).fill('ETH');
+    await form.getByLabel('Quantity', { exact: true }).fill('0.01');
+    await form.getByLabel('Exchange (optional)').fill('binance');
+    await form.getByRole('button', { name: 'Add transaction' }).click();
+    await form.getByRole('status').filter({ hasText: /Added/ }).waitFor();
+    const transactions = (await (await page.request.get(`${server?.url}/api/v1/transactions`)).json()) as {
+      transactions: Array<{ type: string; price: string }>;
+    };
+    const staking = transactions.transactions.filter((t) => t.type === 'staking');
+    expect(staking).toHaveLength(1);
+    expect(Number(staking[0]?.price)).toBeGreaterThan(0);
+  });
+});

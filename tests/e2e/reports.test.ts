@@ -280,4 +280,12 @@ describe('the tax report in the browser', () => {
     });
     expect(scroller).toEqual({ scrolls: true, overflow: 'auto' });
   });
+
+  it('[P10] the account menu leads to the report', async () => {
+    await page.goto(server?.url ?? '');
+    await page.getByRole('button', { name: /^Account/ }).click();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.waitForURL((u) => u.pathname === '/reports');
+    await region(/^Realized gains/).waitFor();
+  });
 });

@@ -115,9 +115,14 @@ export function AccountMenu() {
           <p className={styles.who}>Could not read the account from the server.</p>
         )}
         {user && (
-          <a href="/accounts" className={styles.item}>
-            Accounts
-          </a>
+          <>
+            <a href="/accounts" className={styles.item}>
+              Accounts
+            </a>
+            <a href="/reports" className={styles.item}>
+              Reports
+            </a>
+          </>
         )}
         {user?.isAdmin && (
           <a href="/users" className={styles.item}>

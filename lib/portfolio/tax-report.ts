@@ -121,6 +121,9 @@ export function taxReport(holdings: readonly AssetHolding[], options: TaxReportO
   const longTermDays = options.longTermDays ?? DEFAULT_LONG_TERM_DAYS;
   const within = (time: number) => time >= options.from && time < options.to;
   const gains = holdings
+    // Cash (an asset quoted in itself, as a sync books USDT spent) is worth 1 of itself: its disposals never
+    // gain or lose in its own currency, and listing them would bury the lines that do.
+    .filter((h) => h.asset !== h.quoteCurrency)
     .flatMap((h) =>
       h.realized
         .filter((e) => within(e.time))

@@ -126,3 +126,18 @@ describe.each(COST_BASIS_METHODS)(
     });
   },
 );
+
+describe('cash in the tax report', () => {
+  it('[P10] leaves out the disposals of cash (an asset quoted in itself), which never gain', () => {
+    const usdt = { asset: 'USDT', quoteCurrency: 'USDT', feeCurrency: 'USDT' };
+    const synced = [
+      tx('deposit', 'd1', '1000', '1', { ...usdt, day: 0 }),
+      buy('b1', '0.01', '40000', { day: 1 }),
+      tx('sell', 'c1', '400', '1', { ...usdt, day: 1 }),
+      sell('s1', '0.01', '50000', { day: 2 }),
+      tx('buy', 'c2', '500', '1', { ...usdt, day: 2 }),
+    ];
+    const report = taxReport(holdings(synced), ALL_TIME);
+    expect(report.gains.map((g) => [g.asset, text(g.gain)])).toEqual([['BTC', '100']]);
+  });
+});

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addConnection,
   getConnection,
@@ -10,28 +10,14 @@ import {
 import { listAccounts } from '../../../client/api/portfolio-accounts';
 import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../../server/feeds/demo/binance-account';
 import { autoClose } from '../../support/stack';
-import type { Stack } from '../../support/stack';
+import { browserFetch } from './browser-fetch';
 
 const { start } = autoClose();
-
-/** The browser's fetch of a relative path, sent to the stack's server with its session. */
-function browserFetch(stack: Stack) {
-  const serverFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (path: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', stack.cookie);
-    return serverFetch(`${stack.url}${path}`, { ...init, headers });
-  });
-}
 
 /** A fetch that answers every request with `body` as JSON. */
 function answering(body: unknown, status = 200) {
   vi.stubGlobal('fetch', () => Promise.resolve(Response.json(body, { status })));
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 const CONNECTION = {
   id: 'c1',

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTransaction, fetchPortfolio, listTransactions } from '../../../client/api/portfolio';
 import {
   createAccount,
@@ -7,23 +7,9 @@ import {
   renameAccount,
 } from '../../../client/api/portfolio-accounts';
 import { autoClose } from '../../support/stack';
-import type { Stack } from '../../support/stack';
+import { browserFetch } from './browser-fetch';
 
 const { start } = autoClose();
-
-/** The browser's fetch of a relative path, sent to the stack's server with its session. */
-function browserFetch(stack: Stack) {
-  const serverFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (path: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', stack.cookie);
-    return serverFetch(`${stack.url}${path}`, { ...init, headers });
-  });
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('the browser’s portfolio accounts client', () => {
   it('[P8] reads every answer the server gives about accounts, transfers and holdings per account', async () => {

@@ -8,6 +8,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { FormAlert, FormField, SubmitButton, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
+import { useFocusLater } from '@/components/use-focus-later';
 import { addConnection } from '@/client/api/connections';
 import type { ApiResult, ConnectionSummary } from '@/client/api/connections';
 import { formText } from '@/client/api/auth';
@@ -19,6 +20,7 @@ import pageStyles from './accounts.module.css';
 import styles from './connections.module.css';
 
 const OTHER = 'other';
+const FORM_ID = 'connect-exchange-form';
 
 // Keys and ids are typed exactly: no saved values offered, no capitals, no spelling check (which may send the
 // text to a service).
@@ -58,11 +60,6 @@ function fieldFor(result: Extract<ApiResult<unknown>, { ok: false }>, other: boo
   return result.status === 400 ? 'apiKey' : null;
 }
 
-function focusField(form: HTMLFormElement, name: string | null): void {
-  const field = name ? form.elements.namedItem(name) : null;
-  if (field instanceof HTMLElement) field.focus();
-}
-
 /** Empties the secret fields, so a key stays in the page no longer than it takes to send it. */
 function clearFields(form: HTMLFormElement, names: string[]): void {
   for (const name of names) {
@@ -84,6 +81,9 @@ export function ConnectExchangeForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormMessage | null>(null);
   const [done, setDone] = useState<FormMessage | null>(null);
+  // After the render that ends the busy state: a field disabled while the key was tested takes no focus.
+  const focusLater = useFocusLater();
+  const focusField = (name: string | null) => name && focusLater(`#${FORM_ID} [name="${name}"]`);
   const exchange = choice === OTHER ? otherId.trim().toLowerCase() : choice;
   const title = exchange ? exchangeTitle(exchange) : 'Exchange';
   const needsPassphrase = PASSPHRASE_EXCHANGES.has(exchange);
@@ -97,7 +97,7 @@ export function ConnectExchangeForm(props: {
     const wanted = accountName.trim();
     if (takenNames.some((taken) => accountNameKey(taken) === accountNameKey(wanted))) {
       setError(formMessage(`There is already an account named "${wanted}". Choose another name.`));
-      return focusField(form, 'name');
+      return focusField('name');
     }
     const password = formText(form, 'passphrase');
     const input = {
@@ -114,7 +114,7 @@ export function ConnectExchangeForm(props: {
     setBusy(false);
     if (!result.ok) {
       setError(formMessage(result.message));
-      return focusField(form, fieldFor(result, choice === OTHER));
+      return focusField(fieldFor(result, choice === OTHER));
     }
     clearFields(form, ['apiKey']);
     setName(null);
@@ -122,7 +122,7 @@ export function ConnectExchangeForm(props: {
       formMessage(`Connected ${result.data.account.name}: the key works, and the first sync has started.`),
     );
     onConnected(result.data);
-    focusField(form, 'exchange');
+    focusField('exchange');
   };
 
   return (
@@ -131,7 +131,7 @@ export function ConnectExchangeForm(props: {
         Create a <strong>read-only</strong> API key on the exchange (reading on; trading and withdrawals off).
         Livefolio tests it, stores it encrypted, and never shows it again: only its last four characters.
       </p>
-      <form className={fieldStyles.form} onSubmit={(event) => void onSubmit(event)}>
+      <form id={FORM_ID} className={fieldStyles.form} onSubmit={(event) => void onSubmit(event)}>
         <Field label="Exchange">
           {(ids) => (
             <select

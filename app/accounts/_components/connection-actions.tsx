@@ -8,7 +8,7 @@ import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import { removeConnection, syncNow } from '@/client/api/connections';
 import type { ConnectionSummary } from '@/client/api/connections';
 import { ConfirmGroup } from './confirm-group';
-import { exchangeTitle } from './connection-text';
+import { ERROR_MEANINGS, exchangeTitle, resultText } from './connection-text';
 import styles from './accounts.module.css';
 
 interface ConnectionActionsProps {
@@ -24,6 +24,8 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormMessage | null>(null);
+  // Whether this page asked for a sync: then its end is announced, as the badge alone is not.
+  const [asked, setAsked] = useState(false);
   const focusLater = useFocusLater();
   const name = c.account.name;
   const syncing = c.state === 'syncing';
@@ -42,6 +44,7 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
       setBusy(false);
       // The server's words say when to try again.
       if (!result.ok) return setError(formMessage(result.message));
+      setAsked(true);
       onChanged(result.data);
     });
   };
@@ -58,6 +61,9 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
 
   return (
     <>
+      <p role="status" className="sr-only">
+        {asked && syncOutcome(c)}
+      </p>
       <FormAlert message={error} />
       {confirming ? (
         <ConfirmGroup
@@ -99,4 +105,11 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
       )}
     </>
   );
+}
+
+/** A sync's outcome in words, for the announcement. */
+function syncOutcome(c: ConnectionSummary): string {
+  if (c.state === 'syncing') return 'Sync started.';
+  if (c.state === 'error' && c.lastError) return `Sync failed: ${ERROR_MEANINGS[c.lastError.code]}.`;
+  return c.lastResult ? `Sync finished: ${resultText(c.lastResult)}.` : '';
 }

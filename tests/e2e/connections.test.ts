@@ -135,9 +135,26 @@ describe('exchange connections in the browser', () => {
     expect(await form().getByLabel('Account name').inputValue()).toBe('Binance 2');
     expect(await form().getByLabel('API key').inputValue()).toBe(DEMO_BINANCE_KEY);
     expect(await form().getByLabel('API secret').inputValue()).toBe('');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('apiKey');
     await page.reload();
     await list().getByRole('heading', { name: 'Your accounts (2)' }).waitFor();
     expect(await accountRow('Binance 2').count()).toBe(0);
+  });
+
+  it('[P9] the form asks for a passphrase where keys have one, and takes any ccxt id', async () => {
+    const passphrase = form().getByLabel(/^Passphrase/);
+    expect(await passphrase.getAttribute('required')).toBeNull();
+    await form().getByLabel('Exchange', { exact: true }).selectOption('okx');
+    expect(await form().getByLabel('Account name').inputValue()).toBe('OKX');
+    await form().getByLabel('Passphrase', { exact: true }).waitFor();
+    expect(await passphrase.getAttribute('required')).not.toBeNull();
+    await form()
+      .getByLabel('Exchange', { exact: true })
+      .selectOption({ label: 'Another exchange (ccxt id)…' });
+    await form().getByLabel('Exchange id').fill('bitstamp');
+    expect(await form().getByLabel('Account name').inputValue()).toBe('Bitstamp');
+    await form().getByLabel('Exchange', { exact: true }).selectOption('binance');
+    expect(await form().getByLabel('Exchange id').count()).toBe(0);
   });
 
   it('[P9] a key that can trade and withdraw is connected with a warning', async () => {
@@ -162,6 +179,7 @@ describe('exchange connections in the browser', () => {
     await badge(row, 'Syncing…').waitFor();
     await badge(row, 'Synced').waitFor({ timeout: 30_000 });
     await row.getByText('1 added, 1 opening balance', { exact: true }).waitFor();
+    await row.getByRole('status').filter({ hasText: 'Sync finished: 1 added, 1 opening balance.' }).waitFor();
     await expect.poll(() => transactionCount(row)).toBe(before + 1);
     await row.getByRole('button', { name: 'Sync Binance now', disabled: false }).waitFor();
   });
@@ -175,6 +193,10 @@ describe('exchange connections in the browser', () => {
     await failure.waitFor();
     await row.getByText(/^Binance could not be reached or is down .* nothing was changed/).waitFor();
     await row.getByText(/· last success (just now|\d+ s ago)/).waitFor();
+    await row
+      .getByRole('status')
+      .filter({ hasText: 'Sync failed: The exchange could not be reached.' })
+      .waitFor();
     demo?.account.faults.down(false);
     await syncNow(row, 'Binance');
     expect(await failure.count()).toBe(0);

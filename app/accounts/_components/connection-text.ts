@@ -73,7 +73,9 @@ export function agoText(ms: number): string {
   return ms < 10_000 ? 'just now' : `${formatAge(ms)} ago`;
 }
 
-/** How long until, in words: "in 12 min", or "due" once it has passed. */
+/** How long until, in words, rounded up ("in 15 min" for 14 min 59 s), or "due" once it has passed. */
 export function untilText(ms: number): string {
-  return ms < 1_000 ? 'due' : `in ${formatAge(ms)}`;
+  if (ms < 1_000) return 'due';
+  const unit = ms < 60_000 ? 1_000 : 60_000;
+  return `in ${formatAge(Math.ceil(ms / unit) * unit)}`;
 }

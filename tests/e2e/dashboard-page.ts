@@ -1,7 +1,8 @@
 /** The dashboard as a user meets it, found by roles and names: the connection state, the watchlist rows, the chart. */
 import { afterAll, afterEach, expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_WATCHLIST } from '../../server/feeds/demo/venues';
+import { launchBrowser } from '../support/browser';
 import { TEST_ADMIN } from '../support/stack';
 
 /** The rows of a new demo account (protocol W2), as the table shows their symbols: one exchange after another. */
@@ -27,6 +28,17 @@ export async function waitUntilLive(page: Page, timeoutMs = 15_000): Promise<voi
   await connectionState(page)
     .filter({ hasText: /^Live$/ })
     .waitFor({ timeout: timeoutMs });
+}
+
+/** Launches the browser with one page (1280 × 900, watched by `watch`) on the dashboard at `url`, signed in. */
+export async function launchOnDashboard(
+  url: string,
+  watch: (page: Page) => Page,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = watch(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+  await openDashboard(page, url);
+  return { browser, page };
 }
 
 /**

@@ -1,5 +1,8 @@
 'use client';
-/** One account in the list: its name (a link to its transactions), kind and size; Rename in place; Delete, confirmed. */
+/**
+ * One account in the list: its name (a link to its transactions), kind and size, and an exchange account's
+ * connection; Rename in place; Delete, confirmed.
+ */
 import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import Link from 'next/link';
@@ -8,7 +11,11 @@ import type { FormMessage } from '@/components/auth-card';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import { renameAccount } from '@/client/api/portfolio-accounts';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import type { ConnectionSummary } from '@/client/api/connections';
 import { MAX_ACCOUNT_NAME, countText } from './account-text';
+import { ConfirmGroup } from './confirm-group';
+import { ConnectionActions } from './connection-actions';
+import { ConnectionStatus } from './connection-status';
 import fieldStyles from '@/components/auth-card.module.css';
 import styles from './accounts.module.css';
 
@@ -16,15 +23,20 @@ const KIND_LABELS: Record<AccountSummary['kind'], string> = { manual: 'Manual', 
 
 interface AccountRowProps {
   account: AccountSummary;
+  /** The exchange connection that keeps the account in sync, if any. */
+  connection?: ConnectionSummary;
   /** The user's only account: it cannot be deleted (every transaction needs an account). */
   isLast: boolean;
   onRenamed(account: AccountSummary): void;
   /** Resolves true once deleted; a refusal is the caller's to show. */
   onDelete(account: AccountSummary): Promise<boolean>;
+  onConnectionChanged(connection: ConnectionSummary): void;
+  onDisconnected(connection: ConnectionSummary): void;
 }
 
 /** The row; at most one of renaming and confirming a delete at a time. */
-export function AccountRow({ account, isLast, onRenamed, onDelete }: AccountRowProps) {
+export function AccountRow(props: AccountRowProps) {
+  const { account, connection, isLast, onRenamed, onDelete, onConnectionChanged, onDisconnected } = props;
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormMessage | null>(null);
@@ -90,30 +102,30 @@ export function AccountRow({ account, isLast, onRenamed, onDelete }: AccountRowP
           <span className={styles.muted}>{countText(account.transactions) || 'No transactions'}</span>
         </div>
       )}
+      {connection && (
+        <ConnectionStatus connection={connection}>
+          <ConnectionActions
+            connection={connection}
+            onChanged={onConnectionChanged}
+            onDisconnected={onDisconnected}
+          />
+        </ConnectionStatus>
+      )}
       <FormAlert message={error} />
       {mode === 'confirm' ? (
-        <div
-          className={styles.confirm}
-          role="group"
-          aria-label={`Delete ${account.name}?`}
+        <ConfirmGroup
+          label={`Delete ${account.name}?`}
+          action="Confirm delete"
+          busyAction="Deleting…"
+          busy={busy}
+          onConfirm={confirmDelete}
+          onCancel={() => back('delete')}
           onKeyDown={onKeyDown}
         >
-          <span>
-            Delete {account.name}
-            {countText(account.transactions, ' and its ')}?
-          </span>
-          <button
-            type="button"
-            className={`${styles.button} ${styles.danger}`}
-            disabled={busy}
-            onClick={confirmDelete}
-          >
-            {busy ? 'Deleting…' : 'Confirm delete'}
-          </button>
-          <button type="button" className={styles.button} autoFocus onClick={() => back('delete')}>
-            Cancel
-          </button>
-        </div>
+          Delete {account.name}
+          {countText(account.transactions, ' and its ')}?
+          {connection && ' Its exchange connection and key go too.'}
+        </ConfirmGroup>
       ) : (
         mode === 'view' && (
           <div className={styles.actions}>

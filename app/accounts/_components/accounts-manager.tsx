@@ -1,18 +1,29 @@
 'use client';
-/** The accounts page's state: the list from the server, renames and deletes with their outcome, the add form. */
-import { useEffect, useState } from 'react';
+/**
+ * The accounts page's state: the accounts and their exchange connections from the server, renames, deletes and
+ * disconnects with their outcome, and the forms that add an account or connect an exchange.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
+import { ClockProvider } from '@/components/clock-provider';
 import { PagePanel } from '@/components/page-shell';
-import { useFocusLater } from '@/components/use-focus-later';
+import { rowButton, useFocusLater } from '@/components/use-focus-later';
+import type { ConnectionSummary } from '@/client/api/connections';
 import { deleteAccount, listAccounts } from '@/client/api/portfolio-accounts';
-import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import type { AccountSummary, ApiResult } from '@/client/api/portfolio-accounts';
 import { AccountRow } from './account-row';
 import { countText } from './account-text';
 import { AddAccountForm } from './add-account-form';
+import { ConnectExchangeForm } from './connect-exchange-form';
+import { exchangeTitle } from './connection-text';
+import { useConnections } from './use-connections';
 import styles from './accounts.module.css';
 
-/** Loads the list once; every change updates it from the server's answer without loading it again. */
+/**
+ * Loads the accounts once, and again whenever a connection changes them (a sync books transactions, a disconnect
+ * makes an account manual); every other change updates the list from the server's answer.
+ */
 export function AccountsManager() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [loadError, setLoadError] = useState<FormMessage | null>(null);
@@ -21,18 +32,20 @@ export function AccountsManager() {
   const [done, setDone] = useState<FormMessage | null>(null);
   const focusLater = useFocusLater();
 
+  const showAccounts = useCallback((result: ApiResult<AccountSummary[]>) => {
+    if (result.ok) setAccounts(result.data);
+    setLoadError(result.ok ? null : formMessage(result.message));
+    setSignedOut(!result.ok && result.status === 401);
+  }, []);
   useEffect(() => {
     const controller = new AbortController();
-    void listAccounts(controller.signal).then((result) => {
-      if (controller.signal.aborted) return;
-      if (result.ok) setAccounts(result.data);
-      else {
-        setLoadError(formMessage(result.message));
-        setSignedOut(result.status === 401);
-      }
-    });
+    void listAccounts(controller.signal).then((result) => controller.signal.aborted || showAccounts(result));
     return () => controller.abort();
-  }, []);
+  }, [showAccounts]);
+  const refreshAccounts = useCallback(() => void listAccounts().then(showAccounts), [showAccounts]);
+  const connections = useConnections(refreshAccounts);
+  const connectionOf = (account: AccountSummary) =>
+    connections.connections?.find((c) => c.account.id === account.id);
 
   const onRenamed = (account: AccountSummary) =>
     setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? account : a)));
@@ -46,41 +59,66 @@ export function AccountsManager() {
       return false;
     }
     setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
+    const connection = connectionOf(account);
+    if (connection) connections.drop(connection.id);
     setDone(formMessage(`Deleted ${account.name}${countText(result.data, ' and its ')}.`));
     focusLater('#accounts-title');
     return true;
   };
+  const onDisconnected = (connection: ConnectionSummary) => {
+    setRefusal(null);
+    connections.drop(connection.id);
+    setDone(
+      formMessage(
+        `Disconnected ${connection.account.name} from ${exchangeTitle(connection.exchange)}: ` +
+          'its key is deleted; the account and its transactions stay.',
+      ),
+    );
+    // The row stays, without the Disconnect button that had the focus.
+    focusLater(rowButton('rename', connection.account.id));
+  };
 
   return (
-    <div className={styles.columns}>
-      <PagePanel title="Your accounts" titleId="accounts-title" count={accounts?.length}>
-        <div className={styles.messages}>
-          <FormAlert message={loadError ?? refusal} />
-          <FormAlert message={done} tone="done" />
+    <ClockProvider>
+      <div className={styles.columns}>
+        <PagePanel title="Your accounts" titleId="accounts-title" count={accounts?.length}>
+          <div className={styles.messages}>
+            <FormAlert message={loadError ?? refusal ?? connections.loadError} />
+            <FormAlert message={done} tone="done" />
+          </div>
+          {signedOut && (
+            <p>
+              <a href="/login?next=%2Faccounts" className={styles.link}>
+                Sign in
+              </a>
+            </p>
+          )}
+          {accounts === null && !loadError && <p className={styles.muted}>Loading accounts…</p>}
+          {accounts && (
+            <ul className={styles.list}>
+              {accounts.map((account) => (
+                <AccountRow
+                  key={account.id}
+                  account={account}
+                  connection={connectionOf(account)}
+                  isLast={accounts.length === 1}
+                  onRenamed={onRenamed}
+                  onDelete={onDelete}
+                  onConnectionChanged={connections.put}
+                  onDisconnected={onDisconnected}
+                />
+              ))}
+            </ul>
+          )}
+        </PagePanel>
+        <div className={styles.side}>
+          <ConnectExchangeForm
+            takenNames={accounts?.map((a) => a.name) ?? []}
+            onConnected={connections.put}
+          />
+          <AddAccountForm onAdded={(account) => setAccounts((list) => [...(list ?? []), account])} />
         </div>
-        {signedOut && (
-          <p>
-            <a href="/login?next=%2Faccounts" className={styles.link}>
-              Sign in
-            </a>
-          </p>
-        )}
-        {accounts === null && !loadError && <p className={styles.muted}>Loading accounts…</p>}
-        {accounts && (
-          <ul className={styles.list}>
-            {accounts.map((account) => (
-              <AccountRow
-                key={account.id}
-                account={account}
-                isLast={accounts.length === 1}
-                onRenamed={onRenamed}
-                onDelete={onDelete}
-              />
-            ))}
-          </ul>
-        )}
-      </PagePanel>
-      <AddAccountForm onAdded={(account) => setAccounts((list) => [...(list ?? []), account])} />
-    </div>
+      </div>
+    </ClockProvider>
   );
 }

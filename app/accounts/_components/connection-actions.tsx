@@ -1,0 +1,115 @@
+'use client';
+/** A connection's buttons: "Sync now" (refused while one runs), and "Disconnect", confirmed. */
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { FormAlert, formMessage } from '@/components/auth-card';
+import type { FormMessage } from '@/components/auth-card';
+import { rowButton, useFocusLater } from '@/components/use-focus-later';
+import { removeConnection, syncNow } from '@/client/api/connections';
+import type { ConnectionSummary } from '@/client/api/connections';
+import { ConfirmGroup } from './confirm-group';
+import { ERROR_MEANINGS, exchangeTitle, resultText } from './connection-text';
+import styles from './accounts.module.css';
+
+interface ConnectionActionsProps {
+  connection: ConnectionSummary;
+  /** The connection as the server answered "Sync now". */
+  onChanged(connection: ConnectionSummary): void;
+  /** After the server removed it; the account stays, as a manual one. */
+  onDisconnected(connection: ConnectionSummary): void;
+}
+
+/** The buttons, or the question before disconnecting; a refusal (too many syncs asked for) is shown above them. */
+export function ConnectionActions({ connection: c, onChanged, onDisconnected }: ConnectionActionsProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormMessage | null>(null);
+  // Whether this page asked for a sync: then its end is announced, as the badge alone is not.
+  const [asked, setAsked] = useState(false);
+  const focusLater = useFocusLater();
+  const name = c.account.name;
+  const syncing = c.state === 'syncing';
+  const back = () => {
+    setConfirming(false);
+    focusLater(rowButton('disconnect', c.id));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape') back();
+  };
+  const startSync = () => {
+    if (busy || syncing) return;
+    setBusy(true);
+    setError(null);
+    void syncNow(c.id).then((result) => {
+      setBusy(false);
+      // The server's words say when to try again.
+      if (!result.ok) return setError(formMessage(result.message));
+      setAsked(true);
+      onChanged(result.data);
+    });
+  };
+  const disconnect = () => {
+    setBusy(true);
+    setError(null);
+    void removeConnection(c.id).then((result) => {
+      setBusy(false);
+      if (result.ok) return onDisconnected(c);
+      setError(formMessage(result.message));
+      back();
+    });
+  };
+
+  return (
+    <>
+      <p role="status" className="sr-only">
+        {asked && syncOutcome(c)}
+      </p>
+      <FormAlert message={error} />
+      {confirming ? (
+        <ConfirmGroup
+          label={`Disconnect ${name}?`}
+          action="Confirm disconnect"
+          busyAction="Disconnecting…"
+          busy={busy}
+          onConfirm={disconnect}
+          onCancel={back}
+          onKeyDown={onKeyDown}
+        >
+          Disconnect {name} from {exchangeTitle(c.exchange)}? Its key is deleted; the account and its
+          transactions stay, kept by hand from then on.
+        </ConfirmGroup>
+      ) : (
+        <div className={styles.actions}>
+          <button
+            type="button"
+            className={styles.button}
+            aria-label={`Sync ${name} now`}
+            title={syncing ? 'A sync is running' : undefined}
+            // aria-disabled, not disabled: a disabled button drops the keyboard focus it had.
+            aria-disabled={busy || syncing}
+            onClick={startSync}
+          >
+            Sync now
+          </button>
+          <button
+            type="button"
+            className={styles.button}
+            aria-label={`Disconnect ${name}`}
+            data-action="disconnect"
+            data-id={c.id}
+            onClick={() => setConfirming(true)}
+          >
+            Disconnect
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A sync's outcome in words, for the announcement. */
+function syncOutcome(c: ConnectionSummary): string {
+  if (c.state === 'syncing') return 'Sync started.';
+  if (c.state === 'error' && c.lastError) return `Sync failed: ${ERROR_MEANINGS[c.lastError.code]}.`;
+  return c.lastResult ? `Sync finished: ${resultText(c.lastResult)}.` : '';
+}

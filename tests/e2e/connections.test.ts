@@ -113,7 +113,7 @@ describe('exchange connections in the browser', () => {
     const count = await transactionCount(row);
     await row.getByRole('link', { name: 'Transactions page' }).click();
     await page.waitForURL(/\/transactions\?account=/);
-    await expect.poll(() => page.getByLabel('Account').inputValue()).not.toBe('');
+    await expect.poll(() => history().getByLabel('Account').inputValue()).not.toBe('');
     await page.getByRole('heading', { name: `Transaction history (${count})` }).waitFor();
     await history().getByRole('row').filter({ hasText: 'ARB' }).first().waitFor();
 

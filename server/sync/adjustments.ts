@@ -24,7 +24,7 @@ export interface AdjustmentContext {
 
 /**
  * Brings the account's adjustments in line with `balances` (null: none known, openings only) over `all`, the
- * user's transactions as stored now. Returns how many are in place.
+ * user's transactions as stored now and any about to be. Returns how many are in place.
  */
 export async function adjust(
   mine: UserTransactions,
@@ -34,8 +34,11 @@ export async function adjust(
 ): Promise<number> {
   const { account, now } = ctx;
   const { openings, closings } = reconcile(account, all, balances);
+  // Without balances only openings are managed: a sync's closing stays until the next sync sets it again.
+  const managed = (t: Transaction) =>
+    balances ? isAdjustment(t) : (t.externalId?.startsWith(OPENING) ?? false);
   const existing = new Map(
-    all.filter((t) => t.account === account && isAdjustment(t)).map((t) => [t.externalId as string, t]),
+    all.filter((t) => t.account === account && managed(t)).map((t) => [t.externalId as string, t]),
   );
   const first = all
     .filter((t) => (t.account === account || t.toAccount === account) && !isAdjustment(t))

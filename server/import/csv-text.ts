@@ -23,6 +23,12 @@ export function csvText(bytes: Uint8Array): string {
       `The file is not UTF-8 text (it may be Latin-1 or Windows-1252, as older spreadsheets save): ${SAVE_AS}.`,
     );
   }
+  // A browser that read a Latin-1 file as UTF-8 sends its "é" as U+FFFD: the bytes were lost before they came.
+  if (text.includes('\uFFFD'))
+    throw new AppError(
+      'BAD_REQUEST',
+      `The file holds characters that were not UTF-8 when it was read (shown as \uFFFD): ${SAVE_AS}.`,
+    );
   // UTF-16 without a byte-order mark decodes as UTF-8 with a NUL beside every ASCII letter.
   if (text.includes('\u0000'))
     throw new AppError('BAD_REQUEST', `The file holds NUL characters (UTF-16 text?), not UTF-8: ${SAVE_AS}.`);

@@ -93,31 +93,43 @@ export class ExchangeImport {
     const view = this.view(exchange.id);
     const parsed = exchange.parse(file, view);
     const home = homeCurrency(view, [await this.deps.currency(userId), ...HOME_CURRENCIES], parsed.quotes);
-    const ctx: BookingContext = {
+    const booked = await book(parsed.records, {
       // Set on each transaction once the account is known, inside the write.
       account: '',
       exchange: exchange.id,
       exchangeName: exchange.title,
       home,
       priceAt: this.priceAt(parsed, home, exchange.id),
+    });
+    const written = await this.write(userId, booked, { account, exchange, home });
+    if (written.added) this.deps.changed(userId);
+    return {
+      format: file.format,
+      account: written.account,
+      imported: written.imported,
+      skipped: written.skipped,
+      ignored: parsed.ignored.length,
+      warnings: parsed.warnings,
     };
-    const booked = await book(parsed.records, ctx);
+  }
+
+  /**
+   * One database transaction: the account found (or made), the legs it does not hold yet checked against the
+   * history (P2) with the opening balances it then needs, and stored.
+   */
+  private write(
+    userId: number,
+    booked: readonly Booked[],
+    into: { account: string | undefined; exchange: { id: string; title: string }; home: string },
+  ) {
+    const { exchange, home } = into;
     const now = this.now();
-    const outcome = await this.deps.transactions.change(userId, async (mine, accounts) => {
-      const target = await targetAccount(accounts, account, exchange.title);
+    return this.deps.transactions.change(userId, async (mine, accounts) => {
+      const target = await targetAccount(accounts, into.account, exchange.title);
       const all = await mine.list();
       const conflicts = quoteConflicts(all, booked, `this ${exchange.title} file is valued in ${home}`);
       if (conflicts.length > 0) throw refuseLines(conflicts);
-      const known = await mine.externalIds(target.id);
-      let imported = 0;
-      let skipped = 0;
-      const fresh: Array<{ leg: SyncedTransaction; label: string }> = [];
-      for (const b of booked) {
-        const legs = b.legs.filter((l) => !known.has(l.externalId));
-        if (legs.length === 0) skipped += b.record.lines.length;
-        else imported += b.record.lines.length;
-        for (const leg of legs) fresh.push({ leg: { ...leg, account: target.id }, label: b.label });
-      }
+      const { fresh, imported, skipped } = newLegs(booked, await mine.externalIds(target.id), target.id);
       if (fresh.length > 0) {
         // Refusals name the new transactions by their lines, so they are checked before they have ids.
         const named = fresh.map(({ leg, label: where }) => ({ ...leg, id: `on ${where}` }));
@@ -135,17 +147,8 @@ export class ExchangeImport {
           now,
         );
       }
-      return { account: { id: target.id, name: target.name }, imported, skipped, changed: fresh.length > 0 };
+      return { account: { id: target.id, name: target.name }, imported, skipped, added: fresh.length > 0 };
     });
-    if (outcome.changed) this.deps.changed(userId);
-    return {
-      format: file.format,
-      account: outcome.account,
-      imported: outcome.imported,
-      skipped: outcome.skipped,
-      ignored: parsed.ignored.length,
-      warnings: parsed.warnings,
-    };
   }
 
   /** NOT_FOUND for an id that is not one of the user's accounts, before any work on the file. */
@@ -208,6 +211,23 @@ async function book(records: readonly ImportRecord[], ctx: BookingContext): Prom
 function fieldsOf(t: SyncedTransaction) {
   const { type, asset, quantity, price, quoteCurrency, fee, feeCurrency, time, exchange, note } = t;
   return { type, asset, quantity, price, quoteCurrency, fee, feeCurrency, time, exchange, note };
+}
+
+/**
+ * The legs the account does not hold yet (by external id), in `account`, and the rows counted: imported when any
+ * of a record's legs is new (one the user deleted is booked again, as a sync does), else skipped.
+ */
+function newLegs(booked: readonly Booked[], known: ReadonlySet<string>, account: string) {
+  let imported = 0;
+  let skipped = 0;
+  const fresh: Array<{ leg: SyncedTransaction; label: string }> = [];
+  for (const b of booked) {
+    const legs = b.legs.filter((l) => !known.has(l.externalId));
+    if (legs.length === 0) skipped += b.record.lines.length;
+    else imported += b.record.lines.length;
+    for (const leg of legs) fresh.push({ leg: { ...leg, account }, label: b.label });
+  }
+  return { fresh, imported, skipped };
 }
 
 /** Lines whose transactions would quote an asset otherwise than the user's history does (P2), each named. */

@@ -1,10 +1,16 @@
 /** The exchanges' own files through POST /api/v1/transactions.csv, on the real server and simulated exchanges. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Loose, Stack, Target } from '../support/stack';
+import { freshSchema, postgresAvailable } from '../support/services';
+import type { Loose, Stack, StackOptions, Target } from '../support/stack';
 import { api, autoClose, send, signIn } from '../support/stack';
 
 const { start } = autoClose();
+const postgresUp = await postgresAvailable();
+/** The stack on each storage engine the machine has (CI has both): the import's writes run on both. */
+const ENGINES: Array<[string, () => Promise<StackOptions>]> = [['SQLite', async () => ({})]];
+if (postgresUp)
+  ENGINES.push(['PostgreSQL', async () => ({ env: { DATABASE_URL: (await freshSchema()).url } })]);
 const BOB = { username: 'bob', password: 'bob-password-1' };
 const fixture = (name: string) => readFileSync(`tests/fixtures/exports/${name}`, 'utf8');
 
@@ -54,9 +60,9 @@ async function importTwice(
   return first.body;
 }
 
-describe('importing a Binance trade history', () => {
+describe.each(ENGINES)('importing a Binance trade history on %s', (_engine, options) => {
   it('[P4] books every fill into the chosen account, both sides in USDT, BNB fees as disposals; a second import adds nothing', async () => {
-    const stack = await start();
+    const stack = await start(await options());
     const spot = await createAccount(stack, 'Binance spot');
     const held = { USDT: '615.384', BTC: '0.01199', ETH: '0.3', BNB: '0.09941', SOL: '1', EUR: '59.54' };
     const answer = await importTwice(stack, 'binance-trade-history.csv', `?account=${spot}`, {
@@ -91,7 +97,7 @@ describe('importing a Binance trade history', () => {
   });
 
   it('[P4] refuses a file with bad rows whole, each line named, and stores and creates nothing', async () => {
-    const stack = await start();
+    const stack = await start(await options());
     const file = [
       '"Date(UTC)","Pair","Side","Price","Executed","Amount","Fee"',
       '"2025-01-06 09:15:02","BTCUSDT","BUY","94000.00","0.01BTC","940USDT","0.00001BTC"',
@@ -122,7 +128,7 @@ describe('importing a Binance trade history', () => {
   });
 
   it('[P2][P4] refuses, naming the lines, where the portfolio already quotes an asset in another currency', async () => {
-    const stack = await start();
+    const stack = await start(await options());
     const manual = {
       type: 'buy',
       asset: 'ETH',
@@ -290,6 +296,11 @@ describe('what an import refuses whole', () => {
         'latin1',
       ),
       /not UTF-8 text \(it may be Latin-1/,
+    ],
+    [
+      'Latin-1 a browser already read as UTF-8',
+      Buffer.from(`${header}\n${row.replace('BTCUSDT', 'BTCUSDT\uFFFD')}`, 'utf8'),
+      /characters that were not UTF-8 when it was read/,
     ],
   ])('[P4] a file in another encoding: %s', async (_name, bytes, message) => {
     const stack = await start();

@@ -6,7 +6,7 @@
  * the account held (a trade history without its deposits), an opening balance of unknown cost makes up for it.
  * All or nothing: every record is valued and checked before one database transaction writes them.
  */
-import { parseNewTransaction } from '../../lib/portfolio/transaction';
+import { MAX_EXTERNAL_ID_LENGTH, parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { AppError } from '../errors';
 import type { MarketInfo } from '../feeds/types';
@@ -194,7 +194,10 @@ async function book(records: readonly ImportRecord[], ctx: BookingContext): Prom
       const legs = await bookRecord(record, ctx);
       const issues = legs.flatMap((leg) => {
         const parsed = parseNewTransaction(fieldsOf(leg));
-        return parsed.ok ? [] : parsed.error.issues;
+        // The exchange's id comes from the file: one too long to keep is not an id.
+        const id =
+          leg.externalId.length > MAX_EXTERNAL_ID_LENGTH ? ['id: too long to be an exchange’s id'] : [];
+        return [...(parsed.ok ? [] : parsed.error.issues), ...id];
       });
       if (issues.length > 0) problems.push(`${where}: ${issues.join('; ')}`);
       else booked.push({ record, label: where, legs });

@@ -277,6 +277,12 @@ describe('what an import refuses whole', () => {
       /lacks Amount/,
     ],
     ['an unknown format', `${header}\n${row}`, '?format=excel', /format/],
+    [
+      'an id too long to be one',
+      `txid,refid,time,type,asset,amount,fee\nL1,${'Q'.repeat(300)},2025-01-02 00:00:00,deposit,ZUSD,10,0`,
+      '',
+      /line 2: id: too long/,
+    ],
   ])('[P4] %s', async (_name, file, query, message) => {
     const stack = await start();
     const res = await importFile(stack, file, query);

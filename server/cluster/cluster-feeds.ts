@@ -139,6 +139,10 @@ export class ClusterFeeds implements Feeds {
     return this.markets.get(exchange)?.has(symbol) ?? false;
   }
 
+  marketsOf(exchange: string): ReadonlyMap<string, MarketInfo> | undefined {
+    return this.markets.get(exchange);
+  }
+
   check(stream: string): { exchange: string; symbol: string } {
     return checkStream((exchange) => this.markets.get(exchange), stream);
   }
@@ -227,7 +231,7 @@ export class ClusterFeeds implements Feeds {
     const local = this.local;
     if (!local) return;
     for (const status of statuses) {
-      const markets = local.markets(status.exchange);
+      const markets = local.marketsOf(status.exchange);
       // A new term's feeds load their markets again; until then the ones known from the last leader serve.
       if (markets && markets.size > 0 && markets.size !== this.markets.get(status.exchange)?.size) {
         this.markets.set(status.exchange, markets);

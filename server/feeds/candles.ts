@@ -14,6 +14,9 @@ export const DAY_MS = 86_400_000;
 /** Candles per request: Binance's maximum, and what most exchanges accept. */
 const PAGE = 1000;
 
+/** How long after a minute the next candle may open and still stand for it (a market without trades then). */
+const NEAREST_MINUTE_MS = 3_600_000;
+
 /** UTC midnight of the day holding `timeMs`. */
 export const dayStart = (timeMs: number) => Math.floor(timeMs / DAY_MS) * DAY_MS;
 
@@ -23,7 +26,7 @@ export interface CandleSource {
   offersHistory(stream: StreamId): Promise<boolean>;
   /** Close of each complete UTC day from `fromDay` up to yesterday, by day start; days the exchange lacks are absent. */
   dailyCloses(stream: StreamId, fromDay: number, now: number): Promise<Map<number, number>>;
-  /** The open of the one-minute candle holding `timeMs` (or the next one the exchange has), or null. */
+  /** The open of the one-minute candle holding `timeMs` (or the next one, within the hour), or null. */
   minuteOpen(stream: StreamId, timeMs: number): Promise<number | null>;
   close(): Promise<void>;
 }
@@ -97,7 +100,10 @@ export class CcxtCandleSource implements CandleSource {
     const ex = ref && (await this.exchange(ref.exchange));
     if (!ref || !ex?.has.fetchOHLCV) return null;
     const [candle] = await ex.fetchOHLCV(ref.symbol, '1m', minute, 1);
-    const open = candle?.[1];
+    const [time, open] = candle ?? [];
+    // Kraken keeps only its latest 720 candles and answers an older `since` with them: a candle that far from the
+    // minute asked is another time's price, not that minute's.
+    if (typeof time !== 'number' || time < minute || time - minute > NEAREST_MINUTE_MS) return null;
     return typeof open === 'number' && Number.isFinite(open) && open > 0 ? open : null;
   }
 

@@ -29,6 +29,8 @@ export interface Feeds extends MarketCatalog {
   simulated(): boolean;
   /** True when the exchange is configured and its loaded markets include the symbol. */
   hasMarket(exchange: string, symbol: string): boolean;
+  /** An exchange's loaded markets by symbol (empty until loaded); undefined when it is not configured. */
+  marketsOf(exchange: string): ReadonlyMap<string, MarketInfo> | undefined;
 }
 
 /** An exchange's loaded markets by symbol; undefined when the exchange is not configured. */

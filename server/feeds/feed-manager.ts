@@ -97,16 +97,16 @@ export class FeedManager implements Feeds {
   }
 
   /** An exchange's loaded markets (empty until loaded); undefined when the exchange is not configured. */
-  markets(exchange: string): ReadonlyMap<string, MarketInfo> | undefined {
+  marketsOf(exchange: string): ReadonlyMap<string, MarketInfo> | undefined {
     return this.entries.get(exchange)?.feed.markets();
   }
 
   check(stream: string): { exchange: string; symbol: string } {
-    return checkStream((exchange) => this.markets(exchange), stream);
+    return checkStream((exchange) => this.marketsOf(exchange), stream);
   }
 
   search(exchange: string, query: string, limit: number): MarketInfo[] {
-    return searchMarkets((id) => this.markets(id), exchange, query, limit);
+    return searchMarkets((id) => this.marketsOf(id), exchange, query, limit);
   }
 
   private updateStatus(spec: ExchangeSpec, status: FeedStatus): void {

@@ -6,7 +6,10 @@ import { EXCHANGE_ID_PATTERN, MAX_ID_LENGTH, TICKER_PATTERN } from '../../lib/po
 import type { Accounts } from '../auth/accounts';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import { parseTransactionInput } from '../portfolio/portfolio-service';
-import { fromCsv, toCsv } from '../portfolio/transactions-csv';
+import { fromRows, toCsv } from '../portfolio/transactions-csv';
+import type { ExchangeImport } from '../import/exchange-import';
+import { FILE_FORMATS, readImportFile } from '../import/file-format';
+import type { CsvFile, ExchangeFormat } from '../import/file-format';
 import type { AccountService } from '../portfolio/account-service';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { ValueBackfill } from '../portfolio/value-backfill';
@@ -23,6 +26,10 @@ const portfolioQuery = z.strictObject({
   account: accountId.optional(),
 });
 const transactionsQuery = z.strictObject({ account: accountId.optional() });
+const importQuery = z.strictObject({
+  account: accountId.optional(),
+  format: z.enum(['auto', ...FILE_FORMATS]).default('auto'),
+});
 const MAX_PRICING_CHOICES = 500;
 const settingsBody = z
   .strictObject({
@@ -53,6 +60,7 @@ export function portfolioRoutes(
   history: { store: ValueHistoryStore; intervalMs: number; backfill: Pick<ValueBackfill, 'status'> },
   changed: (userId: number) => void,
   prices: PastPrices,
+  imports: Pick<ExchangeImport, 'import'>,
 ): Routes {
   // Income may come without a price: the market's of that minute is filled in before the checks (P1).
   const input = async (body: unknown) => parseTransactionInput(await withIncomePrice(body, prices));
@@ -130,9 +138,13 @@ export function portfolioRoutes(
         body: 'csv',
         maxBodyBytes: MAX_IMPORT_BYTES,
         async handle(ctx) {
-          const added = await portfolio.importRows(user(ctx), fromCsv(String(ctx.body)));
+          const { account, format } = parse(importQuery, ctx.query);
+          const file = readImportFile(String(ctx.body), format);
           ctx.status = 201;
-          return { imported: added.length };
+          if (file.format !== 'livefolio')
+            return imports.import(user(ctx), file as CsvFile & { format: ExchangeFormat }, account);
+          const added = await portfolio.importRows(user(ctx), fromRows(file.header, file.rows), account);
+          return { format: 'livefolio', imported: added.length, skipped: 0, ignored: 0, warnings: [] };
         },
       },
     },

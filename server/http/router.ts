@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Authenticated } from '../auth/accounts';
 import { AppError, toAppError } from '../errors';
+import { csvText } from '../import/csv-text';
 import type { RequestLimiter } from '../socket/rate-limit';
 import { describeIssues } from '../socket/schemas';
 
@@ -172,7 +173,7 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
     req.resume();
     throw new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`);
   }
-  const text = await new Promise<string>((resolve, reject) => {
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -185,12 +186,12 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
         reject(new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`));
       }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
-  if (kind === 'csv') return text;
+  if (kind === 'csv') return csvText(bytes);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
   }

@@ -74,18 +74,20 @@ export class PortfolioService {
 
   /**
    * Imports CSV rows (P4), all or none: their account names resolve regardless of case, missing ones become new
-   * manual accounts in the same database transaction, and a row without an account goes to the oldest.
+   * manual accounts in the same database transaction, and a row without an account goes to `into` (an account id
+   * of the user's, else NOT_FOUND), by default the oldest.
    */
-  async importRows(userId: number, rows: readonly CsvTransaction[]): Promise<Transaction[]> {
+  async importRows(userId: number, rows: readonly CsvTransaction[], into?: string): Promise<Transaction[]> {
     const added = await this.deps.transactions.change(userId, async (mine, accounts) => {
-      const oldest = await accounts.oldest();
+      if (into !== undefined && !(await accounts.list()).some((a) => a.id === into)) throw noAccount(into);
+      const fallback = into ?? (await accounts.oldest()).id;
       const named = await accountsNamed(
         accounts,
         rows.flatMap((r) => [r.account, r.toAccount].filter((name) => name !== undefined)),
       );
       const known = await accounts.list();
       const ids = byId(known);
-      // Names become ids; a row without an account keeps none, so it goes to the oldest.
+      // Names become ids; a row without an account keeps none, so it goes to the fallback.
       const id = (name: string | undefined) =>
         name === undefined ? undefined : named.get(accountNameKey(name))?.id;
       const booked = rows.map((r) => {
@@ -97,7 +99,7 @@ export class PortfolioService {
           ...(toAccount === undefined ? {} : { toAccount }),
         };
         const words = { prefix: `line ${r.line}: `, toAccountField: 'to_account' };
-        return resolveAccounts(input, ids, { account: oldest.id }, words);
+        return resolveAccounts(input, ids, { account: fallback }, words);
       });
       return insertBookable(
         mine,

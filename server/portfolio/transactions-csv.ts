@@ -2,12 +2,13 @@
  * Transactions as CSV (docs/protocol.md P4): one header row, one transaction per row, all-or-nothing on import,
  * and an export that imports back to the same portfolio. Accounts travel by name, readable in a spreadsheet.
  */
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { accountNameKey, accountNameSchema } from '../../lib/portfolio/account';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { AppError } from '../errors';
+import { refuseLines, requireRows } from '../import/csv-table';
+import type { CsvRow } from '../import/csv-table';
 
 /** The columns, in the order an export writes them; the last four may be left out of an import. */
 export const CSV_COLUMNS = [
@@ -25,11 +26,6 @@ export const CSV_COLUMNS = [
   'to_account',
 ] as const;
 const OPTIONAL = new Set(['exchange', 'note', 'account', 'to_account']);
-
-/** Most rows one import may hold. */
-export const MAX_IMPORT_ROWS = 10_000;
-/** Most problems listed in one refusal; the rest are counted. */
-const MAX_LISTED = 20;
 
 // Spreadsheets run a cell starting with one of these as a formula. An apostrophe in front makes it text there;
 // the import takes one leading apostrophe off again, so an export still imports to the same note.
@@ -71,34 +67,16 @@ export interface CsvTransaction {
   toAccount?: string;
 }
 
-/** Parses a CSV import; throws BAD_REQUEST naming every bad line (up to 20) when any row is wrong. */
-export function fromCsv(text: string): CsvTransaction[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /, '') : 'not valid CSV';
-    throw new AppError('BAD_REQUEST', `line ${line ?? '?'}: not valid CSV: ${reason}`);
-  }
-  const [header, ...rows] = records;
-  if (!header)
-    throw new AppError('BAD_REQUEST', 'The file is empty: expected a header row and transactions.');
-  const columns = readHeader(header.record);
-  if (rows.length === 0) throw new AppError('BAD_REQUEST', 'line 2: no transactions after the header row.');
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw new AppError(
-      'BAD_REQUEST',
-      `At most ${MAX_IMPORT_ROWS} transactions per import; this file has ${rows.length}.`,
-    );
-
+/**
+ * Reads the rows of a CSV import under its header row (csv-table.ts read them); throws BAD_REQUEST naming every
+ * bad line (up to 20) when any row is wrong.
+ */
+export function fromRows(header: CsvRow, rows: readonly CsvRow[]): CsvTransaction[] {
+  const columns = readHeader(header);
+  requireRows(header, rows);
   const problems: string[] = [];
   const parsed: CsvTransaction[] = [];
-  for (const { record, info } of rows) {
+  for (const { cells: record, line } of rows) {
     const cell = (name: string) => record[columns.indexOf(name)] ?? '';
     const optional = (name: string) => {
       const value = columns.includes(name) ? cell(name) : '';
@@ -119,11 +97,10 @@ export function fromCsv(text: string): CsvTransaction[] {
     });
     const accounts = readAccounts(cell('type'), optional('account'), optional('to_account'));
     const issues = [...(result.ok ? [] : result.error.issues.map(renameFields)), ...accounts.issues];
-    if (result.ok && issues.length === 0)
-      parsed.push({ line: info.lines, transaction: result.value, ...accounts.names });
-    else problems.push(`line ${info.lines}: ${issues.join('; ')}`);
+    if (result.ok && issues.length === 0) parsed.push({ line, transaction: result.value, ...accounts.names });
+    else problems.push(`line ${line}: ${issues.join('; ')}`);
   }
-  if (problems.length > 0) throw new AppError('BAD_REQUEST', summarise(problems));
+  if (problems.length > 0) throw refuseLines(problems);
   return parsed;
 }
 
@@ -149,8 +126,8 @@ function readAccounts(type: string, account: string | undefined, toAccount: stri
   return { issues, names };
 }
 
-function readHeader(cells: string[]): string[] {
-  const columns = cells.map((c) => c.trim().toLowerCase());
+function readHeader(header: CsvRow): string[] {
+  const columns = header.cells.map((c) => c.trim().toLowerCase());
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   const missing = CSV_COLUMNS.filter((c) => !OPTIONAL.has(c) && !columns.includes(c));
   const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
@@ -160,17 +137,14 @@ function readHeader(cells: string[]): string[] {
     twice.length > 0 ? `column${twice.length > 1 ? 's' : ''} given twice: ${twice.join(', ')}` : '',
   ].filter(Boolean);
   if (problems.length > 0)
-    throw new AppError('BAD_REQUEST', `line 1: ${problems.join('; ')} (expected ${CSV_COLUMNS.join(',')})`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `line ${header.line}: ${problems.join('; ')} (expected ${CSV_COLUMNS.join(',')})`,
+    );
   return columns;
 }
 
 // The parser names fields as the API does (quoteCurrency); the file calls them quote_currency.
 function renameFields(issue: string): string {
   return issue.replace(/^quoteCurrency:/, 'quote_currency:').replace(/^feeCurrency:/, 'fee_currency:');
-}
-
-function summarise(problems: string[]): string {
-  const listed = problems.slice(0, MAX_LISTED).join('\n');
-  const more = problems.length - MAX_LISTED;
-  return `Nothing was imported. ${problems.length} line${problems.length > 1 ? 's are' : ' is'} wrong:\n${listed}${more > 0 ? `\n… and ${more} more` : ''}`;
 }

@@ -1,14 +1,14 @@
 /**
- * An exchange's records as portfolio transactions (docs/protocol.md P9). The portfolio quotes each asset in one
- * currency, so a sync quotes everything in the account's home currency (e.g. USDT) and books both sides of a
- * trade: buying BTC with USDT is a buy of BTC and a sale of the USDT paid (cash, worth 1 each); a trade between
- * two other currencies (ETH/BTC) is valued at the home currency's price of that minute. A fee paid in a third
- * currency (BNB) is a disposal of that fee. Every transaction carries the exchange's own id.
+ * An exchange's records as portfolio transactions (docs/protocol.md P9), for a sync and for an import of the
+ * exchange's own files (P4) alike. The portfolio quotes each asset in one currency, so everything is quoted in the
+ * account's home currency (e.g. USDT) and both sides of a trade are booked: buying BTC with USDT is a buy of BTC
+ * and a sale of the USDT paid (cash, worth 1 each); a trade between two other currencies (ETH/BTC) is valued at
+ * the home currency's price of that minute. A fee paid in a third currency (BNB) is a disposal of that fee. Income
+ * is valued at its minute's price. Every transaction carries the exchange's own id.
  */
 import { Decimal, MAX_FRACTION_DIGITS, ZERO, formatDecimal } from '../../lib/portfolio/decimal';
 import type { SyncedTransaction } from '../../lib/portfolio/transaction';
-import type { MoveRecord, TradeRecord } from './records';
-import { SyncError } from './sync-error';
+import type { IncomeRecord, MoveRecord, TradeRecord } from './records';
 
 /** The price of one unit of `asset` in the home currency at `timeMs`, or null when no market tells. */
 export type PriceAt = (asset: string, timeMs: number) => Promise<Decimal | null>;
@@ -24,7 +24,28 @@ export interface BookingContext {
   priceAt: PriceAt;
 }
 
+/** One record of any kind, as a sync reads it or an import parses it. */
+export type BookableRecord =
+  | { kind: 'trade'; record: TradeRecord }
+  | { kind: 'deposit' | 'withdrawal'; record: MoveRecord }
+  | { kind: 'income'; record: IncomeRecord };
+
+/**
+ * Why a record cannot be booked, naming it: no price to value it, or a fee as large as the trade. The sync and
+ * the import each say it their way (a failed sync, a refused line).
+ */
+export class BookingError extends Error {
+  override readonly name = 'BookingError';
+  constructor(
+    readonly reason: 'no-price' | 'fee-too-large',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const ONE = new Decimal(1);
+const at = (timeMs: number) => new Date(timeMs).toISOString();
 const text = (value: Decimal) => formatDecimal(value.toDecimalPlaces(MAX_FRACTION_DIGITS));
 
 function leg(
@@ -68,10 +89,10 @@ async function tradeValues(t: TradeRecord, ctx: BookingContext): Promise<{ base:
   if (quote) return { base: t.price.times(quote), quote };
   const base = await ctx.priceAt(t.base, t.timeMs);
   if (base) return { base, quote: base.div(t.price) };
-  throw new SyncError(
-    'FAILED',
-    `No ${t.base}/${ctx.home} or ${t.quote}/${ctx.home} price on ${ctx.exchangeName} at ${new Date(t.timeMs).toISOString()} ` +
-      `to value trade ${t.id} (${t.symbol}) in ${ctx.home}; nothing was changed.`,
+  throw new BookingError(
+    'no-price',
+    `No ${t.base}/${ctx.home} or ${t.quote}/${ctx.home} price is known at ${at(t.timeMs)} ` +
+      `to value ${ctx.exchangeName} trade ${t.id} (${t.symbol}) in ${ctx.home}`,
   );
 }
 
@@ -85,9 +106,9 @@ async function bookTrade(t: TradeRecord, ctx: BookingContext): Promise<SyncedTra
   const quoteFee = fee && fee.currency === t.quote ? fee.amount : ZERO;
   const quoteMoved = buying ? t.cost.plus(quoteFee) : t.cost.minus(quoteFee);
   if (quoteMoved.lte(0))
-    throw new SyncError(
-      'BAD_EXCHANGE_DATA',
-      `${ctx.exchangeName} reported trade ${t.id} (${t.symbol}) with a fee as large as the trade; nothing was changed.`,
+    throw new BookingError(
+      'fee-too-large',
+      `${ctx.exchangeName} trade ${t.id} (${t.symbol}) has a fee as large as the trade`,
     );
   const what = `${ctx.exchangeName} ${t.symbol} trade ${t.id}`;
   const out = [
@@ -171,9 +192,53 @@ async function bookMove(m: MoveRecord, kind: 'deposit' | 'withdrawal', ctx: Book
 }
 
 /**
- * Books records, oldest first: deposits before the trades of the same moment, withdrawals after, so that what a
- * moment brings in is there when the same moment takes it out.
+ * Income (P1): coins that arrive valued at their minute's price, both the income and their cost basis; a fee in
+ * the same coin is taken from what arrived. Without a price it cannot be booked (P1 refuses it too).
  */
+async function bookIncome(r: IncomeRecord, ctx: BookingContext): Promise<SyncedTransaction[]> {
+  const value = r.currency === ctx.home ? ONE : await ctx.priceAt(r.currency, r.timeMs);
+  if (!value)
+    throw new BookingError(
+      'no-price',
+      `No ${r.currency}/${ctx.home} price is known at ${at(r.timeMs)} to value ${ctx.exchangeName} ${r.type} ${r.id}`,
+    );
+  const fee = r.fee && r.fee.currency === r.currency ? r.fee : null;
+  return [
+    leg(ctx, {
+      externalId: `${r.type}:${r.id}`,
+      type: r.type,
+      asset: r.currency,
+      quantity: r.amount,
+      price: value,
+      fee,
+      timeMs: r.timeMs,
+      note: `${ctx.exchangeName} ${r.type} ${r.id}`,
+    }),
+  ];
+}
+
+/** One record as its transactions; throws BookingError when it cannot be valued or cannot be right. */
+export function bookRecord(r: BookableRecord, ctx: BookingContext): Promise<SyncedTransaction[]> {
+  switch (r.kind) {
+    case 'trade':
+      return bookTrade(r.record, ctx);
+    case 'income':
+      return bookIncome(r.record, ctx);
+    default:
+      return bookMove(r.record, r.kind, ctx);
+  }
+}
+
+// Within one moment: what arrives (deposits, income) before the trades, withdrawals after, so that what a moment
+// brings in is there when the same moment takes it out.
+const ORDER = { deposit: 0, income: 0, trade: 1, withdrawal: 2 } as const;
+
+/** Records oldest first, and within one moment in ORDER; the sort is stable, so a file's order stays otherwise. */
+export function inBookingOrder<T extends BookableRecord>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => a.record.timeMs - b.record.timeMs || ORDER[a.kind] - ORDER[b.kind]);
+}
+
+/** Books a sync's records in booking order. */
 export async function bookRecords(
   records: {
     trades: readonly TradeRecord[];
@@ -182,16 +247,12 @@ export async function bookRecords(
   },
   ctx: BookingContext,
 ): Promise<SyncedTransaction[]> {
-  const events = [
-    ...records.deposits.map((m) => ({ time: m.timeMs, order: 0, book: () => bookMove(m, 'deposit', ctx) })),
-    ...records.trades.map((t) => ({ time: t.timeMs, order: 1, book: () => bookTrade(t, ctx) })),
-    ...records.withdrawals.map((m) => ({
-      time: m.timeMs,
-      order: 2,
-      book: () => bookMove(m, 'withdrawal', ctx),
-    })),
-  ].sort((a, b) => a.time - b.time || a.order - b.order);
+  const all: BookableRecord[] = [
+    ...records.deposits.map((record) => ({ kind: 'deposit' as const, record })),
+    ...records.trades.map((record) => ({ kind: 'trade' as const, record })),
+    ...records.withdrawals.map((record) => ({ kind: 'withdrawal' as const, record })),
+  ];
   const out: SyncedTransaction[] = [];
-  for (const event of events) out.push(...(await event.book()));
+  for (const r of inBookingOrder(all)) out.push(...(await bookRecord(r, ctx)));
   return out;
 }

@@ -34,12 +34,13 @@ export interface Reconciliation {
 
 /**
  * The adjustments that make `account`'s history (its transactions without earlier adjustments, in time order)
- * never go below zero and end at `balances`. Assets neither in the history nor in the balances get none.
+ * never go below zero and end at `balances`. Assets neither in the history nor in the balances get none. Without
+ * balances (an imported file: nobody said what is held now), only the openings the history needs.
  */
 export function reconcile(
   account: string,
   transactions: readonly Transaction[],
-  balances: ReadonlyMap<string, Decimal>,
+  balances: ReadonlyMap<string, Decimal> | null,
 ): Reconciliation {
   const running = new Map<string, { net: Decimal; low: Decimal }>();
   const mine = transactions
@@ -53,10 +54,11 @@ export function reconcile(
   }
   const openings = new Map<string, Decimal>();
   const closings = new Map<string, Decimal>();
-  for (const asset of new Set([...running.keys(), ...balances.keys()])) {
+  for (const asset of new Set([...running.keys(), ...(balances?.keys() ?? [])])) {
     const { net, low } = running.get(asset) ?? { net: ZERO, low: ZERO };
-    const balance = balances.get(asset) ?? ZERO;
     const needed = low.neg();
+    // Without balances, what the history ends with (after the opening it needs) is what is held.
+    const balance = balances ? (balances.get(asset) ?? ZERO) : net.plus(needed);
     const opening = Decimal.max(needed, balance.minus(net));
     const closing = opening.plus(net).minus(balance);
     if (opening.gt(TOLERANCE)) openings.set(asset, opening);

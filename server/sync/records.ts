@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Decimal, MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
+import type { IncomeType } from '../../lib/portfolio/transaction';
 import { SyncError } from './sync-error';
 
 /** An amount no real account holds: past it, a number is a glitch, not a balance. */
@@ -37,6 +38,17 @@ export interface MoveRecord {
   id: string;
   currency: string;
   amount: Decimal;
+  fee: Fee | null;
+  timeMs: number;
+}
+
+/** Coins received for nothing given: a staking reward, interest, an airdrop, other income (P1). */
+export interface IncomeRecord {
+  id: string;
+  type: IncomeType;
+  currency: string;
+  amount: Decimal;
+  /** Taken from what arrived, in the same currency; null for none. */
   fee: Fee | null;
   timeMs: number;
 }

@@ -6,6 +6,7 @@ import ccxt from 'ccxt';
 import type { ConnectionErrorCode } from '../../lib/portfolio/connection';
 import { AppError } from '../errors';
 import { SecretError } from '../secrets/secret-error';
+import { BookingError } from './book-records';
 
 /** A failure with a code the UI can act on and a message a user can follow. */
 export class SyncError extends Error {
@@ -24,6 +25,12 @@ const KEY_REFUSED = /"code":\s*-2015\b/;
 /** Any thrown value as a SyncError that names the exchange and says what to do. */
 export function describeFailure(error: unknown, exchange: string): SyncError {
   if (error instanceof SyncError) return error;
+  // A record with no price to value it stops the sync; one that cannot be right is the exchange's doing.
+  if (error instanceof BookingError)
+    return new SyncError(
+      error.reason === 'no-price' ? 'FAILED' : 'BAD_EXCHANGE_DATA',
+      `${error.message}; nothing was changed.`,
+    );
   if (error instanceof SecretError)
     return new SyncError(
       'SECRET_UNREADABLE',

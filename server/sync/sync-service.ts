@@ -26,7 +26,7 @@ export const SYNC_NOW_POINTS = 5;
 export const SYNC_NOW_WINDOW_S = 300;
 
 /** Currencies a sync may value an account in, after the user's own. */
-const HOME_CURRENCIES = ['USDT', 'USD', 'USDC', 'EUR'];
+export const HOME_CURRENCIES = ['USDT', 'USD', 'USDC', 'EUR'];
 
 export interface SyncServiceDeps {
   connections: ConnectionStore;

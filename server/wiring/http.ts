@@ -71,6 +71,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
         { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
         (userId) => services.events.emit('portfolio:changed', userId),
         services.pastPrices,
+        services.imports,
       ),
       ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),

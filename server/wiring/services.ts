@@ -15,6 +15,7 @@ import { PortfolioService } from '../portfolio/portfolio-service';
 import { ValueBackfill } from '../portfolio/value-backfill';
 import type { MakeLimiter } from '../cluster/limiters';
 import { exchangeOpener } from '../sync/exchange-client';
+import { ExchangeImport } from '../import/exchange-import';
 import { pastPrices } from '../portfolio/past-prices';
 import type { PastPrices } from '../portfolio/past-prices';
 import { SYNC_NOW_POINTS, SYNC_NOW_WINDOW_S, SyncService } from '../sync/sync-service';
@@ -63,6 +64,8 @@ export interface Services {
   sync: SyncService;
   /** Past market prices (income entered without one, imports). */
   pastPrices: PastPrices;
+  /** Imports of the exchanges' own files. */
+  imports: ExchangeImport;
   events: EventEmitter<ServiceEvents>;
   /** The session a request's cookie names, or null. */
   authenticate(req: IncomingMessage): Promise<Authenticated | null>;
@@ -143,6 +146,14 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
     candles,
   });
+  const imports = new ExchangeImport({
+    transactions: stores.transactions,
+    accounts: stores.portfolioAccounts,
+    markets: (exchange) => feeds.marketsOf(exchange),
+    prices,
+    currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
+    changed,
+  });
   market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
   return {
     accounts,
@@ -153,6 +164,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     alerts,
     sync,
     pastPrices: prices,
+    imports,
     events,
     authenticate: (req) => accounts.authenticate(sessionToken(req)),
     firstExchange,

@@ -45,7 +45,13 @@ describe('CSV import and export', () => {
     ].join('\n');
     const imported = await importCsv(stack, csv);
     expect(imported.status, await imported.clone().text()).toBe(201);
-    expect(await imported.json()).toEqual({ imported: 4 });
+    expect(await imported.json()).toEqual({
+      format: 'livefolio',
+      imported: 4,
+      skipped: 0,
+      ignored: 0,
+      warnings: [],
+    });
 
     const exported = await api(stack, '/api/v1/transactions.csv');
     expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');

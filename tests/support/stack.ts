@@ -13,6 +13,10 @@ import { loadConfig } from '../../server/config';
 import type { Config } from '../../server/config';
 import { startDemoExchange } from '../../server/feeds/demo';
 import type { DemoExchange } from '../../server/feeds/demo';
+import { startCoinbaseExchange } from '../../server/feeds/demo/coinbase/index';
+import { startKrakenExchange } from '../../server/feeds/demo/kraken/index';
+import type { SimulatedExchange } from '../../server/feeds/demo/venue';
+import type { ExchangeSpec } from '../../server/feeds/types';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -48,7 +52,10 @@ export interface StackOptions {
   seed?: number;
   databaseFile?: string;
   watchdogMs?: number;
-  /** Exchange ids, each served by the one demo exchange (ids of Binance's protocol: binance, binanceus). */
+  /**
+   * Exchange ids: `coinbase` and `kraken` each served by its own simulated exchange, any other by the one demo
+   * exchange (ids of Binance's protocol: binance, binanceus).
+   */
   exchanges?: string[];
   /** Where the server logs; silent by default. */
   log?: pino.Logger;
@@ -69,7 +76,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HTTP_RATE_LIMIT: '100000',
     ...options.env,
   });
-  const exchanges = (options.exchanges ?? ['binance']).map((id) => ({ id, url: demo.url, simulated: true }));
+  const venues: SimulatedExchange[] = [];
+  const exchanges: ExchangeSpec[] = [];
+  for (const id of options.exchanges ?? ['binance']) {
+    const seed = options.seed ?? 7;
+    const tickMs = options.tickMs ?? 50;
+    const own =
+      id === 'coinbase'
+        ? await startCoinbaseExchange({ seed, tickMs })
+        : id === 'kraken'
+          ? await startKrakenExchange({ seed, tickMs })
+          : null;
+    if (own) venues.push(own);
+    exchanges.push({ id, url: own?.url ?? demo.url, simulated: true });
+  }
   const build = () =>
     createApp({
       config,
@@ -98,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async close() {
       await stack.app.close();
       await demo.close();
+      for (const venue of venues) await venue.close();
     },
   };
   return stack;

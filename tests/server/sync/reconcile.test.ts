@@ -53,4 +53,12 @@ describe('reconciliation', () => {
     expect(shown(result.openings)).toEqual({});
     expect(shown(result.closings)).toEqual({});
   });
+
+  it('[P4][P9] without balances (an imported file), only the opening the history needs, and no closing', () => {
+    const history = [tx({ quantity: '3' }), tx({ type: 'sell', quantity: '4' }), tx({ quantity: '0.5' })];
+    const result = reconcile('binance', history, null);
+    expect(shown(result.openings)).toEqual({ BTC: '1' });
+    expect(shown(result.closings)).toEqual({});
+    expect(shown(reconcile('binance', [tx({ quantity: '3' })], null).openings)).toEqual({});
+  });
 });

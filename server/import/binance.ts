@@ -1,0 +1,110 @@
+/**
+ * Binance's spot trade history export ("Spot Order History → Trade History", docs/imports.md): one fill per row,
+ * `Date(UTC), Pair, Side, Price, Executed, Amount, Fee`, the last three with their currency as a suffix
+ * ("0.00150000BTC", "45.12345USDT", "0.00001BNB"). The file has no trade ids: each row's id is a hash of it.
+ */
+import { MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
+import type { Decimal } from '../../lib/portfolio/decimal';
+import type { TradeRecord } from '../sync/records';
+import { amountAndCode, amountIn, decimal, readColumns, utcTime } from './cells';
+import type { Cells } from './cells';
+import { refuseLines } from './csv-table';
+import type { CsvFile } from './file-format';
+import { splitPair } from './markets';
+import type { MarketView } from './markets';
+import type { ImportRecord, ParsedFile } from './parsed-file';
+import { contentId, occurrences } from './row-ids';
+
+const COLUMNS = [
+  { name: 'Date(UTC)' },
+  { name: 'Pair' },
+  { name: 'Side' },
+  { name: 'Price' },
+  { name: 'Executed' },
+  { name: 'Amount' },
+  { name: 'Fee' },
+];
+
+/** Parses the file; BAD_REQUEST naming every bad line. */
+export function parseBinance(file: CsvFile, view: MarketView): ParsedFile {
+  const cellsOf = readColumns(file, COLUMNS, 'Binance trade history');
+  const idOf = occurrences();
+  const problems: string[] = [];
+  const records: ImportRecord[] = [];
+  for (const row of file.rows) {
+    const read = readTrade(cellsOf(row), view);
+    if (typeof read === 'string') {
+      problems.push(`line ${row.line}: ${read}`);
+      continue;
+    }
+    const { trade, parts } = read;
+    records.push({ kind: 'trade', record: { ...trade, id: idOf(contentId(parts)) }, lines: [row.line] });
+  }
+  if (problems.length > 0) throw refuseLines(problems);
+  return {
+    format: 'binance',
+    records,
+    ignored: [],
+    prices: new Map(),
+    quotes: new Set(records.map((r) => (r.record as TradeRecord).quote)),
+    warnings: view.markets
+      ? []
+      : [
+          'Binance is not configured on this server: its pairs were split by the known quote currencies ' +
+            '(docs/imports.md).',
+        ],
+  };
+}
+
+const positive = (value: Decimal | null) => (value && value.gt(0) ? value : null);
+
+/** One row as a trade (without its id) and the parts its id is hashed from, or what is wrong with it. */
+function readTrade(
+  cell: Cells,
+  view: MarketView,
+): { trade: Omit<TradeRecord, 'id'>; parts: string[] } | string {
+  const issues: string[] = [];
+  const timeMs = utcTime(cell('Date(UTC)'));
+  if (timeMs === null) issues.push(`Date(UTC): expected a UTC time like 2024-03-05 14:02:11`);
+  const pair = splitPair(cell('Pair'), view);
+  if (!pair)
+    issues.push(
+      `Pair: ${JSON.stringify(cell('Pair').slice(0, 24))} is not ${view.markets ? 'a market Binance lists' : 'a pair of a known quote currency'}`,
+    );
+  const side = cell('Side').toLowerCase();
+  if (side !== 'buy' && side !== 'sell') issues.push('Side: expected BUY or SELL');
+  const price = positive(decimal(cell('Price')));
+  if (!price) issues.push('Price: expected a decimal above 0');
+  const amount = pair ? positive(amountIn(cell('Executed'), pair.base)) : null;
+  if (pair && !amount)
+    issues.push(`Executed: expected an amount of ${pair.base} above 0, like 0.5${pair.base}`);
+  const cost = pair ? positive(amountIn(cell('Amount'), pair.quote)) : null;
+  if (pair && !cost) issues.push(`Amount: expected an amount of ${pair.quote} above 0, like 10${pair.quote}`);
+  const fee = amountAndCode(cell('Fee'), pair ? [pair.base, pair.quote, 'BNB'] : ['BNB']);
+  if (!fee) issues.push('Fee: expected an amount and its currency, like 0.001BNB');
+  else if (fee.amount.isNegative()) issues.push('Fee: must not be negative');
+  if (issues.length > 0 || !pair || !price || !amount || !cost || !fee || timeMs === null)
+    return issues.join('; ');
+  const trade = {
+    symbol: `${pair.base}/${pair.quote}`,
+    base: pair.base,
+    quote: pair.quote,
+    side: side as 'buy' | 'sell',
+    amount: amount.toDecimalPlaces(MAX_FRACTION_DIGITS),
+    price: price.toDecimalPlaces(MAX_FRACTION_DIGITS),
+    cost: cost.toDecimalPlaces(MAX_FRACTION_DIGITS),
+    fee: fee.amount.isZero() ? null : { amount: fee.amount, currency: fee.code },
+    timeMs,
+  };
+  const parts = [
+    String(timeMs),
+    trade.symbol,
+    side,
+    price.toFixed(),
+    amount.toFixed(),
+    cost.toFixed(),
+    fee.amount.toFixed(),
+    fee.code,
+  ];
+  return { trade, parts };
+}

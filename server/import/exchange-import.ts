@@ -41,6 +41,7 @@ const EXCHANGES: Record<
   kraken: { id: 'kraken', title: 'Kraken', parse: parseKraken },
 };
 
+/** What an import needs: the store, the exchanges' markets and past prices, the user's currency. */
 export interface ExchangeImportDeps {
   transactions: TransactionStore;
   accounts: Pick<PortfolioAccountStore, 'list'>;
@@ -72,6 +73,7 @@ interface Booked {
 
 const label = (lines: readonly number[]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`;
 
+/** Imports of the exchanges' own files, one user at a time. */
 export class ExchangeImport {
   private readonly now: () => number;
 

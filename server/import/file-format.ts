@@ -8,6 +8,7 @@ import { CSV_COLUMNS } from '../portfolio/transactions-csv';
 import { checkDelimiter, checkShape, readCsv } from './csv-table';
 import type { CsvRow } from './csv-table';
 
+/** The kinds of file an import reads (`format=`). */
 export const FILE_FORMATS = ['livefolio', 'binance', 'coinbase', 'kraken'] as const;
 
 /** One of FILE_FORMATS. */

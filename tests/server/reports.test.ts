@@ -142,7 +142,12 @@ describe('the tax report', () => {
     const portfolio = (await send(stack, 'GET', '/api/v1/portfolio?method=hifo')).body;
     expect(report.gains.length).toBeGreaterThan(50);
     const total = (report.years as Loose[]).reduce((sum, y) => sum + Number(y.gain), 0);
-    expect(total).toBeCloseTo(Number(portfolio.totals.realizedPnl), 6);
+    // Every holding's realized P&L, priced yet or not (the totals leave out one whose market has no tick yet).
+    const held = [...portfolio.assets, ...portfolio.unpriced] as Loose[];
+    expect(total).toBeCloseTo(
+      held.reduce((sum, a) => sum + Number(a.realizedPnl), 0),
+      6,
+    );
     for (const line of report.gains as Loose[]) expect(line.disposedFrom.name).toBe('Binance');
   }, 90_000);
 });

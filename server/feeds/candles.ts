@@ -20,6 +20,19 @@ const NEAREST_MINUTE_MS = 3_600_000;
 /** UTC midnight of the day holding `timeMs`. */
 export const dayStart = (timeMs: number) => Math.floor(timeMs / DAY_MS) * DAY_MS;
 
+/**
+ * The open of `symbol`'s one-minute candle at `minute` (or the next one within the hour), or null: through any
+ * ccxt instance, the candle source's own or a sync's keyed one.
+ */
+export async function minuteOpenOf(ex: Exchange, symbol: string, minute: number): Promise<number | null> {
+  const [candle] = await ex.fetchOHLCV(symbol, '1m', minute, 1);
+  const [time, open] = candle ?? [];
+  // Kraken keeps only its latest 720 candles and answers an older `since` with them: a candle that far from the
+  // minute asked is another time's price, not that minute's.
+  if (typeof time !== 'number' || time < minute || time - minute > NEAREST_MINUTE_MS) return null;
+  return typeof open === 'number' && Number.isFinite(open) && open > 0 ? open : null;
+}
+
 /** What a backfill asks of the exchanges. */
 export interface CandleSource {
   /** Whether the stream's exchange offers OHLCV history at all. */
@@ -99,12 +112,7 @@ export class CcxtCandleSource implements CandleSource {
     const ref = parseStreamId(stream);
     const ex = ref && (await this.exchange(ref.exchange));
     if (!ref || !ex?.has.fetchOHLCV) return null;
-    const [candle] = await ex.fetchOHLCV(ref.symbol, '1m', minute, 1);
-    const [time, open] = candle ?? [];
-    // Kraken keeps only its latest 720 candles and answers an older `since` with them: a candle that far from the
-    // minute asked is another time's price, not that minute's.
-    if (typeof time !== 'number' || time < minute || time - minute > NEAREST_MINUTE_MS) return null;
-    return typeof open === 'number' && Number.isFinite(open) && open > 0 ? open : null;
+    return minuteOpenOf(ex, ref.symbol, minute);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { Exchange } from 'ccxt';
 import { Decimal } from '../../lib/portfolio/decimal';
+import { minuteOpenOf } from '../feeds/candles';
 import type { PriceAt } from './book-records';
 
 const MINUTE_MS = 60_000;
@@ -13,13 +14,8 @@ export function candlePrices(ex: Exchange, home: string, asked: () => void): Pri
   const cache = new Map<string, Promise<Decimal | null>>();
   const open = async (symbol: string, minute: number): Promise<Decimal | null> => {
     asked();
-    const candles = await ex.fetchOHLCV(symbol, '1m', minute, 1);
-    const first = candles[0];
-    const price = first?.[1];
-    // A candle of another minute (the market had no trade then) still is the nearest price known.
-    return typeof price === 'number' && Number.isFinite(price) && price > 0
-      ? new Decimal(String(price))
-      : null;
+    const price = await minuteOpenOf(ex, symbol, minute);
+    return price === null ? null : new Decimal(String(price));
   };
   return (asset, timeMs) => {
     const minute = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS;

@@ -16,7 +16,7 @@ import type { ValueBackfill } from '../portfolio/value-backfill';
 import { withIncomePrice } from '../portfolio/income-price';
 import type { PastPrices } from '../portfolio/past-prices';
 import { signedIn } from './market-routes';
-import { parse } from './router';
+import { parse, sendCsv } from './router';
 import type { RouteContext, Routes } from './router';
 
 const accountId = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH);
@@ -123,14 +123,7 @@ export function portfolioRoutes(
         async handle(ctx) {
           const names = new Map((await portfolioAccounts.list(user(ctx))).map((a) => [a.id, a.name]));
           const csv = toCsv(await portfolio.list(user(ctx)), (id) => names.get(id) ?? id);
-          ctx.res.writeHead(200, {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': 'attachment; filename="livefolio-transactions.csv"',
-            'content-length': Buffer.byteLength(csv),
-            'cache-control': 'no-store',
-          });
-          ctx.res.end(ctx.req.method === 'HEAD' ? undefined : csv);
-          return {};
+          return sendCsv(ctx, 'livefolio-transactions.csv', csv);
         },
       },
       POST: {

@@ -10,7 +10,7 @@ import type { PortfolioService } from '../portfolio/portfolio-service';
 import { gainsCsv, incomeCsv, reportAnswer } from '../portfolio/tax-report-answer';
 import type { ReportFrame } from '../portfolio/tax-report-answer';
 import { signedIn } from './market-routes';
-import { parse } from './router';
+import { parse, sendCsv } from './router';
 import type { RouteContext, Routes } from './router';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -87,14 +87,7 @@ export function reportRoutes(portfolio: Pick<PortfolioService, 'taxReport'>, now
               ? incomeCsv(report.income, accountName)
               : gainsCsv(report.gains, accountName);
           const span = `${new Date(frame.from).toISOString().slice(0, 10)}_${new Date(frame.to - 1).toISOString().slice(0, 10)}`;
-          ctx.res.writeHead(200, {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="livefolio-${query.part}-${frame.method}-${span}.csv"`,
-            'content-length': Buffer.byteLength(csv),
-            'cache-control': 'no-store',
-          });
-          ctx.res.end(ctx.req.method === 'HEAD' ? undefined : csv);
-          return {};
+          return sendCsv(ctx, `livefolio-${query.part}-${frame.method}-${span}.csv`, csv);
         },
       },
     },

@@ -198,6 +198,18 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
 }
 
 /** Parses input with a zod schema; a mismatch is a BAD_REQUEST naming the first wrong field. */
+/** Answers a GET or HEAD with `csv` as a file download named `filename`; the handler then returns `{}`. */
+export function sendCsv(ctx: RouteContext, filename: string, csv: string): Record<string, never> {
+  ctx.res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'content-length': Buffer.byteLength(csv),
+    'cache-control': 'no-store',
+  });
+  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : csv);
+  return {};
+}
+
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));

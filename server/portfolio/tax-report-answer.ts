@@ -7,6 +7,7 @@ import { formatDecimal } from '../../lib/portfolio/decimal';
 import type { Decimal } from '../../lib/portfolio/decimal';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import type { GainLine, IncomeLine, TaxReport } from '../../lib/portfolio/tax-report';
+import { asText } from './transactions-csv';
 
 /** Said with every report, in the API and on the page. */
 export const NOT_TAX_ADVICE =
@@ -72,9 +73,6 @@ export function reportAnswer(report: TaxReport, frame: ReportFrame, account: (id
   };
 }
 
-// A spreadsheet runs a cell that starts like a formula: account names are the only free text here.
-const cell = (value: string) => (/^[=+\-@\t\r']/.test(value) ? `'${value}` : value);
-
 /** The gains, one lot piece per row, as CSV. */
 export function gainsCsv(gains: readonly GainLine[], account: (id: string) => string): string {
   return stringify([
@@ -96,9 +94,9 @@ export function gainsCsv(gains: readonly GainLine[], account: (id: string) => st
       g.asset,
       text(g.quantity),
       iso(g.acquiredAt),
-      cell(account(g.acquiredIn)),
+      asText(account(g.acquiredIn)),
       iso(g.disposedAt),
-      cell(account(g.disposedFrom)),
+      asText(account(g.disposedFrom)),
       text(g.proceeds),
       text(g.costBasis),
       text(g.gain),
@@ -120,7 +118,7 @@ export function incomeCsv(income: readonly IncomeLine[], account: (id: string) =
       text(i.quantity),
       text(i.value),
       i.currency,
-      cell(account(i.account)),
+      asText(account(i.account)),
     ]),
   ]);
 }

@@ -32,7 +32,7 @@ const OPTIONAL = new Set(['exchange', 'note', 'account', 'to_account']);
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** Text a spreadsheet shows as it is: a leading `'` before what it would run as a formula (or a leading `'`). */
-const asText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+export const asText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /** What the import makes of a cell asText wrote: one leading `'` taken off. */
 const fromText = (text: string) => (text.startsWith("'") ? text.slice(1) : text);

@@ -4,7 +4,7 @@
  * less than is held, or would take out more than it brought in, an opening balance is added before it; where it
  * explains more than is held, a closing one after it. Both are flagged, of unknown cost, and editable.
  */
-import { acquires } from '../../lib/portfolio/booking';
+import { quantityChange } from '../../lib/portfolio/booking';
 import { Decimal, ZERO } from '../../lib/portfolio/decimal';
 import type { Transaction } from '../../lib/portfolio/transaction';
 
@@ -18,12 +18,14 @@ export const isAdjustment = (t: { externalId?: string | undefined }) =>
 // Exchanges report balances to 8 decimals; a difference below this is rounding, not a missing record.
 const TOLERANCE = new Decimal('1e-12');
 
-/** How the account's holding of `t.asset` moves with `t`, signed (the fee in the asset leaves too). */
+/**
+ * How the account's holding of `t.asset` moves with `t`, signed: the booking's own rule, but for a transfer,
+ * which takes quantity and fee from its source and brings the quantity to its destination.
+ */
 function change(t: Transaction, account: string): Decimal {
+  if (t.type !== 'transfer') return quantityChange(t);
   const quantity = new Decimal(t.quantity);
-  const fee = t.feeCurrency === t.asset ? new Decimal(t.fee) : ZERO;
-  if (t.type === 'transfer') return t.account === account ? quantity.plus(fee).neg() : quantity;
-  return acquires(t) ? quantity.minus(fee) : quantity.plus(fee).neg();
+  return t.account === account ? quantity.neg().plus(quantityChange(t)) : quantity;
 }
 
 /** Per asset, what the opening and closing adjustments must hold (absent: none). */

@@ -30,6 +30,7 @@ import { homeCurrency } from './markets';
 import type { MarketView } from './markets';
 import type { ImportRecord, ParsedFile } from './parsed-file';
 import { statedKey } from './parsed-file';
+import { syncedTradeMatcher } from './synced-trades';
 
 /** Each format's exchange (its ccxt id), its name, and its parser. */
 const EXCHANGES: Record<
@@ -131,7 +132,11 @@ export class ExchangeImport {
       const all = await mine.list();
       const conflicts = quoteConflicts(all, booked, `this ${exchange.title} file is valued in ${home}`);
       if (conflicts.length > 0) throw refuseLines(conflicts);
-      const { fresh, imported, skipped } = newLegs(booked, await mine.externalIds(target.id), target.id);
+      const { fresh, imported, skipped } = newLegs(booked, {
+        known: await mine.externalIds(target.id),
+        synced: syncedTradeMatcher(all, target.id),
+        account: target.id,
+      });
       if (fresh.length > 0) {
         // Refusals name the new transactions by their lines, so they are checked before they have ids.
         const named = fresh.map(({ leg, label: where }) => ({ ...leg, id: `on ${where}` }));
@@ -220,14 +225,22 @@ function fieldsOf(t: SyncedTransaction) {
 
 /**
  * The legs the account does not hold yet (by external id), in `account`, and the rows counted: imported when any
- * of a record's legs is new (one the user deleted is booked again, as a sync does), else skipped.
+ * of a record's legs is new (one the user deleted is booked again, as a sync does), else skipped; so is a record
+ * the account holds from a sync under the exchange's id.
  */
-function newLegs(booked: readonly Booked[], known: ReadonlySet<string>, account: string) {
+function newLegs(
+  booked: readonly Booked[],
+  {
+    known,
+    synced,
+    account,
+  }: { known: ReadonlySet<string>; synced(r: ImportRecord): boolean; account: string },
+) {
   let imported = 0;
   let skipped = 0;
   const fresh: Array<{ leg: SyncedTransaction; label: string }> = [];
   for (const b of booked) {
-    const legs = b.legs.filter((l) => !known.has(l.externalId));
+    const legs = synced(b.record) ? [] : b.legs.filter((l) => !known.has(l.externalId));
     if (legs.length === 0) skipped += b.record.lines.length;
     else imported += b.record.lines.length;
     for (const leg of legs) fresh.push({ leg: { ...leg, account }, label: b.label });

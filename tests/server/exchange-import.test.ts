@@ -1,9 +1,11 @@
 /** The exchanges' own files through POST /api/v1/transactions.csv, on the real server and simulated exchanges. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
+import type { AccountTrade } from '../../server/feeds/demo/binance-account';
 import { freshSchema, postgresAvailable } from '../support/services';
 import type { Loose, Stack, StackOptions, Target } from '../support/stack';
-import { api, autoClose, send, signIn } from '../support/stack';
+import { api, autoClose, send, signIn, waitFor } from '../support/stack';
 
 const { start } = autoClose();
 const postgresUp = await postgresAvailable();
@@ -12,6 +14,7 @@ const ENGINES: Array<[string, () => Promise<StackOptions>]> = [['SQLite', async 
 if (postgresUp)
   ENGINES.push(['PostgreSQL', async () => ({ env: { DATABASE_URL: (await freshSchema()).url } })]);
 const BOB = { username: 'bob', password: 'bob-password-1' };
+const BINANCE_HEADER = '"Date(UTC)","Pair","Side","Price","Executed","Amount","Fee"';
 const fixture = (name: string) => readFileSync(`tests/fixtures/exports/${name}`, 'utf8');
 
 async function importFile(target: Target, body: string | Uint8Array, query = '') {
@@ -347,5 +350,70 @@ describe('the Livefolio format with an account', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ format: 'livefolio', imported: 2, skipped: 0, ignored: 0, warnings: [] });
     expect(await holdings(stack, ledger)).toEqual({ BTC: '1' });
+  });
+});
+
+describe('a Binance file in an account synced from Binance', () => {
+  /** The demo account's fills as Binance's trade history export writes them, newest first. */
+  function exportOf(trades: readonly AccountTrade[]): string {
+    const cell = (s: string) => `"${s}"`;
+    const rows = [...trades].reverse().map((t) => {
+      const [base, quote] = t.symbol.split('/') as [string, string];
+      const time = new Date(t.time).toISOString().slice(0, 19).replace('T', ' ');
+      const fee = `${t.commission}${t.commissionAsset}`;
+      const parts = [
+        time,
+        base + quote,
+        t.side.toUpperCase(),
+        t.price,
+        t.qty + base,
+        t.quoteQty + quote,
+        fee,
+      ];
+      return parts.map(cell).join(',');
+    });
+    return [BINANCE_HEADER, ...rows].join('\n');
+  }
+
+  it('[P4][P9] books the fills the sync booked once, matched without ids, and a fill the sync has not seen', async () => {
+    const stack = await start({ env: { SYNC_INTERVAL_MINUTES: '0' } });
+    const added = await send(stack, 'POST', '/api/v1/connections', {
+      exchange: 'binance',
+      name: 'Binance main',
+      apiKey: DEMO_BINANCE_KEY,
+      secret: DEMO_BINANCE_SECRET,
+    });
+    expect(added.status).toBe(201);
+    const id = added.body.connection.id as string;
+    let account = '';
+    await waitFor(
+      async () => {
+        const connection = (await send(stack, 'GET', `/api/v1/connections/${id}`)).body.connection as Loose;
+        account = connection.account.id as string;
+        return connection.state === 'ok';
+      },
+      60_000,
+      'the first sync',
+    );
+    const synced = stack.demo.account.trades();
+    const before = await transactions(stack, `?account=${account}`);
+
+    const same = await importFile(stack, exportOf(synced), `?account=${account}&format=binance`);
+    expect(same.status, JSON.stringify(same.body)).toBe(201);
+    expect(same.body).toMatchObject({ imported: 0, skipped: synced.length });
+    expect(await transactions(stack, `?account=${account}`)).toEqual(before);
+
+    // One fill the sync has not seen yet: only its legs are booked.
+    const last = synced.at(-1) as AccountTrade;
+    const unseen = { ...last, time: last.time + 60_000 };
+    const more = await importFile(stack, exportOf([...synced, unseen]), `?account=${account}&format=binance`);
+    expect(more.body).toMatchObject({ imported: 1, skipped: synced.length });
+    const after = await transactions(stack, `?account=${account}`);
+    const fresh = after.filter((t) => !before.some((b) => b.id === t.id && b.quantity === t.quantity));
+    expect(fresh.map((t) => [t.type, t.asset, t.time])).toContainEqual([
+      last.side,
+      last.symbol.split('/')[0],
+      new Date(Math.floor(unseen.time / 1000) * 1000).toISOString(),
+    ]);
   });
 });

@@ -270,17 +270,6 @@ export function setPricingExchange(asset: string, exchange: string | null): Prom
   );
 }
 
-/** Imports a CSV file's text (docs/protocol.md P4): all of it, or nothing and every bad line named. */
-export function importTransactionsCsv(csv: string): Promise<ApiResult<number>> {
-  const init = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv };
-  return request('/api/v1/transactions.csv', init, (body) =>
-    isRecord(body) && typeof body.imported === 'number' ? body.imported : null,
-  );
-}
-
-/** Where the CSV export downloads from. */
-export const TRANSACTIONS_CSV_URL = '/api/v1/transactions.csv';
-
 function withJson(method: 'POST' | 'PUT', body: TransactionInput): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }

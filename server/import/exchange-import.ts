@@ -31,6 +31,8 @@ import type { MarketView } from './markets';
 import type { ImportRecord, ParsedFile } from './parsed-file';
 import { statedKey } from './parsed-file';
 import { syncedTradeMatcher } from './synced-trades';
+import { portfolioQuotes, requoteAll } from '../sync/requote';
+import type { RateAt } from '../sync/requote';
 
 /** Each format's exchange (its ccxt id), its name, and its parser. */
 const EXCHANGES: Record<
@@ -104,7 +106,10 @@ export class ExchangeImport {
       home,
       priceAt: this.priceAt(parsed, home, exchange.id),
     });
-    const written = await this.write(userId, booked, { account, exchange, home });
+    const quotes = portfolioQuotes(await this.deps.transactions.list(userId));
+    const requoted = await requoteAll(booked, quotes, this.rateAt(exchange.id), (b) => b.label);
+    if (requoted.problems.length > 0) throw refuseLines(requoted.problems);
+    const written = await this.write(userId, requoted.booked, { account, exchange, home });
     if (written.added) this.deps.changed(userId);
     return {
       format: file.format,
@@ -176,11 +181,19 @@ export class ExchangeImport {
 
   /** Prices in the home currency: the file's own where it states one in it, else the exchanges' candles (P1). */
   private priceAt(parsed: ParsedFile, home: string, exchange: string): PriceAt {
+    const rateAt = this.rateAt(exchange);
     return async (asset, timeMs) => {
       const stated = parsed.prices.get(statedKey(asset, timeMs));
       if (stated && stated.currency === home) return stated.price;
+      return rateAt(asset, home, timeMs);
+    };
+  }
+
+  /** A minute's price from the exchanges' candles, the file's exchange first (P1). */
+  private rateAt(exchange: string): RateAt {
+    return async (from, to, timeMs) => {
       try {
-        return await this.deps.prices.price(asset, home, timeMs, exchange);
+        return await this.deps.prices.price(from, to, timeMs, exchange);
       } catch {
         throw new AppError(
           'EXCHANGE_UNAVAILABLE',

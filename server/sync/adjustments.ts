@@ -9,6 +9,7 @@ import type { Decimal } from '../../lib/portfolio/decimal';
 import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
 import type { UserTransactions } from '../store/transaction-store';
 import { CLOSING, OPENING, isAdjustment, reconcile } from './reconcile';
+import { portfolioQuotes } from './requote';
 
 /** Where the adjustments go and how their notes say where the history came from. */
 export interface AdjustmentContext {
@@ -43,6 +44,8 @@ export async function adjust(
   const first = all
     .filter((t) => (t.account === account || t.toAccount === account) && !isAdjustment(t))
     .reduce((min, t) => Math.min(min, t.timeMs), now);
+  // Of unknown cost, an adjustment may quote in any currency: the one the portfolio quotes its asset in (P2).
+  const quotes = portfolioQuotes(all);
   const wanted: SyncedTransaction[] = [];
   const add = (kind: 'opening' | 'closing', asset: string, quantity: Decimal) => {
     const timeMs = kind === 'opening' ? first - 1000 : now;
@@ -51,7 +54,7 @@ export async function adjust(
       asset,
       quantity: formatDecimal(quantity),
       price: '0',
-      quoteCurrency: existing.get(`${kind}:${asset}`)?.quoteCurrency ?? ctx.home,
+      quoteCurrency: existing.get(`${kind}:${asset}`)?.quoteCurrency ?? quotes.get(asset) ?? ctx.home,
       fee: '0',
       feeCurrency: ctx.home,
       time: new Date(timeMs).toISOString(),

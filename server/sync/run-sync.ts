@@ -13,6 +13,10 @@ import { adjust } from './adjustments';
 import { bookRecords } from './book-records';
 import { readHistory } from './exchange-history';
 import { candlePrices, homeCurrency } from './price-at';
+import type { PriceAt } from './book-records';
+import { portfolioQuotes, requoteAll } from './requote';
+import type { RateAt } from './requote';
+import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
 import { SyncError } from './sync-error';
 
 /** What one sync needs. */
@@ -53,7 +57,10 @@ export async function runSync(job: SyncJob): Promise<{ result: SyncResult; curso
     asked += 1;
     job.progress({ step: 'prices', done: asked, total: asked });
   });
-  const booked = await bookRecords(history, { account, exchange: ex.id, exchangeName, home, priceAt });
+  const inHome = await bookRecords(history, { account, exchange: ex.id, exchangeName, home, priceAt });
+  const booked = await inPortfolioQuotes(inHome, await job.transactions.list(userId), (to) =>
+    to === home ? priceAt : candlePrices(ex, to, () => undefined),
+  );
   job.progress({ step: 'saving', done: 0, total: 1 });
   const outcome = await job.transactions.change(userId, async (mine, accounts) => {
     const known = await mine.externalIds(account);
@@ -72,4 +79,25 @@ export async function runSync(job: SyncJob): Promise<{ result: SyncResult; curso
     return { added: fresh.length, adjustments };
   });
   return { result: { ...outcome, at: now }, cursors: history.cursors };
+}
+
+/**
+ * The booked legs in the currencies the portfolio already quotes their assets in (P2), at the rates of the
+ * exchange's own candles; a leg no candle can move fails the sync, naming it.
+ */
+async function inPortfolioQuotes(
+  legs: readonly SyncedTransaction[],
+  portfolio: readonly Transaction[],
+  pricesIn: (currency: string) => PriceAt,
+): Promise<SyncedTransaction[]> {
+  const markets = new Map<string, PriceAt>();
+  const rateAt: RateAt = (from, to, timeMs) => {
+    const prices = markets.get(to) ?? pricesIn(to);
+    markets.set(to, prices);
+    return prices(from, timeMs);
+  };
+  const one = legs.map((leg) => ({ legs: [leg] }));
+  const done = await requoteAll(one, portfolioQuotes(portfolio), rateAt, (b) => b.legs[0]?.note ?? '');
+  if (done.problems.length > 0) throw new SyncError('FAILED', done.problems.join('; '));
+  return done.booked.flatMap((b) => b.legs);
 }

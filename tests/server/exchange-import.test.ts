@@ -1,11 +1,12 @@
 /** The exchanges' own files through POST /api/v1/transactions.csv, on the real server and simulated exchanges. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
+import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
 import type { AccountTrade } from '../../server/feeds/demo/binance-account';
+import { connectBinance, settled } from '../support/connections';
 import { freshSchema, postgresAvailable } from '../support/services';
 import type { Loose, Stack, StackOptions, Target } from '../support/stack';
-import { api, autoClose, send, signIn, waitFor } from '../support/stack';
+import { api, autoClose, send, signIn } from '../support/stack';
 
 const { start } = autoClose();
 const postgresUp = await postgresAvailable();
@@ -130,27 +131,50 @@ describe.each(ENGINES)('importing a Binance trade history on %s', (_engine, opti
     expect(await accountNames(stack)).toEqual(['Main']);
   });
 
-  it('[P2][P4] refuses, naming the lines, where the portfolio already quotes an asset in another currency', async () => {
+  /** A manual buy of ETH quoted in `currency`: the portfolio then quotes ETH in it (P2). */
+  const ethIn = (currency: string) => ({
+    type: 'buy',
+    asset: 'ETH',
+    quantity: '1',
+    price: '3000',
+    quoteCurrency: currency,
+    fee: '0',
+    feeCurrency: currency,
+    time: '2024-12-01T00:00:00Z',
+  });
+
+  it('[P2][P4] books an asset the portfolio quotes in another currency in that one, at the minute’s rate', async () => {
     const stack = await start(await options());
-    const manual = {
-      type: 'buy',
-      asset: 'ETH',
-      quantity: '1',
-      price: '3000',
-      quoteCurrency: 'EUR',
-      fee: '0',
-      feeCurrency: 'EUR',
-      time: '2024-12-01T00:00:00Z',
-    };
-    expect((await send(stack, 'POST', '/api/v1/transactions', manual)).status).toBe(201);
+    expect((await send(stack, 'POST', '/api/v1/transactions', ethIn('EUR'))).status).toBe(201);
+    const res = await importFile(stack, fixture('binance-trade-history.csv'));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const booked = await transactions(stack, `?account=${res.body.account.id as string}`);
+    const eth = booked.filter((t) => t.asset === 'ETH');
+    expect(eth.length).toBeGreaterThan(0);
+    expect(eth.every((t) => t.quoteCurrency === 'EUR')).toBe(true);
+    // The file's ETH/USDT fill at 3400.50 USDT, in EUR at that minute's EUR/USDT rate of the simulated exchange.
+    const bought = eth.find((t) => t.type === 'buy') as Loose;
+    const ex = await createCcxtExchange({ id: 'binance', url: stack.demo.url, simulated: true });
+    const [candle] = await ex.fetchOHLCV('EUR/USDT', '1m', Date.parse('2025-01-08T14:40:00Z'), 1);
+    await ex.close();
+    expect(Number(bought.price)).toBeCloseTo(3400.5 / Number(candle?.[1]), 6);
+    expect(bought.feeCurrency).toBe('EUR');
+    expect(Number(bought.fee)).toBeCloseTo(1.70025 / Number(candle?.[1]), 12);
+    // The other assets stay in the file's home currency.
+    expect(booked.filter((t) => t.asset === 'BTC').every((t) => t.quoteCurrency === 'USDT')).toBe(true);
+  });
+
+  it('[P2][P4] refuses, naming the lines, where no rate moves an asset into the currency the portfolio quotes it in', async () => {
+    const stack = await start(await options());
+    expect((await send(stack, 'POST', '/api/v1/transactions', ethIn('GBP'))).status).toBe(201);
     const res = await importFile(stack, fixture('binance-trade-history.csv'));
     expect(res.status).toBe(400);
     const lines = (res.body.error.message as string).split('\n').slice(1);
     expect(lines).toEqual([
       expect.stringMatching(
-        /^line 9: ETH is quoted in EUR in your portfolio, and this Binance file is valued in USDT/,
+        /^line 9: ETH is quoted in GBP in your portfolio, and no USDT\/GBP rate is known at /,
       ),
-      expect.stringMatching(/^line 7: ETH is quoted in EUR/),
+      expect.stringMatching(/^line 7: ETH is quoted in GBP/),
     ]);
     expect(await transactions(stack)).toHaveLength(1);
     expect(await accountNames(stack)).toEqual(['Main']);
@@ -377,24 +401,11 @@ describe('a Binance file in an account synced from Binance', () => {
 
   it('[P4][P9] books the fills the sync booked once, matched without ids, and a fill the sync has not seen', async () => {
     const stack = await start({ env: { SYNC_INTERVAL_MINUTES: '0' } });
-    const added = await send(stack, 'POST', '/api/v1/connections', {
-      exchange: 'binance',
-      name: 'Binance main',
-      apiKey: DEMO_BINANCE_KEY,
-      secret: DEMO_BINANCE_SECRET,
-    });
+    const added = await connectBinance(stack);
     expect(added.status).toBe(201);
-    const id = added.body.connection.id as string;
-    let account = '';
-    await waitFor(
-      async () => {
-        const connection = (await send(stack, 'GET', `/api/v1/connections/${id}`)).body.connection as Loose;
-        account = connection.account.id as string;
-        return connection.state === 'ok';
-      },
-      60_000,
-      'the first sync',
-    );
+    const connection = await settled(stack, added.body.connection.id as string);
+    expect(connection.state).toBe('ok');
+    const account = connection.account.id as string;
     const synced = stack.demo.account.trades();
     const before = await transactions(stack, `?account=${account}`);
 

@@ -131,7 +131,7 @@ export function TransactionsManager() {
           />
         )}
       </PagePanel>
-      <CsvTools onImported={() => setGeneration((n) => n + 1)} />
+      <CsvTools accounts={accounts} onImported={() => setGeneration((n) => n + 1)} />
     </div>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * One quote currency per asset (docs/protocol.md P2): a sync or an import values everything in its home currency,
+ * but an asset the portfolio already quotes in another currency is booked in that one instead, its price and fee
+ * converted at the rate of their minute (P9, docs/imports.md). So a USD file or a USD exchange joins a portfolio
+ * kept in USDT rather than being refused.
+ */
+import { Decimal, MAX_FRACTION_DIGITS, formatDecimal } from '../../lib/portfolio/decimal';
+import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
+
+/** No rate is known to move a leg into the portfolio's quote currency. */
+export class RequoteError extends Error {}
+
+/** The price of one unit of `from` in `to` at `timeMs`, or null when no market tells. */
+export type RateAt = (from: string, to: string, timeMs: number) => Promise<Decimal | null>;
+
+/** Each asset's quote currency in the portfolio (P2 keeps it one per asset). */
+export function portfolioQuotes(transactions: readonly Transaction[]): Map<string, string> {
+  return new Map(transactions.map((t) => [t.asset, t.quoteCurrency]));
+}
+
+const exact = (value: Decimal) => formatDecimal(value.toDecimalPlaces(MAX_FRACTION_DIGITS));
+const at = (timeMs: number) => new Date(timeMs).toISOString();
+
+/**
+ * The leg as the portfolio quotes its asset: unchanged when it already is, else priced in that currency at the
+ * minute's rate (cash quoted in itself is worth exactly 1); a fee in the leg's old quote currency moves with it.
+ * Throws a sentence naming what is missing when no rate is known.
+ */
+export async function requoted(
+  leg: SyncedTransaction,
+  quotes: ReadonlyMap<string, string>,
+  rateAt: RateAt,
+): Promise<SyncedTransaction> {
+  const target = quotes.get(leg.asset);
+  const from = leg.quoteCurrency;
+  if (target === undefined || target === from) return leg;
+  const rate = await rateAt(from, target, leg.timeMs);
+  if (!rate)
+    throw new RequoteError(
+      `${leg.asset} is quoted in ${target} in your portfolio, and no ${from}/${target} rate is known at ` +
+        `${at(leg.timeMs)} to value it there (one quote currency per asset, P2)`,
+    );
+  const price = leg.asset === target ? '1' : exact(new Decimal(leg.price).times(rate));
+  const feeMoves = leg.feeCurrency === from;
+  return {
+    ...leg,
+    price,
+    quoteCurrency: target,
+    ...(feeMoves ? { fee: exact(new Decimal(leg.fee).times(rate)), feeCurrency: target } : {}),
+  };
+}
+
+/** Every leg of each booked record requoted; each record whose legs cannot be is named by `label` in `problems`. */
+export async function requoteAll<B extends { legs: SyncedTransaction[] }>(
+  booked: readonly B[],
+  quotes: ReadonlyMap<string, string>,
+  rateAt: RateAt,
+  label: (b: B) => string,
+): Promise<{ booked: B[]; problems: string[] }> {
+  const out: B[] = [];
+  const problems: string[] = [];
+  for (const b of booked) {
+    try {
+      const legs: SyncedTransaction[] = [];
+      for (const leg of b.legs) legs.push(await requoted(leg, quotes, rateAt));
+      out.push({ ...b, legs });
+    } catch (error) {
+      if (!(error instanceof RequoteError)) throw error;
+      problems.push(`${label(b)}: ${error.message}`);
+    }
+  }
+  return { booked: out, problems };
+}

@@ -206,11 +206,11 @@ export class CandleHistory {
     id: string,
   ): Promise<Block> {
     const { shared } = this.options;
-    const usable = (block: Block | null): block is Block =>
+    const usable = (block: Block | null): boolean =>
       block !== null && (isFinal(series, index, block) || this.now() < refreshAt(series, block));
     if (shared) {
       const found = await shared.get(id);
-      if (usable(found)) return found;
+      if (found && usable(found)) return found;
       const release = await shared.lock(id, LOCK_MS);
       if (!release) {
         // Another instance is asking the exchange: its answer will be in Redis shortly.
@@ -218,11 +218,13 @@ export class CandleHistory {
         while (this.now() < until) {
           await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
           const theirs = await shared.get(id);
-          if (usable(theirs)) return theirs;
+          if (theirs && usable(theirs)) return theirs;
         }
       } else {
         try {
-          const block = await this.fetch(exchange, series, index, usable(found) ? found : previous, now);
+          // Another instance's stale copy may reach further than ours: only what closed after it is asked for.
+          const base = found && (!previous || found.known > previous.known) ? found : previous;
+          const block = await this.fetch(exchange, series, index, base, now);
           const ttl = isFinal(series, index, block) ? SHARED_FINAL_MS : refreshAt(series, block) - this.now();
           if (ttl > 0 && !this.holed.has(block)) await shared.put(id, block, ttl);
           return block;

@@ -79,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     defaultWatchlist: options.defaultWatchlist,
     limiters: cluster.limiters,
     syncIntervalMs: config.SYNC_INTERVAL_MINUTES * 60_000,
+    candleBlocks: cluster.candleBlocks,
   });
   const origin = requestOrigin(config.TRUST_PROXY);
   const sockets = wireSockets({

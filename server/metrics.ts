@@ -17,6 +17,8 @@ export interface MetricsSources {
   leading?: () => boolean;
   /** Exchange syncs ended so far, by exchange and outcome (`ok` or the error code). */
   syncs?: () => Array<[{ exchange: string; outcome: string }, number]>;
+  /** Candles from the exchanges dropped by the candle check so far, by exchange and reason. */
+  badCandles?: () => Array<[{ exchange: string; reason: string }, number]>;
   now?: () => number;
 }
 
@@ -119,6 +121,14 @@ export function createMetrics(sources: MetricsSources) {
       'Exchange connection syncs ended, by exchange and outcome (ok, or the error code of P9).',
       ['exchange', 'outcome'],
       sources.syncs,
+    );
+  if (sources.badCandles)
+    followingCounter(
+      registry,
+      'livefolio_bad_candles_total',
+      'Candles from the exchanges dropped by the candle check (H4), by exchange and reason.',
+      ['exchange', 'reason'],
+      sources.badCandles,
     );
   new Gauge({
     name: 'livefolio_slow_clients',

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
+import { redisBlocks } from '../candles/shared-blocks';
+import type { SharedBlocks } from '../candles/shared-blocks';
 import type { Config } from '../config';
 import type { FeedManager } from '../feeds/feed-manager';
 import type { ExchangeSpec } from '../feeds/types';
@@ -22,6 +24,8 @@ export interface ClusterLinks {
   limiters: MakeLimiter;
   /** Whether both Redis connections are up; absent without REDIS_URL. */
   connected?: () => boolean;
+  /** Candle history blocks fetched by any instance, for all of them; absent without REDIS_URL. */
+  candleBlocks?: SharedBlocks;
   /** Connects to Redis and puts the adapter on `io`; before any client connects. */
   attach(io: Server): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +56,8 @@ export function createClusterLinks(
   return {
     limiters: redisLimiters(counters, config.REDIS_PREFIX),
     connected: () => clients.every((client) => client.isReady),
+    // On the fail-fast connection: a request for candles never waits for Redis, it asks the exchange instead.
+    candleBlocks: redisBlocks(counters, config.REDIS_PREFIX),
     feeds: ({ specs, market, local }) =>
       new ClusterFeeds({
         specs,

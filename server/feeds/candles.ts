@@ -6,7 +6,7 @@ import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
 import type { StreamId } from '../../lib/protocol';
 import { parseStreamId } from '../../lib/stream-id';
-import { createCcxtExchange, reloadMarkets } from './ccxt-exchange';
+import { RestExchanges } from './rest-exchanges';
 import type { ExchangeSpec } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -45,20 +45,19 @@ export interface CandleSource {
 }
 
 /**
- * One REST-only ccxt instance per exchange, apart from the feed's (whose WebSocket comes and goes), created on
- * first use. A finished day's candle never changes, so each stream's closes are cached and only newer days are
- * asked for again.
+ * Daily closes and minute opens through the shared REST instances (rest-exchanges.ts). A finished day's candle
+ * never changes, so each stream's closes are cached and only newer days are asked for again.
  */
 export class CcxtCandleSource implements CandleSource {
-  private readonly exchanges = new Map<string, Promise<Exchange>>();
+  private readonly exchanges: RestExchanges;
   private readonly cache = new Map<StreamId, Map<number, number>>();
   // A past minute's candle never changes: each is asked for once.
   private readonly minutes = new Map<string, Promise<number | null>>();
 
-  constructor(
-    private readonly specs: readonly ExchangeSpec[],
-    private readonly log: Logger,
-  ) {}
+  /** `exchanges`: the instances to share with the server's other history requests; its own otherwise. */
+  constructor(specs: readonly ExchangeSpec[], log: Logger, exchanges?: RestExchanges) {
+    this.exchanges = exchanges ?? new RestExchanges(specs, log);
+  }
 
   async offersHistory(stream: StreamId): Promise<boolean> {
     const ref = parseStreamId(stream);
@@ -115,30 +114,11 @@ export class CcxtCandleSource implements CandleSource {
     return minuteOpenOf(ex, ref.symbol, minute);
   }
 
-  async close(): Promise<void> {
-    const all = [...this.exchanges.values()];
-    this.exchanges.clear();
-    for (const pending of all) {
-      const ex = await pending.catch(() => null);
-      await ex?.close().catch(() => undefined);
-    }
+  close(): Promise<void> {
+    return this.exchanges.close();
   }
 
   private exchange(id: string): Promise<Exchange> | null {
-    const spec = this.specs.find((s) => s.id === id);
-    if (!spec) return null;
-    let pending = this.exchanges.get(id);
-    if (!pending) {
-      pending = createCcxtExchange(spec, { log: (...args) => this.log.debug({ ccxt: args }, 'ccxt') }).then(
-        async (ex) => {
-          await reloadMarkets(ex);
-          return ex;
-        },
-      );
-      // A failed start (exchange unreachable) is tried again on the next backfill, not remembered.
-      pending.catch(() => this.exchanges.delete(id));
-      this.exchanges.set(id, pending);
-    }
-    return pending;
+    return this.exchanges.get(id);
   }
 }

@@ -8,6 +8,7 @@ import { LoginLimiter } from '../auth/login-limiter';
 import { accountRoutes } from '../http/account-routes';
 import { alertRoutes } from '../http/alert-routes';
 import { authRoutes } from '../http/auth-routes';
+import { candleRoutes } from '../http/candle-routes';
 import { connectionRoutes } from '../http/connection-routes';
 import { createHttpServer } from '../http/http-server';
 import { marketRoutes } from '../http/market-routes';
@@ -64,6 +65,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
         watchlist: stores.watchlist,
         defaultExchange: services.firstExchange,
       }),
+      ...candleRoutes({ catalog: feeds, candles: services.candleHistory }),
       ...portfolioRoutes(
         portfolio,
         services.portfolioAccounts,
@@ -106,6 +108,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
     ...(cluster.connected ? { redis: cluster.connected } : {}),
     ...(clusterFeeds ? { leading: () => clusterFeeds.leading } : {}),
     syncs: () => services.sync.outcomeCounts(),
+    badCandles: () => services.candleHistory.badCandles(),
   });
   const ops = createOpsHandler({
     notReady: () =>

@@ -8,7 +8,10 @@ import { AlertService } from '../alerts/alert-service';
 import { Accounts } from '../auth/accounts';
 import type { Authenticated } from '../auth/accounts';
 import { sessionToken } from '../auth/session-cookie';
+import { CandleHistory } from '../candles/candle-history';
+import type { SharedBlocks } from '../candles/shared-blocks';
 import { CcxtCandleSource } from '../feeds/candles';
+import { RestExchanges } from '../feeds/rest-exchanges';
 import type { ExchangeSpec } from '../feeds/types';
 import { AccountService } from '../portfolio/account-service';
 import { PortfolioService } from '../portfolio/portfolio-service';
@@ -49,6 +52,8 @@ export interface ServicesDeps {
   limiters: MakeLimiter;
   /** Between scheduled syncs of each exchange connection; 0: none. */
   syncIntervalMs: number;
+  /** Candle blocks shared by a cluster's instances; absent without REDIS_URL. */
+  candleBlocks?: SharedBlocks | undefined;
 }
 
 /** The server's domain services. */
@@ -59,6 +64,8 @@ export interface Services {
   portfolioAccounts: AccountService;
   backfill: ValueBackfill;
   candles: CcxtCandleSource;
+  /** Candle history for charts (H4). */
+  candleHistory: CandleHistory;
   alerts: AlertService;
   /** Exchange connections and their syncs. */
   sync: SyncService;
@@ -104,7 +111,11 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     accounts: stores.portfolioAccounts,
     changed,
   });
-  const candles = new CcxtCandleSource(exchanges, log.child({ module: 'candles' }));
+  // One REST instance per exchange for all history requests: one rate limiter per exchange.
+  const candleLog = log.child({ module: 'candles' });
+  const rest = new RestExchanges(exchanges, candleLog);
+  const candles = new CcxtCandleSource(exchanges, candleLog, rest);
+  const candleHistory = new CandleHistory({ exchanges: rest, log: candleLog, shared: deps.candleBlocks });
   const backfill = new ValueBackfill({
     portfolio,
     currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
@@ -161,6 +172,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     portfolioAccounts,
     backfill,
     candles,
+    candleHistory,
     alerts,
     sync,
     pastPrices: prices,

@@ -15,6 +15,21 @@ export const GARBAGE_KINDS: readonly GarbageKind[] = [
   'truncated-json',
 ];
 
+/** How one candle of an outgoing candle answer is spoilt (what the candle check must drop). */
+export type CandleGarbageKind =
+  'malformed' | 'non-positive-price' | 'high-low' | 'negative-volume' | 'off-grid' | 'future' | 'duplicate';
+
+/** Every CandleGarbageKind. */
+export const CANDLE_GARBAGE_KINDS: readonly CandleGarbageKind[] = [
+  'malformed',
+  'non-positive-price',
+  'high-low',
+  'negative-volume',
+  'off-grid',
+  'future',
+  'duplicate',
+];
+
 /** The public fault switches; each takes effect immediately. */
 export interface DemoFaults {
   /**
@@ -30,6 +45,8 @@ export interface DemoFaults {
   clearHttpErrors(): void;
   /** The next `count` (default 1) ticker messages, WebSocket frames or REST ticker answers, are corrupted. */
   garbage(kind: GarbageKind, count?: number): void;
+  /** The next `count` (default 1) candle answers (klines, candles, OHLC) each carry one spoilt candle. */
+  candleGarbage(kind: CandleGarbageKind, count?: number): void;
   /**
    * WebSocket subscriptions to this unified symbol are refused the way the exchange refuses an unknown pair (or, where
    * the exchange acknowledges anything, acknowledged and never served); REST still serves the market. `false` undoes it.
@@ -46,6 +63,8 @@ export interface FaultControl extends DemoFaults {
   takeHttpError(): number | undefined;
   /** The corruption for the next ticker message, consuming one, or undefined. */
   takeGarbage(): GarbageKind | undefined;
+  /** The corruption for the next candle answer, consuming one, or undefined. */
+  takeCandleGarbage(): CandleGarbageKind | undefined;
   isRefused(symbol: string): boolean;
   isQuiet(symbol: string): boolean;
 }
@@ -64,11 +83,25 @@ function checkCount(count: number | undefined, what: string): void {
   }
 }
 
+/** Queues `count` of a known kind of corruption for the next messages. */
+function enqueue<K extends string>(
+  queue: K[],
+  known: readonly K[],
+  kind: K,
+  count: number,
+  what: string,
+): void {
+  if (!known.includes(kind)) throw new RangeError(`demo exchange: unknown ${what} kind ${kind}`);
+  checkCount(count, what);
+  for (let i = 0; i < count; i++) queue.push(kind);
+}
+
 /** Creates the fault state; everything starts healthy. */
 export function createFaults(hooks: FaultHooks): FaultControl {
   let stalled = false;
   const httpError = createCountedSwitch<number>();
   const garbageQueue: GarbageKind[] = [];
+  const candleGarbageQueue: CandleGarbageKind[] = [];
   const refused = new Set<string>();
   const quiet = new Set<string>();
   const toggle = (set: Set<string>, symbol: string, on: boolean) => {
@@ -97,14 +130,13 @@ export function createFaults(hooks: FaultHooks): FaultControl {
       httpError.set(status, count);
     },
     clearHttpErrors: () => httpError.clear(),
-    garbage(kind, count = 1) {
-      if (!GARBAGE_KINDS.includes(kind)) throw new RangeError(`demo exchange: unknown garbage kind ${kind}`);
-      checkCount(count, 'garbage');
-      for (let i = 0; i < count; i++) garbageQueue.push(kind);
-    },
+    garbage: (kind, count = 1) => enqueue(garbageQueue, GARBAGE_KINDS, kind, count, 'garbage'),
+    candleGarbage: (kind, count = 1) =>
+      enqueue(candleGarbageQueue, CANDLE_GARBAGE_KINDS, kind, count, 'candleGarbage'),
     isStalled: () => stalled,
     takeHttpError: () => httpError.take(),
     takeGarbage: () => garbageQueue.shift(),
+    takeCandleGarbage: () => candleGarbageQueue.shift(),
     refuseSymbol: (symbol, on = true) => toggle(refused, symbol, on),
     quiet: (symbol, on = true) => toggle(quiet, symbol, on),
     isRefused: (symbol) => refused.has(symbol),
@@ -112,9 +144,21 @@ export function createFaults(hooks: FaultHooks): FaultControl {
   };
 }
 
+// Every public switch, by name: what switchesOf hands out.
+const SWITCHES = [
+  'stall',
+  'resume',
+  'dropConnections',
+  'httpErrors',
+  'clearHttpErrors',
+  'garbage',
+  'candleGarbage',
+  'refuseSymbol',
+  'quiet',
+] as const satisfies ReadonlyArray<keyof DemoFaults>;
+
 /** The public switches of a fault control, without what only the servers read. */
 export function switchesOf(control: FaultControl): DemoFaults {
-  const { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet } =
-    control;
-  return { stall, resume, dropConnections, httpErrors, clearHttpErrors, garbage, refuseSymbol, quiet };
+  // The switches are closures over the fault state, not methods: taking them off the object is safe.
+  return Object.fromEntries(SWITCHES.map((name) => [name, control[name]])) as unknown as DemoFaults;
 }

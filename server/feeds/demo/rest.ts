@@ -13,6 +13,7 @@ import {
 import { KLINE_INTERVALS, klineWindow } from './candles';
 import type { CandleHistory } from './candles';
 import type { FaultControl } from './faults';
+import { corruptCandles } from './candle-garbage';
 import { answeredWithHttpFault, corruptFrame } from './garbage';
 import type { DemoTicker, Simulator } from './simulator';
 import {
@@ -93,7 +94,9 @@ export function createRestHandler({ simulator, faults, now, candles, weight }: R
     // One clock reading for the window and the live candle, so they agree on which candle is open.
     const at = now();
     const window = klineWindow({ interval, limit, now: at, startTime, endTime });
-    return candles.candles({ spec, interval, ...window, now: at, lastPrice: ticker.last }).map(restKline);
+    const drawn = candles.candles({ spec, interval, ...window, now: at, lastPrice: ticker.last });
+    const kind = faults.takeCandleGarbage();
+    return (kind === undefined ? drawn : corruptCandles(kind, drawn, interval.ms)).map(restKline);
   }
 
   function route(path: string, query: URLSearchParams): Reply {

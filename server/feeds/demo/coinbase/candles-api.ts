@@ -1,6 +1,8 @@
 /** Public candles of the simulated Coinbase (`/market/products/{id}/candles`), cut from ../candles' seeded history. */
 import type { WireObject } from '../binance-wire';
+import { corruptCandles } from '../candle-garbage';
 import type { CandleHistory } from '../candles';
+import type { CandleGarbageKind } from '../faults';
 import type { DemoTicker } from '../simulator';
 import type { ListedProduct } from './catalogue-index';
 import { decimal } from './wire';
@@ -39,8 +41,10 @@ export function candlesBody(options: {
   history: CandleHistory;
   ticker: DemoTicker;
   now: number;
+  /** One candle of the answer spoilt this way (a fault of the demo). */
+  garbage?: CandleGarbageKind | undefined;
 }): WireObject {
-  const { product, query, history, ticker, now } = options;
+  const { product, query, history, ticker, now, garbage } = options;
   const start = seconds(query, 'start');
   const end = seconds(query, 'end');
   const granularity = query.get('granularity') ?? '';
@@ -53,7 +57,7 @@ export function candlesBody(options: {
   if (count > MAX_CANDLES)
     throw new CandleRequestError(`start and end must be within ${MAX_CANDLES} candles`);
   const { market } = product;
-  const candles = history.candles({
+  const drawn = history.candles({
     spec: market,
     interval: { ms, offset: 0 },
     firstOpen,
@@ -61,6 +65,7 @@ export function candlesBody(options: {
     now,
     lastPrice: ticker.last,
   });
+  const candles = garbage === undefined ? drawn : corruptCandles(garbage, drawn, ms);
   const pd = market.priceDecimals;
   return {
     candles: candles.reverse().map((c) => ({

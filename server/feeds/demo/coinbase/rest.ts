@@ -90,7 +90,14 @@ export function createRestHandler({ simulator, index, trading, faults, candles, 
       try {
         return {
           status: 200,
-          body: candlesBody({ product: p, query, history: candles, ticker: tickerOf(p), now: now() }),
+          body: candlesBody({
+            product: p,
+            query,
+            history: candles,
+            ticker: tickerOf(p),
+            now: now(),
+            garbage: faults.takeCandleGarbage(),
+          }),
         };
       } catch (error) {
         if (error instanceof CandleRequestError) throw invalid(error.message);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KLINE_INTERVALS } from '../candles';
 import type { CandleHistory } from '../candles';
 import type { FaultControl } from '../faults';
+import { corruptCandles } from '../candle-garbage';
 import { answeredWithHttpFault } from '../garbage';
 import type { Simulator } from '../simulator';
 import { corruptRestTickers } from './garbage';
@@ -137,11 +138,14 @@ export function createKrakenRestHandler({ simulator, pairs, faults, now, candles
     const lastOpen = Math.floor(at / interval.ms) * interval.ms;
     const firstOpen = lastOpen - (OHLC_ROWS - 1) * interval.ms;
     const since = sinceRaw === null ? undefined : Number(sinceRaw) * 1000;
-    const rows = candles
+    const drawn = candles
       .candles({ spec: pair, interval, firstOpen, count: OHLC_ROWS, now: at, lastPrice: ticker.last })
       // Kraken's `since` is exclusive: a client passing back `last` gets only newer candles.
-      .filter((c) => since === undefined || c.openTime > since)
-      .map((c) => restOhlc(pair, c));
+      .filter((c) => since === undefined || c.openTime > since);
+    const kind = faults.takeCandleGarbage();
+    const rows = (kind === undefined ? drawn : corruptCandles(kind, drawn, interval.ms)).map((c) =>
+      restOhlc(pair, c),
+    );
     // `last` is the open time of the last committed (closed) candle, the cursor for the next poll.
     return { [pair.id]: rows, last: Math.floor((lastOpen - interval.ms) / 1000) };
   }

@@ -1,5 +1,6 @@
 /** A client's copy of its subscription's state: applies snapshots and diffs and tells when to resync (docs/protocol.md S1-S4). */
-import type { MarketDiff, MarketSnapshot, StreamId, Ticker } from '../lib/protocol';
+import { mergeCandle } from '../lib/candle-diff';
+import type { LiveCandle, MarketDiff, MarketSnapshot, StreamId, Ticker } from '../lib/protocol';
 import { mergeTicker } from '../lib/ticker-diff';
 
 /** What a client holds: the state of its subscription at (epoch, seq). */
@@ -7,6 +8,8 @@ export interface SyncedMarket {
   epoch: string | null;
   seq: number;
   tickers: Record<StreamId, Ticker>;
+  /** The live candle of each candle stream subscribed (K2). */
+  candles: Record<StreamId, LiveCandle>;
 }
 
 /** Outcome of applying a diff. */
@@ -16,12 +19,17 @@ export type DiffResult =
 
 /** The state before any snapshot. */
 export function emptyMarket(): SyncedMarket {
-  return { epoch: null, seq: 0, tickers: {} };
+  return { epoch: null, seq: 0, tickers: {}, candles: {} };
 }
 
 /** A snapshot replaces everything the client held. */
 export function applySnapshot(snapshot: MarketSnapshot): SyncedMarket {
-  return { epoch: snapshot.epoch, seq: snapshot.seq, tickers: { ...snapshot.tickers } };
+  return {
+    epoch: snapshot.epoch,
+    seq: snapshot.seq,
+    tickers: { ...snapshot.tickers },
+    candles: { ...snapshot.candles },
+  };
 }
 
 /**
@@ -38,5 +46,13 @@ export function applyDiff(market: SyncedMarket, diff: MarketDiff): DiffResult {
     const merged = mergeTicker(tickers[stream], changes);
     if (merged) tickers[stream] = merged;
   }
-  return { applied: true, market: { epoch: diff.epoch, seq: diff.seq, tickers } };
+  let candles = market.candles;
+  if (diff.candles) {
+    candles = { ...candles };
+    for (const [stream, changes] of Object.entries(diff.candles)) {
+      const merged = mergeCandle(candles[stream], changes);
+      if (merged) candles[stream] = merged;
+    }
+  }
+  return { applied: true, market: { epoch: diff.epoch, seq: diff.seq, tickers, candles } };
 }

@@ -29,12 +29,36 @@ export interface Ticker {
 /** The fields of a ticker that changed; values are absolute (MERGE semantics), never deltas. */
 export type TickerChanges = Partial<Ticker>;
 
+/** One candle as `[openTime, open, high, low, close, volume]`: times in ms, prices in the quote currency. */
+export type CandleRow = [number, number, number, number, number, number];
+
+/** The candle of a candle stream that is still open, and the latest closed one (docs/protocol.md K2). */
+export interface LiveCandle {
+  /** Open time of the period it covers (ms, UTC grid). */
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** The exchange's own volume of the period so far, in the base currency; null until it has told (K3). */
+  volume: number | null;
+  /** The latest closed candle as the exchange reports it: final, never changed (K4); null until known. */
+  closed: CandleRow | null;
+  /** True while its prices are not known to be current (the market's ticker is stale). */
+  stale: boolean;
+}
+
+/** The fields of a live candle that changed; values are absolute (MERGE semantics). */
+export type LiveCandleChanges = Partial<LiveCandle>;
+
 /** Full state of a client's subscription; replaces whatever the client held. */
 export interface MarketSnapshot {
   epoch: string;
   seq: number;
   /** Streams subscribed but without a tick yet are absent; their first diff carries every field. */
   tickers: Record<StreamId, Ticker>;
+  /** Present when the subscription holds candle streams (K2): the live candle of each that has one. */
+  candles?: Record<StreamId, LiveCandle>;
 }
 
 /** A window's changes for a client's subscription; `seq` is the previous message's seq + 1 within `epoch`. */
@@ -42,6 +66,8 @@ export interface MarketDiff {
   epoch: string;
   seq: number;
   changes: Record<StreamId, TickerChanges>;
+  /** Present when a candle stream changed in the window (K2). */
+  candles?: Record<StreamId, LiveCandleChanges>;
 }
 
 export type FeedState = 'connecting' | 'live' | 'stale' | 'down';

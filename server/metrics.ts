@@ -19,6 +19,8 @@ export interface MetricsSources {
   syncs?: () => Array<[{ exchange: string; outcome: string }, number]>;
   /** Candles from the exchanges dropped by the candle check so far, by exchange and reason. */
   badCandles?: () => Array<[{ exchange: string; reason: string }, number]>;
+  /** Ticks and exchange answers that would have changed a closed candle (K4), by reason. */
+  candleRefusals?: () => Array<[{ reason: string }, number]>;
   now?: () => number;
 }
 
@@ -129,6 +131,14 @@ export function createMetrics(sources: MetricsSources) {
       'Candles from the exchanges dropped by the candle check (H4), by exchange and reason.',
       ['exchange', 'reason'],
       sources.badCandles,
+    );
+  if (sources.candleRefusals)
+    followingCounter(
+      registry,
+      'livefolio_candle_refusals_total',
+      'Late ticks and exchange answers refused because they would change a closed candle (K4), by reason.',
+      ['reason'],
+      sources.candleRefusals,
     );
   new Gauge({
     name: 'livefolio_slow_clients',

@@ -1,7 +1,7 @@
 /** Candles of a longer timeframe built from an exchange's shorter ones (4h from 1h, 1w from 1d) on the UTC grid. */
 import type { Candle } from './candle-check';
-import { candleOpen } from './timeframes';
-import type { Timeframe } from './timeframes';
+import { candleOpen } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
 
 // Sums of decimal volumes pick up binary noise (0.1 + 0.2); 15 significant digits is all a double holds anyway.
 const tidy = (x: number) => Number(x.toPrecision(15));

@@ -7,8 +7,8 @@ import type { Block } from './candle-cache';
 import { CLOSE_GRACE_MS, checkCandles } from './candle-check';
 import type { BadCandleReason } from './candle-check';
 import type { CandleLimits } from './exchange-plan';
-import { candleOpen, gridOf } from './timeframes';
-import type { Timeframe } from './timeframes';
+import { candleOpen, gridOf } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
 
 /** One series as the exchange serves it: a market in one of the exchange's own timeframes. */
 export interface SeriesRef {

@@ -2,11 +2,12 @@
  * The check every candle from an exchange passes before it is cached or served: ccxt passes wrong types and
  * absurd numbers through unchanged, and a candle once cached as closed is never asked for again.
  */
-import { candleOpen, onGrid, timeframeMs } from './timeframes';
-import type { Timeframe } from './timeframes';
+import { candleOpen, onGrid, timeframeMs } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
+import type { CandleRow } from '../../lib/protocol';
 
-/** One candle as served: [openTime, open, high, low, close, volume], numbers. */
-export type Candle = [number, number, number, number, number, number];
+/** One candle as served: [openTime, open, high, low, close, volume], numbers (the protocol's CandleRow). */
+export type Candle = CandleRow;
 
 /** Why a candle was dropped; the label of livefolio_bad_candles_total. */
 export type BadCandleReason =

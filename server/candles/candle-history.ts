@@ -19,8 +19,8 @@ import { CLOSE_GRACE_MS } from './candle-check';
 import type { BadCandleReason, Candle } from './candle-check';
 import { candleLimits, timeframeSources } from './exchange-plan';
 import type { SharedBlocks } from './shared-blocks';
-import { candleOpen, nextOpen, timeframeMs } from './timeframes';
-import type { Timeframe } from './timeframes';
+import { candleOpen, nextOpen, timeframeMs } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
 
 /** A page of history: closed candles oldest first, whether older ones exist, and the candle still open. */
 export interface CandlePage {
@@ -42,6 +42,8 @@ export interface CandleHistoryOptions {
 }
 
 const DEFAULT_MAX_CANDLES = 200_000;
+/** The shortest time between two reads of a series' newest candles for its live candle. */
+export const FRESH_MS = 5_000;
 /** How long a client waits before asking again when the exchange fails. */
 const RETRY_AFTER_MS = 10_000;
 /** How long one instance may hold the right to fetch a block; others wait at most this long for it. */
@@ -61,6 +63,7 @@ interface Range {
 export class CandleHistory {
   private readonly cache: CandleCache;
   private readonly inflight = new Map<string, Promise<Block>>();
+  private readonly freshAt = new Map<string, number>();
   private readonly bad = new Map<string, number>();
   // Blocks that lost a candle to the check: served once, never kept, so that the next request asks again.
   private readonly holed = new WeakSet<Block>();
@@ -84,7 +87,7 @@ export class CandleHistory {
   async candles(
     stream: StreamId,
     tf: Timeframe,
-    request: { before?: number | undefined; limit: number },
+    request: { before?: number | undefined; limit: number; fresh?: boolean },
   ): Promise<CandlePage> {
     const ref = parseStreamId(stream);
     if (!ref) throw new AppError('BAD_REQUEST', `"${stream}" is not a stream id.`);
@@ -108,7 +111,12 @@ export class CandleHistory {
     // The open candle of a built timeframe is built from the source's candles up to now.
     const built = source.source !== tf;
     const sourceTo = built && request.before === undefined ? candleOpen(source.source, now) : to;
-    const range = await this.range(ref.exchange, series, from, sourceTo, now);
+    const range = await this.range(
+      ref.exchange,
+      series,
+      { from, to: sourceTo, fresh: request.fresh === true },
+      now,
+    );
     let candles = range.candles;
     // A cached block keeps the candle that was open when it was fetched: only the current one is served.
     let open = range.open !== null && range.open[0] >= current ? range.open : null;
@@ -155,8 +163,7 @@ export class CandleHistory {
   private async range(
     exchange: string,
     series: SeriesRef,
-    from: number,
-    to: number,
+    { from, to, fresh }: { from: number; to: number; fresh: boolean },
     now: number,
   ): Promise<Range> {
     const parts: Candle[][] = [];
@@ -164,8 +171,9 @@ export class CandleHistory {
     let open: Candle | null = null;
     if (to <= from) return { candles: [], start, open };
     const ms = timeframeMs(series.tf);
-    for (let index = blockIndex(series, to - ms); index >= blockIndex(series, from); index--) {
-      const block = await this.block(exchange, series, index, now);
+    const newest = blockIndex(series, to - ms);
+    for (let index = newest; index >= blockIndex(series, from); index--) {
+      const block = await this.block(exchange, series, index, now, fresh && index === newest);
       open ??= block.open;
       parts.unshift(block.candles.filter(([time]) => time >= from && time < to));
       if (block.start !== null) {
@@ -177,15 +185,27 @@ export class CandleHistory {
     return { candles: parts.flat(), start, open };
   }
 
-  private block(exchange: string, series: SeriesRef, index: number, now: number): Promise<Block> {
+  private block(
+    exchange: string,
+    series: SeriesRef,
+    index: number,
+    now: number,
+    fresh = false,
+  ): Promise<Block> {
     const key = `${exchange}:${series.symbol}:${series.tf}:${series.limits.perRequest}`;
-    const cached = this.cache.get(key, index);
-    if (cached && (isFinal(series, index, cached) || now < refreshAt(series, cached)))
-      return Promise.resolve(cached);
     const id = `${key}:${index}`;
+    const cached = this.cache.get(key, index);
+    // A live candle's refresh asks the exchange again, at most once per FRESH_MS whoever asks (K3).
+    const force = fresh && now - (this.freshAt.get(id) ?? -Infinity) >= FRESH_MS;
+    if (cached && !force && (isFinal(series, index, cached) || now < refreshAt(series, cached)))
+      return Promise.resolve(cached);
+    if (force) this.freshAt.set(id, now);
     let pending = this.inflight.get(id);
     if (!pending) {
-      pending = this.load(exchange, series, index, cached, now, id).then((block) => {
+      const loading = force
+        ? this.fetch(exchange, series, index, cached, now)
+        : this.load(exchange, series, index, cached, now, id);
+      pending = loading.then((block) => {
         if (!this.holed.has(block)) this.cache.set(key, index, block);
         return block;
       });

@@ -3,8 +3,8 @@
  * shorter ones, and how many candles one request and the whole history hold.
  */
 import type { Exchange } from 'ccxt';
-import { TIMEFRAMES } from './timeframes';
-import type { Timeframe } from './timeframes';
+import { TIMEFRAMES } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
 
 /** Where a timeframe's candles come from: the exchange's own of that timeframe, or built from `source`'s. */
 export interface TimeframeSource {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { streamId } from '../../lib/stream-id';
 import type { CandleHistory } from '../candles/candle-history';
-import { TIMEFRAMES } from '../candles/timeframes';
+import { TIMEFRAMES } from '../../lib/timeframes';
 import type { MarketCatalog } from '../feeds/catalog';
 import { signedIn } from './market-routes';
 import { parse } from './router';

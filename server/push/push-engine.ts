@@ -1,7 +1,8 @@
 /** Throttled, conflated market diffs: one message per window per subscription group, encoded once per room. */
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import type { MarketSnapshot, StreamId, Subscription } from '../../lib/protocol';
+import type { MarketDiff, MarketSnapshot, StreamId, Subscription } from '../../lib/protocol';
+import type { CandleState } from '../market/candle-state';
 import { delayUntilNext, effectiveFrequency, windowMs } from './throttle';
 import type { MarketState } from '../market/market-state';
 import { bufferedBytes } from './buffered-bytes';
@@ -66,10 +67,16 @@ export class PushEngine {
     private readonly market: MarketState,
     private readonly options: PushOptions,
     private readonly log: Logger,
+    private readonly candles?: CandleState,
   ) {
     this.now = options.now ?? (() => performance.timeOrigin + performance.now());
     this.timers = options.timers ?? globalThis;
-    this.stopListening = market.onChange((stream) => this.onMarketChange(stream));
+    const stopMarket = market.onChange((stream) => this.onMarketChange(stream, 'ticker'));
+    const stopCandles = candles?.onChange((stream) => this.onMarketChange(stream, 'candle'));
+    this.stopListening = () => {
+      stopMarket();
+      stopCandles?.();
+    };
   }
 
   /** Sets a socket's whole subscription; returns the snapshot it must start from and what it got. */
@@ -138,8 +145,14 @@ export class PushEngine {
 
   private createGroup(key: string, streams: StreamId[], frequency: number): SubscriptionGroup {
     const epoch = `${this.options.epochPrefix}.${(++this.groupCounter).toString(36)}`;
-    const group = new SubscriptionGroup(key, epoch, streams, frequency, windowMs(frequency), (s) =>
-      this.market.get(s),
+    const group = new SubscriptionGroup(
+      key,
+      epoch,
+      streams,
+      frequency,
+      windowMs(frequency),
+      (s) => this.market.get(s),
+      (s) => this.candles?.get(s),
     );
     this.groups.set(key, group);
     for (const stream of streams) {
@@ -170,11 +183,11 @@ export class PushEngine {
     }
   }
 
-  private onMarketChange(stream: StreamId): void {
+  private onMarketChange(stream: StreamId, kind: 'ticker' | 'candle'): void {
     const groups = this.byStream.get(stream);
     if (!groups) return;
     for (const group of groups) {
-      group.conflator.markDirty(stream);
+      (kind === 'ticker' ? group.conflator : group.candles).markDirty(stream);
       this.schedule(group);
     }
   }
@@ -192,7 +205,8 @@ export class PushEngine {
     // Timers may fire a hair early; the window is a promise to clients, so wait out the rest.
     if (delayUntilNext(group.lastSentAt, group.windowMs, now) > 0) return this.schedule(group);
     const changes = group.conflator.take((s) => this.market.get(s));
-    if (!changes) return;
+    const candles = group.candles.take((s) => this.candles?.get(s));
+    if (!changes && !candles) return;
     this.holdSlowMembers(group);
     group.seq += 1;
     group.lastSentAt = now;
@@ -200,7 +214,9 @@ export class PushEngine {
     if (group.members.size === 0) return;
     // Local: a group and its room belong to this instance; with the Redis adapter a plain emit would also
     // publish every diff to every other instance, for nobody there.
-    this.io.local.to(group.room).emit('market:diff', { epoch: group.epoch, seq: group.seq, changes });
+    const diff: MarketDiff = { epoch: group.epoch, seq: group.seq, changes: changes ?? {} };
+    if (candles) diff.candles = candles;
+    this.io.local.to(group.room).emit('market:diff', diff);
     this.counters.diffsSent += 1;
     this.counters.deliveries += group.members.size;
   }

@@ -1,7 +1,8 @@
 /** The clients that share one subscription (same streams, same rate): one room, one sequence, one batch per window. */
 import type { Socket } from 'socket.io';
-import type { MarketSnapshot, StreamId, Ticker } from '../../lib/protocol';
-import { Conflator } from './conflator';
+import { isCandleStreamId } from '../../lib/candle-stream';
+import type { LiveCandle, MarketSnapshot, StreamId, Ticker } from '../../lib/protocol';
+import { candleConflator, tickerConflator } from './conflator';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySocket = Socket<any, any, any, any>;
@@ -9,7 +10,11 @@ type AnySocket = Socket<any, any, any, any>;
 /** One room of clients with identical subscriptions; every member holds the same state at (epoch, seq). */
 export class SubscriptionGroup {
   readonly room: string;
-  readonly conflator = new Conflator();
+  readonly conflator = tickerConflator();
+  /** The live candles' (K2): in the same messages and sequence as the tickers. */
+  readonly candles = candleConflator();
+  /** Whether any stream is a candle stream: only then do snapshots carry `candles`. */
+  readonly hasCandles: boolean;
   /**
    * Members currently in the room (receiving diffs), by socket id. The sockets themselves are kept so that the
    * slow-client check before every flush (one per member, several times a second) needs no lookup.
@@ -28,10 +33,17 @@ export class SubscriptionGroup {
     readonly frequency: number,
     readonly windowMs: number,
     current: (stream: StreamId) => Ticker | undefined,
+    currentCandle: (stream: StreamId) => LiveCandle | undefined,
   ) {
     this.room = `sub:${epoch}`;
+    this.hasCandles = streams.some(isCandleStreamId);
     // The group starts from the values known now; they are the base of its first snapshot.
     for (const stream of streams) {
+      if (isCandleStreamId(stream)) {
+        const candle = currentCandle(stream);
+        if (candle) this.candles.remember(stream, candle);
+        continue;
+      }
       const ticker = current(stream);
       if (ticker) this.conflator.remember(stream, ticker);
     }
@@ -44,7 +56,13 @@ export class SubscriptionGroup {
 
   /** The state every member holds after the last diff: what a newcomer or a resync must start from. */
   snapshot(): MarketSnapshot {
-    return { epoch: this.epoch, seq: this.seq, tickers: this.conflator.sentState() };
+    const snapshot: MarketSnapshot = {
+      epoch: this.epoch,
+      seq: this.seq,
+      tickers: this.conflator.sentState(),
+    };
+    if (this.hasCandles) snapshot.candles = this.candles.sentState();
+    return snapshot;
   }
 
   /** True when nobody is left in the group. */

@@ -1,5 +1,7 @@
 /** market:* requests: subscribe, unsubscribe, resync. */
+import { isCandleStreamId, parseCandleStreamId } from '../../lib/candle-stream';
 import type { StreamId } from '../../lib/protocol';
+import { TIMEFRAMES } from '../../lib/timeframes';
 import { AppError } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { Subscriptions } from '../push/push-engine';
@@ -31,7 +33,7 @@ export function registerMarketHandlers(ctx: RequestContext, deps: MarketDeps): v
       );
     }
     // Every new stream is checked before anything changes: one bad stream refuses the whole request.
-    for (const stream of added) catalog.check(stream);
+    for (const stream of added) checkStream(catalog, stream);
     const result = push.subscribe(ctx.socket, [...held, ...added], maxFrequency ?? current()?.maxFrequency);
     deps.demandChanged();
     return result;
@@ -47,4 +49,19 @@ export function registerMarketHandlers(ctx: RequestContext, deps: MarketDeps): v
   });
 
   onRequest(ctx, 'market:resync', emptySchema, () => push.resync(ctx.socket));
+}
+
+/** A ticker stream the catalog knows (R3), or a candle stream of one with a listed timeframe (K1). */
+function checkStream(catalog: MarketCatalog, stream: StreamId): void {
+  if (!isCandleStreamId(stream)) {
+    catalog.check(stream);
+    return;
+  }
+  const ref = parseCandleStreamId(stream);
+  if (!ref)
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${stream}" is not a candle stream: candles:<exchange>:<BASE/QUOTE>:<timeframe>, the timeframe one of ${TIMEFRAMES.join(', ')}.`,
+    );
+  catalog.check(ref.stream);
 }

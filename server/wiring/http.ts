@@ -109,6 +109,11 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
     ...(clusterFeeds ? { leading: () => clusterFeeds.leading } : {}),
     syncs: () => services.sync.outcomeCounts(),
     badCandles: () => services.candleHistory.badCandles(),
+    candleRefusals: () =>
+      Object.entries(sockets.candles.refused).map(([reason, n]): [{ reason: string }, number] => [
+        { reason },
+        n,
+      ]),
   });
   const ops = createOpsHandler({
     notReady: () =>

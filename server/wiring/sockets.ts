@@ -5,7 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { parseCandleStreamId } from '../../lib/candle-stream';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
+import { startLiveCandles } from '../candles/live-candles';
+import { CandleState } from '../market/candle-state';
 import type { Config } from '../config';
 import type { MakeLimiter } from '../cluster/limiters';
 import { createDemand } from '../demand';
@@ -52,6 +55,8 @@ export interface Sockets {
   /** Not yet attached to an HTTP server. */
   io: LivefolioServer;
   push: PushEngine;
+  /** The live candles of the candle streams subscribed (K2). */
+  candles: CandleState;
   demand: Demand;
   /** Ends every connection of a session, in every tab, telling them why (sign-out). */
   endSession(sessionId: string): void;
@@ -79,6 +84,14 @@ export function wireSockets(deps: SocketsDeps): Sockets {
       limiters: deps.limiters,
     }),
   });
+  // Live candles (K2-K4): built from the market state's changes and the exchange's newest candles.
+  const candles = new CandleState();
+  const stopCandleTicks = market.onChange((stream, ticker) => candles.tick(stream, ticker));
+  const liveCandles = startLiveCandles({
+    state: candles,
+    history: services.candleHistory,
+    log: log.child({ module: 'candles' }),
+  });
   const push = new PushEngine(
     io,
     market,
@@ -88,6 +101,7 @@ export function wireSockets(deps: SocketsDeps): Sockets {
       epochPrefix: `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`,
     },
     log.child({ module: 'push' }),
+    candles,
   );
   // A stand-in takes every subscription (the push engine then has no groups): the market handlers call only
   // the subscription methods.
@@ -101,11 +115,18 @@ export function wireSockets(deps: SocketsDeps): Sockets {
       const users = await accounts.users();
       return (await Promise.all(users.map((u) => portfolio.pricingStreams(u.id, u.quoteCurrency)))).flat();
     },
-    live: () => [...alerts.streams(), ...subscriptions.subscribedStreams()],
+    // A candle stream is watched through its market's ticker stream.
+    live: () => [
+      ...alerts.streams(),
+      ...subscriptions.subscribedStreams().map((s) => parseCandleStreamId(s)?.stream ?? s),
+    ],
     apply: (streams) => feeds.setDemand(streams),
     failed: (err) => log.error({ err }, 'could not read what the feeds must watch'),
   });
-  const demandChanged = () => demand.changed();
+  const demandChanged = () => {
+    candles.watch(subscriptions.subscribedStreams());
+    demand.changed();
+  };
   events.on('portfolio:changed', () => demand.holdingsChanged());
   events.on('alerts:streams', demandChanged);
   // Holdings are priced only once their exchange's markets are known.
@@ -159,6 +180,7 @@ export function wireSockets(deps: SocketsDeps): Sockets {
   return {
     io,
     push,
+    candles,
     demand,
     endSession(sessionId) {
       const room = sessionRoom(sessionId);
@@ -166,6 +188,8 @@ export function wireSockets(deps: SocketsDeps): Sockets {
       io.in(room).disconnectSockets(true);
     },
     closePush() {
+      liveCandles.close();
+      stopCandleTicks();
       push.close();
       standIn?.close();
     },

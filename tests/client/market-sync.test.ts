@@ -9,7 +9,40 @@ describe('market sync', () => {
 
   it('[M2] a snapshot replaces everything held', () => {
     const next = applySnapshot({ epoch: 'e2', seq: 0, tickers: {} });
-    expect(next).toEqual({ epoch: 'e2', seq: 0, tickers: {} });
+    expect(next).toEqual({ epoch: 'e2', seq: 0, tickers: {}, candles: {} });
+  });
+
+  it('[K2] a diff’s candle changes merge into the live candle held, in the same sequence as the tickers', () => {
+    const candle = {
+      time: 60_000,
+      open: 1,
+      high: 2,
+      low: 1,
+      close: 2,
+      volume: 5,
+      closed: null,
+      stale: false,
+    };
+    const held = applySnapshot({ epoch: 'e3', seq: 1, tickers: {}, candles: { 'candles:x:A/B:1m': candle } });
+    const result = applyDiff(held, {
+      epoch: 'e3',
+      seq: 2,
+      changes: {},
+      candles: { 'candles:x:A/B:1m': { close: 3, high: 3 } },
+    });
+    expect(result.applied && result.market.candles['candles:x:A/B:1m']).toEqual({
+      ...candle,
+      close: 3,
+      high: 3,
+    });
+    // Changes of a candle not held yet wait for a whole one.
+    const partial = applyDiff(held, {
+      epoch: 'e3',
+      seq: 2,
+      changes: {},
+      candles: { 'candles:x:C/D:1m': { close: 3 } },
+    });
+    expect(partial.applied && partial.market.candles['candles:x:C/D:1m']).toBeUndefined();
   });
 
   it('[M3] the next seq of the epoch is applied', () => {

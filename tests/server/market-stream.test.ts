@@ -1,4 +1,5 @@
 import { io as connectClient } from 'socket.io-client';
+import { applySnapshot } from '../../client/market-sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerHello } from '../../lib/protocol';
 import { autoClose, request, waitFor, withCookie } from '../support/stack';
@@ -110,8 +111,7 @@ describe('market stream over a real socket.io connection', () => {
     await synced.subscribe(STREAMS.slice(0, 2));
     const ack = await request(synced.socket, 'market:unsubscribe', { streams: [STREAMS[0]] });
     expect(ack.ok && ack.subscription.streams).toEqual([STREAMS[1]]);
-    if (ack.ok)
-      synced.market = { epoch: ack.snapshot.epoch, seq: ack.snapshot.seq, tickers: ack.snapshot.tickers };
+    if (ack.ok) synced.market = applySnapshot(ack.snapshot);
     const from = synced.diffs.length;
     await waitFor(() => synced.diffs.length >= from + 3, 5_000, 'diffs');
     const streamsSeen = new Set(synced.diffs.slice(from).flatMap((d) => Object.keys(d.diff.changes)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Conflator } from '../../../server/push/conflator';
+import { tickerConflator } from '../../../server/push/conflator';
 import type { Ticker } from '../../../lib/protocol';
 import { tickerAt } from '../../support/fixtures';
 
@@ -7,7 +7,7 @@ const ticker = tickerAt;
 
 describe('Conflator', () => {
   it('[M6] many changes within a window become one batch with only the latest value of each stream', () => {
-    const c = new Conflator();
+    const c = tickerConflator();
     const current = new Map<string, Ticker>();
     for (const last of [1, 2, 3, 4]) {
       current.set('x:A/B', ticker(last));
@@ -19,7 +19,7 @@ describe('Conflator', () => {
   });
 
   it('[M4] the next batch carries only what differs from the previous batch', () => {
-    const c = new Conflator();
+    const c = tickerConflator();
     const current = new Map([['x:A/B', ticker(1)]]);
     c.markDirty('x:A/B');
     c.take((s) => current.get(s));
@@ -29,7 +29,7 @@ describe('Conflator', () => {
   });
 
   it('[M6] a value that moved and came back within the window is not sent', () => {
-    const c = new Conflator();
+    const c = tickerConflator();
     const current = new Map([['x:A/B', ticker(1)]]);
     c.remember('x:A/B', ticker(1));
     current.set('x:A/B', ticker(2));
@@ -40,7 +40,7 @@ describe('Conflator', () => {
   });
 
   it('[M4] a value that moved and came back with a newer time sends only the times, so receivers stay equal', () => {
-    const c = new Conflator();
+    const c = tickerConflator();
     const current = new Map([['x:A/B', ticker(1, 100)]]);
     c.remember('x:A/B', ticker(1, 100));
     current.set('x:A/B', ticker(2, 200));
@@ -51,7 +51,7 @@ describe('Conflator', () => {
   });
 
   it('[M1] sentState is what every receiver holds after the last batch', () => {
-    const c = new Conflator();
+    const c = tickerConflator();
     const current = new Map([['x:A/B', ticker(1)]]);
     c.markDirty('x:A/B');
     c.take((s) => current.get(s));

@@ -27,7 +27,6 @@ interface Series {
   lastTickAt: number;
 }
 
-
 export class CandleState {
   private readonly series = new Map<StreamId, Series>();
   private readonly byMarket = new Map<StreamId, Set<Series>>();

@@ -83,7 +83,7 @@ export async function runSync(job: SyncJob): Promise<{ result: SyncResult; curso
 
 /**
  * The booked legs in the currencies the portfolio already quotes their assets in (P2), at the rates of the
- * exchange's own candles; a leg no candle can move fails the sync, naming it.
+ * exchange's own candles; a leg no candle can move fails the sync as a conflict, naming it.
  */
 async function inPortfolioQuotes(
   legs: readonly SyncedTransaction[],
@@ -98,6 +98,12 @@ async function inPortfolioQuotes(
   };
   const one = legs.map((leg) => ({ legs: [leg] }));
   const done = await requoteAll(one, portfolioQuotes(portfolio), rateAt, (b) => b.legs[0]?.note ?? '');
-  if (done.problems.length > 0) throw new SyncError('FAILED', done.problems.join('; '));
+  // The portfolio's own transactions fix the quote currency (P2): it is they, not the exchange, that conflict.
+  if (done.problems.length > 0)
+    throw new SyncError(
+      'HISTORY_CONFLICT',
+      `${done.problems.join('; ')}. Nothing was changed: change or delete the transactions that quote these ` +
+        'assets in that currency, then sync again.',
+    );
   return done.booked.flatMap((b) => b.legs);
 }

@@ -258,23 +258,26 @@ describe('exchange connections', () => {
     );
   }, 120_000);
 
-  it('[P9][P2] a history that contradicts one entered by hand is refused whole, naming the transaction', async () => {
+  it('[P9][P2] a history that contradicts one entered by hand is refused whole, naming what conflicts', async () => {
     const stack = await start(NO_SCHEDULE);
+    // BTC quoted in GBP, a currency none of the exchange's markets can convert the synced USDT trades into.
     const manual = await send(stack, 'POST', '/api/v1/transactions', {
       type: 'buy',
       asset: 'BTC',
       quantity: '0.1',
       price: '50000',
-      quoteCurrency: 'EUR',
+      quoteCurrency: 'GBP',
       fee: '0',
-      feeCurrency: 'EUR',
+      feeCurrency: 'GBP',
       time: '2025-01-02T10:00:00Z',
     });
     expect(manual.status).toBe(201);
     const failed = await connected(stack);
     expect(failed.lastError).toMatchObject({
       code: 'HISTORY_CONFLICT',
-      message: expect.stringMatching(/one quote currency per asset.*Change or delete the transaction/),
+      message: expect.stringMatching(
+        /BTC is quoted in GBP.*one quote currency per asset.*change or delete the transactions/,
+      ),
     });
     expect(await transactionsOf(stack, failed.account.id as string)).toEqual([]);
     expect((await send(stack, 'GET', '/api/v1/transactions')).body.transactions).toHaveLength(1);

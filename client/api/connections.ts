@@ -77,6 +77,7 @@ const STEPS: Record<SyncProgress['step'], true> = {
   trades: true,
   deposits: true,
   withdrawals: true,
+  income: true,
   prices: true,
   saving: true,
 };

@@ -42,7 +42,7 @@ export interface SyncResult {
 
 /** A sync under way: which step, and how far. */
 export interface SyncProgress {
-  step: 'balances' | 'markets' | 'trades' | 'deposits' | 'withdrawals' | 'prices' | 'saving';
+  step: 'balances' | 'markets' | 'trades' | 'deposits' | 'withdrawals' | 'income' | 'prices' | 'saving';
   done: number;
   total: number;
 }

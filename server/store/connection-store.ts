@@ -23,6 +23,8 @@ export interface SyncCursors {
   trades: Record<string, { fromId?: string; since?: number }>;
   deposits?: number;
   withdrawals?: number;
+  /** Where income records (Binance's asset dividends) are read from next. */
+  income?: number;
 }
 
 /** A stored connection without its secrets. */

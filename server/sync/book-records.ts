@@ -212,7 +212,7 @@ async function bookIncome(r: IncomeRecord, ctx: BookingContext): Promise<SyncedT
       price: value,
       fee,
       timeMs: r.timeMs,
-      note: `${ctx.exchangeName} ${r.type} ${r.id}`,
+      note: `${ctx.exchangeName} ${r.type} ${r.id}${r.description ? `: ${r.description}` : ''}`,
     }),
   ];
 }
@@ -244,11 +244,13 @@ export async function bookRecords(
     trades: readonly TradeRecord[];
     deposits: readonly MoveRecord[];
     withdrawals: readonly MoveRecord[];
+    income: readonly IncomeRecord[];
   },
   ctx: BookingContext,
 ): Promise<SyncedTransaction[]> {
   const all: BookableRecord[] = [
     ...records.deposits.map((record) => ({ kind: 'deposit' as const, record })),
+    ...records.income.map((record) => ({ kind: 'income' as const, record })),
     ...records.trades.map((record) => ({ kind: 'trade' as const, record })),
     ...records.withdrawals.map((record) => ({ kind: 'withdrawal' as const, record })),
   ];

@@ -1,15 +1,18 @@
 /**
  * Reads an account's history from an exchange through ccxt (docs/protocol.md P9): balances, the account's trades
- * market by market from each market's cursor, and deposits and withdrawals in the windows the exchange allows.
+ * market by market from each market's cursor, deposits and withdrawals in the windows the exchange allows, and
+ * income where the exchange lists it (Binance's asset-dividend record).
  * Every record is checked (records.ts) before it is returned; nothing is written here.
  */
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
 import type { Decimal } from '../../lib/portfolio/decimal';
 import type { SyncCursors } from '../store/connection-store';
+import { hasDividendApi, readDividends } from './binance-dividends';
+import type { DividendHistory } from './binance-dividends';
 import { historyRules } from './history-rules';
 import { readBalances, readMove, readTrade } from './records';
-import type { MoveRecord, TradeRecord } from './records';
+import type { IncomeRecord, MoveRecord, TradeRecord } from './records';
 import type { SyncProgress } from '../../lib/portfolio/connection';
 
 /** Trades per request: Binance's maximum, and what most exchanges accept. */
@@ -24,6 +27,7 @@ export interface AccountHistory {
   trades: TradeRecord[];
   deposits: MoveRecord[];
   withdrawals: MoveRecord[];
+  income: IncomeRecord[];
   cursors: SyncCursors;
 }
 
@@ -49,10 +53,13 @@ export async function readHistory(ex: Exchange, options: HistoryOptions): Promis
   const deposits = await readMoves(ex, 'deposit', since(options.cursors.deposits), now, options);
   options.progress({ step: 'withdrawals', done: 0, total: 1 });
   const withdrawals = await readMoves(ex, 'withdrawal', since(options.cursors.withdrawals), now, options);
+  const dividends = await readIncome(ex, since(options.cursors.income), options);
+  withdrawals.push(...dividends.debits);
   const currencies = new Set([
     ...balances.keys(),
     ...deposits.map((d) => d.currency),
     ...withdrawals.map((w) => w.currency),
+    ...dividends.income.map((i) => i.currency),
     ...options.knownCurrencies,
   ]);
   const markets = spotMarkets(ex);
@@ -61,8 +68,22 @@ export async function readHistory(ex: Exchange, options: HistoryOptions): Promis
     trades: trades.cursors,
     deposits: now - MOVES_OVERLAP_MS,
     withdrawals: now - MOVES_OVERLAP_MS,
+    ...(rules.assetDividends ? { income: now - MOVES_OVERLAP_MS } : {}),
   };
-  return { balances, trades: trades.records, deposits, withdrawals, cursors };
+  return { balances, trades: trades.records, deposits, withdrawals, income: dividends.income, cursors };
+}
+
+/** Income where the exchange lists it apart (Binance); elsewhere none is read, and reconciliation covers it. */
+async function readIncome(
+  ex: Exchange,
+  since: number | undefined,
+  options: HistoryOptions,
+): Promise<DividendHistory> {
+  if (!historyRules(ex.id).assetDividends || !hasDividendApi(ex) || since === undefined)
+    return { income: [], debits: [] };
+  return readDividends(ex, since, options.now, options.exchangeName, (done, total) =>
+    options.progress({ step: 'income', done, total }),
+  );
 }
 
 type Market = { base: string; quote: string };

@@ -51,6 +51,8 @@ export interface IncomeRecord {
   /** Taken from what arrived, in the same currency; null for none. */
   fee: Fee | null;
   timeMs: number;
+  /** The exchange's own words for it (Binance's `enInfo`), kept in the note. */
+  description?: string;
 }
 
 const exact = (n: number) => new Decimal(String(n)).toDecimalPlaces(MAX_FRACTION_DIGITS);

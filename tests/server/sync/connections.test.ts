@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../../lib/portfolio/decimal';
 import {
   DEMO_BINANCE_KEY,
   DEMO_BINANCE_SECRET,
@@ -109,6 +110,22 @@ describe('exchange connections', () => {
     for (const d of stack.demo.account.deposits()) expect(ids).toContain(`deposit:${d.id}`);
     for (const w of stack.demo.account.withdrawals()) expect(ids).toContain(`withdrawal:${w.id}`);
     for (const t of stack.demo.account.trades()) expect(ids).toContain(`trade:${t.symbol}:${t.id}`);
+    // Income from Binance's asset-dividend record: each row once, as the type its enInfo names, at its minute's value.
+    const TYPES: Record<string, string> = {
+      'Simple Earn Flexible Interest': 'interest',
+      'SOL Staking Rewards': 'staking',
+      'OP Airdrop': 'airdrop',
+      'Cash Voucher': 'income',
+    };
+    const rows = stack.demo.account.dividends();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const d of rows) {
+      const t = booked.find((b) => b.externalId === `${TYPES[d.enInfo]}:${d.id}`);
+      expect(t).toMatchObject({ asset: d.asset, quantity: new Decimal(d.amount).toFixed() });
+      expect(t?.costUnknown ?? false).toBe(false);
+      expect(t?.note).toContain(d.enInfo);
+      expect(Number(t?.price)).toBeGreaterThan(0);
+    }
 
     const again = await syncAgain(stack, done.id as string);
     expect(again).toMatchObject({ state: 'ok', lastResult: { added: 0, adjustments: 1 } });
@@ -119,6 +136,25 @@ describe('exchange connections', () => {
     const third = await syncAgain(stack, done.id as string);
     const legs = trade.commissionAsset === 'SOL' ? 2 : 3;
     expect(third.lastResult).toMatchObject({ added: legs, adjustments: 1 });
+    expect(Object.fromEntries(await holdings(stack, account))).toEqual(stack.demo.account.balances());
+
+    // A reward credited and one debited: the next sync books the one as interest and the other as coins leaving.
+    const credit = stack.demo.account.addDividend({ asset: 'BNB', amount: '0.0125', enInfo: 'BNB Vault' });
+    const debit = stack.demo.account.addDividend({
+      asset: 'OP',
+      amount: '10',
+      enInfo: 'OP Airdrop correction',
+      direction: -1,
+    });
+    const fourth = await syncAgain(stack, done.id as string);
+    expect(fourth.lastResult).toMatchObject({ added: 2, adjustments: 1 });
+    const latest = await transactionsOf(stack, account);
+    expect(latest.find((t) => t.externalId === `interest:${credit.id}`)).toMatchObject({ type: 'interest' });
+    expect(latest.find((t) => t.externalId === `withdrawal:dividend-${debit.id}`)).toMatchObject({
+      type: 'withdrawal',
+      asset: 'OP',
+      quantity: '10',
+    });
     expect(Object.fromEntries(await holdings(stack, account))).toEqual(stack.demo.account.balances());
   }, 120_000);
 
@@ -308,6 +344,42 @@ describe('exchange connections', () => {
     expect(limited.lastError).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.lastSuccessAt).toBe(done.lastSuccessAt);
     expect(await transactionsOf(stack, account)).toHaveLength(before.length);
+  }, 120_000);
+
+  it('[P9] an asset-dividend row that cannot be right fails the sync, naming it; a window of over 500 rows is paged', async () => {
+    const stack = await start(NO_SCHEDULE);
+    const done = await connected(stack);
+    const account = done.account.id as string;
+    const before = await transactionsOf(stack, account);
+    for (const [kind, detail] of [
+      ['negative-amount', /asset-dividend row .*amount is not a positive amount/],
+      ['no-time', /asset-dividend row .*divTime/],
+      ['unknown-asset', /asset-dividend row .*asset is not a currency code/],
+    ] as const) {
+      stack.demo.account.faults.dividendGarbage(kind);
+      const spoilt = await syncAgain(stack, done.id as string);
+      expect(spoilt.lastError).toMatchObject({
+        code: 'BAD_EXCHANGE_DATA',
+        message: expect.stringMatching(detail),
+      });
+      expect(await transactionsOf(stack, account)).toHaveLength(before.length);
+    }
+
+    // More rows in one window than Binance answers at once (500, no offset): the sync pages back by divTime.
+    const now = Date.now();
+    const added = Array.from({ length: 620 }, (_, n) =>
+      stack.demo.account.addDividend({
+        asset: 'USDT',
+        amount: '0.01',
+        enInfo: 'Simple Earn Flexible Interest',
+        time: now - (620 - n) * 500_000,
+      }),
+    );
+    const paged = await syncAgain(stack, done.id as string);
+    expect(paged).toMatchObject({ state: 'ok', lastResult: { added: 620 } });
+    const ids = new Set((await transactionsOf(stack, account)).map((t) => t.externalId));
+    for (const d of added) expect(ids).toContain(`interest:${d.id}`);
+    expect(Object.fromEntries(await holdings(stack, account))).toEqual(stack.demo.account.balances());
   }, 120_000);
 
   it('[P9] "Sync now" is limited per user, and removing a connection keeps its account and transactions', async () => {

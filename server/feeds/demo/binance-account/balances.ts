@@ -1,6 +1,6 @@
 /** The demo account's running balances in exact decimals: what each record adds and takes away, never below zero. */
 import { Decimal, ZERO } from '../../../../lib/portfolio/decimal';
-import type { AccountDeposit, AccountTrade, AccountWithdrawal } from './records';
+import type { AccountDeposit, AccountDividend, AccountTrade, AccountWithdrawal } from './records';
 import { assetsOfSymbol } from './records';
 
 /** Amount changes per asset, positive in, negative out. */
@@ -67,4 +67,9 @@ export function withdrawalChanges(withdrawal: AccountWithdrawal): Changes {
   return new Map([
     [withdrawal.coin, new Decimal(withdrawal.amount).plus(withdrawal.transactionFee).negated()],
   ]);
+}
+
+/** An asset dividend credits its amount (direction 1) or debits it (-1). */
+export function dividendChanges(dividend: AccountDividend): Changes {
+  return new Map([[dividend.asset, new Decimal(dividend.amount).times(dividend.direction)]]);
 }

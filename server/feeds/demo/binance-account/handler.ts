@@ -8,10 +8,17 @@ import { answeredWithHttpFault, htmlPage } from '../garbage';
 import type { MarketSpec } from '../markets';
 import type { WeightMeter } from '../weight-meter';
 import { coinsOf } from './coins';
-import type { AccountFaultControl, TradeGarbage } from './faults';
+import type { AccountFaultControl, DividendGarbage, TradeGarbage } from './faults';
 import type { DemoApiKey } from './keys';
 import type { AccountLedger } from './ledger';
-import { booleanParameter, onlyParameters, selectDeposits, selectTrades, selectWithdrawals } from './queries';
+import {
+  booleanParameter,
+  onlyParameters,
+  selectDeposits,
+  selectDividends,
+  selectTrades,
+  selectWithdrawals,
+} from './queries';
 import { verifyRequest } from './signed-request';
 import type { Security } from './signed-request';
 import {
@@ -19,6 +26,7 @@ import {
   apiRestrictionsBody,
   coinEntry,
   depositEntry,
+  dividendEntry,
   myTradeEntry,
   withdrawalEntry,
 } from './wire';
@@ -108,6 +116,19 @@ export function createAccountHandler(deps: AccountHandlerDeps): {
       weight: () => 1,
       params: ['coin', 'withdrawOrderId', 'status', 'offset', 'limit', 'idList', 'startTime', 'endTime'],
       answer: (params) => selectWithdrawals(ledger().withdrawals(), params, now()).map(withdrawalEntry),
+    },
+    '/sapi/v1/asset/assetDividend': {
+      security: 'USER_DATA',
+      meter: 'sapi',
+      weight: () => 10,
+      params: ['asset', 'startTime', 'endTime', 'limit'],
+      answer: (params) => {
+        const { rows, total } = selectDividends(ledger().dividends(), params, now());
+        const entries = rows.map(dividendEntry);
+        const spoil = entries.length > 0 ? deps.accountFaults.takeDividendGarbage() : undefined;
+        if (spoil !== undefined) entries[0] = spoilDividend(entries[0] as WireObject, spoil);
+        return { rows: entries, total };
+      },
     },
     '/sapi/v1/account/apiRestrictions': {
       security: 'USER_DATA',
@@ -206,4 +227,11 @@ function spoilTrade(entry: WireObject, kind: TradeGarbage): WireObject {
   if (kind === 'negative-fee') return { ...entry, commission: `-${String(entry.commission)}` };
   if (kind === 'absurd-amount') return { ...entry, qty: '1e308' };
   return { ...entry, commissionAsset: '$#!' };
+}
+
+/** An assetDividend row as an exchange with a bug might send it (faults.dividendGarbage). */
+function spoilDividend(entry: WireObject, kind: DividendGarbage): WireObject {
+  if (kind === 'negative-amount') return { ...entry, amount: `-${String(entry.amount)}` };
+  if (kind === 'unknown-asset') return { ...entry, asset: '$#!' };
+  return Object.fromEntries(Object.entries(entry).filter(([name]) => name !== 'divTime'));
 }

@@ -1,4 +1,7 @@
-/** The demo account's seeded history: six months of deposits, trades and one withdrawal, ending when the demo starts. */
+/**
+ * The demo account's seeded history: six months of deposits, trades, one withdrawal and the asset-dividend
+ * record, ending when the demo starts.
+ */
 import { Decimal } from '../../../../lib/portfolio/decimal';
 import type { MarketSpec } from '../markets';
 import { hashString, mulberry32 } from '../prng';
@@ -7,6 +10,7 @@ import { createBalances, depositChanges, tradeChanges, withdrawalChanges } from 
 import type { Balances } from './balances';
 import { addressOn, coinsOf, hexId, numericId, txIdOn } from './coins';
 import type { Coin } from './coins';
+import { generateDividends } from './dividends';
 import { commissionOf, fillRecord, quantityDecimals, splitOrder } from './fills';
 import type { PriceBook } from './prices';
 import type { AccountHistory, AccountTrade } from './records';
@@ -19,7 +23,8 @@ export const HISTORY_DAYS = 182;
 
 /**
  * The one deliberate gap: coins the account held before its history starts, with no record in any endpoint the
- * demo serves (on Binance, an airdrop shows only in the asset-dividend record). A sync must reconcile it.
+ * demo serves (on Binance, coins bought through a product whose history is elsewhere, such as Convert). A sync
+ * must reconcile it.
  */
 export const UNRECORDED_BALANCES: Readonly<Record<string, string>> = { ARB: '62.5' };
 
@@ -195,7 +200,13 @@ export function generateHistory({ seed, end, markets, prices }: HistoryOptions):
     ]),
   );
   const balances = createBalances();
-  const history: AccountHistory = { trades: [], deposits: [], withdrawals: [] };
+  const held = new Set(coins.map((c) => c.coin));
+  const history: AccountHistory = {
+    trades: [],
+    deposits: [],
+    withdrawals: [],
+    dividends: generateDividends(stream('dividends'), end, held),
+  };
   for (const event of plan(stream('schedule'), markets, end)) {
     if (event.kind === 'order') {
       history.trades.push(...fillOrder(event.order, prices, balances, ids));

@@ -10,9 +10,9 @@ import type { AccountFaults } from './faults';
 import { createAccountHandler } from './handler';
 import { generateHistory } from './history';
 import { createLedger } from './ledger';
-import type { AccountLedger, NewDeposit, NewTrade } from './ledger';
+import type { AccountLedger, NewDeposit, NewDividend, NewTrade } from './ledger';
 import { createPriceBook } from './prices';
-import type { AccountDeposit, AccountTrade, AccountWithdrawal } from './records';
+import type { AccountDeposit, AccountDividend, AccountTrade, AccountWithdrawal } from './records';
 
 export type { AccountFaults } from './faults';
 export { HISTORY_DAYS, ORDERS_PER_MARKET, UNRECORDED_BALANCES } from './history';
@@ -22,8 +22,8 @@ export {
   DEMO_BINANCE_TRADING_KEY,
   DEMO_BINANCE_TRADING_SECRET,
 } from './keys';
-export type { NewDeposit, NewTrade } from './ledger';
-export type { AccountDeposit, AccountTrade, AccountWithdrawal } from './records';
+export type { NewDeposit, NewDividend, NewTrade } from './ledger';
+export type { AccountDeposit, AccountDividend, AccountTrade, AccountWithdrawal } from './records';
 
 /** What a test or a demo drives the account with; records come back as copies, oldest first. */
 export interface DemoBinanceAccount {
@@ -32,12 +32,16 @@ export interface DemoBinanceAccount {
   trades(symbol?: string): AccountTrade[];
   deposits(): AccountDeposit[];
   withdrawals(): AccountWithdrawal[];
+  /** The asset-dividend record: interest, staking rewards, airdrops. */
+  dividends(): AccountDividend[];
   /** Every non-zero balance by asset, as plain decimals: what `GET /api/v3/account` reports as free. */
   balances(): Record<string, string>;
   /** Adds a filled order (one fill) and books it; a RangeError, and no change, when it is bad or unaffordable. */
   addTrade(trade: NewTrade): AccountTrade;
   /** Adds a successful deposit and books it; a RangeError, and no change, when it is bad. */
   addDeposit(deposit: NewDeposit): AccountDeposit;
+  /** Adds an asset-dividend row and books it; a RangeError, and no change, when it is bad or a debit goes short. */
+  addDividend(dividend: NewDividend): AccountDividend;
 }
 
 /** What the account is made from: the demo's seed and start, its catalogue and candles, its clock and budgets. */
@@ -100,6 +104,10 @@ export function createBinanceAccount(deps: BinanceAccountDeps): BinanceAccountSe
       ledger()
         .withdrawals()
         .map((w) => ({ ...w })),
+    dividends: () =>
+      ledger()
+        .dividends()
+        .map((d) => ({ ...d })),
     balances: () =>
       Object.fromEntries(
         ledger()
@@ -109,6 +117,7 @@ export function createBinanceAccount(deps: BinanceAccountDeps): BinanceAccountSe
       ),
     addTrade: (trade) => ({ ...ledger().addTrade(trade) }),
     addDeposit: (deposit) => ({ ...ledger().addDeposit(deposit) }),
+    addDividend: (dividend) => ({ ...ledger().addDividend(dividend) }),
   };
   return { account, serves: handler.serves, handle: handler.handle };
 }

@@ -2,13 +2,19 @@
 import { Decimal, parseDecimal } from '../../../../lib/portfolio/decimal';
 import type { MarketSpec } from '../markets';
 import { hashString, mulberry32 } from '../prng';
-import { createBalances, depositChanges, tradeChanges, withdrawalChanges } from './balances';
+import { createBalances, depositChanges, dividendChanges, tradeChanges, withdrawalChanges } from './balances';
 import type { Changes } from './balances';
 import { addressOn, coinsOf, numericId, txIdOn } from './coins';
 import { commissionOf, fillRecord, quantityDecimals } from './fills';
 import { UNRECORDED_BALANCES } from './history';
 import type { PriceBook } from './prices';
-import type { AccountDeposit, AccountHistory, AccountTrade, AccountWithdrawal } from './records';
+import type {
+  AccountDeposit,
+  AccountDividend,
+  AccountHistory,
+  AccountTrade,
+  AccountWithdrawal,
+} from './records';
 
 /** A fill to add: one order filled at once, now unless `time` says otherwise. */
 export interface NewTrade {
@@ -32,6 +38,15 @@ export interface NewDeposit {
   time?: number;
 }
 
+/** An asset-dividend row to add: credited (direction 1, the default) or debited (-1), now unless `time` says. */
+export interface NewDividend {
+  asset: string;
+  amount: string;
+  enInfo: string;
+  direction?: 1 | -1;
+  time?: number;
+}
+
 /** What the ledger reads besides its records. */
 export interface LedgerDeps {
   seed: number;
@@ -47,12 +62,14 @@ export interface AccountLedger {
   trades(): readonly AccountTrade[];
   deposits(): readonly AccountDeposit[];
   withdrawals(): readonly AccountWithdrawal[];
+  dividends(): readonly AccountDividend[];
   /** Every asset of the wallet and its balance: the records' sum plus UNRECORDED_BALANCES. */
   balances(): [string, Decimal][];
   /** When a balance last changed. */
   updateTime(): number;
   addTrade(trade: NewTrade): AccountTrade;
   addDeposit(deposit: NewDeposit): AccountDeposit;
+  addDividend(dividend: NewDividend): AccountDividend;
 }
 
 const refuse = (message: string): never => {
@@ -73,7 +90,7 @@ export function createLedger(history: AccountHistory, deps: LedgerDeps): Account
   const { markets, prices, now } = deps;
   const coins = coinsOf(markets);
   const book = createBalances(UNRECORDED_BALANCES);
-  const { trades, deposits, withdrawals } = history;
+  const { trades, deposits, withdrawals, dividends } = history;
   const details = mulberry32(hashString('binance-account:added') ^ Math.imul(deps.seed >>> 0, 0x9e3779b1));
   let updated = 0;
   const post = (time: number, changes: Changes) => {
@@ -85,6 +102,7 @@ export function createLedger(history: AccountHistory, deps: LedgerDeps): Account
     ...trades.map((t) => ({ time: t.time, changes: tradeChanges(t) })),
     ...deposits.map((d) => ({ time: d.insertTime, changes: depositChanges(d) })),
     ...withdrawals.map((w) => ({ time: w.applyTime, changes: withdrawalChanges(w) })),
+    ...dividends.map((d) => ({ time: d.divTime, changes: dividendChanges(d) })),
   ].sort((a, b) => a.time - b.time);
   for (const event of events) post(event.time, event.changes);
 
@@ -104,6 +122,7 @@ export function createLedger(history: AccountHistory, deps: LedgerDeps): Account
     trades: () => trades,
     deposits: () => deposits,
     withdrawals: () => withdrawals,
+    dividends: () => dividends,
     balances: () => coins.map(({ coin }) => [coin, book.get(coin)]),
     updateTime: () => updated,
     addTrade(input) {
@@ -162,6 +181,27 @@ export function createLedger(history: AccountHistory, deps: LedgerDeps): Account
       post(deposit.insertTime, depositChanges(deposit));
       deposits.push(deposit);
       return deposit;
+    },
+    addDividend(input) {
+      if (!coins.some((c) => c.coin === input.asset)) refuse(`${input.asset} is not a coin of the wallet`);
+      if (input.enInfo.trim() === '') refuse('enInfo must say what the dividend is');
+      const direction = input.direction ?? 1;
+      if (direction !== 1 && direction !== -1) refuse(`direction must be 1 or -1, got ${String(direction)}`);
+      const previous = dividends.at(-1);
+      const dividend: AccountDividend = {
+        id: (previous?.id ?? 1_600_000_000) + 1 + Math.floor(details() * 50_000),
+        amount: amountOf(input.amount, 'amount', 8).toFixed(8),
+        asset: input.asset,
+        divTime: timeOf(input.time, 0),
+        enInfo: input.enInfo,
+        tranId: (previous?.tranId ?? 110_000_000_000) + 1 + Math.floor(details() * 9_000_000),
+        direction,
+      };
+      const applied = book.apply(dividendChanges(dividend));
+      if (!applied.ok) refuse(`cannot debit ${input.amount} ${input.asset}: ${applied.reason}`);
+      updated = Math.max(updated, dividend.divTime);
+      dividends.push(dividend);
+      return dividend;
     },
   };
 }

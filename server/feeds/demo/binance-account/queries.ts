@@ -7,7 +7,7 @@ import {
   limitParameter,
   optionalInteger,
 } from '../binance-params';
-import type { AccountDeposit, AccountTrade, AccountWithdrawal } from './records';
+import type { AccountDeposit, AccountDividend, AccountTrade, AccountWithdrawal } from './records';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -161,4 +161,23 @@ export function selectWithdrawals(
     window,
     (w) => (idList === undefined || idList.includes(w.id)) && withdrawOrderId === null,
   );
+}
+
+/**
+ * `GET /sapi/v1/asset/assetDividend`: the rows within the window (at most 180 days; Binance documents no
+ * default, the demo takes the 180 days up to now), by asset, newest first, `limit` of them (default 20, most
+ * 500; there is no offset: a client narrows `endTime` to page), and `total`, how many the window holds.
+ */
+export function selectDividends(
+  dividends: readonly AccountDividend[],
+  params: URLSearchParams,
+  now: number,
+): { rows: AccountDividend[]; total: number } {
+  const { start, end } = walletWindow(params, now, 180);
+  const asset = params.get('asset');
+  const limit = limitParameter(params, 20, 500);
+  const selected = dividends
+    .filter((d) => d.divTime >= start && d.divTime <= end && (asset === null || d.asset === asset))
+    .sort((a, b) => b.divTime - a.divTime);
+  return { rows: selected.slice(0, limit), total: selected.length };
 }

@@ -1,4 +1,7 @@
-/** The demo account's records in Binance's terms (fills, deposits, withdrawals); amounts are exact decimal strings. */
+/**
+ * The demo account's records in Binance's terms (fills, deposits, withdrawals, asset dividends); amounts are exact
+ * decimal strings.
+ */
 
 /** One fill; an order may fill in several, which share its orderId. */
 export interface AccountTrade {
@@ -47,11 +50,27 @@ export interface AccountWithdrawal {
   confirmNo: number;
 }
 
+/**
+ * One row of the asset-dividend record: interest, staking rewards, airdrops and other distributions, each with
+ * its reason in `enInfo`. `direction` 1 credits the amount, -1 debits it.
+ */
+export interface AccountDividend {
+  id: number;
+  amount: string;
+  asset: string;
+  divTime: number;
+  enInfo: string;
+  /** The transfer that paid it; one distribution may pay several rows under one tranId. */
+  tranId: number;
+  direction: 1 | -1;
+}
+
 /** Everything the account's history holds, each list oldest first. */
 export interface AccountHistory {
   trades: AccountTrade[];
   deposits: AccountDeposit[];
   withdrawals: AccountWithdrawal[];
+  dividends: AccountDividend[];
 }
 
 /** Base and quote of a unified symbol. */

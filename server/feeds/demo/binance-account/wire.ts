@@ -6,7 +6,7 @@ import { hashString, mulberry32 } from '../prng';
 import { addressOn } from './coins';
 import type { Coin, CoinNetwork } from './coins';
 import type { DemoApiKey } from './keys';
-import type { AccountDeposit, AccountTrade, AccountWithdrawal } from './records';
+import type { AccountDeposit, AccountDividend, AccountTrade, AccountWithdrawal } from './records';
 
 const DAY = 86_400_000;
 
@@ -82,6 +82,19 @@ export function depositEntry(deposit: AccountDeposit, includeSource: boolean): W
   };
   if (includeSource) entry.sourceAddress = addressOn(deposit.network, mulberry32(hashString(deposit.id)));
   return entry;
+}
+
+/** One row of `GET /sapi/v1/asset/assetDividend`: amounts on 8 decimals, ids and times as numbers. */
+export function dividendEntry(dividend: AccountDividend): WireObject {
+  return {
+    id: dividend.id,
+    amount: dec8(dividend.amount),
+    asset: dividend.asset,
+    divTime: dividend.divTime,
+    enInfo: dividend.enInfo,
+    tranId: dividend.tranId,
+    direction: dividend.direction,
+  };
 }
 
 /** One entry of `GET /sapi/v1/capital/withdraw/history`. */

@@ -41,6 +41,24 @@ async function allTransfers(fetch: (since: number) => Promise<Transaction[]>): P
   return [...byId.values()];
 }
 
+type DividendRow = { id: number; amount: string; asset: string; direction: number };
+
+/** The asset-dividend record through ccxt's signed implicit call, 180-day windows back past the history's start. */
+async function allDividends(ex: DemoClient): Promise<DividendRow[]> {
+  const byId = new Map<number, DividendRow>();
+  const now = Date.now();
+  for (let end = now; end > now - (HISTORY_DAYS + 180) * DAY; end -= 180 * DAY) {
+    const answer = (await ex.sapiGetAssetAssetDividend({
+      startTime: end - 180 * DAY + 1,
+      endTime: end,
+      limit: 500,
+    })) as { rows: DividendRow[]; total: number };
+    expect(answer.rows.length).toBe(answer.total);
+    for (const row of answer.rows) byId.set(row.id, row);
+  }
+  return [...byId.values()];
+}
+
 /** A field of the exchange's own answer, as sent: sums in exact decimals, never ccxt's floats. */
 function raw(entry: { info: unknown }, name: string): string {
   const value = (entry.info as Record<string, unknown>)[name];
@@ -124,7 +142,7 @@ describe('the demo account through the real ccxt binance class with a read-only 
     });
   });
 
-  it('fetchBalance equals the sum of the fetched history, plus the one unrecorded balance', async () => {
+  it('fetchBalance equals the sum of the fetched history and asset dividends, plus the one unrecorded balance', async () => {
     const ex = await keyedClient(demo());
     const derived = new Map<string, Decimal>();
     for (const symbol of SYMBOLS) {
@@ -141,6 +159,9 @@ describe('the demo account through the real ccxt binance class with a read-only 
     for (const w of await allTransfers((since) => ex.fetchWithdrawals(undefined, since))) {
       add(derived, raw(w, 'coin'), new Decimal(raw(w, 'amount')).plus(raw(w, 'transactionFee')).negated());
     }
+    const dividends = await allDividends(ex);
+    expect(new Set(dividends.map((d) => d.asset))).toEqual(new Set(['USDT', 'SOL', 'OP']));
+    for (const d of dividends) add(derived, d.asset, new Decimal(d.amount).times(d.direction));
     const balance = await ex.fetchBalance();
     const reported = (balance.info as { balances: { asset: string; free: string; locked: string }[] })
       .balances;

@@ -94,4 +94,24 @@ describe("the demo account's controller", () => {
     expect(() => account.addDeposit({ coin: 'USDT', amount: '0.000000001' })).toThrow(/8 decimals/);
     expect(account.deposits()).toHaveLength(count);
   });
+  it('books an added asset dividend, a credit or a debit, and refuses a bad or uncovered one', () => {
+    const account = demo().account;
+    const before = new Decimal(account.balances()['USDT'] ?? 0);
+    const credit = account.addDividend({
+      asset: 'USDT',
+      amount: '1.25',
+      enInfo: 'Simple Earn Flexible Interest',
+    });
+    expect(credit).toMatchObject({ asset: 'USDT', amount: '1.25000000', direction: 1 });
+    account.addDividend({ asset: 'USDT', amount: '0.25', enInfo: 'Interest correction', direction: -1 });
+    expect(account.balances()['USDT']).toBe(before.plus(1).toFixed());
+    const count = account.dividends().length;
+    expect(() => account.addDividend({ asset: 'NOPE', amount: '1', enInfo: 'x' })).toThrow(/not a coin/);
+    expect(() => account.addDividend({ asset: 'USDT', amount: '1', enInfo: ' ' })).toThrow(/enInfo/);
+    expect(() => account.addDividend({ asset: 'OP', amount: '1000000', enInfo: 'x', direction: -1 })).toThrow(
+      /cannot debit/,
+    );
+    expect(account.dividends()).toHaveLength(count);
+    expect(account.balances()['USDT']).toBe(before.plus(1).toFixed());
+  });
 });

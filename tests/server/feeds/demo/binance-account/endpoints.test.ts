@@ -154,3 +154,68 @@ describe('the wallet history endpoints, by the documented 90-day rules', () => {
     expect(await res.json()).toEqual({ code: -5000, msg: 'Path /api/v3/account, Method POST is invalid' });
   });
 });
+
+describe('GET /sapi/v1/asset/assetDividend, by the documented rules', () => {
+  type Row = { id: number; amount: string; asset: string; divTime: number; enInfo: string; tranId: number };
+  const dividends = (params: Record<string, string | number>) =>
+    signedGet(demo().url, '/sapi/v1/asset/assetDividend', params);
+  const rowsOf = (body: unknown) => (body as { rows: Row[] }).rows;
+
+  it('answers the newest 20 rows of the last 180 days by default, with the total, in the documented shape', async () => {
+    const recent = demo()
+      .account.dividends()
+      .filter((d) => d.divTime >= Date.now() - 180 * DAY)
+      .sort((a, b) => b.divTime - a.divTime);
+    expect(recent.length).toBeGreaterThan(100);
+    const before = await dividends({ limit: 1 });
+    const answer = await dividends({});
+    expect(rowsOf(answer.body).map((r) => r.id)).toEqual(recent.slice(0, 20).map((d) => d.id));
+    expect((answer.body as { total: number }).total).toBe(recent.length);
+    expect(rowsOf(answer.body)[0]).toEqual({
+      id: recent[0]?.id,
+      amount: expect.stringMatching(/^\d+\.\d{8}$/),
+      asset: recent[0]?.asset,
+      divTime: recent[0]?.divTime,
+      enInfo: recent[0]?.enInfo,
+      tranId: recent[0]?.tranId,
+      direction: 1,
+    });
+    // Weight 10 a request, as documented.
+    const used = (r: typeof answer) => Number(r.headers.get('x-sapi-used-ip-weight-1m'));
+    expect(used(answer) - used(before)).toBe(10);
+  });
+
+  it('narrows by asset and window; pages by moving endTime back, as there is no offset', async () => {
+    const sol = rowsOf((await dividends({ asset: 'SOL', limit: 500 })).body);
+    expect(sol.length).toBeGreaterThan(10);
+    expect(sol.every((r) => r.asset === 'SOL' && r.enInfo === 'SOL Staking Rewards')).toBe(true);
+    const first = rowsOf((await dividends({ limit: 5 })).body);
+    const next = rowsOf((await dividends({ limit: 5, endTime: (first.at(-1)?.divTime ?? 0) - 1 })).body);
+    const all = rowsOf((await dividends({ limit: 10 })).body);
+    expect([...first, ...next].map((r) => r.id)).toEqual(all.map((r) => r.id));
+    const airdrop = demo()
+      .account.dividends()
+      .find((d) => d.enInfo === 'OP Airdrop');
+    const around = rowsOf(
+      (
+        await dividends({
+          startTime: (airdrop?.divTime ?? 0) - 1000,
+          endTime: (airdrop?.divTime ?? 0) + 1000,
+        })
+      ).body,
+    );
+    expect(around).toEqual([expect.objectContaining({ asset: 'OP', amount: '150.00000000' })]);
+  });
+
+  it('refuses a window over 180 days, a limit over 500 and a parameter it does not read', async () => {
+    const now = Date.now();
+    expect((await dividends({ startTime: now - 181 * DAY, endTime: now })).body).toEqual({
+      code: -1127,
+      msg: 'More than 4320 hours between startTime and endTime.',
+    });
+    expect((await dividends({ limit: 501 })).body).toMatchObject({ code: -1130 });
+    expect((await dividends({ limit: 0 })).body).toMatchObject({ code: -1130 });
+    expect((await dividends({ offset: 20 })).body).toMatchObject({ code: -1104 });
+    expect((await dividends({ startTime: 'yesterday' })).body).toMatchObject({ code: -1100 });
+  });
+});

@@ -51,13 +51,13 @@ describe('the exchanges’ own files in the browser', () => {
     await page.goto(`${server?.url}/transactions`);
     await csvPanel().waitFor();
     expect(await importThroughPanel('coinbase-transaction-history.csv')).toBe(
-      'Imported 14 rows of a Coinbase transaction history from coinbase-transaction-history.csv into Coinbase.',
+      'Imported 14 rows from coinbase-transaction-history.csv (Coinbase transaction history) into Coinbase.',
     );
-    expect(await importThroughPanel('kraken-ledgers.csv', 'Kraken ledgers')).toBe(
-      'Imported 14 rows of a Kraken ledgers from kraken-ledgers.csv into Kraken; 4 rows that move nothing left out.',
+    expect(await importThroughPanel('kraken-ledgers.csv', 'Kraken ledgers export')).toBe(
+      'Imported 14 rows from kraken-ledgers.csv (Kraken ledgers export) into Kraken; 4 rows that move nothing left out.',
     );
     expect(await importThroughPanel('binance-trade-history.csv')).toBe(
-      'Imported 9 rows of a Binance trade history from binance-trade-history.csv into Binance.',
+      'Imported 9 rows from binance-trade-history.csv (Binance trade history) into Binance.',
     );
     // The accounts the imports made are offered at once, in the history's filter and as a target.
     const history = page.getByRole('region', { name: /^Transaction history/ });
@@ -68,9 +68,9 @@ describe('the exchanges’ own files in the browser', () => {
 
   it('[P4] the same file again books nothing, and a file of another format than chosen is refused whole', async () => {
     expect(await importThroughPanel('binance-trade-history.csv', 'Told from the file', 'Binance')).toBe(
-      'Imported 0 rows of a Binance trade history from binance-trade-history.csv into Binance; 9 rows already booked skipped.',
+      'Imported 0 rows from binance-trade-history.csv (Binance trade history) into Binance; 9 rows already booked skipped.',
     );
-    const refused = await importThroughPanel('binance-trade-history.csv', 'Kraken ledgers');
+    const refused = await importThroughPanel('binance-trade-history.csv', 'Kraken ledgers export');
     expect(refused).toMatch(/^line 1: this file is a Binance trade history/);
     expect(refused).toMatch(/Kraken/);
   });

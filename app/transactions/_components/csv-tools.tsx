@@ -17,7 +17,7 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   livefolio: 'Livefolio CSV',
   binance: 'Binance trade history',
   coinbase: 'Coinbase transaction history',
-  kraken: 'Kraken ledgers',
+  kraken: 'Kraken ledgers export',
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -28,7 +28,7 @@ export function importSummary(result: ImportResult, fileName: string): string {
     return `Imported ${plural(result.imported, 'transaction')} from ${fileName}.`;
   const into = result.account ? ` into ${result.account.name}` : '';
   const parts = [
-    `Imported ${plural(result.imported, 'row')} of a ${FORMAT_NAMES[result.format]} from ${fileName}${into}`,
+    `Imported ${plural(result.imported, 'row')} from ${fileName} (${FORMAT_NAMES[result.format]})${into}`,
   ];
   if (result.skipped > 0) parts.push(`${plural(result.skipped, 'row')} already booked skipped`);
   if (result.ignored > 0) parts.push(`${plural(result.ignored, 'row')} that move nothing left out`);

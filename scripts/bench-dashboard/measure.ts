@@ -4,8 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { spawnDemo } from './proc';
 
-// The "Last" cell of a row: th (symbol), td (exchange), td (last).
-const LAST_CELL = 'tbody tr td:nth-of-type(2)';
+/** The "Last" cell of a row: th (symbol), td (exchange), td (last). */
+export const LAST_CELL = 'tbody tr td:nth-of-type(2)';
 
 export interface ScriptSizes {
   count: number;
@@ -15,7 +15,10 @@ export interface ScriptSizes {
   noModuleGzipKb: number;
 }
 
-/** gzip -9 of every `<script src>` in the `/` HTML, signed in with `cookie` (noModule ones apart). */
+/**
+ * gzip -9 of every `<script src>` in the `/` HTML, signed in with `cookie` (noModule ones apart): what the HTML
+ * names, beside what the browser fetches (fetched-js.ts).
+ */
 export async function firstLoadJs(url: string, cookie: string): Promise<ScriptSizes> {
   // A redirect would be to /login: its scripts are not the dashboard's.
   const html = await (await fetch(`${url}/`, { headers: { cookie }, redirect: 'error' })).text();

@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react';
 import { AdminBadge } from './auth-card';
 import type { AccountUser } from '@/client/api/auth';
 import { fetchSession, signOut } from '@/client/api/auth';
+import { clearPrivateCaches } from '@/client/offline/private-caches';
 import styles from './account-menu.module.css';
 
 type Account =
@@ -70,6 +71,8 @@ export function AccountMenu() {
   const onSignOut = async () => {
     setBusy(true);
     setError(null);
+    // Before the request: once the session ends, the live connection sends the page to sign in at once.
+    await clearPrivateCaches();
     const result = await signOut();
     if (result.ok) {
       window.location.assign('/login');

@@ -1,6 +1,7 @@
-/** The Next.js request handler for every path that is not the API or socket.io. */
+/** The Next.js request handler for every path that is not the API or socket.io, and the service worker. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import next from 'next';
+import { createServiceWorkerRoute, stampedServiceWorker } from './http/service-worker';
 
 /** Prepares Next.js (a production build, or dev mode with on-demand compiling) and returns its handler. */
 export async function createPageHandler(options: {
@@ -10,5 +11,11 @@ export async function createPageHandler(options: {
   const app = next({ dev: options.dev, dir: options.dir, quiet: !options.dev });
   await app.prepare();
   const handle = app.getRequestHandler();
-  return { handle: (req, res) => void handle(req, res) };
+  // Development rebuilds without a build id, and a worker caching its chunks would serve stale code.
+  const worker = createServiceWorkerRoute(options.dev ? null : stampedServiceWorker(options.dir));
+  return {
+    handle: (req, res) => {
+      if (!worker(req, res)) void handle(req, res);
+    },
+  };
 }

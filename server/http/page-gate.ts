@@ -2,8 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Assets every page needs, the sign-in page included; they hold no data.
-const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image'];
-const PUBLIC_FILES = new Set(['/icon.svg', '/favicon.ico', '/robots.txt']);
+const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image', '/icons/'];
+// The service worker and the manifest hold no data either; a browser fetches them without a session.
+const PUBLIC_FILES = new Set(['/icon.svg', '/favicon.ico', '/robots.txt', '/sw.js', '/manifest.webmanifest']);
 
 export interface PageGateDeps {
   signedIn(req: IncomingMessage): Promise<boolean>;

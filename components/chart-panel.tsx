@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { describeStream } from '@/client/format';
 import { selectChartStream } from '@/client/store/dashboard-store';
 import { useDashboard } from '@/client/store/provider';
+import { ChartControls } from './chart-controls';
 import { ChartHeader } from './chart-header';
 import styles from './chart-panel.module.css';
 
@@ -11,15 +12,23 @@ const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChar
   ssr: false,
   loading: () => <p className={styles.placeholder}>Loading chart…</p>,
 });
+const CandlePane = dynamic(() => import('./candle-pane').then((m) => m.CandlePane), {
+  ssr: false,
+  loading: () => <p className={styles.placeholder}>Loading chart…</p>,
+});
 
-/** Header with the stream's prices, and its chart; re-renders only when the selected stream changes. */
+/** Header with the stream's prices, and its chart; re-renders only when the stream or the chart's choice changes. */
 export function ChartPanel() {
   const stream = useDashboard(selectChartStream);
+  const chart = useDashboard((s) => s.chart);
   return (
     <section className={styles.panel} aria-labelledby="chart-title">
       <ChartHeader stream={stream} titleId="chart-title" />
+      <ChartControls />
       <div className={styles.body}>
-        {stream ? (
+        {stream && chart.mode === 'candles' ? (
+          <CandlePane key={`${stream} ${chart.timeframe}`} stream={stream} timeframe={chart.timeframe} />
+        ) : stream ? (
           <PriceChart stream={stream} />
         ) : (
           <p className={styles.placeholder}>Add a ticker to the watchlist to see its chart.</p>
@@ -27,7 +36,8 @@ export function ChartPanel() {
       </div>
       {stream && (
         <p className="sr-only">
-          Live price chart of {describeStream(stream).symbol}; the table below has the numbers.
+          Live {chart.mode === 'candles' ? `${chart.timeframe} candle` : 'price'} chart of{' '}
+          {describeStream(stream).symbol}; the table below has the numbers.
         </p>
       )}
     </section>

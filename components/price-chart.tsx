@@ -2,17 +2,11 @@
 /** The recharts line of one stream's recent prices; bounded, memoised data and no animation keep redraws cheap. */
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  describeStream,
-  formatAge,
-  formatClock,
-  formatPrice,
-  niceTicks,
-  priceDecimals,
-} from '@/client/format';
+import { describeStream, formatAge, formatClock, formatPrice, priceDecimals } from '@/client/format';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
+import { priceAxis } from './price-axis';
 
 // Literal colours: SVG presentation attributes are not the place to rely on CSS variables.
 const COLORS = { up: '#16c784', down: '#ea3943', grid: '#1c232e', axis: '#8b95a7', line: '#2a3341' };
@@ -33,7 +27,10 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
   useEffect(() => untabbableLayers(frame.current), []);
 
   const data = useMemo<Point[]>(() => (points ?? []).map(([t, price]) => ({ t, price })), [points]);
-  const axis = useMemo(() => priceAxis(data, decimals), [data, decimals]);
+  const axis = useMemo(
+    () => priceAxis(Math.min(...data.map((d) => d.price)), Math.max(...data.map((d) => d.price)), decimals),
+    [data, decimals],
+  );
 
   const first = data[0];
   const last = data.at(-1);
@@ -137,23 +134,4 @@ function untabbableLayers(root: HTMLElement | null): (() => void) | undefined {
   const observer = new MutationObserver(fix);
   observer.observe(root, { childList: true, subtree: true });
   return () => observer.disconnect();
-}
-
-// Round ticks at the market's precision, and an axis just wide enough for its longest label.
-function priceAxis(
-  data: readonly Point[],
-  decimals: number,
-): { domain: [number, number]; ticks: number[]; width: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const { price } of data) {
-    min = Math.min(min, price);
-    max = Math.max(max, price);
-  }
-  const ticks = niceTicks(min, max, 5, 10 ** -decimals);
-  const low = ticks[0];
-  const high = ticks.at(-1);
-  if (low === undefined || high === undefined) return { domain: [0, 1], ticks: [], width: 48 };
-  const longest = Math.max(...ticks.map((v) => formatPrice(v, decimals).length));
-  return { domain: [low, high], ticks, width: longest * 7 + 14 };
 }

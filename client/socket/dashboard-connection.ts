@@ -4,6 +4,7 @@ import { describeTriggered } from '../../lib/alerts';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
 import type { SessionEnded, StreamId } from '../../lib/protocol';
 import type { ConnectionState, DashboardStore } from '../store/dashboard-store';
+import { selectChartCandleStream } from '../store/dashboard-store';
 import { HistoryLoader } from './history-loader';
 import { defaultStorage, readLowData, saveLowData } from './low-data-preference';
 import type { PreferenceStorage } from './low-data-preference';
@@ -103,6 +104,15 @@ export function connectDashboard(
       setConnection('live');
     },
     notify,
+  });
+
+  // The chart's candle stream follows its market, timeframe and mode: the subscription follows it (K1).
+  let chartCandles = selectChartCandleStream(state());
+  const stopFollowingChart = store.subscribe((current) => {
+    const next = selectChartCandleStream(current);
+    if (next === chartCandles) return;
+    chartCandles = next;
+    if (!closed) void sync.reconcile();
   });
 
   // Every packet (events and acknowledgements alike) and every heartbeat shows the server is there.
@@ -242,6 +252,7 @@ export function connectDashboard(
       closed = true;
       if (rejoinTimer) clearTimeout(rejoinTimer);
       stopWatchingNetwork();
+      stopFollowingChart();
       sync.stop();
       history.close();
       socket.disconnect();

@@ -3,7 +3,9 @@
  * (docs/protocol.md M1-M3, M8, M9): the sync after each connect, watchlist changes, resyncs and the rate.
  */
 import type { MarketDiff, MarketSnapshot, StreamId } from '../../lib/protocol';
-import type { DashboardStore } from '../store/dashboard-store';
+import { isCandleStreamId } from '../../lib/candle-stream';
+import { selectChartCandleStream } from '../store/dashboard-store';
+import type { DashboardState, DashboardStore } from '../store/dashboard-store';
 import type { HistoryLoader } from './history-loader';
 import { isTransient, request } from './requests';
 import { RetryTimers, retryDelay } from './retry-timers';
@@ -24,6 +26,12 @@ interface Session {
   reconcile: Promise<void> | null;
   subscribed: Set<StreamId>;
   timers: RetryTimers;
+}
+
+/** The watchlist, the priced holdings and the chart's candle stream: what the subscription must hold. */
+function wantedStreams(state: DashboardState, watchlist: readonly StreamId[]): StreamId[] {
+  const candles = selectChartCandleStream({ ...state, watchlist: [...watchlist] });
+  return [...new Set([...watchlist, ...state.pinned, ...(candles ? [candles] : [])])];
 }
 
 /** What the sync reports back to the connection. */
@@ -93,21 +101,22 @@ export class SubscriptionSync {
     if (session.reconcile) return session.reconcile;
     const run = this.enqueue(session, async () => {
       session.reconcile = null;
-      const { watchlist, pinned } = this.store.getState();
-      const wanted = new Set([...watchlist, ...pinned]);
+      const wanted = new Set(wantedStreams(this.store.getState(), this.store.getState().watchlist));
       const added = [...wanted].filter((s) => !session.subscribed.has(s));
       const removed = [...session.subscribed].filter((s) => !wanted.has(s));
       const take = (answer: SnapshotAnswer) => this.take(session, answer);
       if (added.length > 0) {
         const answer = await request(this.socket, 'market:subscribe', { streams: added }, take);
         if (answer.ok && this.session === session) {
-          this.history.forget(added);
-          void this.history.ensure(added);
+          const tickers = added.filter((s) => !isCandleStreamId(s));
+          this.history.forget(tickers);
+          void this.history.ensure(tickers);
         }
       }
       if (removed.length > 0) {
         const answer = await request(this.socket, 'market:unsubscribe', { streams: removed }, take);
-        if (answer.ok && this.session === session) this.history.forget(removed);
+        if (answer.ok && this.session === session)
+          this.history.forget(removed.filter((s) => !isCandleStreamId(s)));
       }
     }).then(() => undefined);
     session.reconcile = run;
@@ -142,7 +151,7 @@ export class SubscriptionSync {
     if (!got.ok) return got;
     const state = this.store.getState();
     const watched = got.watchlist.streams;
-    const streams = [...new Set([...watched, ...state.pinned])];
+    const streams = wantedStreams(state, watched);
     // Before the snapshot: it adds a live point that would hide the gap the history must fill.
     const plan = this.history.plan(state.selected ? [...watched, state.selected] : watched);
     const answer = await request(

@@ -11,6 +11,11 @@ import type {
   StreamId,
   Ticker,
 } from '../../lib/protocol';
+import { candleStreamId, parseCandleStreamId } from '../../lib/candle-stream';
+import type { Timeframe } from '../../lib/timeframes';
+import { loadingSeries, withError, withLive, withPage } from '../candle-series';
+import type { CandleSeries } from '../candle-series';
+import type { CandlePage } from '../api/candles';
 import { applyDiff, applySnapshot, emptyMarket } from '../market-sync';
 import type { DiffResult, SyncedMarket } from '../market-sync';
 
@@ -19,6 +24,15 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 
 /** Points kept per stream: enough for an hour-long chart at one point a second would be 3600; a few hundred draw fast. */
 export const MAX_SERIES_POINTS = 600;
+
+/** How the big chart draws its market: candles of a timeframe, or the line of live ticks. */
+export interface ChartChoice {
+  mode: 'candles' | 'line';
+  timeframe: Timeframe;
+}
+
+/** The chart's choice before the user makes one. */
+export const DEFAULT_CHART: ChartChoice = { mode: 'candles', timeframe: '15m' };
 
 /** A message for the user, e.g. an unknown ticker refused. */
 export interface Notice {
@@ -42,6 +56,9 @@ export interface DashboardState {
   pinned: StreamId[];
   /** The stream of the big chart; null means the first watched one. */
   selected: StreamId | null;
+  chart: ChartChoice;
+  /** Candles of each candle stream the chart has shown (K5), by candle stream id; kept for switching back. */
+  candles: Record<StreamId, CandleSeries>;
   lowData: boolean;
   notice: Notice | null;
   /** The user's price alerts, oldest first; null until loaded. */
@@ -63,6 +80,12 @@ export interface DashboardState {
   setWatchlist(streams: readonly StreamId[]): void;
   setPinned(streams: readonly StreamId[]): void;
   select(stream: StreamId | null): void;
+  setChart(choice: Partial<ChartChoice>): void;
+  /** Starts a candle stream's series (once); its history is then loaded by the chart. */
+  openCandles(id: StreamId): void;
+  /** A page of H4 history: the newest one, or (`older`) the one before the oldest candle held. */
+  candlesLoaded(id: StreamId, page: CandlePage, older: boolean): void;
+  candlesFailed(id: StreamId, message: string): void;
   setLowData(lowData: boolean): void;
   notify(notice: Notice | null): void;
   setAlerts(alerts: readonly PriceAlert[]): void;
@@ -76,7 +99,9 @@ export interface DashboardState {
 export type DashboardStore = StoreApi<DashboardState>;
 
 /** A new store; one per browser tab (never a module global: Next.js also renders on the server). */
-export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData'>> = {}): DashboardStore {
+export function createDashboardStore(
+  init: Partial<Pick<DashboardState, 'lowData' | 'chart'>> = {},
+): DashboardStore {
   return createStore<DashboardState>()((set, get) => ({
     connection: { state: 'connecting', lastMessageAt: null, changedAt: 0 },
     simulated: false,
@@ -87,6 +112,8 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     watchlist: [],
     pinned: [],
     selected: null,
+    chart: init.chart ?? DEFAULT_CHART,
+    candles: {},
     lowData: init.lowData ?? false,
     notice: null,
     alerts: null,
@@ -102,13 +129,21 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     setFeeds: (feeds) => set({ feeds: Object.fromEntries(feeds.map((f) => [f.exchange, f])) }),
     applySnapshot: (snapshot) => {
       const market = applySnapshot(snapshot);
-      set({ market, series: appendTicks(get().series, market.tickers, Object.keys(market.tickers)) });
+      set({
+        market,
+        series: appendTicks(get().series, market.tickers, Object.keys(market.tickers)),
+        candles: applyLive(get().candles, market, Object.keys(market.candles)),
+      });
     },
     applyDiff: (diff) => {
       const result = applyDiff(get().market, diff);
       if (result.applied) {
         const changed = Object.keys(diff.changes).filter((s) => diff.changes[s]?.last !== undefined);
-        set({ market: result.market, series: appendTicks(get().series, result.market.tickers, changed) });
+        set({
+          market: result.market,
+          series: appendTicks(get().series, result.market.tickers, changed),
+          candles: applyLive(get().candles, result.market, Object.keys(diff.candles ?? {})),
+        });
       }
       return result;
     },
@@ -121,6 +156,20 @@ export function createDashboardStore(init: Partial<Pick<DashboardState, 'lowData
     setWatchlist: (streams) => set({ watchlist: [...streams] }),
     setPinned: (streams) => set({ pinned: [...streams] }),
     select: (stream) => set({ selected: stream }),
+    setChart: (choice) => set({ chart: { ...get().chart, ...choice } }),
+    openCandles: (id) => {
+      if (get().candles[id]) return;
+      const opened = applyLive({ ...get().candles, [id]: loadingSeries() }, get().market, [id]);
+      set({ candles: opened });
+    },
+    candlesLoaded: (id, page, older) => {
+      const series = get().candles[id];
+      if (series) set({ candles: { ...get().candles, [id]: withPage(series, page, older) } });
+    },
+    candlesFailed: (id, message) => {
+      const series = get().candles[id];
+      if (series) set({ candles: { ...get().candles, [id]: withError(series, message) } });
+    },
     setLowData: (lowData) => set({ lowData }),
     notify: (notice) => set({ notice }),
     setAlerts: (alerts) => set({ alerts: [...alerts] }),
@@ -166,8 +215,34 @@ function appendTicks(
   return next;
 }
 
+// The live candles of `ids` applied to the series the chart holds (K5); streams it never opened are left alone.
+function applyLive(
+  candles: DashboardState['candles'],
+  market: SyncedMarket,
+  ids: readonly StreamId[],
+): DashboardState['candles'] {
+  let next = candles;
+  for (const id of ids) {
+    const series = next[id];
+    const live = market.candles[id];
+    const ref = parseCandleStreamId(id);
+    if (!series || !live || !ref) continue;
+    if (next === candles) next = { ...candles };
+    next[id] = withLive(series, live, ref.timeframe).series;
+  }
+  return next;
+}
+
 /** The stream of the big chart: the selected one while it is watched, else the first watched stream. */
 export function selectChartStream(state: DashboardState): StreamId | null {
   const { selected, watchlist } = state;
   return selected !== null && watchlist.includes(selected) ? selected : (watchlist[0] ?? null);
+}
+
+/** The candle stream the chart subscribes (K1): of its market and timeframe while it draws candles, else none. */
+export function selectChartCandleStream(state: DashboardState): StreamId | null {
+  const stream = selectChartStream(state);
+  return stream !== null && state.chart.mode === 'candles'
+    ? candleStreamId(stream, state.chart.timeframe)
+    : null;
 }

@@ -56,7 +56,8 @@ export function tabs(): (stack: Target, options?: TabOptions) => Tab {
 }
 
 function openTab(stack: Target, { socket: overrides, store: given, ...options }: TabOptions): Tab {
-  const store = given ?? createDashboardStore();
+  // The line chart unless a test asks for candles: the tests of tickers see only the streams they watch.
+  const store = given ?? createDashboardStore({ chart: { mode: 'line', timeframe: '15m' } });
   const requests: SentRequest[] = [];
   const states: ConnectionState[] = [store.getState().connection.state];
   store.subscribe((s) => {

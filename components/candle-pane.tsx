@@ -1,0 +1,47 @@
+'use client';
+/** The candle chart of the selected market, or the tick line with the reason when there are no candles. */
+import { describeStream, exchangeName, priceDecimals } from '@/client/format';
+import { useDashboard } from '@/client/store/provider';
+import type { StreamId } from '@/lib/protocol';
+import type { Timeframe } from '@/lib/timeframes';
+import { CandleChart } from './candle-chart';
+import { PriceChart } from './price-chart';
+import { useCandleHistory } from './use-candle-history';
+import styles from './chart-panel.module.css';
+
+export function CandlePane({ stream, timeframe }: { stream: StreamId; timeframe: Timeframe }) {
+  const { series, loadOlder } = useCandleHistory(stream, timeframe);
+  const decimals = useDashboard((s) => priceDecimals(s.market.tickers[stream]));
+  const { symbol, exchange: id } = describeStream(stream);
+  const exchange = exchangeName(id);
+
+  if (!series || series.state === 'loading')
+    return <p className={styles.placeholder}>Loading {timeframe} candles…</p>;
+  if (series.state === 'error' || series.state === 'empty') {
+    const why =
+      series.state === 'empty'
+        ? `${exchange} has no ${timeframe} candles for ${symbol}`
+        : `No ${timeframe} candles from ${exchange}: ${series.message ?? 'the request failed'}`;
+    return (
+      <div className={styles.fallbackPane}>
+        <p className={styles.fallback} role="status">
+          {why}. Showing the live tick line instead.
+        </p>
+        <div className={styles.fallbackChart}>
+          <PriceChart stream={stream} />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.fallbackPane}>
+      <CandleChart
+        series={series}
+        timeframe={timeframe}
+        decimals={decimals}
+        title={`${symbol} ${timeframe} candles on ${exchange}`}
+        onOlder={loadOlder}
+      />
+    </div>
+  );
+}

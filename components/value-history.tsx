@@ -13,6 +13,7 @@ import {
   VALUE_RANGES,
 } from '@/client/value-series';
 import type { ValueRange } from '@/client/value-series';
+import { PerformanceFigures } from './performance-figures';
 import { Sparkline } from './sparkline';
 import { Money } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
@@ -145,6 +146,7 @@ export function ValueHistory({ currency }: { currency: string }) {
                 ? ' · daily closes'
                 : ` · daily closes before ${when(firstRecorded, last[0] - first[0])}, then every ${every}`)}
           </figcaption>
+          <PerformanceFigures range={range} version={last[0]} />
         </figure>
       ) : history && first && series.length >= 2 ? (
         <p className={styles.note}>

@@ -9,6 +9,7 @@ import { launchBrowser } from '../tests/support/browser';
 import { fetchedJs } from './bench-dashboard/fetched-js';
 import type { FetchedJs } from './bench-dashboard/fetched-js';
 import { LAST_CELL, fillWatchlist, firstLoadJs, firstPrice, tickingPage } from './bench-dashboard/measure';
+import { timeframeSwitches } from './bench-dashboard/timeframes';
 import { killStartedServers, spawnDemo } from './bench-dashboard/proc';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -85,6 +86,9 @@ async function main(): Promise<number> {
     const loadBeforeTicking = load();
     const tick = await tickingPage(browser, { url: server.url, cookie }, filled.rows, duration);
     const loadAfterTicking = load();
+    // 2b. Switching the chart's timeframe, with the rows still ticking.
+    const switches = await timeframeSwitches(browser, { url: server.url, cookie });
+    say(`timeframe switch, warm: max ${r1(switches.warmMaxMs)} ms, median ${r1(switches.warmMedianMs)} ms`);
     await server.stop();
 
     // 3. Time to first price, the build being up to date; median of `runs`.
@@ -124,6 +128,11 @@ async function main(): Promise<number> {
       mainThreadBusyPct: r1(tick.mainThreadBusyPct),
       diffsPerSec: r1(tick.diffsPerSec),
       streamUpdatesPerSec: r1(tick.streamUpdatesPerSec),
+      timeframeSwitchWarmMaxMs: r1(switches.warmMaxMs),
+      timeframeSwitchWarmMedianMs: r1(switches.warmMedianMs),
+      timeframeSwitchWarmMs: Object.fromEntries(Object.entries(switches.warmMs).map(([k, v]) => [k, r1(v)])),
+      timeframeSwitchColdMs: Object.fromEntries(Object.entries(switches.coldMs).map(([k, v]) => [k, r1(v)])),
+      timeframeSwitchLongTasksOver50ms: switches.warmLongTasksOver50ms,
       firstPriceMs: Math.round(median),
       firstPriceRunsMs: starts.map((n) => Math.round(n)),
       firstPriceRunsRebuilt: rebuilds,
@@ -131,6 +140,7 @@ async function main(): Promise<number> {
         fetchedJsKbGzip: fetched.dashboard.gzipKb <= FETCHED_JS_BUDGET_KB.dashboard,
         loginFetchedJsKbGzip: fetched.login.gzipKb <= FETCHED_JS_BUDGET_KB.login,
         maxLongTaskMs: tick.longTasksOver50ms === 0,
+        timeframeSwitchWarmMaxMs: switches.warmMaxMs <= 300,
         mainThreadBusyPct: tick.mainThreadBusyPct < 25,
         firstPriceMs: median < 5000 && rebuilds.length === 0,
       },
@@ -160,6 +170,12 @@ async function main(): Promise<number> {
         `${result.maxLongTaskMs} ms (${result.longTasksOver50ms} over 50 ms, ${tick.longTasks} in all)`,
         'none > 50 ms',
         result.budgets.maxLongTaskMs,
+      ],
+      [
+        'timeframe switch, warm',
+        `${result.timeframeSwitchWarmMaxMs} ms at most (median ${result.timeframeSwitchWarmMedianMs} ms)`,
+        '<= 300 ms',
+        result.budgets.timeframeSwitchWarmMaxMs,
       ],
       [
         'main-thread busy',

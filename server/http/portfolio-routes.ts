@@ -15,6 +15,8 @@ import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { ValueBackfill } from '../portfolio/value-backfill';
 import { withIncomePrice } from '../portfolio/income-price';
 import type { PastPrices } from '../portfolio/past-prices';
+import { PERFORMANCE_RANGES } from '../portfolio/performance-answer';
+import type { PerformanceAnswer, PerformanceRange } from '../portfolio/performance-answer';
 import { signedIn } from './market-routes';
 import { parse, sendCsv } from './router';
 import type { RouteContext, Routes } from './router';
@@ -52,6 +54,12 @@ const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const user = (ctx: RouteContext) => signedIn(ctx.auth).user.id;
 const id = (ctx: RouteContext) => ctx.params.id ?? '';
 
+const performanceQuery = z.strictObject({
+  range: z
+    .enum(PERFORMANCE_RANGES, { error: `range must be one of ${PERFORMANCE_RANGES.join(', ')}` })
+    .default('1M'),
+});
+
 /** Every route works on the signed-in user's own portfolio; no route takes a user id. */
 export function portfolioRoutes(
   portfolio: PortfolioService,
@@ -61,6 +69,7 @@ export function portfolioRoutes(
   changed: (userId: number) => void,
   prices: PastPrices,
   imports: Pick<ExchangeImport, 'import'>,
+  performance: (userId: number, currency: string, range: PerformanceRange) => Promise<PerformanceAnswer>,
 ): Routes {
   // Income may come without a price: the market's of that minute is filled in before the checks (P1).
   const input = async (body: unknown) => parseTransactionInput(await withIncomePrice(body, prices));
@@ -80,6 +89,16 @@ export function portfolioRoutes(
           ]);
           const backfill = history.backfill.status(user(ctx));
           return { currency: quoteCurrency, intervalMs: history.intervalMs, points, backfill };
+        },
+      },
+    },
+    '/api/v1/portfolio/performance': {
+      GET: {
+        access: 'user',
+        async handle(ctx) {
+          const { range } = parse(performanceQuery, ctx.query);
+          const { quoteCurrency } = await accounts.settings(user(ctx));
+          return performance(user(ctx), quoteCurrency, range);
         },
       },
     },

@@ -15,6 +15,7 @@ import { marketRoutes } from '../http/market-routes';
 import { createOpsHandler, notReadyReasons } from '../http/ops-routes';
 import { createPageGate } from '../http/page-gate';
 import { portfolioRoutes } from '../http/portfolio-routes';
+import { performanceAnswer } from '../portfolio/performance-answer';
 import { reportRoutes } from '../http/report-routes';
 import type { RequestOrigin } from '../http/proxy';
 import { createRouter } from '../http/router';
@@ -74,6 +75,21 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
         (userId) => services.events.emit('portfolio:changed', userId),
         services.pastPrices,
         services.imports,
+        (userId, currency, range) =>
+          performanceAnswer(
+            {
+              history: stores.valueHistory,
+              transactions: (id) => portfolio.list(id),
+              prices: services.pastPrices,
+              candles: services.candleHistory,
+              exchanges: () => feeds.statuses().map((status) => status.exchange),
+              hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+              now: Date.now,
+            },
+            userId,
+            currency,
+            range,
+          ),
       ),
       ...accountRoutes(services.portfolioAccounts),
       ...alertRoutes(alerts),

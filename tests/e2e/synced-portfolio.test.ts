@@ -82,4 +82,19 @@ describe('a synced portfolio in the browser', () => {
     expect(staking).toEqual([expect.objectContaining({ asset: 'ETH' })]);
     expect(Number(staking[0]?.price)).toBeGreaterThan(0);
   });
+
+  it('[P11] the value history shows the time-weighted return of its range beside BTC and ETH', async () => {
+    await page.goto(server?.url ?? '');
+    const ranges = portfolio().getByRole('group', { name: 'Value history range' });
+    await ranges.waitFor({ timeout: 30_000 });
+    for (const range of ['1M', '1Y']) {
+      await ranges.getByRole('button', { name: range }).click();
+      const figures = portfolio().getByLabel('Performance over the range');
+      await figures
+        .getByText(/^Return \(time-weighted\) (▲ \+|▼ −)?\d+\.\d\d %$/)
+        .waitFor({ timeout: 20_000 });
+      await figures.getByText(/^BTC (▲ \+|▼ −)?\d+\.\d\d %$/).waitFor();
+      await figures.getByText(/^ETH (▲ \+|▼ −)?\d+\.\d\d %$/).waitFor();
+    }
+  });
 });

@@ -1,0 +1,66 @@
+'use client';
+/** The time-weighted return of the value history's range, beside what holding BTC and ETH returned. */
+import { useEffect, useState } from 'react';
+import { fetchPerformance } from '@/client/api/performance';
+import type { Performance } from '@/client/api/performance';
+import type { ValueRange } from '@/client/value-series';
+import styles from './portfolio-panel.module.css';
+
+/** "+5.25 %" from a decimal fraction string; an arrow for the colour-blind, not colour alone. */
+function percent(fraction: string): { text: string; tone: 'up' | 'down' | 'flat' } {
+  const value = Number(fraction) * 100;
+  const rounded = Math.abs(value) < 0.005 ? 0 : value;
+  const text = `${rounded > 0 ? '▲ +' : rounded < 0 ? '▼ −' : ''}${Math.abs(rounded).toFixed(2)} %`;
+  return { text, tone: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat' };
+}
+
+function Figure({
+  label,
+  fraction,
+  title,
+}: {
+  label: string;
+  fraction: string | null | undefined;
+  title: string;
+}) {
+  if (fraction === null || fraction === undefined) return null;
+  const { text, tone } = percent(fraction);
+  return (
+    <span className={styles.performanceFigure} title={title}>
+      {label} <b className={styles[tone]}>{text}</b>
+    </span>
+  );
+}
+
+/** Asks again when the range or the newest value point changes (`version`). */
+export function PerformanceFigures({ range, version }: { range: ValueRange; version: number | undefined }) {
+  const [loaded, setLoaded] = useState<{ range: ValueRange; data: Performance } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    void fetchPerformance(range, controller.signal).then((result) => {
+      if (!controller.signal.aborted && result.ok) setLoaded({ range, data: result.data });
+    });
+    return () => controller.abort();
+  }, [range, version]);
+
+  const data = loaded?.range === range ? loaded.data : null;
+  if (!data || data.twr === null) return null;
+  const btc = data.benchmarks.BTC?.points.at(-1)?.[1];
+  const eth = data.benchmarks.ETH?.points.at(-1)?.[1];
+  return (
+    <div className={styles.performance} aria-label="Performance over the range">
+      <Figure
+        label="Return (time-weighted)"
+        fraction={data.twr}
+        title="Growth of the portfolio with deposits and withdrawals taken out"
+      />
+      <Figure label="BTC" fraction={btc} title="What holding BTC returned over the same time" />
+      <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
+      {data.notes.map((note) => (
+        <p key={note} className={styles.note}>
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}

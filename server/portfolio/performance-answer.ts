@@ -1,0 +1,178 @@
+/**
+ * The portfolio's performance over a range (docs/protocol.md P11): its value points (P6), the time-weighted
+ * return with deposits and withdrawals valued at their minute's market price, and what holding BTC and ETH
+ * returned over the same time, from the exchange's candles (H4).
+ */
+import { Decimal } from '../../lib/portfolio/decimal';
+import { holdingReturn, timeWeightedReturn } from '../../lib/portfolio/performance';
+import type { Flow } from '../../lib/portfolio/performance';
+import type { Transaction } from '../../lib/portfolio/transaction';
+import { streamId } from '../../lib/stream-id';
+import { timeframeMs } from '../../lib/timeframes';
+import type { Timeframe } from '../../lib/timeframes';
+import type { StreamId } from '../../lib/protocol';
+import type { CandleHistory } from '../candles/candle-history';
+import type { ValueHistoryStore } from '../store/value-history-store';
+import type { PastPrices } from './past-prices';
+
+/** The ranges a performance is asked for. */
+export const PERFORMANCE_RANGES = ['1D', '1W', '1M', '1Y', 'ALL'] as const;
+export type PerformanceRange = (typeof PERFORMANCE_RANGES)[number];
+
+const DAY = 86_400_000;
+const SPAN: Readonly<Record<PerformanceRange, number>> = {
+  '1D': DAY,
+  '1W': 7 * DAY,
+  '1M': 30 * DAY,
+  '1Y': 365 * DAY,
+  ALL: Infinity,
+};
+// Candles of the benchmark per range: a few hundred points at most.
+const BENCHMARK_TF: Readonly<Record<PerformanceRange, Timeframe>> = {
+  '1D': '15m',
+  '1W': '1h',
+  '1M': '4h',
+  '1Y': '1d',
+  ALL: '1d',
+};
+const BENCHMARKS = ['BTC', 'ETH'] as const;
+const DIGITS = 8;
+
+/** What the answer is computed from. */
+export interface PerformanceDeps {
+  history: Pick<ValueHistoryStore, 'history'>;
+  transactions(userId: number): Promise<Transaction[]>;
+  prices: PastPrices;
+  candles: Pick<CandleHistory, 'candles'>;
+  /** The configured exchanges in order, and whether one lists a market. */
+  exchanges(): readonly string[];
+  hasMarket(exchange: string, symbol: string): boolean;
+  now(): number;
+}
+
+/** One benchmark: the market it is read from and its return since the range's start, per candle close. */
+export interface BenchmarkAnswer {
+  stream: StreamId;
+  points: Array<[number, string]>;
+}
+
+/** The P11 answer. */
+export interface PerformanceAnswer {
+  currency: string;
+  range: PerformanceRange;
+  from: number | null;
+  to: number | null;
+  twr: string | null;
+  points: Array<[number, string, string | null]>;
+  benchmarks: Record<(typeof BENCHMARKS)[number], BenchmarkAnswer | null>;
+  notes: string[];
+}
+
+const fraction = (value: Decimal) => value.toDecimalPlaces(DIGITS).toFixed();
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Deposits and withdrawals within (from, to], at the market value of their minute; what cannot be valued is said. */
+async function flowsOf(
+  deps: PerformanceDeps,
+  transactions: readonly Transaction[],
+  currency: string,
+  window: { from: number; to: number },
+  notes: string[],
+): Promise<Flow[]> {
+  const flows: Flow[] = [];
+  for (const t of transactions) {
+    if ((t.type !== 'deposit' && t.type !== 'withdrawal') || t.timeMs <= window.from || t.timeMs > window.to)
+      continue;
+    const price = await deps.prices.price(t.asset, currency, t.timeMs, t.exchange);
+    if (price === null) {
+      notes.push(
+        `The ${t.type} of ${t.quantity} ${t.asset} on ${day(t.timeMs)} has no ${t.asset}/${currency} price of its ` +
+          'minute: the return counts it as performance.',
+      );
+      continue;
+    }
+    const amount = new Decimal(t.quantity).times(price);
+    flows.push({ timeMs: t.timeMs, amount: t.type === 'deposit' ? amount : amount.negated() });
+  }
+  return flows;
+}
+
+async function benchmark(
+  deps: PerformanceDeps,
+  asset: string,
+  currency: string,
+  range: PerformanceRange,
+  window: { from: number; to: number },
+  notes: string[],
+): Promise<BenchmarkAnswer | null> {
+  const exchange = deps.exchanges().find((id) => deps.hasMarket(id, `${asset}/${currency}`));
+  if (!exchange) {
+    notes.push(
+      `No configured exchange lists ${asset}/${currency}: there is no ${asset} line to compare with.`,
+    );
+    return null;
+  }
+  const stream = streamId(exchange, `${asset}/${currency}`);
+  const tf = BENCHMARK_TF[range];
+  const span = Number.isFinite(window.to - window.from) ? window.to - window.from : 500 * timeframeMs(tf);
+  const limit = Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 1));
+  try {
+    const page = await deps.candles.candles(stream, tf, { limit });
+    // A candle's close is the price at its end.
+    const closes = page.candles
+      .map((c) => [c[0] + timeframeMs(tf), new Decimal(String(c[4]))] as const)
+      .filter(([t]) => t >= window.from && t <= window.to + timeframeMs(tf));
+    const points = holdingReturn(closes).map(([t, r]): [number, string] => [t, fraction(r)]);
+    return { stream, points };
+  } catch (error) {
+    notes.push(`No ${asset} line: ${error instanceof Error ? error.message : 'the exchange did not answer'}`);
+    return null;
+  }
+}
+
+/** The performance of `userId`'s portfolio over `range`, in `currency`. */
+export async function performanceAnswer(
+  deps: PerformanceDeps,
+  userId: number,
+  currency: string,
+  range: PerformanceRange,
+): Promise<PerformanceAnswer> {
+  const notes: string[] = [];
+  const now = deps.now();
+  const start = now - SPAN[range];
+  const all = await deps.history.history(userId, currency);
+  const points = all
+    .filter((p) => p.timeMs >= start)
+    .map((p) => ({ timeMs: p.timeMs, value: new Decimal(p.value) }));
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) {
+    notes.push('No values recorded in this range yet.');
+    return {
+      currency,
+      range,
+      from: null,
+      to: null,
+      twr: null,
+      points: [],
+      benchmarks: { BTC: null, ETH: null },
+      notes,
+    };
+  }
+  const window = { from: first.timeMs, to: last.timeMs };
+  const flows = await flowsOf(deps, await deps.transactions(userId), currency, window, notes);
+  const result = timeWeightedReturn(points, flows);
+  const benchmarks = { BTC: null, ETH: null } as PerformanceAnswer['benchmarks'];
+  for (const asset of BENCHMARKS)
+    benchmarks[asset] = await benchmark(deps, asset, currency, range, window, notes);
+  return {
+    currency,
+    range,
+    from: window.from,
+    to: window.to,
+    twr: result.twr === null ? null : fraction(result.twr),
+    points: result.curve.map((p) => [p.timeMs, p.value.toFixed(), p.twr === null ? null : fraction(p.twr)]),
+    benchmarks,
+    notes,
+  };
+}

@@ -1,9 +1,10 @@
 'use client';
 /** The time-weighted return of the value history's range, beside what holding BTC and ETH returned. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fetchPerformance } from '@/client/api/performance';
 import type { Performance } from '@/client/api/performance';
 import type { ValueRange } from '@/client/value-series';
+import { RETURN_LINE_COLORS, ReturnLines } from './return-lines';
 import styles from './portfolio-panel.module.css';
 
 /** "+5.25 %" from a decimal fraction string; an arrow for the colour-blind, not colour alone. */
@@ -18,15 +19,30 @@ function Figure({
   label,
   fraction,
   title,
+  swatch,
 }: {
   label: string;
   fraction: string | null | undefined;
   title: string;
+  swatch?: { color: string; dashed: boolean };
 }) {
   if (fraction === null || fraction === undefined) return null;
   const { text, tone } = percent(fraction);
   return (
     <span className={styles.performanceFigure} title={title}>
+      {swatch && (
+        <svg width="14" height="6" aria-hidden="true" className={styles.swatch}>
+          <line
+            x1="0"
+            x2="14"
+            y1="3"
+            y2="3"
+            stroke={swatch.color}
+            strokeWidth="2"
+            strokeDasharray={swatch.dashed ? '4 3' : undefined}
+          />
+        </svg>
+      )}
       {label} <b className={styles[tone]}>{text}</b>
     </span>
   );
@@ -44,17 +60,35 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
   }, [range, version]);
 
   const data = loaded?.range === range ? loaded.data : null;
+  const lines = useMemo(
+    () => ({
+      portfolio: (data?.points ?? []).flatMap(([t, , twr]) =>
+        twr === null ? [] : [[t, Number(twr)] as const],
+      ),
+      btc: (data?.benchmarks.BTC?.points ?? []).map(([t, r]) => [t, Number(r)] as const),
+    }),
+    [data],
+  );
   if (!data || data.twr === null) return null;
   const btc = data.benchmarks.BTC?.points.at(-1)?.[1];
   const eth = data.benchmarks.ETH?.points.at(-1)?.[1];
   return (
     <div className={styles.performance} aria-label="Performance over the range">
+      <div className={styles.returnLines}>
+        <ReturnLines portfolio={lines.portfolio} btc={lines.btc} />
+      </div>
       <Figure
         label="Return (time-weighted)"
         fraction={data.twr}
         title="Growth of the portfolio with deposits and withdrawals taken out"
+        swatch={{ color: RETURN_LINE_COLORS.portfolio, dashed: false }}
       />
-      <Figure label="BTC" fraction={btc} title="What holding BTC returned over the same time" />
+      <Figure
+        label="BTC"
+        fraction={btc}
+        title="What holding BTC returned over the same time"
+        swatch={{ color: RETURN_LINE_COLORS.btc, dashed: true }}
+      />
       <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
       {data.notes.map((note) => (
         <p key={note} className={styles.note}>

@@ -178,5 +178,6 @@ describe('price alerts in the browser', () => {
       'default',
     ]);
     await context.close();
-  });
+    // A new browser context signs in and opens the dashboard from nothing: in a full run, that takes a while.
+  }, 60_000);
 });

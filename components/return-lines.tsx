@@ -39,13 +39,7 @@ export const ReturnLines = memo(function ReturnLines({
   }, [portfolio, btc, width, height]);
   if (!drawn) return null;
   return (
-    <svg
-      width="100%"
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
-      aria-hidden="true"
-    >
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
       <line x1={0} x2={width} y1={drawn.zero} y2={drawn.zero} stroke="var(--border-strong)" strokeWidth={1} />
       <polyline
         points={drawn.btc}

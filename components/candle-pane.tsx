@@ -7,10 +7,21 @@ import type { Timeframe } from '@/lib/timeframes';
 import { CandleChart } from './candle-chart';
 import { PriceChart } from './price-chart';
 import { useCandleHistory } from './use-candle-history';
+import { useThrottled } from './use-throttled';
 import styles from './chart-panel.module.css';
 
+/** How often the chart redraws for the live candle. */
+const LIVE_REDRAW_MS = 1000;
+
 export function CandlePane({ stream, timeframe }: { stream: StreamId; timeframe: Timeframe }) {
-  const { series, loadOlder } = useCandleHistory(stream, timeframe);
+  const { series: current, loadOlder } = useCandleHistory(stream, timeframe);
+  // The live candle moves with every tick (up to 4 a second); redrawing a hundred candles once a second is enough.
+  const throttled = useThrottled(current, LIVE_REDRAW_MS);
+  // A page of history or a state change is drawn at once; only the live candle's moves wait.
+  const series =
+    current && throttled && current.rows === throttled.rows && current.state === throttled.state
+      ? throttled
+      : current;
   const decimals = useDashboard((s) => priceDecimals(s.market.tickers[stream]));
   const { symbol, exchange: id } = describeStream(stream);
   const exchange = exchangeName(id);

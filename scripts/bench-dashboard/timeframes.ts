@@ -27,47 +27,37 @@ export async function timeframeSwitches(
       { name: target.cookie.slice(0, at), value: target.cookie.slice(at + 1), url: target.url },
     ]);
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __lt: number[] };
-      w.__lt = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__lt.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await page.addInitScript(`window.__lt = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lt.push(e.duration); })
+        .observe({ type: 'longtask' });`);
     await page.goto(`${target.url}/`, { waitUntil: 'load' });
     await page.waitForSelector('g.candle', { timeout: 30_000 });
+    // A string, not a function: tsx names functions with a helper that does not exist in the page.
     const switchTo = (tf: string) =>
-      page.evaluate(
-        (timeframe) =>
-          new Promise<number>((resolve, reject) => {
-            const buttons = [...document.querySelectorAll('[aria-label="Timeframe"] button')];
-            const button = buttons.find((b) => b.textContent === timeframe) as HTMLButtonElement | undefined;
-            if (!button) return reject(new Error(`no ${timeframe} button`));
-            const started = performance.now();
-            button.click();
-            const drawn = () =>
-              [...document.querySelectorAll('svg.recharts-surface title')].some((t) =>
-                (t.textContent ?? '').includes(` ${timeframe} candles`),
-              ) && document.querySelector('g.candle') !== null;
-            const check = () => {
-              if (performance.now() - started > 30_000) return reject(new Error(`${timeframe} never drawn`));
-              if (drawn()) requestAnimationFrame(() => resolve(performance.now() - started));
-              else requestAnimationFrame(check);
-            };
-            check();
-          }),
-        tf,
-      );
+      page.evaluate(`new Promise((resolve, reject) => {
+        const timeframe = ${JSON.stringify(tf)};
+        const button = [...document.querySelectorAll('[aria-label="Timeframe"] button')].find(
+          (b) => b.textContent === timeframe,
+        );
+        if (!button) return reject(new Error('no ' + timeframe + ' button'));
+        const started = performance.now();
+        button.click();
+        (function check() {
+          if (performance.now() - started > 30000) return reject(new Error(timeframe + ' never drawn'));
+          const titled = [...document.querySelectorAll('svg.recharts-surface title')].some((t) =>
+            (t.textContent || '').includes(' ' + timeframe + ' candles'),
+          );
+          if (titled && document.querySelector('g.candle')) requestAnimationFrame(() => resolve(performance.now() - started));
+          else requestAnimationFrame(check);
+        })();
+      })`) as Promise<number>;
     const coldMs: Record<string, number> = {};
     const warmMs: Record<string, number> = {};
     // The page opens on its saved timeframe: start elsewhere so that every switch is a change.
     for (const tf of [...TIMEFRAMES.slice(1), TIMEFRAMES[0]]) coldMs[tf] = await switchTo(tf);
-    const before = await page.evaluate(() => (window as unknown as { __lt: number[] }).__lt.length);
+    const before = (await page.evaluate('window.__lt.length')) as number;
     for (const tf of [...TIMEFRAMES.slice(1), TIMEFRAMES[0]]) warmMs[tf] = await switchTo(tf);
-    const tasks = await page.evaluate(
-      (from) => (window as unknown as { __lt: number[] }).__lt.slice(from),
-      before,
-    );
+    const tasks = (await page.evaluate(`window.__lt.slice(${before})`)) as number[];
     const warm = Object.values(warmMs).sort((a, b) => a - b);
     return {
       coldMs,

@@ -52,10 +52,11 @@ describe('npm run demo', () => {
       server.url,
       withCookie(target, { transports: ['websocket'], reconnection: false }),
     );
-    const hello = await new Promise<{ simulated: boolean }>((r) => socket.once('server:hello', r));
-    expect(hello.simulated).toBe(true);
+    // Listening before the hello: the server sends the feeds' status right after it, in the same read.
     const feeds = new Map<string, FeedStatus>();
     socket.on('feeds:status', (status) => status.feeds.forEach((feed) => feeds.set(feed.exchange, feed)));
+    const hello = await new Promise<{ simulated: boolean }>((r) => socket.once('server:hello', r));
+    expect(hello.simulated).toBe(true);
     const watchlist = await request(socket, 'watchlist:get', {});
     const streams = watchlist.ok ? watchlist.watchlist.streams : [];
     expect(streams).toEqual(DEMO_WATCHLIST);

@@ -4,78 +4,53 @@
  * on top (K5). Drag (mouse or finger) pans, the wheel zooms, and panning past the oldest candle loads older
  * ones; hovering or tapping shows the crosshair and the candle's O/H/L/C/V.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent, WheelEvent as ReactWheelEvent } from 'react';
-import { Bar, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ComposedChart, XAxis, YAxis } from 'recharts';
 import { drawnCandles } from '@/client/candle-series';
 import type { CandleSeries } from '@/client/candle-series';
 import { formatPrice } from '@/client/format';
 import type { CandleRow } from '@/lib/protocol';
+import { timeframeMs } from '@/lib/timeframes';
 import type { Timeframe } from '@/lib/timeframes';
 import { candleTimeLabel, formatVolume } from './candle-format';
+import { COLORS, ClosedCandles, Crosshair, LiveCandles, MovingContext, PlotProbe } from './candle-layers';
+import type { Candle, Plot } from './candle-layers';
 import styles from './chart-panel.module.css';
 import { priceAxis } from './price-axis';
-
-// Literal colours: SVG presentation attributes are not the place to rely on CSS variables.
-const COLORS = { up: '#16c784', down: '#ea3943', axis: '#8b95a7', line: '#2a3341', cross: '#8b95a7' };
+import { timeTicks } from './time-ticks';
 
 /** Candles shown at first, and the bounds of zooming. */
 const VIEW = { initial: 90, min: 20, max: 400 };
+/** The narrowest a candle starts at, in pixels. */
+const CANDLE_PX = 8;
 
-interface Datum {
-  t: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  range: [number, number];
-  live: boolean;
-}
-
-const toDatum = (row: CandleRow, liveFrom: number | null): Datum => ({
+const toCandle = (row: CandleRow, liveFrom: number | null): Candle => ({
   t: row[0],
   open: row[1],
   high: row[2],
   low: row[3],
   close: row[4],
   volume: row[5],
-  range: [row[3], row[2]],
   live: liveFrom !== null && row[0] >= liveFrom,
 });
 
-interface ShapeProps {
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  payload?: Datum;
+/** The axis held while its values stay the same, so that the chart around it is not drawn again. */
+function useSameAxis(axis: ReturnType<typeof priceAxis>) {
+  const key = `${axis.domain.join(':')}|${axis.ticks.join(',')}|${axis.width}`;
+  const [held, setHeld] = useState({ key, axis });
+  if (held.key !== key) {
+    setHeld({ key, axis });
+    return axis;
+  }
+  return held.axis;
 }
 
-/** One candle: the wick over the range bar recharts places (low to high), the body from open to close. */
-function CandleShape({ x = 0, y = 0, width = 0, height = 0, payload }: ShapeProps) {
-  if (!payload) return null;
-  const { open, high, low, close } = payload;
-  const span = high - low;
-  const at = (v: number) => (span > 0 ? y + ((high - v) / span) * height : y + height / 2);
-  const color = close >= open ? COLORS.up : COLORS.down;
-  const top = at(Math.max(open, close));
-  const body = Math.max(1, at(Math.min(open, close)) - top);
-  const bodyWidth = Math.max(1, width * 0.7);
-  const mid = x + width / 2;
-  return (
-    <g className="candle" data-live={payload.live ? 'true' : undefined} opacity={payload.live ? 0.85 : 1}>
-      <line x1={mid} x2={mid} y1={y} y2={y + height} stroke={color} strokeWidth={1} />
-      <rect x={mid - bodyWidth / 2} y={top} width={bodyWidth} height={body} fill={color} />
-    </g>
-  );
-}
-
-/** A volume bar in its candle's colour, faint so that the prices stay in front. */
-function VolumeShape({ x = 0, y = 0, width = 0, height = 0, payload }: ShapeProps) {
-  if (!payload || height <= 0) return null;
-  const color = payload.close >= payload.open ? COLORS.up : COLORS.down;
-  return <rect x={x + width * 0.15} y={y} width={width * 0.7} height={height} fill={color} opacity={0.3} />;
+/** The candle nearest to time `t` among `candles` (oldest first). */
+function nearest(candles: readonly Candle[], t: number): Candle | null {
+  let best: Candle | null = null;
+  for (const c of candles) if (!best || Math.abs(c.t - t) < Math.abs(best.t - t)) best = c;
+  return best;
 }
 
 /** The candles of `series`; `onOlder` asks for the page before the oldest candle held. */
@@ -92,61 +67,196 @@ export const CandleChart = memo(function CandleChart({
   title: string;
   onOlder(): void;
 }) {
-  const all = useMemo(() => {
-    const { rows, liveFrom } = drawnCandles(series);
-    return rows.map((row) => toDatum(row, liveFrom));
-  }, [series]);
+  const step = timeframeMs(timeframe);
+  const drawn = useMemo(() => drawnCandles(series), [series]);
+  const closedAll = useMemo(() => series.rows.map((row) => toCandle(row, null)), [series.rows]);
+  const live = useMemo(
+    () => drawn.rows.slice(closedAll.length).map((row) => toCandle(row, drawn.liveFrom)),
+    [drawn, closedAll.length],
+  );
+  const total = closedAll.length + live.length;
   // The view counts from the newest candle, so live candles and older pages keep what the user looks at.
   const [view, setView] = useState({ end: 0, count: VIEW.initial });
-  const [active, setActive] = useState<number | null>(null);
+  const [pointer, setPointer] = useState<{ t: number; y: number } | null>(null);
   const frame = useRef<HTMLDivElement>(null);
+  const plot = useRef<Plot | null>(null);
+  const onPlot = useCallback((p: Plot) => {
+    plot.current = p;
+  }, []);
   const drag = useRef<{ x: number; end: number; moved: boolean } | null>(null);
+  const touches = useRef(new Map<number, number>());
+  const pinch = useRef<{ distance: number; count: number } | null>(null);
 
-  const end = Math.min(view.end, Math.max(0, all.length - VIEW.min));
-  const stop = all.length - end;
+  const end = Math.min(view.end, Math.max(0, total - VIEW.min));
+  const stop = total - end;
   const start = Math.max(0, stop - view.count);
-  const data = useMemo(() => all.slice(start, stop), [all, start, stop]);
-  const axis = useMemo(
-    () => priceAxis(Math.min(...data.map((d) => d.low)), Math.max(...data.map((d) => d.high)), decimals),
-    [data, decimals],
+  // The closed candles in view keep their identity while only the live candle moves.
+  const closed = useMemo(
+    () => closedAll.slice(start, Math.min(stop, closedAll.length)),
+    [closedAll, start, stop],
   );
-  const maxVolume = useMemo(() => Math.max(1e-12, ...data.map((d) => d.volume)), [data]);
+  const liveShown = useMemo(
+    () => live.slice(Math.max(0, start - closedAll.length), stop - closedAll.length),
+    [live, start, stop, closedAll.length],
+  );
+  const first = closed[0] ?? liveShown[0];
+  const last = liveShown.at(-1) ?? closed.at(-1);
+
+  // The axes change with the closed candles in view, and with the live candle only when it leaves the round
+  // range of the price axis or a new one opens; the chart is drawn again only then.
+  const low = Math.min(...closed.map((c) => c.low), ...liveShown.map((c) => c.low));
+  const high = Math.max(...closed.map((c) => c.high), ...liveShown.map((c) => c.high));
+  const axis = useSameAxis(priceAxis(low, high, decimals));
+  const maxVolume = useMemo(() => Math.max(1e-12, ...closed.map((c) => c.volume)), [closed]);
+  const xFrom = first ? first.t - step / 2 : 0;
+  const xTo = last ? last.t + step / 2 : 1;
+
+  // A narrow chart (a phone) starts with fewer candles, each wide enough to see and to tap.
+  useEffect(() => {
+    const width = frame.current?.clientWidth ?? 0;
+    if (width > 0 && width / VIEW.initial < CANDLE_PX)
+      setView((v) => ({ ...v, count: Math.max(VIEW.min, Math.round(width / CANDLE_PX)) }));
+  }, []);
 
   // At the left edge with more to load: ask once per oldest candle.
   const asked = useRef<number | null>(null);
-  const oldest = all[0]?.t ?? null;
+  const oldest = closedAll[0]?.t ?? null;
   useEffect(() => {
     if (start > 5 || !series.more || oldest === null || asked.current === oldest) return;
     asked.current = oldest;
     onOlder();
   }, [start, series.more, oldest, onOlder]);
 
-  const perCandle = () => (frame.current?.clientWidth ?? 600) / Math.max(1, data.length);
+  /** The time and height under a client position, or null outside the plot. */
+  const under = (clientX: number, clientY: number) => {
+    const box = frame.current?.getBoundingClientRect();
+    const p = plot.current;
+    if (!box || !p || p.width <= 0) return null;
+    const x = clientX - box.left;
+    if (x < p.x || x > p.x + p.width) return null;
+    return { t: xFrom + ((x - p.x) / p.width) * (xTo - xFrom), y: clientY - box.top };
+  };
+  const perCandle = () =>
+    (plot.current?.width ?? frame.current?.clientWidth ?? 600) / Math.max(1, stop - start);
+  const zoom = (factor: number) =>
+    setView((v) => {
+      const count = Math.round(Math.min(VIEW.max, Math.max(VIEW.min, v.count * factor)));
+      return count === v.count ? v : { ...v, count };
+    });
+  const pinchDistance = () => {
+    const [a, b] = [...touches.current.values()];
+    return a === undefined || b === undefined ? 0 : Math.abs(a - b);
+  };
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
-    drag.current = { x: e.clientX, end, moved: false };
+    touches.current.set(e.pointerId, e.clientX);
     e.currentTarget.setPointerCapture?.(e.pointerId);
+    if (touches.current.size === 2) {
+      // A second finger: pinch to zoom instead of panning.
+      drag.current = null;
+      pinch.current = { distance: pinchDistance(), count: view.count };
+      return;
+    }
+    drag.current = { x: e.clientX, end, moved: false };
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (touches.current.has(e.pointerId)) touches.current.set(e.pointerId, e.clientX);
+    const p = pinch.current;
+    if (p) {
+      const distance = pinchDistance();
+      if (p.distance > 20 && distance > 0)
+        setView((v) => {
+          const count = Math.round(Math.min(VIEW.max, Math.max(VIEW.min, (p.count * p.distance) / distance)));
+          return count === v.count ? v : { ...v, count };
+        });
+      return;
+    }
     const d = drag.current;
-    if (!d) return;
+    if (!d) {
+      if (e.pointerType === 'mouse') setPointer(under(e.clientX, e.clientY));
+      return;
+    }
     const shift = Math.round((e.clientX - d.x) / perCandle());
     if (shift !== 0) d.moved = true;
-    const next = Math.min(Math.max(0, d.end + shift), Math.max(0, all.length - VIEW.min));
+    const next = Math.min(Math.max(0, d.end + shift), Math.max(0, total - VIEW.min));
     setView((v) => (v.end === next ? v : { ...v, end: next }));
   };
-  const onPointerUp = () => {
+  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+    touches.current.delete(e.pointerId);
+    if (touches.current.size < 2) pinch.current = null;
+    // A tap (or a click without dragging) puts the crosshair there: a finger has no hover.
+    if (drag.current && !drag.current.moved) setPointer(under(e.clientX, e.clientY));
     drag.current = null;
   };
   const onWheel = (e: ReactWheelEvent<HTMLDivElement>) => {
-    if (e.deltaY === 0) return;
-    const factor = e.deltaY > 0 ? 1.2 : 1 / 1.2;
-    setView((v) => ({
-      ...v,
-      count: Math.round(Math.min(VIEW.max, Math.max(VIEW.min, v.count * factor))),
-    }));
+    if (e.deltaY !== 0) zoom(e.deltaY > 0 ? 1.2 : 1 / 1.2);
   };
 
-  const shown = active !== null ? data[active] : data.at(-1);
+  const active = useMemo(
+    () => (pointer ? nearest([...closed, ...liveShown], pointer.t) : null),
+    [pointer, closed, liveShown],
+  );
+  const moving = useMemo(
+    () => ({ live: liveShown, active, pointerY: pointer?.y ?? null }),
+    [liveShown, active, pointer],
+  );
+  const ticks = useMemo(
+    () =>
+      timeTicks(
+        [...closed, ...liveShown].map((c) => c.t),
+        step,
+        10,
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ticks change with the candles in view, not the live one's moves
+    [closed, liveShown.length, step],
+  );
+
+  // The chart itself, kept while only the live candle moves: React then redraws the live layer alone.
+  const chart = useMemo(
+    () => (
+      <ComposedChart
+        responsive
+        title={title}
+        desc="Drag to see older candles; the wheel or two fingers zoom. The readout above shows the candle under the pointer."
+        data={closed}
+        margin={{ top: 8, right: 4, bottom: 4, left: 8 }}
+        style={{ width: '100%', height: '100%' }}
+      >
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[xFrom, xTo]}
+          allowDataOverflow
+          ticks={ticks}
+          tickFormatter={(t: number) => candleTimeLabel(t, timeframe, true)}
+          tick={{ fill: COLORS.axis, fontSize: 11 }}
+          tickLine={false}
+          axisLine={{ stroke: COLORS.line }}
+          minTickGap={48}
+          tickMargin={6}
+        />
+        <YAxis
+          yAxisId="price"
+          orientation="right"
+          domain={axis.domain}
+          ticks={axis.ticks}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatPrice(v, decimals)}
+          tick={{ fill: COLORS.axis, fontSize: 11 }}
+          tickLine={false}
+          axisLine={false}
+          width={axis.width}
+        />
+        <YAxis yAxisId="volume" hide domain={[0, maxVolume * 4]} allowDataOverflow />
+        <PlotProbe onPlot={onPlot} />
+        <ClosedCandles candles={closed} step={step} />
+        <LiveCandles step={step} />
+        <Crosshair />
+      </ComposedChart>
+    ),
+    [title, closed, xFrom, xTo, ticks, timeframe, axis, decimals, maxVolume, onPlot, step],
+  );
+
+  const shown = active ?? liveShown.at(-1) ?? closed.at(-1);
   return (
     <>
       <p className={styles.readout} aria-live="off" data-testid="candle-readout">
@@ -179,67 +289,12 @@ export const CandleChart = memo(function CandleChart({
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
-        onPointerLeave={() => setActive(null)}
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse') setPointer(null);
+        }}
         onWheel={onWheel}
       >
-        <ComposedChart
-          responsive
-          title={title}
-          desc="Drag to see older candles; the wheel zooms. The readout above shows the candle under the pointer."
-          data={data}
-          margin={{ top: 8, right: 4, bottom: 4, left: 8 }}
-          style={{ width: '100%', height: '100%' }}
-          onMouseMove={(state) => {
-            const index = Number(state.activeTooltipIndex);
-            setActive(Number.isInteger(index) ? index : null);
-          }}
-          onClick={(state) => {
-            const index = Number(state.activeTooltipIndex);
-            setActive(Number.isInteger(index) ? index : null);
-          }}
-        >
-          <XAxis
-            dataKey="t"
-            tickFormatter={(t: number) => candleTimeLabel(t, timeframe, true)}
-            tick={{ fill: COLORS.axis, fontSize: 11 }}
-            tickLine={false}
-            axisLine={{ stroke: COLORS.line }}
-            minTickGap={48}
-            tickMargin={6}
-          />
-          <YAxis
-            yAxisId="price"
-            orientation="right"
-            domain={axis.domain}
-            ticks={axis.ticks}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatPrice(v, decimals)}
-            tick={{ fill: COLORS.axis, fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            width={axis.width}
-          />
-          <YAxis yAxisId="volume" hide domain={[0, maxVolume * 4]} />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ stroke: COLORS.cross, strokeDasharray: '3 3' }}
-            content={() => null}
-          />
-          <Bar
-            yAxisId="volume"
-            dataKey="volume"
-            shape={<VolumeShape />}
-            isAnimationActive={false}
-            activeBar={false}
-          />
-          <Bar
-            yAxisId="price"
-            dataKey="range"
-            shape={<CandleShape />}
-            isAnimationActive={false}
-            activeBar={false}
-          />
-        </ComposedChart>
+        <MovingContext.Provider value={moving}>{chart}</MovingContext.Provider>
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import { startDemoExchange } from '../../server/feeds/demo';
 import type { DemoExchange } from '../../server/feeds/demo';
 import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
-import { launchOnDashboard, row, watchPages } from './dashboard-page';
+import { launchOnDashboard, openDashboard, row, watchPages } from './dashboard-page';
 
 // The market chart as a trader uses it: candles of a timeframe with volume, the live last candle, the readout
 // under the pointer, switching timeframes and back to the tick line, and the line with the reason when the
@@ -69,6 +69,54 @@ describe('the candle chart', () => {
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await expect.poll(() => readout().textContent()).not.toMatch(/live$/);
     await page.mouse.move(box.x + box.width + 40, box.y - 40);
+  });
+
+  it('[K5] at phone width: wide candles, a swipe pans to older ones, two fingers zoom, a tap shows the crosshair', async () => {
+    const context = await (browser as Browser).newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const phone = watch(await context.newPage());
+      await openDashboard(phone, server?.url ?? '');
+      const shown = phone.locator('g.candle');
+      await shown.nth(20).waitFor({ timeout: 20_000 });
+      const wide = await shown.count();
+      // About 8 px a candle on a 390 px screen, not the 90 of a desktop.
+      expect(wide).toBeLessThan(60);
+      const box = await phone.locator('.recharts-surface').first().boundingBox();
+      if (!box) throw new Error('no chart surface');
+      const cdp = await context.newCDPSession(phone);
+      const y = box.y + box.height * 0.5;
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', xs: number[]) =>
+        cdp.send('Input.dispatchTouchEvent', {
+          type,
+          touchPoints: xs.map((x, id) => ({ x, y, id })),
+        });
+      const readout = phone.getByTestId('candle-readout');
+      await expect.poll(() => readout.textContent()).toMatch(/live$/);
+      // A swipe to the right: older candles come in from the left and the live one leaves the view.
+      await touch('touchStart', [box.x + 60]);
+      for (let x = 80; x <= 260; x += 20) await touch('touchMove', [box.x + x]);
+      await touch('touchEnd', []);
+      await expect.poll(() => readout.textContent()).not.toMatch(/live$/);
+      // Two fingers moving apart zoom in: fewer candles, each wider.
+      const middle = box.x + box.width / 2;
+      await touch('touchStart', [middle - 30, middle + 30]);
+      for (let d = 40; d <= 120; d += 10) await touch('touchMove', [middle - d, middle + d]);
+      await touch('touchEnd', []);
+      await expect.poll(() => shown.count()).toBeLessThan(wide);
+      // A tap: the crosshair and that candle's figures.
+      await phone.touchscreen.tap(box.x + box.width * 0.3, y);
+      // Attached, not "visible": a vertical line has no width for the visibility check.
+      await phone.locator('g.crosshair line').first().waitFor({ state: 'attached' });
+      await expect
+        .poll(() => readout.textContent())
+        .toMatch(/^\d{1,2} \w{3} \d\d:\d\dO [\d,.]+H [\d,.]+L [\d,.]+C [\d,.]+V [\d.]+[KMB]?$/);
+    } finally {
+      await context.close();
+    }
   });
 
   it('switches to the tick line and back, and remembers the choice over a reload', async () => {

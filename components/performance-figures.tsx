@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fetchPerformance } from '@/client/api/performance';
 import type { Performance } from '@/client/api/performance';
 import type { ValueRange } from '@/client/value-series';
+import { ContributionTable } from './contribution-table';
 import { RETURN_LINE_COLORS, ReturnLines } from './return-lines';
 import styles from './portfolio-panel.module.css';
 
@@ -90,6 +91,7 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
         swatch={{ color: RETURN_LINE_COLORS.btc, dashed: true }}
       />
       <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
+      <ContributionTable parts={data.contributions} />
       {data.notes.map((note) => (
         <p key={note} className={styles.note}>
           {note}

@@ -10,12 +10,21 @@ export interface BenchmarkLine {
   points: Array<[number, string]>;
 }
 
+/** What each asset added to the return, and what trades, fees and income did (fractions). */
+export interface ContributionParts {
+  step: string;
+  assets: Array<{ asset: string; contribution: string }>;
+  total: string | null;
+  other: string | null;
+}
+
 /** The time-weighted return over a range, and what holding BTC or ETH returned meanwhile. */
 export interface Performance {
   currency: string;
   twr: string | null;
   points: Array<[number, string, string | null]>;
   benchmarks: { BTC: BenchmarkLine | null; ETH: BenchmarkLine | null };
+  contributions: ContributionParts;
   notes: string[];
 }
 
@@ -26,6 +35,18 @@ function readBenchmark(value: unknown): BenchmarkLine | null | undefined {
   if (!isRecord(value) || typeof value.stream !== 'string' || !Array.isArray(value.points)) return undefined;
   const ok = value.points.every((p) => Array.isArray(p) && typeof p[0] === 'number' && isFraction(p[1]));
   return ok ? (value as unknown as BenchmarkLine) : undefined;
+}
+
+function isContributions(value: unknown): value is ContributionParts {
+  if (!isRecord(value) || typeof value.step !== 'string' || !Array.isArray(value.assets)) return false;
+  const okAssets = value.assets.every(
+    (a) => isRecord(a) && typeof a.asset === 'string' && isFraction(a.contribution),
+  );
+  return (
+    okAssets &&
+    (value.total === null || isFraction(value.total)) &&
+    (value.other === null || isFraction(value.other))
+  );
 }
 
 function readPerformance(body: unknown): Performance | null {
@@ -39,7 +60,7 @@ function readPerformance(body: unknown): Performance | null {
       typeof p[1] === 'string' &&
       (p[2] === null || isFraction(p[2])),
   );
-  if (!okPoints || !isRecord(body.benchmarks)) return null;
+  if (!okPoints || !isRecord(body.benchmarks) || !isContributions(body.contributions)) return null;
   const BTC = readBenchmark(body.benchmarks.BTC);
   const ETH = readBenchmark(body.benchmarks.ETH);
   if (BTC === undefined || ETH === undefined) return null;

@@ -4,6 +4,8 @@
  * returned over the same time, from the exchange's candles (H4).
  */
 import { Decimal } from '../../lib/portfolio/decimal';
+import { contributions } from '../../lib/portfolio/contribution';
+import { conversionRate } from '../../lib/portfolio/conversion';
 import { holdingReturn, timeWeightedReturn } from '../../lib/portfolio/performance';
 import type { Flow } from '../../lib/portfolio/performance';
 import type { Transaction } from '../../lib/portfolio/transaction';
@@ -14,6 +16,7 @@ import type { StreamId } from '../../lib/protocol';
 import type { CandleHistory } from '../candles/candle-history';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import type { PastPrices } from './past-prices';
+import type { ValuationMarkets } from './portfolio-service';
 
 /** The ranges a performance is asked for. */
 export const PERFORMANCE_RANGES = ['1D', '1W', '1M', '1Y', 'ALL'] as const;
@@ -47,6 +50,12 @@ export interface PerformanceDeps {
   /** The configured exchanges in order, and whether one lists a market. */
   exchanges(): readonly string[];
   hasMarket(exchange: string, symbol: string): boolean;
+  /** Per asset, the market that prices it and the path into `currency` (P3). */
+  valuation(
+    userId: number,
+    currency: string,
+    transactions: readonly Transaction[],
+  ): Promise<Map<string, ValuationMarkets>>;
   now(): number;
 }
 
@@ -65,7 +74,19 @@ export interface PerformanceAnswer {
   twr: string | null;
   points: Array<[number, string, string | null]>;
   benchmarks: Record<(typeof BENCHMARKS)[number], BenchmarkAnswer | null>;
+  contributions: ContributionsAnswer;
   notes: string[];
+}
+
+/** What each asset added to the return, and what trades, fees and income within the steps did. */
+export interface ContributionsAnswer {
+  /** The grid's timeframe: the benchmark's candles of the range. */
+  step: Timeframe;
+  assets: Array<{ asset: string; contribution: string }>;
+  /** The assets' sum; null when no step could be valued. */
+  total: string | null;
+  /** The time-weighted return less `total`; null when either is. */
+  other: string | null;
 }
 
 const fraction = (value: Decimal) => value.toDecimalPlaces(DIGITS).toFixed();
@@ -97,6 +118,12 @@ async function flowsOf(
   return flows;
 }
 
+/** The number of `tf` candles that cover the window, within one page. */
+function candlesFor(tf: Timeframe, window: { from: number; to: number }): number {
+  const span = Number.isFinite(window.to - window.from) ? window.to - window.from : 500 * timeframeMs(tf);
+  return Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 1));
+}
+
 async function benchmark(
   deps: PerformanceDeps,
   asset: string,
@@ -114,10 +141,8 @@ async function benchmark(
   }
   const stream = streamId(exchange, `${asset}/${currency}`);
   const tf = BENCHMARK_TF[range];
-  const span = Number.isFinite(window.to - window.from) ? window.to - window.from : 500 * timeframeMs(tf);
-  const limit = Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 1));
   try {
-    const page = await deps.candles.candles(stream, tf, { limit });
+    const page = await deps.candles.candles(stream, tf, { limit: candlesFor(tf, window) });
     // A candle's close is the price at its end.
     const closes = page.candles
       .map((c) => [c[0] + timeframeMs(tf), new Decimal(String(c[4]))] as const)
@@ -128,6 +153,63 @@ async function benchmark(
     notes.push(`No ${asset} line: ${error instanceof Error ? error.message : 'the exchange did not answer'}`);
     return null;
   }
+}
+
+/**
+ * Each asset's contribution over the range on the grid of the range's candle ends, priced at those candles'
+ * closes (converted at the closes of the conversion's markets); an asset or market without candles is named.
+ */
+async function contributionsOf(
+  deps: PerformanceDeps,
+  userId: number,
+  transactions: readonly Transaction[],
+  currency: string,
+  range: PerformanceRange,
+  window: { from: number; to: number },
+  twr: Decimal | null,
+  notes: string[],
+): Promise<ContributionsAnswer> {
+  const tf = BENCHMARK_TF[range];
+  const ms = timeframeMs(tf);
+  const markets = await deps.valuation(userId, currency, transactions);
+  const closes = new Map<string, Map<number, number>>();
+  const failed = new Set<string>();
+  const load = async (stream: string) => {
+    if (closes.has(stream) || failed.has(stream)) return;
+    try {
+      const page = await deps.candles.candles(stream as StreamId, tf, { limit: candlesFor(tf, window) });
+      closes.set(stream, new Map(page.candles.map((c) => [c[0] + ms, c[4]])));
+    } catch {
+      failed.add(stream);
+    }
+  };
+  for (const how of markets.values()) {
+    if (how.stream && !how.cash) await load(how.stream);
+    for (const leg of how.conversion?.legs ?? []) await load(leg.stream);
+  }
+  const close = (stream: string, t: number) => closes.get(stream)?.get(t);
+  const price = (asset: string, t: number) => {
+    const how = markets.get(asset);
+    if (!how?.conversion) return null;
+    const own = how.cash ? 1 : how.stream ? close(how.stream, t) : undefined;
+    const rate = conversionRate(how.conversion, (stream) => close(stream, t));
+    return own === undefined || !rate ? null : rate.times(String(own));
+  };
+  // The candle ends within the range, the first at or after its start.
+  const grid: number[] = [];
+  for (let t = Math.ceil(window.from / ms) * ms; t <= window.to; t += ms) grid.push(t);
+  const result = contributions(transactions, grid, price);
+  if (result.unpriced.length > 0)
+    notes.push(
+      `No ${tf} candles price ${result.unpriced.join(', ')} in ${currency} at some times in this range: ` +
+        'their moves then are in "other", not in their contribution.',
+    );
+  return {
+    step: tf,
+    assets: result.assets.map((a) => ({ asset: a.asset, contribution: fraction(a.contribution) })),
+    total: result.total === null ? null : fraction(result.total),
+    other: result.total === null || twr === null ? null : fraction(twr.minus(result.total)),
+  };
 }
 
 /** The performance of `userId`'s portfolio over `range`, in `currency`. */
@@ -156,15 +238,18 @@ export async function performanceAnswer(
       twr: null,
       points: [],
       benchmarks: { BTC: null, ETH: null },
+      contributions: { step: BENCHMARK_TF[range], assets: [], total: null, other: null },
       notes,
     };
   }
   const window = { from: first.timeMs, to: last.timeMs };
-  const flows = await flowsOf(deps, await deps.transactions(userId), currency, window, notes);
+  const transactions = await deps.transactions(userId);
+  const flows = await flowsOf(deps, transactions, currency, window, notes);
   const result = timeWeightedReturn(points, flows);
   const benchmarks = { BTC: null, ETH: null } as PerformanceAnswer['benchmarks'];
   for (const asset of BENCHMARKS)
     benchmarks[asset] = await benchmark(deps, asset, currency, range, window, notes);
+  const parts = await contributionsOf(deps, userId, transactions, currency, range, window, result.twr, notes);
   return {
     currency,
     range,
@@ -173,6 +258,7 @@ export async function performanceAnswer(
     twr: result.twr === null ? null : fraction(result.twr),
     points: result.curve.map((p) => [p.timeMs, p.value.toFixed(), p.twr === null ? null : fraction(p.twr)]),
     benchmarks,
+    contributions: parts,
     notes,
   };
 }

@@ -84,6 +84,8 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
               candles: services.candleHistory,
               exchanges: () => feeds.statuses().map((status) => status.exchange),
               hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+              valuation: (id, currency, transactions) =>
+                portfolio.valuationMarkets(id, currency, transactions),
               now: Date.now,
             },
             userId,

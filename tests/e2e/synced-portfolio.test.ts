@@ -48,6 +48,13 @@ const holding = (asset: string) =>
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${asset}`) }) });
 
+/** The number at the end of "▲ +4.22 pts", "▼ −0.26 %" or "0.00 pts". */
+const signed = (text: string) => {
+  const found = /(−)?(\d+\.\d\d) (pts|%)$/u.exec(text.trim());
+  if (!found) throw new Error(`no figure in "${text}"`);
+  return (found[1] ? -1 : 1) * Number(found[2]);
+};
+
 describe('a synced portfolio in the browser', () => {
   it("[P9][P3] says the opening balance's cost is unknown rather than showing a gain, and values cash at 1", async () => {
     await page.goto(server?.url ?? '');
@@ -96,5 +103,15 @@ describe('a synced portfolio in the browser', () => {
       await figures.getByText(/^BTC (▲ \+|▼ −)?\d+\.\d\d %$/).waitFor();
       await figures.getByText(/^ETH (▲ \+|▼ −)?\d+\.\d\d %$/).waitFor();
     }
+    // Each asset's part of the return, in points, and the rest: together the return shown above.
+    const table = portfolio().getByRole('table', { name: 'Contribution to the return' });
+    await table.waitFor({ timeout: 20_000 });
+    const rows = await table.getByRole('row').allInnerTexts();
+    expect(rows[0]).toMatch(/^(BTC|ETH|SOL|BNB)\s+(▲ \+|▼ −)?\d+\.\d\d pts$/);
+    expect(rows.at(-1)).toMatch(/^Trades, fees, income\s+(▲ \+|▼ −)?\d+\.\d\d pts$/);
+    const sum = rows.reduce((total, row) => total + signed(row), 0);
+    const figures = portfolio().getByLabel('Performance over the range');
+    const twr = signed(await figures.getByText(/^Return \(time-weighted\)/).innerText());
+    expect(Math.abs(sum - twr)).toBeLessThan(0.05);
   });
 });

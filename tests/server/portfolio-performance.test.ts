@@ -54,6 +54,35 @@ describe('portfolio performance (P11)', () => {
     }
     // Over the whole range the deposits (3.5 BTC in all) are not a gain: the return is BTC's, not +250 %.
     expect(Math.abs(Number(body.twr))).toBeLessThan(0.5);
+    // Only BTC was held: all of the return on the daily grid is BTC's; what is left ("other") is the time since
+    // the last daily close.
+    const parts = body.contributions;
+    expect(parts.step).toBe('1d');
+    expect(parts.assets.map((a: { asset: string }) => a.asset)).toEqual(['BTC']);
+    expect(Number(parts.assets[0].contribution)).toBeCloseTo(Number(parts.total), 7);
+    expect(Math.abs(Number(parts.other))).toBeLessThan(0.05);
+  });
+
+  it('[P11] each asset held has its contribution, and they add up to the holdings’ return', async () => {
+    const stack = await start();
+    await send(stack, 'POST', '/api/v1/transactions', deposit('BTC', '1', today() - 8 * DAY + 1000));
+    await send(stack, 'POST', '/api/v1/transactions', {
+      ...deposit('ETH', '10', today() - 8 * DAY + 1000),
+      price: '3000',
+    });
+    await send(stack, 'POST', '/api/v1/transactions', deposit('USDT', '5000', today() - 4 * DAY + 1000));
+    await backfilled(stack);
+    const { body } = await send(stack, 'GET', '/api/v1/portfolio/performance?range=1M');
+    const parts = body.contributions as {
+      assets: Array<{ asset: string; contribution: string }>;
+      total: string;
+      other: string;
+    };
+    expect(parts.assets.map((a) => a.asset).sort()).toEqual(['BTC', 'ETH', 'USDT']);
+    expect(parts.assets.find((a) => a.asset === 'USDT')?.contribution).toBe('0');
+    const sum = parts.assets.reduce((s, a) => s + Number(a.contribution), 0);
+    expect(sum).toBeCloseTo(Number(parts.total), 7);
+    expect(Number(parts.total) + Number(parts.other)).toBeCloseTo(Number(body.twr), 7);
   });
 
   it('[P11] cash deposited and withdrawn returns nothing', async () => {
@@ -69,6 +98,8 @@ describe('portfolio performance (P11)', () => {
     expect(body.points.length).toBeGreaterThanOrEqual(4);
     expect(body.twr).toBe('0');
     for (const [, , twr] of body.points as Array<[number, string, string | null]>) expect(twr).toBe('0');
+    expect(body.contributions.assets).toEqual([{ asset: 'USDT', contribution: '0' }]);
+    expect(body.contributions.other).toBe('0');
   });
 
   it('[P11] a range that is not one is refused, naming it; an empty portfolio says it has no values', async () => {

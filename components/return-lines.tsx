@@ -39,16 +39,38 @@ export const ReturnLines = memo(function ReturnLines({
   }, [portfolio, btc, width, height]);
   if (!drawn) return null;
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
-      <line x1={0} x2={width} y1={drawn.zero} y2={drawn.zero} stroke="var(--border-strong)" strokeWidth={1} />
+    <svg
+      width="100%"
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      style={{ display: 'block' }}
+    >
+      <line
+        x1={0}
+        x2={width}
+        y1={drawn.zero}
+        y2={drawn.zero}
+        stroke="var(--border-strong)"
+        strokeWidth={1}
+        vectorEffect="non-scaling-stroke"
+      />
       <polyline
         points={drawn.btc}
         fill="none"
         stroke={STROKES.btc}
         strokeWidth={1.25}
         strokeDasharray="4 3"
+        vectorEffect="non-scaling-stroke"
       />
-      <polyline points={drawn.portfolio} fill="none" stroke={STROKES.portfolio} strokeWidth={1.5} />
+      <polyline
+        points={drawn.portfolio}
+        fill="none"
+        stroke={STROKES.portfolio}
+        strokeWidth={1.5}
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 });

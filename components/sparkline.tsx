@@ -8,17 +8,30 @@ interface SparklineProps {
   points: ReadonlyArray<readonly [number, number]> | undefined;
   width?: number;
   height?: number;
+  /** As wide as its container (the drawing stretched, the stroke not), with up to `maxPoints` points. */
+  fluid?: boolean;
+  maxPoints?: number;
 }
 
 /** Draws `points` ([time, price], oldest first) green when the last is at or above the first, else red. */
-export const Sparkline = memo(function Sparkline({ points, width = 88, height = 24 }: SparklineProps) {
-  const line = useMemo(() => toPolyline(points ?? [], width, height), [points, width, height]);
-  if (!line) return <svg width={width} height={height} aria-hidden="true" />;
+export const Sparkline = memo(function Sparkline({
+  points,
+  width = 88,
+  height = 24,
+  fluid = false,
+  maxPoints = MAX_POINTS,
+}: SparklineProps) {
+  const line = useMemo(
+    () => toPolyline(points ?? [], width, height, maxPoints),
+    [points, width, height, maxPoints],
+  );
+  if (!line) return <svg width={fluid ? '100%' : width} height={height} aria-hidden="true" />;
   return (
     <svg
-      width={width}
+      width={fluid ? '100%' : width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio={fluid ? 'none' : undefined}
       aria-hidden="true"
       style={{ display: 'block' }}
     >
@@ -28,6 +41,7 @@ export const Sparkline = memo(function Sparkline({ points, width = 88, height = 
         stroke={line.up ? 'var(--up)' : 'var(--down)'}
         strokeWidth="1.25"
         strokeLinejoin="round"
+        vectorEffect={fluid ? 'non-scaling-stroke' : undefined}
       />
     </svg>
   );
@@ -37,9 +51,10 @@ function toPolyline(
   points: ReadonlyArray<readonly [number, number]>,
   width: number,
   height: number,
+  maxPoints: number,
 ): { points: string; up: boolean } | null {
   if (points.length < 2) return null;
-  const stride = Math.ceil(points.length / MAX_POINTS);
+  const stride = Math.ceil(points.length / maxPoints);
   const picked = points.filter((_, i) => i % stride === 0 || i === points.length - 1);
   let min = Infinity;
   let max = -Infinity;

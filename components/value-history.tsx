@@ -18,9 +18,9 @@ import { Sparkline } from './sparkline';
 import { Money } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
 
-// Sparkline keeps every other point of more than 90, which would make its last step half as long in time as the
-// others: 90 slots are drawn as they are, one time step per index step.
-const SLOTS = 90;
+// Sparkline keeps every other point of more than its maximum, which would make its last step half as long in time
+// as the others: the slots are all drawn, one time step per index step, across the panel's width.
+const SLOTS = 240;
 
 /** How soon to ask again while the server works out the past values. */
 const BUSY_REFRESH_MS = 3_000;
@@ -135,7 +135,7 @@ export function ValueHistory({ currency }: { currency: string }) {
             role="img"
             aria-label={`Portfolio value from ${when(first[0], last[0] - first[0])} to ${when(last[0], last[0] - first[0])}`}
           >
-            <Sparkline points={line} width={320} height={64} />
+            <Sparkline points={line} width={320} height={96} fluid maxPoints={SLOTS} />
           </div>
           <figcaption className={styles.note}>
             <Money value={new Decimal(first[1])} quote={history.currency} /> →{' '}

@@ -4,9 +4,13 @@
  * on top (K5). Drag (mouse or finger) pans, the wheel zooms, and panning past the oldest candle loads older
  * ones; hovering or tapping shows the crosshair and the candle's O/H/L/C/V.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PointerEvent as ReactPointerEvent, WheelEvent as ReactWheelEvent } from 'react';
-import { ComposedChart, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  KeyboardEvent as ReactKeyboardEvent,
+  RefObject,
+  PointerEvent as ReactPointerEvent,
+  WheelEvent as ReactWheelEvent,
+} from 'react';
 import { drawnCandles } from '@/client/candle-series';
 import type { CandleSeries } from '@/client/candle-series';
 import { formatPrice } from '@/client/format';
@@ -14,8 +18,9 @@ import type { CandleRow } from '@/lib/protocol';
 import { timeframeMs } from '@/lib/timeframes';
 import type { Timeframe } from '@/lib/timeframes';
 import { candleTimeLabel, formatVolume } from './candle-format';
-import { COLORS, ClosedCandles, Crosshair, LiveCandles, MovingContext, PlotProbe } from './candle-layers';
-import type { Candle, Plot } from './candle-layers';
+import { geometry } from './candle-geometry';
+import { ClosedCandles, Crosshair, LiveCandles, MovingContext, PriceAxis, TimeAxis } from './candle-layers';
+import type { Candle } from './candle-layers';
 import styles from './chart-panel.module.css';
 import { priceAxis } from './price-axis';
 import { timeTicks } from './time-ticks';
@@ -44,6 +49,24 @@ function useSameAxis(axis: ReturnType<typeof priceAxis>) {
     return axis;
   }
   return held.axis;
+}
+
+/** The size of an element, followed as it changes (0 × 0 until it is laid out). */
+function useSize(ref: RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const width = Math.round(entry.contentRect.width);
+      const height = Math.round(entry.contentRect.height);
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
 
 /** The candle nearest to time `t` among `candles` (oldest first). */
@@ -79,10 +102,7 @@ export const CandleChart = memo(function CandleChart({
   const [view, setView] = useState({ end: 0, count: VIEW.initial });
   const [pointer, setPointer] = useState<{ t: number; y: number } | null>(null);
   const frame = useRef<HTMLDivElement>(null);
-  const plot = useRef<Plot | null>(null);
-  const onPlot = useCallback((p: Plot) => {
-    plot.current = p;
-  }, []);
+  const size = useSize(frame);
   const drag = useRef<{ x: number; end: number; moved: boolean } | null>(null);
   const touches = useRef(new Map<number, number>());
   const pinch = useRef<{ distance: number; count: number } | null>(null);
@@ -110,6 +130,20 @@ export const CandleChart = memo(function CandleChart({
   const maxVolume = useMemo(() => Math.max(1e-12, ...closed.map((c) => c.volume)), [closed]);
   const xFrom = first ? first.t - step / 2 : 0;
   const xTo = last ? last.t + step / 2 : 1;
+  // Kept while only the live candle moves, so the layers drawn from it are kept too.
+  const g = useMemo(
+    () =>
+      geometry(size, {
+        from: xFrom,
+        to: xTo,
+        step,
+        low: axis.domain[0],
+        high: axis.domain[1],
+        maxVolume,
+        axisWidth: axis.width,
+      }),
+    [size, xFrom, xTo, step, axis, maxVolume],
+  );
 
   // A narrow chart (a phone) starts with fewer candles, each wide enough to see and to tap.
   useEffect(() => {
@@ -130,14 +164,12 @@ export const CandleChart = memo(function CandleChart({
   /** The time and height under a client position, or null outside the plot. */
   const under = (clientX: number, clientY: number) => {
     const box = frame.current?.getBoundingClientRect();
-    const p = plot.current;
-    if (!box || !p || p.width <= 0) return null;
+    if (!box) return null;
     const x = clientX - box.left;
-    if (x < p.x || x > p.x + p.width) return null;
-    return { t: xFrom + ((x - p.x) / p.width) * (xTo - xFrom), y: clientY - box.top };
+    if (x < g.plot.x || x > g.plot.x + g.plot.width) return null;
+    return { t: g.timeAt(x), y: clientY - box.top };
   };
-  const perCandle = () =>
-    (plot.current?.width ?? frame.current?.clientWidth ?? 600) / Math.max(1, stop - start);
+  const perCandle = () => g.plot.width / Math.max(1, stop - start);
   const zoom = (factor: number) =>
     setView((v) => {
       const count = Math.round(Math.min(VIEW.max, Math.max(VIEW.min, v.count * factor)));
@@ -210,52 +242,26 @@ export const CandleChart = memo(function CandleChart({
     [closed, liveShown.length, step],
   );
 
-  // The chart itself, kept while only the live candle moves: React then redraws the live layer alone.
-  const chart = useMemo(
-    () => (
-      <ComposedChart
-        responsive
-        title={title}
-        desc="Drag to see older candles; the wheel or two fingers zoom. The readout above shows the candle under the pointer."
-        data={closed}
-        margin={{ top: 8, right: 4, bottom: 4, left: 8 }}
-        style={{ width: '100%', height: '100%' }}
-      >
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={[xFrom, xTo]}
-          allowDataOverflow
-          ticks={ticks}
-          tickFormatter={(t: number) => candleTimeLabel(t, timeframe, true)}
-          tick={{ fill: COLORS.axis, fontSize: 11 }}
-          tickLine={false}
-          axisLine={{ stroke: COLORS.line }}
-          minTickGap={48}
-          tickMargin={6}
-        />
-        <YAxis
-          yAxisId="price"
-          orientation="right"
-          domain={axis.domain}
-          ticks={axis.ticks}
-          allowDataOverflow
-          tickFormatter={(v: number) => formatPrice(v, decimals)}
-          tick={{ fill: COLORS.axis, fontSize: 11 }}
-          tickLine={false}
-          axisLine={false}
-          width={axis.width}
-        />
-        <YAxis yAxisId="volume" hide domain={[0, maxVolume * 4]} allowDataOverflow />
-        <PlotProbe onPlot={onPlot} />
-        <ClosedCandles candles={closed} step={step} />
-        <LiveCandles step={step} />
-        <Crosshair />
-      </ComposedChart>
-    ),
-    [title, closed, xFrom, xTo, ticks, timeframe, axis, decimals, maxVolume, onPlot, step],
-  );
+  const all = useMemo(() => [...closed, ...liveShown], [closed, liveShown]);
+  // Arrow keys move the crosshair from candle to candle, + and − zoom, Escape takes the crosshair away.
+  const onKeyDown = (e: ReactKeyboardEvent<SVGSVGElement>) => {
+    const at = active ? all.findIndex((c) => c.t === active.t) : all.length;
+    const move = (index: number) => {
+      const c = all[Math.max(0, Math.min(all.length - 1, index))];
+      if (c) setPointer({ t: c.t, y: g.price(c.close) });
+    };
+    if (e.key === 'ArrowLeft') move(at - 1);
+    else if (e.key === 'ArrowRight') move(at + 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(all.length - 1);
+    else if (e.key === '+' || e.key === '=') zoom(1 / 1.2);
+    else if (e.key === '-') zoom(1.2);
+    else if (e.key === 'Escape') setPointer(null);
+    else return;
+    e.preventDefault();
+  };
 
+  const ready = size.width > 0 && size.height > 0;
   const shown = active ?? liveShown.at(-1) ?? closed.at(-1);
   return (
     <>
@@ -294,7 +300,30 @@ export const CandleChart = memo(function CandleChart({
         }}
         onWheel={onWheel}
       >
-        <MovingContext.Provider value={moving}>{chart}</MovingContext.Provider>
+        {ready && (
+          <svg
+            className="candle-surface"
+            role="application"
+            aria-label={title}
+            tabIndex={0}
+            width={size.width}
+            height={size.height}
+            onKeyDown={onKeyDown}
+          >
+            <title>{title}</title>
+            <desc>
+              Drag or use the arrow keys to move along the candles; the wheel, two fingers or + and − zoom.
+              The readout above shows the candle under the pointer.
+            </desc>
+            <PriceAxis ticks={axis.ticks} decimals={decimals} g={g} />
+            <TimeAxis ticks={ticks} timeframe={timeframe} g={g} />
+            <ClosedCandles candles={closed} g={g} />
+            <MovingContext.Provider value={moving}>
+              <LiveCandles g={g} />
+              <Crosshair g={g} decimals={decimals} />
+            </MovingContext.Provider>
+          </svg>
+        )}
       </div>
     </>
   );

@@ -1,14 +1,25 @@
 'use client';
 /**
- * What the candle chart draws inside recharts' plot, through its axes' scales: the closed candles and their
- * volume (drawn again only when they or the axes change), and the live candles and the crosshair, which read the
+ * What the candle chart draws, in layers over one geometry: the axes and the closed candles with their volume
+ * (drawn again only when they or the geometry change), and the live candles and the crosshair, which read the
  * chart's moving parts from a context so that a tick redraws them alone, not the chart around them.
  */
-import { createContext, memo, useContext, useEffect } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { createContext, memo, useContext } from 'react';
+import { formatPrice } from '@/client/format';
+import type { Timeframe } from '@/lib/timeframes';
+import { candleTimeLabel } from './candle-format';
+import type { Geometry } from './candle-geometry';
 
-// Literal colours: SVG presentation attributes are not the place to rely on CSS variables.
-export const COLORS = { up: '#16c784', down: '#ea3943', axis: '#8b95a7', line: '#2a3341', cross: '#8b95a7' };
+// The theme's colours (globals.css), so that the chart follows the light and dark themes.
+export const COLORS = {
+  up: 'var(--up)',
+  down: 'var(--down)',
+  axis: 'var(--chart-axis)',
+  line: 'var(--chart-line)',
+  cross: 'var(--chart-axis)',
+  tag: 'var(--chart-tag)',
+  tagText: 'var(--chart-tag-text)',
+};
 
 export interface Candle {
   t: number;
@@ -29,132 +40,176 @@ export interface Moving {
 
 export const MovingContext = createContext<Moving>({ live: [], active: null, pointerY: null });
 
-type Scale = (value: number) => number | undefined;
-
 /** One candle: the wick from high to low, the body from open to close, its volume below in the same colour. */
-function CandleMark({
-  c,
-  x,
-  price,
-  volume,
-  band,
-}: {
-  c: Candle;
-  x: Scale;
-  price: Scale;
-  volume: Scale;
-  band: number;
-}) {
-  const mid = x(c.t);
-  const high = price(c.high);
-  const low = price(c.low);
-  const open = price(c.open);
-  const close = price(c.close);
-  const base = volume(0);
-  const top = volume(c.volume);
-  if ([mid, high, low, open, close, base, top].some((v) => v === undefined || !Number.isFinite(v)))
-    return null;
-  const color = c.close >= c.open ? COLORS.up : COLORS.down;
-  const width = Math.max(1, band * 0.7);
-  const bodyTop = Math.min(open as number, close as number);
-  const body = Math.max(1, Math.abs((open as number) - (close as number)));
-  const bar = Math.max(0, (base as number) - (top as number));
+function CandleMark({ c, g }: { c: Candle; g: Geometry }) {
+  const mid = g.x(c.t);
+  const up = c.close >= c.open;
+  const color = up ? COLORS.up : COLORS.down;
+  const width = Math.max(1, g.band * 0.7);
+  const open = g.price(c.open);
+  const close = g.price(c.close);
+  const base = g.volume(0);
+  const bar = Math.min(base - g.plot.y, Math.max(0, base - g.volume(c.volume)));
   return (
     <g className="candle" data-live={c.live ? 'true' : undefined} opacity={c.live ? 0.85 : 1}>
       {bar > 0 && (
-        <rect
-          x={(mid as number) - width / 2}
-          y={(base as number) - bar}
-          width={width}
-          height={bar}
-          fill={color}
-          opacity={0.3}
-        />
+        <rect x={mid - width / 2} y={base - bar} width={width} height={bar} fill={color} opacity={0.3} />
       )}
-      <line x1={mid} x2={mid} y1={high} y2={low} stroke={color} strokeWidth={1} />
-      <rect x={(mid as number) - width / 2} y={bodyTop} width={width} height={body} fill={color} />
+      <line x1={mid} x2={mid} y1={g.price(c.high)} y2={g.price(c.low)} stroke={color} strokeWidth={1} />
+      {/* Rising candles hollow, falling ones filled: the direction reads without the colours too. */}
+      <rect
+        x={mid - width / 2 + (up ? 0.5 : 0)}
+        y={Math.min(open, close) + (up ? 0.5 : 0)}
+        width={Math.max(1, width - (up ? 1 : 0))}
+        height={Math.max(1, Math.abs(open - close) - (up ? 1 : 0))}
+        fill={up && width >= 3 ? 'var(--panel)' : color}
+        stroke={up && width >= 3 ? color : 'none'}
+        strokeWidth={1}
+      />
     </g>
   );
 }
 
-/** The axes' scales and one candle's width in pixels, or null before recharts has laid the chart out. */
-function useScales(step: number) {
-  const x = useXAxisScale() as Scale | undefined;
-  const price = useYAxisScale('price') as Scale | undefined;
-  const volume = useYAxisScale('volume') as Scale | undefined;
-  if (!x || !price || !volume) return null;
-  const band = Math.abs((x(step) ?? 0) - (x(0) ?? 0));
-  return { x, price, volume, band };
-}
-
-/** The closed candles: redrawn when they, the view or the axes change, never for a tick. */
+/** The closed candles: redrawn when they or the geometry change, never for a tick. */
 export const ClosedCandles = memo(function ClosedCandles({
   candles,
-  step,
+  g,
 }: {
   candles: readonly Candle[];
-  step: number;
+  g: Geometry;
 }) {
-  const scales = useScales(step);
-  if (!scales) return null;
   return (
     <g className="candles-closed">
       {candles.map((c) => (
-        <CandleMark key={c.t} c={c} {...scales} />
+        <CandleMark key={c.t} c={c} g={g} />
       ))}
     </g>
   );
 });
 
 /** The live candles, on top of the closed ones. */
-export function LiveCandles({ step }: { step: number }) {
+export function LiveCandles({ g }: { g: Geometry }) {
   const { live } = useContext(MovingContext);
-  const scales = useScales(step);
-  if (!scales) return null;
   return (
     <g className="candles-live">
       {live.map((c) => (
-        <CandleMark key={c.t} c={c} {...scales} />
+        <CandleMark key={c.t} c={c} g={g} />
       ))}
     </g>
   );
 }
 
-/** A dashed cross through the candle under the pointer and the pointer's height. */
-export function Crosshair() {
+/** A dashed cross through the candle under the pointer and the pointer's height, with that height's price. */
+export function Crosshair({ g, decimals }: { g: Geometry; decimals: number }) {
   const { active, pointerY } = useContext(MovingContext);
-  const x = useXAxisScale() as Scale | undefined;
-  const plot = usePlotArea();
-  if (!active || !x || !plot) return null;
-  const at = x(active.t);
-  if (at === undefined) return null;
-  const dash = {
-    stroke: COLORS.cross,
-    strokeDasharray: '3 3',
-    strokeWidth: 1,
-    pointerEvents: 'none' as const,
-  };
+  if (!active) return null;
+  const at = g.x(active.t);
+  const { plot } = g;
+  const dash = { stroke: COLORS.cross, strokeDasharray: '3 3', strokeWidth: 1 };
   const y = pointerY !== null && pointerY >= plot.y && pointerY <= plot.y + plot.height ? pointerY : null;
+  const price = y === null ? null : fromPixel(g, y);
   return (
-    <g className="crosshair">
+    <g className="crosshair" pointerEvents="none">
       <line x1={at} x2={at} y1={plot.y} y2={plot.y + plot.height} {...dash} />
-      {y !== null && <line x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} {...dash} />}
+      {y !== null && price !== null && (
+        <>
+          <line x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} {...dash} />
+          <rect
+            x={plot.x + plot.width + 2}
+            y={y - 9}
+            width={formatPrice(price, decimals).length * 7 + 8}
+            height={18}
+            rx={3}
+            fill={COLORS.tag}
+          />
+          <text x={plot.x + plot.width + 6} y={y} dy="0.35em" fontSize={11} fill={COLORS.tagText}>
+            {formatPrice(price, decimals)}
+          </text>
+        </>
+      )}
     </g>
   );
 }
 
-export interface Plot {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+/** The price at a pixel row, by inverting the price scale through two known points. */
+function fromPixel(g: Geometry, y: number): number {
+  const y0 = g.price(0);
+  const y1 = g.price(1);
+  return y1 === y0 ? 0 : (y - y0) / (y1 - y0);
 }
 
-/** Hands the plot area to the pointer handlers outside the chart. */
-export function PlotProbe({ onPlot }: { onPlot(plot: Plot): void }) {
-  const plot = usePlotArea();
-  useEffect(() => {
-    if (plot) onPlot(plot);
-  }, [plot, onPlot]);
-  return null;
-}
+/** The price axis on the right, with faint lines across the plot at its ticks. */
+export const PriceAxis = memo(function PriceAxis({
+  ticks,
+  decimals,
+  g,
+}: {
+  ticks: readonly number[];
+  decimals: number;
+  g: Geometry;
+}) {
+  const { plot } = g;
+  return (
+    <g className="price-axis" aria-hidden="true">
+      {ticks.map((tick) => {
+        const y = g.price(tick);
+        return (
+          <g key={tick}>
+            <line
+              x1={plot.x}
+              x2={plot.x + plot.width}
+              y1={y}
+              y2={y}
+              stroke={COLORS.line}
+              strokeWidth={1}
+              opacity={0.6}
+            />
+            <text x={plot.x + plot.width + 6} y={y} dy="0.35em" fontSize={11} fill={COLORS.axis}>
+              {formatPrice(tick, decimals)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+/** The time axis below the plot: labels no closer than `gap` pixels, none cut off at the edges. */
+export const TimeAxis = memo(function TimeAxis({
+  ticks,
+  timeframe,
+  g,
+  gap = 56,
+}: {
+  ticks: readonly number[];
+  timeframe: Timeframe;
+  g: Geometry;
+  gap?: number;
+}) {
+  const { plot } = g;
+  const bottom = plot.y + plot.height;
+  const shown: number[] = [];
+  for (const t of ticks) {
+    const x = g.x(t);
+    if (x < plot.x + gap / 2 || x > plot.x + plot.width - gap / 2) continue;
+    const last = shown.at(-1);
+    if (last === undefined || x - g.x(last) >= gap) shown.push(t);
+  }
+  return (
+    <g className="time-axis" aria-hidden="true">
+      <line
+        x1={plot.x}
+        x2={plot.x + plot.width}
+        y1={bottom}
+        y2={bottom}
+        stroke={COLORS.line}
+        strokeWidth={1}
+      />
+      {shown.map((t) => (
+        <text key={t} x={g.x(t)} y={bottom + 16} textAnchor="middle" fontSize={11} fill={COLORS.axis}>
+          {candleTimeLabel(t, timeframe, true)}
+        </text>
+      ))}
+    </g>
+  );
+});

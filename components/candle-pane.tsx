@@ -5,7 +5,7 @@ import { useDashboard } from '@/client/store/provider';
 import type { StreamId } from '@/lib/protocol';
 import type { Timeframe } from '@/lib/timeframes';
 import { CandleChart } from './candle-chart';
-import { PriceChart } from './price-chart';
+import { LazyPriceChart as PriceChart } from './lazy-price-chart';
 import { useCandleHistory } from './use-candle-history';
 import { useThrottled } from './use-throttled';
 import styles from './chart-panel.module.css';

@@ -1,21 +1,13 @@
 'use client';
-/** The live chart of the selected stream; recharts loads in its own chunk after the table has painted. */
-import dynamic from 'next/dynamic';
+/** The live chart of the selected stream: candles by default, the tick line (recharts, loaded on demand) on request. */
 import { describeStream } from '@/client/format';
 import { selectChartStream } from '@/client/store/dashboard-store';
 import { useDashboard } from '@/client/store/provider';
+import { CandlePane } from './candle-pane';
 import { ChartControls } from './chart-controls';
 import { ChartHeader } from './chart-header';
 import styles from './chart-panel.module.css';
-
-const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
-  ssr: false,
-  loading: () => <p className={styles.placeholder}>Loading chart…</p>,
-});
-const CandlePane = dynamic(() => import('./candle-pane').then((m) => m.CandlePane), {
-  ssr: false,
-  loading: () => <p className={styles.placeholder}>Loading chart…</p>,
-});
+import { LazyPriceChart as PriceChart } from './lazy-price-chart';
 
 /** Header with the stream's prices, and its chart; re-renders only when the stream or the chart's choice changes. */
 export function ChartPanel() {

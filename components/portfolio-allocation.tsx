@@ -1,13 +1,17 @@
 'use client';
-/** The allocation by asset: a donut (recharts, loaded after first paint) and a legend that carries the numbers. */
+/**
+ * The allocation by asset: a donut (recharts, loaded when the panel comes near the screen) and a legend that
+ * carries the numbers.
+ */
 import dynamic from 'next/dynamic';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { LiveHolding } from '@/client/live-portfolio';
 import { ZERO } from '@/lib/portfolio/decimal';
 import type { Decimal } from '@/lib/portfolio/decimal';
 import type { AllocationSlice } from './allocation-chart';
 import { formatShare } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
+import { useNearView } from './use-near-view';
 
 const AllocationChart = dynamic(() => import('./allocation-chart').then((m) => m.AllocationChart), {
   ssr: false,
@@ -58,11 +62,13 @@ export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHoldi
 // Slices at 0.1 % in a string: the donut redraws when a slice visibly moves, not with every tick.
 function Donut({ sliceKey, description }: { sliceKey: string; description: string }) {
   const slices = useMemo(() => toSlices(sliceKey), [sliceKey]);
+  const frame = useRef<HTMLDivElement>(null);
+  const near = useNearView(frame);
   return (
     <div role="img" aria-label={`Allocation chart: ${description}`} className={styles.donut}>
       {/* inert: recharts' layers would otherwise be invisible Tab stops; the legend has the numbers. */}
-      <div inert className={styles.donutFrame}>
-        <AllocationChart slices={slices} />
+      <div inert className={styles.donutFrame} ref={frame}>
+        {near ? <AllocationChart slices={slices} /> : <div className={styles.donutPlaceholder} />}
       </div>
     </div>
   );

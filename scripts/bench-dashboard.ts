@@ -8,7 +8,14 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { fetchedJs } from './bench-dashboard/fetched-js';
 import type { FetchedJs } from './bench-dashboard/fetched-js';
-import { LAST_CELL, fillWatchlist, firstLoadJs, firstPrice, tickingPage } from './bench-dashboard/measure';
+import {
+  CHART_DRAWN,
+  LAST_CELL,
+  fillWatchlist,
+  firstLoadJs,
+  firstPrice,
+  tickingPage,
+} from './bench-dashboard/measure';
 import { timeframeSwitches } from './bench-dashboard/timeframes';
 import { killStartedServers, spawnDemo } from './bench-dashboard/proc';
 
@@ -42,7 +49,7 @@ async function pagesJs(
         timeout: 30_000,
       },
     );
-    await page.waitForSelector('.recharts-surface', { timeout: 30_000 });
+    await page.waitForSelector(CHART_DRAWN, { timeout: 30_000 });
   });
   const login = await fetchedJs(browser, { url, path: '/login' }, async (page) => {
     await page.getByRole('button', { name: /sign in/i }).waitFor({ timeout: 30_000 });

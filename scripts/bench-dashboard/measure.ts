@@ -6,6 +6,8 @@ import { spawnDemo } from './proc';
 
 /** The "Last" cell of a row: th (symbol), td (exchange), td (last). */
 export const LAST_CELL = 'tbody tr td:nth-of-type(2)';
+/** The chart drawn: a candle of the candle chart, or the tick line's chart where there are no candles. */
+export const CHART_DRAWN = 'svg.candle-surface g.candle, .recharts-surface';
 
 export interface ScriptSizes {
   count: number;
@@ -145,14 +147,12 @@ export async function tickingPage(
       await page.waitForTimeout(50);
     }
     const rowsShown = (await lastTexts(page)).length;
-    // recharts comes in its own chunk after the table and draws from a stream's second price: under load that
+    // the chart comes in its own chunk after the table and draws from a stream's second price: under load that
     // can be after the first tick, so it gets a few seconds rather than one look.
-    const chartShown = await page
-      .waitForSelector('.recharts-wrapper, .recharts-surface', { timeout: 10_000 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const chartShown = await page.waitForSelector(CHART_DRAWN, { timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });

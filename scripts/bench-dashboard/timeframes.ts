@@ -44,7 +44,7 @@ export async function timeframeSwitches(
         button.click();
         (function check() {
           if (performance.now() - started > 30000) return reject(new Error(timeframe + ' never drawn'));
-          const titled = [...document.querySelectorAll('svg.recharts-surface title')].some((t) =>
+          const titled = [...document.querySelectorAll('svg.candle-surface title')].some((t) =>
             (t.textContent || '').includes(' ' + timeframe + ' candles'),
           );
           if (titled && document.querySelector('g.candle')) requestAnimationFrame(() => resolve(performance.now() - started));

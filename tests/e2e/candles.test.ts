@@ -64,7 +64,7 @@ describe('the candle chart', () => {
   });
 
   it('shows the O/H/L/C/V of the candle under the pointer', async () => {
-    const box = await page.locator('.recharts-surface').first().boundingBox();
+    const box = await page.locator('svg.candle-surface').boundingBox();
     if (!box) throw new Error('no chart surface');
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await expect.poll(() => readout().textContent()).not.toMatch(/live$/);
@@ -85,7 +85,7 @@ describe('the candle chart', () => {
       const wide = await shown.count();
       // About 8 px a candle on a 390 px screen, not the 90 of a desktop.
       expect(wide).toBeLessThan(60);
-      const box = await phone.locator('.recharts-surface').first().boundingBox();
+      const box = await phone.locator('svg.candle-surface').boundingBox();
       if (!box) throw new Error('no chart surface');
       const cdp = await context.newCDPSession(phone);
       const y = box.y + box.height * 0.5;

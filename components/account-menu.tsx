@@ -7,6 +7,7 @@ import type { AccountUser } from '@/client/api/auth';
 import { fetchSession, signOut } from '@/client/api/auth';
 import { clearPrivateCaches } from '@/client/offline/private-caches';
 import styles from './account-menu.module.css';
+import { ThemeSwitch } from './theme-switch';
 
 type Account =
   | { state: 'loading' }
@@ -132,6 +133,7 @@ export function AccountMenu() {
             Users
           </a>
         )}
+        <ThemeSwitch />
         <button type="button" className={styles.item} disabled={busy} onClick={() => void onSignOut()}>
           {busy ? 'Signing out…' : 'Sign out'}
         </button>

@@ -11,7 +11,7 @@ export interface AllocationSlice {
 }
 
 // The panel's background between slices, so neighbouring colours stay apart.
-const GAP = '#10141b';
+const GAP = 'var(--panel)';
 
 /** Redraws only when the slices change (the caller rounds them, so not with every tick). */
 export const AllocationChart = memo(function AllocationChart({

@@ -8,8 +8,14 @@ import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
 import { priceAxis } from './price-axis';
 
-// Literal colours: SVG presentation attributes are not the place to rely on CSS variables.
-const COLORS = { up: '#16c784', down: '#ea3943', grid: '#1c232e', axis: '#8b95a7', line: '#2a3341' };
+// The theme's colours (globals.css), so that the chart follows the light and dark themes.
+const COLORS = {
+  up: 'var(--up)',
+  down: 'var(--down)',
+  grid: 'var(--border)',
+  axis: 'var(--chart-axis)',
+  line: 'var(--chart-line)',
+};
 
 interface Point {
   t: number;
@@ -89,14 +95,14 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
           isAnimationActive={false}
           cursor={{ stroke: COLORS.axis, strokeDasharray: '3 3' }}
           contentStyle={{
-            background: '#151a23',
+            background: 'var(--panel-2)',
             border: `1px solid ${COLORS.line}`,
             borderRadius: 6,
             fontSize: 12,
             fontVariantNumeric: 'tabular-nums',
           }}
           labelStyle={{ color: COLORS.axis }}
-          itemStyle={{ color: '#e6e9ef' }}
+          itemStyle={{ color: 'var(--text)' }}
           labelFormatter={(label) => (typeof label === 'number' ? formatClock(label) : label)}
           formatter={(value) => [
             typeof value === 'number' ? formatPrice(value, decimals) : String(value),

@@ -21,6 +21,7 @@ import {
 
 // The dashboard of `npm run demo` in headless Chromium, driven the way a user drives it.
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+const SCREENSHOT_LIGHT = fileURLToPath(new URL('../../docs/screenshot-light.png', import.meta.url));
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
@@ -166,8 +167,37 @@ describe('the dashboard of npm run demo', () => {
     }
   });
 
+  it('follows the system’s light or dark preference, and a theme chosen in the account panel over reloads', async () => {
+    const themed = await context.newPage();
+    watch(themed);
+    const background = () => themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    try {
+      await themed.emulateMedia({ colorScheme: 'light' });
+      await openDashboard(themed, server?.url ?? '');
+      expect(await background()).toBe('rgb(243, 245, 248)');
+      const choose = async (name: string) => {
+        await themed.getByRole('button', { name: /^Account/ }).click();
+        await themed.getByRole('group', { name: 'Theme' }).getByRole('button', { name }).click();
+        await themed.keyboard.press('Escape');
+      };
+      await choose('Dark');
+      expect(await background()).toBe('rgb(11, 14, 20)');
+      // Set before the first paint: the attribute is there when the document is parsed, before any script runs.
+      await themed.reload({ waitUntil: 'domcontentloaded' });
+      expect(await themed.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await background()).toBe('rgb(11, 14, 20)');
+      await waitUntilLive(themed);
+      await choose('System');
+      expect(await background()).toBe('rgb(243, 245, 248)');
+      await themed.emulateMedia({ colorScheme: 'dark' });
+      expect(await background()).toBe('rgb(11, 14, 20)');
+    } finally {
+      await themed.close();
+    }
+  });
+
   it.runIf(process.env.UPDATE_SCREENSHOT === '1')(
-    'writes docs/screenshot.png (1280x1400) when UPDATE_SCREENSHOT=1',
+    'writes docs/screenshot.png and docs/screenshot-light.png (1280x1400) when UPDATE_SCREENSHOT=1',
     async () => {
       // A small portfolio, so the picture shows the Portfolio panel at work.
       const cookie = await signIn(server?.url ?? '', TEST_ADMIN);
@@ -192,7 +222,11 @@ describe('the dashboard of npm run demo', () => {
       await page.locator('g.candle').nth(60).waitFor({ timeout: 30_000 });
       await page.locator('g.candle[data-live="true"]').first().waitFor({ timeout: 30_000 });
       await page.mouse.move(0, 799);
+      // Headless Chromium's system preference is light: each theme is asked for by name.
+      await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: SCREENSHOT });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.screenshot({ path: SCREENSHOT_LIGHT });
     },
     45_000,
   );

@@ -1,0 +1,35 @@
+'use client';
+/** The account panel's theme choice: the system's, light or dark, remembered in this browser. */
+import { useState } from 'react';
+import { defaultStorage } from '@/client/socket/low-data-preference';
+import { applyTheme, readTheme, THEMES } from '@/client/theme';
+import type { Theme } from '@/client/theme';
+import styles from './account-menu.module.css';
+
+const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+export function ThemeSwitch() {
+  const [theme, setTheme] = useState<Theme>(() => readTheme(defaultStorage()));
+  const choose = (next: Theme) => {
+    setTheme(next);
+    applyTheme(defaultStorage(), next, document.documentElement);
+  };
+  return (
+    <div role="group" aria-label="Theme" className={styles.themes}>
+      <span className={styles.themesLabel} aria-hidden="true">
+        Theme
+      </span>
+      {THEMES.map((t) => (
+        <button
+          key={t}
+          type="button"
+          aria-pressed={theme === t}
+          className={styles.theme}
+          onClick={() => choose(t)}
+        >
+          {LABELS[t]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -23,11 +23,19 @@ export function CandlePane({ stream, timeframe }: { stream: StreamId; timeframe:
       ? throttled
       : current;
   const decimals = useDashboard((s) => priceDecimals(s.market.tickers[stream]));
+  const offline = useDashboard((s) => s.offlineSince !== null || s.connection.state === 'offline');
   const { symbol, exchange: id } = describeStream(stream);
   const exchange = exchangeName(id);
 
   if (!series || series.state === 'loading')
     return <p className={styles.placeholder}>Loading {timeframe} candles…</p>;
+  // Offline with no candles held, there is nothing to draw until the network is back: no fallback to fetch.
+  if (offline && series.state === 'error')
+    return (
+      <p className={styles.placeholder} role="status">
+        Offline: the {timeframe} candles come back with the connection.
+      </p>
+    );
   if (series.state === 'error' || series.state === 'empty') {
     const why =
       series.state === 'empty'

@@ -6,7 +6,21 @@
 import dynamic from 'next/dynamic';
 import styles from './chart-panel.module.css';
 
-export const LazyPriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
-  ssr: false,
-  loading: () => <p className={styles.placeholder}>Loading chart…</p>,
-});
+/** Said where the chart's code cannot be fetched (the network went away before it was ever loaded). */
+function Unavailable() {
+  return (
+    <p className={styles.placeholder}>The tick line could not be loaded; it comes back with the network.</p>
+  );
+}
+
+export const LazyPriceChart = dynamic(
+  () =>
+    import('./price-chart').then(
+      (m) => m.PriceChart,
+      () => Unavailable,
+    ),
+  {
+    ssr: false,
+    loading: () => <p className={styles.placeholder}>Loading chart…</p>,
+  },
+);

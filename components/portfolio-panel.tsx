@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { setPortfolioCurrency, setPricingExchange } from '@/client/api/portfolio';
 import { accountPortfolio } from '@/client/account-portfolio';
+import { formatClock } from '@/client/format';
 import { revaluePortfolio } from '@/client/live-portfolio';
 import type { PortfolioAnswer } from '@/client/api/portfolio';
 import { Decimal } from '@/lib/portfolio/decimal';
@@ -32,7 +33,7 @@ const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
 /** Re-renders when the answer changes or one of its own streams ticks; other tickers leave it alone. */
 export function PortfolioPanel() {
   const [method, setMethod] = useState<CostBasisMethod>('fifo');
-  const { data, error, loading, retry } = usePortfolio(method);
+  const { data, keptAt, error, loading, retry } = usePortfolio(method);
   const [currencyError, setCurrencyError] = useState<string | null>(null);
   const answer = useMemo(() => data && byValue(data), [data]);
   // The markets of the holdings and of the conversions into the portfolio's currency.
@@ -139,6 +140,11 @@ export function PortfolioPanel() {
       </header>
       <div className={styles.messages}>
         <FormAlert message={shownError === null ? null : { text: shownError, at: 0 }} />
+        {keptAt !== null && (
+          <p className={styles.note} data-testid="portfolio-kept">
+            The valuation of {formatClock(keptAt, false)}, kept in this browser: the server cannot be reached.
+          </p>
+        )}
         {error && (
           <button type="button" className={styles.retry} onClick={retry}>
             Try again

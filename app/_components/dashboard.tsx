@@ -9,7 +9,9 @@ import { ClockProvider } from '@/components/clock-provider';
 import { ConnectionIndicator } from '@/components/connection-indicator';
 import { FeedHealth } from '@/components/feed-health';
 import { LowDataSwitch } from '@/components/low-data-switch';
+import { LastStateKeeper } from '@/components/last-state-keeper';
 import { NoticeBanner } from '@/components/notice-banner';
+import { OfflineBanner } from '@/components/offline-banner';
 import { PortfolioPanel } from '@/components/portfolio-panel';
 import { SimulatedBadge } from '@/components/simulated-badge';
 import { TickerTable } from '@/components/ticker-table';
@@ -69,6 +71,7 @@ export function Dashboard() {
               </h2>
               <AddTicker connection={connection} />
             </div>
+            <OfflineBanner />
             <NoticeBanner />
             <TickerTable onSelect={select} onRemove={remove} />
           </section>
@@ -82,6 +85,7 @@ export function Dashboard() {
             <AlertsPanel />
           </div>
         </main>
+        <LastStateKeeper />
       </div>
     </ClockProvider>
   );

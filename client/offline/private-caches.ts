@@ -1,4 +1,8 @@
-/** The copies of pages the service worker keeps for offline use hold a user's data: deleted when they sign out. */
+/**
+ * The copies of pages the service worker keeps for offline use, and the dashboard's last state, hold a user's
+ * data: deleted when they sign out and when anyone signs in.
+ */
+import { clearLastState } from './last-state';
 
 const PRIVATE_PREFIX = 'livefolio-pages-';
 
@@ -9,6 +13,7 @@ const PRIVATE_PREFIX = 'livefolio-pages-';
  * builds when it takes over.
  */
 export async function clearPrivateCaches(): Promise<void> {
+  clearLastState(typeof localStorage === 'undefined' ? null : localStorage);
   if (typeof caches === 'undefined') return;
   const names = (await caches.keys()).filter((name) => name.startsWith(PRIVATE_PREFIX));
   for (const name of names) {

@@ -65,6 +65,8 @@ export interface DashboardState {
   alerts: PriceAlert[] | null;
   /** Alerts fired while this tab was connected, oldest first, not yet told through the browser's notifications. */
   firedAlerts: PriceAlert[];
+  /** When the prices shown were last live, while they come from this browser's last state (offline); else null. */
+  offlineSince: number | null;
 
   setConnection(state: ConnectionState, now: number): void;
   /** Any message from the server: the indicator shows how long ago the last one came. */
@@ -73,6 +75,12 @@ export interface DashboardState {
   setHello(hello: Pick<ServerHello, 'simulated' | 'serverTime'>, now: number): void;
   setFeeds(feeds: readonly FeedStatus[]): void;
   applySnapshot(snapshot: MarketSnapshot): void;
+  /** Shows the last state kept in this browser until the server's first snapshot replaces it. */
+  restoreOffline(kept: {
+    savedAt: number;
+    watchlist: readonly StreamId[];
+    tickers: Record<StreamId, Ticker>;
+  }): void;
   /** Applies a diff; returns why not when the client must resync. */
   applyDiff(diff: MarketDiff): DiffResult;
   /** Replaces a stream's series with history from the server, keeping newer live points. */
@@ -118,6 +126,7 @@ export function createDashboardStore(
     notice: null,
     alerts: null,
     firedAlerts: [],
+    offlineSince: null,
 
     setConnection: (state, now) => {
       if (get().connection.state !== state)
@@ -131,6 +140,7 @@ export function createDashboardStore(
       const market = applySnapshot(snapshot);
       set({
         market,
+        offlineSince: null,
         series: appendTicks(get().series, market.tickers, Object.keys(market.tickers)),
         candles: applyLive(get().candles, market, Object.keys(market.candles)),
       });
@@ -146,6 +156,15 @@ export function createDashboardStore(
         });
       }
       return result;
+    },
+    restoreOffline: (kept) => {
+      // Only before any snapshot: live prices are never replaced by kept ones.
+      if (get().market.epoch !== null) return;
+      set({
+        market: { ...emptyMarket(), tickers: { ...kept.tickers } },
+        watchlist: get().watchlist.length > 0 ? get().watchlist : [...kept.watchlist],
+        offlineSince: kept.savedAt,
+      });
     },
     setHistory: (stream, points) => {
       const live = get().series[stream] ?? [];

@@ -8,10 +8,11 @@ import { CHROMIUM_ARGS, chromiumPath } from '../support/browser';
 import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
 import { TEST_ADMIN } from '../support/stack';
-import { openDashboard, signInThroughPage, watchPages } from './dashboard-page';
+import { lastPrice, openDashboard, signInThroughPage, waitUntilLive, watchPages } from './dashboard-page';
 
 // The installable app as a browser meets it: the manifest and its icons, the service worker stamped with the
-// build, the static chunks and the last page kept for an offline reload, and the kept pages gone at sign-out.
+// build, the static chunks and the last page kept for an offline reload showing the last prices and valuation with
+// their age, and all of it gone at sign-out.
 let server: ServerProcess | undefined;
 // A profile on disk, as a user's browser has: Chromium offers no installing from an incognito one.
 const profile = mkdtempSync(join(tmpdir(), 'livefolio-profile-'));
@@ -106,14 +107,32 @@ describe('the installable app', () => {
     }, `livefolio-static-${BUILD_ID}`);
     expect(kept.some((path) => path.startsWith('/_next/static/'))).toBe(true);
 
+    // Live for a while, so that the prices and the valuation are kept in the browser.
+    await waitUntilLive(page);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('livefolio:last-state')), { timeout: 15_000 })
+      .not.toBeNull();
+    const before = await lastPrice(page, 'BTC/USDT');
     await page.context().setOffline(true);
     try {
       await page.reload();
       await page.getByRole('region', { name: 'Watchlist' }).waitFor();
       await page.getByRole('region', { name: 'Portfolio' }).waitFor();
+      // The last prices, said to be that, with their time and age; the valuation kept with them.
+      const banner = page.getByTestId('offline-banner');
+      await banner.waitFor();
+      expect(await banner.textContent()).toMatch(
+        /^!Offline: prices and portfolio as of \d\d:\d\d \((\d+ s|\d+ min) ago\)\. They update when the connection is back\.$/,
+      );
+      expect(await lastPrice(page, 'BTC/USDT')).toMatch(/^[\d,]+(\.\d+)?$/);
+      expect(before).toMatch(/^[\d,]+(\.\d+)?$/);
+      await page.getByTestId('portfolio-kept').waitFor();
     } finally {
       await page.context().setOffline(false);
     }
+    // The network back: the socket resyncs, live prices replace the kept ones, and the banner goes.
+    await waitUntilLive(page, 30_000);
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
   });
 
   it('deletes the kept pages when the user signs out, and never shows them to the next account', async () => {
@@ -133,6 +152,13 @@ describe('the installable app', () => {
       return paths;
     });
     expect(keptPages).not.toContain('/');
+    // And the prices and valuation kept for the offline view are gone with them.
+    expect(
+      await page.evaluate(() => [
+        localStorage.getItem('livefolio:last-state'),
+        localStorage.getItem('livefolio:last-portfolio'),
+      ]),
+    ).toEqual([null, null]);
     // Signed out and offline, the dashboard is not there to see.
     await page.context().setOffline(true);
     try {

@@ -1,0 +1,43 @@
+'use client';
+/**
+ * Keeps the watchlist's prices in this browser while live (at most every few seconds), and shows them when the
+ * page opens without a connection, until the server's first snapshot replaces them (client/offline/last-state.ts).
+ */
+import { useEffect } from 'react';
+import { readLastState, saveLastState } from '@/client/offline/last-state';
+import { browserOffline } from '@/client/socket/network-status';
+import { defaultStorage } from '@/client/socket/low-data-preference';
+import { useDashboardStore } from '@/client/store/provider';
+import type { StreamId, Ticker } from '@/lib/protocol';
+
+/** How often the live prices are written down: often enough to be recent, rarely enough to cost nothing. */
+const SAVE_EVERY_MS = 5_000;
+
+export function LastStateKeeper() {
+  const store = useDashboardStore();
+  useEffect(() => {
+    const storage = defaultStorage();
+    const kept = readLastState(storage);
+    const restoreIfCut = () => {
+      const s = store.getState();
+      if (!kept || s.market.epoch !== null) return;
+      const cut = s.connection.state === 'offline' || s.connection.state === 'reconnecting';
+      if (cut || browserOffline()) s.restoreOffline(kept);
+    };
+    restoreIfCut();
+    let savedAt = 0;
+    return store.subscribe((s, prev) => {
+      if (s.connection.state !== prev.connection.state) restoreIfCut();
+      const now = Date.now();
+      if (s.connection.state !== 'live' || s.market.epoch === null || now - savedAt < SAVE_EVERY_MS) return;
+      savedAt = now;
+      const tickers: Record<StreamId, Ticker> = {};
+      for (const stream of s.watchlist) {
+        const ticker = s.market.tickers[stream];
+        if (ticker) tickers[stream] = ticker;
+      }
+      saveLastState(storage, { savedAt: now, watchlist: s.watchlist, tickers });
+    });
+  }, [store]);
+  return null;
+}

@@ -133,7 +133,9 @@ export function PortfolioPanel() {
               </option>
             ))}
           </select>
-          <Link href={transactionsHref} className={styles.link}>
+          {/* No prefetch: the Transactions page's code (its forms and zod) is fetched when it is opened, not with
+              the dashboard, which a phone on a slow network would pay for before its first price. */}
+          <Link href={transactionsHref} className={styles.link} prefetch={false}>
             Transactions
           </Link>
         </div>
@@ -156,11 +158,16 @@ export function PortfolioPanel() {
       ) : empty && closed.length === 0 && account ? (
         <p className={styles.placeholder}>
           Nothing in {account.name} yet —{' '}
-          <Link href={transactionsHref}>add a transaction or a transfer to it</Link>
+          <Link href={transactionsHref} prefetch={false}>
+            add a transaction or a transfer to it
+          </Link>
         </p>
       ) : empty && closed.length === 0 ? (
         <p className={styles.placeholder}>
-          No transactions yet — <Link href="/transactions">add your first one</Link>
+          No transactions yet —{' '}
+          <Link href="/transactions" prefetch={false}>
+            add your first one
+          </Link>
         </p>
       ) : (
         <>
@@ -168,7 +175,9 @@ export function PortfolioPanel() {
           {empty ? (
             <p className={styles.placeholder}>
               No open holdings{account && ` in ${account.name}`}.{' '}
-              <Link href={transactionsHref}>Add a transaction</Link>
+              <Link href={transactionsHref} prefetch={false}>
+                Add a transaction
+              </Link>
             </p>
           ) : (
             <div className={styles.columns}>

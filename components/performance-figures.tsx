@@ -70,7 +70,18 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
     }),
     [data],
   );
-  if (!data || data.twr === null) return null;
+  if (!data) return null;
+  // No return to show (one value in the range, say): what the server says instead.
+  if (data.twr === null)
+    return (
+      <div className={styles.performance} aria-label="Performance over the range">
+        {data.notes.map((note) => (
+          <p key={note} className={styles.note}>
+            {note}
+          </p>
+        ))}
+      </div>
+    );
   const btc = data.benchmarks.BTC?.points.at(-1)?.[1];
   const eth = data.benchmarks.ETH?.points.at(-1)?.[1];
   return (

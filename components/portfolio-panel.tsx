@@ -192,7 +192,12 @@ export function PortfolioPanel() {
             </div>
           )}
           {/* The recorded history is of the whole portfolio (P6): under one account's figures it would mislead. */}
-          {open.length > 0 && !account && <ValueHistory currency={live.quoteCurrency} />}
+          {open.length > 0 && !account && (
+            <ValueHistory
+              currency={live.quoteCurrency}
+              live={live.complete ? live.totals.marketValue.toFixed() : null}
+            />
+          )}
           {closed.length > 0 && (
             <p className={styles.note}>
               Closed positions (realized P&amp;L only):{' '}

@@ -17,10 +17,15 @@ import { PerformanceFigures } from './performance-figures';
 import { Sparkline } from './sparkline';
 import { Money } from './portfolio-summary';
 import styles from './portfolio-panel.module.css';
+import { useThrottled } from './use-throttled';
+import { useNow } from './clock-provider';
 
 // Sparkline keeps every other point of more than its maximum, which would make its last step half as long in time
 // as the others: the slots are all drawn, one time step per index step, across the panel's width.
 const SLOTS = 240;
+
+/** How often the live right end of the line moves. */
+const LIVE_END_MS = 5_000;
 
 /** How soon to ask again while the server works out the past values. */
 const BUSY_REFRESH_MS = 3_000;
@@ -58,7 +63,7 @@ const closeDayFormat = new Intl.DateTimeFormat('en-GB', {
 const closeDay = (ms: number) => closeDayFormat.format(ms - DAY_MS);
 
 /** Fetches the history when mounted, when the currency changes, and again at the server's recording pace. */
-export function ValueHistory({ currency }: { currency: string }) {
+export function ValueHistory({ currency, live }: { currency: string; live: string | null }) {
   // `at` is the browser's clock when the answer came: the ranges count back from it.
   const [loaded, setLoaded] = useState<{ history: History; at: number } | null>(null);
   const [chosen, setChosen] = useState<ValueRange | null>(null);
@@ -84,10 +89,22 @@ export function ValueHistory({ currency }: { currency: string }) {
     };
   }, [currency]);
 
-  const series = useMemo(
+  const recorded = useMemo(
     () => loaded?.history.points.map(([t, value]): [number, number] => [t, Number(value)]) ?? [],
     [loaded],
   );
+  // The right end ticks: the live total (a complete valuation at live prices), redrawn every few seconds.
+  const liveEnd = useThrottled(live, LIVE_END_MS);
+  const clock = useNow();
+  const step = clock === null ? null : Math.floor(clock / LIVE_END_MS) * LIVE_END_MS;
+  const now = useMemo(
+    () => (liveEnd === null || step === null ? null : ([step, Number(liveEnd)] as [number, number])),
+    [liveEnd, step],
+  );
+  const series = useMemo(() => {
+    const newest = recorded.at(-1)?.[0];
+    return now && newest !== undefined && now[0] > newest ? [...recorded, now] : recorded;
+  }, [recorded, now]);
   const at = loaded?.at ?? 0;
   const counts = useMemo(
     () => new Map(VALUE_RANGES.map((r) => [r, pickRange(series, r, at).length])),
@@ -102,7 +119,8 @@ export function ValueHistory({ currency }: { currency: string }) {
   const every = history ? formatAge(history.intervalMs) : '';
   const start = shown[0] ? series.indexOf(shown[0]) : -1;
   const first = history?.points[start];
-  const last = history?.points.at(-1);
+  const newest = history?.points.at(-1);
+  const last = now && series.at(-1) === now ? ([now[0], String(now[1])] as const) : newest;
   const daily = dailyPointCount(series);
   const firstRecorded = series[daily]?.[0];
   const message = history && !busy(history) ? history.backfill.message : null;
@@ -146,7 +164,7 @@ export function ValueHistory({ currency }: { currency: string }) {
                 ? ' · daily closes'
                 : ` · daily closes before ${when(firstRecorded, last[0] - first[0])}, then every ${every}`)}
           </figcaption>
-          <PerformanceFigures range={range} version={last[0]} />
+          <PerformanceFigures range={range} version={newest?.[0]} />
         </figure>
       ) : history && first && series.length >= 2 ? (
         <p className={styles.note}>
@@ -157,7 +175,7 @@ export function ValueHistory({ currency }: { currency: string }) {
         </p>
       ) : (
         <p className={styles.note}>
-          The value is recorded every {every || 'few minutes'}; the line appears after the second record.
+          The value is recorded every {every || 'few minutes'}; the line appears after the first one.
         </p>
       )}
       <div className={styles.historyStatus} aria-live="polite">

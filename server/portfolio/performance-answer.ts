@@ -121,7 +121,8 @@ async function flowsOf(
 /** The number of `tf` candles that cover the window, within one page. */
 function candlesFor(tf: Timeframe, window: { from: number; to: number }): number {
   const span = Number.isFinite(window.to - window.from) ? window.to - window.from : 500 * timeframeMs(tf);
-  return Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 1));
+  // Two more than the span holds: the newest candle is still open, and the range's start falls inside a candle.
+  return Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 3));
 }
 
 async function benchmark(
@@ -228,15 +229,20 @@ export async function performanceAnswer(
     .map((p) => ({ timeMs: p.timeMs, value: new Decimal(p.value) }));
   const first = points[0];
   const last = points.at(-1);
-  if (!first || !last) {
-    notes.push('No values recorded in this range yet.');
+  // One value measures no return: said, not shown as 0 %.
+  if (!first || !last || points.length < 2) {
+    notes.push(
+      points.length === 1
+        ? 'One value recorded in this range so far: a return needs two.'
+        : 'No values recorded in this range yet.',
+    );
     return {
       currency,
       range,
-      from: null,
-      to: null,
+      from: first?.timeMs ?? null,
+      to: last?.timeMs ?? null,
       twr: null,
-      points: [],
+      points: points.map((p): [number, string, null] => [p.timeMs, p.value.toFixed(), null]),
       benchmarks: { BTC: null, ETH: null },
       contributions: { step: BENCHMARK_TF[range], assets: [], total: null, other: null },
       notes,

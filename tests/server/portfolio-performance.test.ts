@@ -85,6 +85,21 @@ describe('portfolio performance (P11)', () => {
     expect(Number(parts.total) + Number(parts.other)).toBeCloseTo(Number(body.twr), 7);
   });
 
+  it('[P11] one value in the range is no return: said, not 0 %', async () => {
+    const stack = await start();
+    await send(stack, 'POST', '/api/v1/transactions', deposit('BTC', '1', today() - 3 * DAY + 1000));
+    await backfilled(stack);
+    // The last day holds one daily close (today's midnight) and nothing recorded yet.
+    const { body } = await send(stack, 'GET', '/api/v1/portfolio/performance?range=1D');
+    expect(body.points).toHaveLength(1);
+    expect(body).toMatchObject({
+      twr: null,
+      benchmarks: { BTC: null, ETH: null },
+      contributions: { assets: [], total: null, other: null },
+      notes: ['One value recorded in this range so far: a return needs two.'],
+    });
+  });
+
   it('[P11] cash deposited and withdrawn returns nothing', async () => {
     const stack = await start();
     await send(stack, 'POST', '/api/v1/transactions', deposit('USDT', '1000', today() - 5 * DAY + 1000));

@@ -12,6 +12,8 @@ import type { StreamId, Ticker } from '@/lib/protocol';
 
 /** How often the live prices are written down: often enough to be recent, rarely enough to cost nothing. */
 const SAVE_EVERY_MS = 5_000;
+/** How long a page waits for its first snapshot before it shows the kept prices. */
+const PATIENCE_MS = 3_000;
 
 export function LastStateKeeper() {
   const store = useDashboardStore();
@@ -25,8 +27,14 @@ export function LastStateKeeper() {
       if (cut || browserOffline()) s.restoreOffline(kept);
     };
     restoreIfCut();
+    // A connection that has not come up after a while is as good as none (a page opened without a network can
+    // stay "connecting" while the socket retries).
+    const patience = setTimeout(() => {
+      const s = store.getState();
+      if (kept && s.market.epoch === null && s.connection.state !== 'live') s.restoreOffline(kept);
+    }, PATIENCE_MS);
     let savedAt = 0;
-    return store.subscribe((s, prev) => {
+    const unsubscribe = store.subscribe((s, prev) => {
       if (s.connection.state !== prev.connection.state) restoreIfCut();
       const now = Date.now();
       if (s.connection.state !== 'live' || s.market.epoch === null || now - savedAt < SAVE_EVERY_MS) return;
@@ -38,6 +46,10 @@ export function LastStateKeeper() {
       }
       saveLastState(storage, { savedAt: now, watchlist: s.watchlist, tickers });
     });
+    return () => {
+      clearTimeout(patience);
+      unsubscribe();
+    };
   }, [store]);
   return null;
 }

@@ -34,9 +34,12 @@ describe('dashboard connection: the chart’s candle stream', () => {
     await waitFor(
       () => JSON.stringify(last()) === JSON.stringify({ streams: ['candles:binance:BTC/USDT:1h'] }),
     );
-    expect(tab.sent('market:unsubscribe').at(-1)?.payload).toEqual({
-      streams: ['candles:binance:BTC/USDT:1m'],
-    });
+    // Sent once the subscription's answer is in: waited for, not looked at right after the subscribe.
+    await waitFor(
+      () =>
+        JSON.stringify(tab.sent('market:unsubscribe').at(-1)?.payload) ===
+        JSON.stringify({ streams: ['candles:binance:BTC/USDT:1m'] }),
+    );
     tab.connection.select('binance:ETH/USDT');
     await waitFor(
       () => JSON.stringify(last()) === JSON.stringify({ streams: ['candles:binance:ETH/USDT:1h'] }),

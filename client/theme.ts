@@ -23,6 +23,19 @@ export function readTheme(storage: PreferenceStorage | null): Theme {
 
 const LIGHT_QUERY = '(prefers-color-scheme: light)';
 
+// The page's own choices, told to what shows the choice; another tab's arrive as `storage` events.
+const listeners = new Set<() => void>();
+
+/** Calls `listener` when the saved theme changes, in this page or another; returns the unsubscribe. */
+export function subscribeTheme(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('storage', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
+}
+
 /** Saves and applies the theme; where storage refuses it, it lasts for this page. */
 export function applyTheme(
   storage: PreferenceStorage | null,
@@ -36,6 +49,7 @@ export function applyTheme(
     // The page still shows the choice.
   }
   root.dataset.theme = theme === 'system' ? (systemLight ? 'light' : 'dark') : theme;
+  for (const listener of listeners) listener();
 }
 
 /**

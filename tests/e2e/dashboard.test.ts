@@ -188,6 +188,11 @@ describe('the dashboard of npm run demo', () => {
       expect(await themed.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       await expect.poll(background).toBe('rgb(11, 14, 20)');
       await waitUntilLive(themed);
+      // The account panel shows the choice kept, not the server's default.
+      await themed.getByRole('button', { name: /^Account/ }).click();
+      const dark = themed.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' });
+      await expect.poll(() => dark.getAttribute('aria-pressed')).toBe('true');
+      await themed.keyboard.press('Escape');
       await choose('System');
       await expect.poll(background).toBe('rgb(243, 245, 248)');
       await themed.emulateMedia({ colorScheme: 'dark' });

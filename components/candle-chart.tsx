@@ -19,7 +19,7 @@ import { timeframeMs } from '@/lib/timeframes';
 import type { Timeframe } from '@/lib/timeframes';
 import { candleTimeLabel, formatVolume } from './candle-format';
 import { geometry } from './candle-geometry';
-import { ClosedCandles, Crosshair, LiveCandles, MovingContext, PriceAxis, TimeAxis } from './candle-layers';
+import { ClosedCandles, Crosshair, LiveCandles, PriceAxis, TimeAxis } from './candle-layers';
 import type { Candle } from './candle-layers';
 import styles from './chart-panel.module.css';
 import { priceAxis } from './price-axis';
@@ -29,6 +29,9 @@ import { timeTicks } from './time-ticks';
 const VIEW = { initial: 90, min: 20, max: 400 };
 /** The narrowest a candle starts at, in pixels. */
 const CANDLE_PX = 8;
+
+/** A number of candles to show, within the bounds of zooming. */
+const viewCount = (count: number) => Math.round(Math.min(VIEW.max, Math.max(VIEW.min, count)));
 
 const toCandle = (row: CandleRow, liveFrom: number | null): Candle => ({
   t: row[0],
@@ -119,13 +122,14 @@ export const CandleChart = memo(function CandleChart({
     () => live.slice(Math.max(0, start - closedAll.length), stop - closedAll.length),
     [live, start, stop, closedAll.length],
   );
-  const first = closed[0] ?? liveShown[0];
-  const last = liveShown.at(-1) ?? closed.at(-1);
+  const all = useMemo(() => [...closed, ...liveShown], [closed, liveShown]);
+  const first = all[0];
+  const last = all.at(-1);
 
   // The axes change with the closed candles in view, and with the live candle only when it leaves the round
   // range of the price axis or a new one opens; the chart is drawn again only then.
-  const low = Math.min(...closed.map((c) => c.low), ...liveShown.map((c) => c.low));
-  const high = Math.max(...closed.map((c) => c.high), ...liveShown.map((c) => c.high));
+  const low = Math.min(...all.map((c) => c.low));
+  const high = Math.max(...all.map((c) => c.high));
   const axis = useSameAxis(priceAxis(low, high, decimals));
   const maxVolume = useMemo(() => Math.max(1e-12, ...closed.map((c) => c.volume)), [closed]);
   const xFrom = first ? first.t - step / 2 : 0;
@@ -149,7 +153,7 @@ export const CandleChart = memo(function CandleChart({
   useEffect(() => {
     const width = frame.current?.clientWidth ?? 0;
     if (width > 0 && width / VIEW.initial < CANDLE_PX)
-      setView((v) => ({ ...v, count: Math.max(VIEW.min, Math.round(width / CANDLE_PX)) }));
+      setView((v) => ({ ...v, count: viewCount(width / CANDLE_PX) }));
   }, []);
 
   // At the left edge with more to load: ask once per oldest candle.
@@ -170,11 +174,12 @@ export const CandleChart = memo(function CandleChart({
     return { t: g.timeAt(x), y: clientY - box.top };
   };
   const perCandle = () => g.plot.width / Math.max(1, stop - start);
-  const zoom = (factor: number) =>
+  const showCount = (count: (shown: number) => number) =>
     setView((v) => {
-      const count = Math.round(Math.min(VIEW.max, Math.max(VIEW.min, v.count * factor)));
-      return count === v.count ? v : { ...v, count };
+      const next = viewCount(count(v.count));
+      return next === v.count ? v : { ...v, count: next };
     });
+  const zoom = (factor: number) => showCount((shown) => shown * factor);
   const pinchDistance = () => {
     const [a, b] = [...touches.current.values()];
     return a === undefined || b === undefined ? 0 : Math.abs(a - b);
@@ -195,11 +200,7 @@ export const CandleChart = memo(function CandleChart({
     const p = pinch.current;
     if (p) {
       const distance = pinchDistance();
-      if (p.distance > 20 && distance > 0)
-        setView((v) => {
-          const count = Math.round(Math.min(VIEW.max, Math.max(VIEW.min, (p.count * p.distance) / distance)));
-          return count === v.count ? v : { ...v, count };
-        });
+      if (p.distance > 20 && distance > 0) showCount(() => (p.count * p.distance) / distance);
       return;
     }
     const d = drag.current;
@@ -223,26 +224,12 @@ export const CandleChart = memo(function CandleChart({
     if (e.deltaY !== 0) zoom(e.deltaY > 0 ? 1.2 : 1 / 1.2);
   };
 
-  const active = useMemo(
-    () => (pointer ? nearest([...closed, ...liveShown], pointer.t) : null),
-    [pointer, closed, liveShown],
-  );
-  const moving = useMemo(
-    () => ({ live: liveShown, active, pointerY: pointer?.y ?? null }),
-    [liveShown, active, pointer],
-  );
+  const active = useMemo(() => (pointer ? nearest(all, pointer.t) : null), [pointer, all]);
   const ticks = useMemo(
-    () =>
-      timeTicks(
-        [...closed, ...liveShown].map((c) => c.t),
-        step,
-        10,
-      ),
+    () => timeTicks([...closed.map((c) => c.t), ...liveShown.map((c) => c.t)], step, 10),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the ticks change with the candles in view, not the live one's moves
     [closed, liveShown.length, step],
   );
-
-  const all = useMemo(() => [...closed, ...liveShown], [closed, liveShown]);
   // Arrow keys move the crosshair from candle to candle, + and − zoom, Escape takes the crosshair away.
   const onKeyDown = (e: ReactKeyboardEvent<SVGSVGElement>) => {
     const at = active ? all.findIndex((c) => c.t === active.t) : all.length;
@@ -262,28 +249,26 @@ export const CandleChart = memo(function CandleChart({
   };
 
   const ready = size.width > 0 && size.height > 0;
-  const shown = active ?? liveShown.at(-1) ?? closed.at(-1);
+  const shown = active ?? all.at(-1);
   return (
     <>
       <p className={styles.readout} aria-live="off" data-testid="candle-readout">
         {shown ? (
           <>
             <span>{candleTimeLabel(shown.t, timeframe)}</span>
-            <span>
-              O <b>{formatPrice(shown.open, decimals)}</b>
-            </span>
-            <span>
-              H <b>{formatPrice(shown.high, decimals)}</b>
-            </span>
-            <span>
-              L <b>{formatPrice(shown.low, decimals)}</b>
-            </span>
-            <span>
-              C <b>{formatPrice(shown.close, decimals)}</b>
-            </span>
-            <span>
-              V <b>{formatVolume(shown.volume)}</b>
-            </span>
+            {(
+              [
+                ['O', formatPrice(shown.open, decimals)],
+                ['H', formatPrice(shown.high, decimals)],
+                ['L', formatPrice(shown.low, decimals)],
+                ['C', formatPrice(shown.close, decimals)],
+                ['V', formatVolume(shown.volume)],
+              ] as const
+            ).map(([name, value]) => (
+              <span key={name}>
+                {name} <b>{value}</b>
+              </span>
+            ))}
             {shown.live && <span>live</span>}
           </>
         ) : null}
@@ -318,10 +303,8 @@ export const CandleChart = memo(function CandleChart({
             <PriceAxis ticks={axis.ticks} decimals={decimals} g={g} />
             <TimeAxis ticks={ticks} timeframe={timeframe} g={g} />
             <ClosedCandles candles={closed} g={g} />
-            <MovingContext.Provider value={moving}>
-              <LiveCandles g={g} />
-              <Crosshair g={g} decimals={decimals} />
-            </MovingContext.Provider>
+            <LiveCandles candles={liveShown} g={g} />
+            <Crosshair active={active} pointerY={pointer?.y ?? null} g={g} decimals={decimals} />
           </svg>
         )}
       </div>

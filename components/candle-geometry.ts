@@ -17,6 +17,8 @@ export interface Geometry {
   /** The centre of the candle opening at `t`. */
   x(t: number): number;
   price(value: number): number;
+  /** The price at a pixel row. */
+  priceAt(y: number): number;
   volume(value: number): number;
   /** A candle's slot width in pixels. */
   band: number;
@@ -56,6 +58,7 @@ export function geometry(
     plot,
     x: (t) => plot.x + ((t - view.from) / span) * plot.width,
     price: (value) => plot.y + ((view.high - value) / range) * plot.height,
+    priceAt: (y) => view.high - ((y - plot.y) / plot.height) * range,
     volume: (value) =>
       bottom - (view.maxVolume > 0 ? (value / view.maxVolume) * plot.height * VOLUME_SHARE : 0),
     band: (view.step / span) * plot.width,

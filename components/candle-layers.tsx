@@ -1,10 +1,11 @@
 'use client';
 /**
  * What the candle chart draws, in layers over one geometry: the axes and the closed candles with their volume
- * (drawn again only when they or the geometry change), and the live candles and the crosshair, which read the
- * chart's moving parts from a context so that a tick redraws them alone, not the chart around them.
+ * (memoised: drawn again only when they or the geometry change), and the live candles and the crosshair, which
+ * are all a tick redraws.
  */
-import { createContext, memo, useContext } from 'react';
+import { memo } from 'react';
+import type { SVGProps } from 'react';
 import { formatPrice } from '@/client/format';
 import type { Timeframe } from '@/lib/timeframes';
 import { candleTimeLabel } from './candle-format';
@@ -30,15 +31,6 @@ export interface Candle {
   volume: number;
   live: boolean;
 }
-
-/** The chart's moving parts: the live candles, and the candle and height under the pointer. */
-export interface Moving {
-  live: readonly Candle[];
-  active: Candle | null;
-  pointerY: number | null;
-}
-
-export const MovingContext = createContext<Moving>({ live: [], active: null, pointerY: null });
 
 /** One candle: the wick from high to low, the body from open to close, its volume below in the same colour. */
 function CandleMark({ c, g }: { c: Candle; g: Geometry }) {
@@ -88,54 +80,60 @@ export const ClosedCandles = memo(function ClosedCandles({
 });
 
 /** The live candles, on top of the closed ones. */
-export function LiveCandles({ g }: { g: Geometry }) {
-  const { live } = useContext(MovingContext);
+export function LiveCandles({ candles, g }: { candles: readonly Candle[]; g: Geometry }) {
   return (
     <g className="candles-live">
-      {live.map((c) => (
+      {candles.map((c) => (
         <CandleMark key={c.t} c={c} g={g} />
       ))}
     </g>
   );
 }
 
+/** A line across the plot at a height. */
+function Across({ y, g, ...stroke }: { y: number; g: Geometry } & SVGProps<SVGLineElement>) {
+  return <line x1={g.plot.x} x2={g.plot.x + g.plot.width} y1={y} y2={y} {...stroke} />;
+}
+
 /** A dashed cross through the candle under the pointer and the pointer's height, with that height's price. */
-export function Crosshair({ g, decimals }: { g: Geometry; decimals: number }) {
-  const { active, pointerY } = useContext(MovingContext);
+export function Crosshair({
+  active,
+  pointerY,
+  g,
+  decimals,
+}: {
+  active: Candle | null;
+  pointerY: number | null;
+  g: Geometry;
+  decimals: number;
+}) {
   if (!active) return null;
   const at = g.x(active.t);
   const { plot } = g;
   const dash = { stroke: COLORS.cross, strokeDasharray: '3 3', strokeWidth: 1 };
   const y = pointerY !== null && pointerY >= plot.y && pointerY <= plot.y + plot.height ? pointerY : null;
-  const price = y === null ? null : fromPixel(g, y);
+  const tag = y === null ? null : formatPrice(g.priceAt(y), decimals);
   return (
     <g className="crosshair" pointerEvents="none">
       <line x1={at} x2={at} y1={plot.y} y2={plot.y + plot.height} {...dash} />
-      {y !== null && price !== null && (
+      {y !== null && tag !== null && (
         <>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} {...dash} />
+          <Across y={y} g={g} {...dash} />
           <rect
             x={plot.x + plot.width + 2}
             y={y - 9}
-            width={formatPrice(price, decimals).length * 7 + 8}
+            width={tag.length * 7 + 8}
             height={18}
             rx={3}
             fill={COLORS.tag}
           />
           <text x={plot.x + plot.width + 6} y={y} dy="0.35em" fontSize={11} fill={COLORS.tagText}>
-            {formatPrice(price, decimals)}
+            {tag}
           </text>
         </>
       )}
     </g>
   );
-}
-
-/** The price at a pixel row, by inverting the price scale through two known points. */
-function fromPixel(g: Geometry, y: number): number {
-  const y0 = g.price(0);
-  const y1 = g.price(1);
-  return y1 === y0 ? 0 : (y - y0) / (y1 - y0);
 }
 
 /** The price axis on the right, with faint lines across the plot at its ticks. */
@@ -155,15 +153,7 @@ export const PriceAxis = memo(function PriceAxis({
         const y = g.price(tick);
         return (
           <g key={tick}>
-            <line
-              x1={plot.x}
-              x2={plot.x + plot.width}
-              y1={y}
-              y2={y}
-              stroke={COLORS.line}
-              strokeWidth={1}
-              opacity={0.6}
-            />
+            <Across y={y} g={g} stroke={COLORS.line} strokeWidth={1} opacity={0.6} />
             <text x={plot.x + plot.width + 6} y={y} dy="0.35em" fontSize={11} fill={COLORS.axis}>
               {formatPrice(tick, decimals)}
             </text>
@@ -197,14 +187,7 @@ export const TimeAxis = memo(function TimeAxis({
   }
   return (
     <g className="time-axis" aria-hidden="true">
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={bottom}
-        y2={bottom}
-        stroke={COLORS.line}
-        strokeWidth={1}
-      />
+      <Across y={bottom} g={g} stroke={COLORS.line} strokeWidth={1} />
       {shown.map((t) => (
         <text key={t} x={g.x(t)} y={bottom + 16} textAnchor="middle" fontSize={11} fill={COLORS.axis}>
           {candleTimeLabel(t, timeframe, true)}

@@ -4,21 +4,11 @@
  * and what trades, fees and income did, so that the rows add up to the time-weighted return above them.
  */
 import type { ContributionParts } from '@/client/api/performance';
+import { formatSignedFraction } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
 
 /** Assets named before the rest are put together. */
 const NAMED = 5;
-
-/** "+1.23 pts" of a fraction, with a sign and an arrow, not colour alone. */
-function points(fraction: number): { text: string; tone: 'up' | 'down' | 'flat' } {
-  const value = fraction * 100;
-  const rounded = Math.abs(value) < 0.005 ? 0 : value;
-  const sign = rounded > 0 ? '▲ +' : rounded < 0 ? '▼ −' : '';
-  return {
-    text: `${sign}${Math.abs(rounded).toFixed(2)} pts`,
-    tone: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat',
-  };
-}
 
 function Row({
   name,
@@ -31,7 +21,7 @@ function Row({
   scale: number;
   title?: string;
 }) {
-  const { text, tone } = points(fraction);
+  const { text, tone } = formatSignedFraction(fraction, 'pts');
   const width = scale > 0 ? Math.min(100, (Math.abs(fraction) / scale) * 100) : 0;
   return (
     <tr title={title}>

@@ -6,15 +6,8 @@ import type { Performance } from '@/client/api/performance';
 import type { ValueRange } from '@/client/value-series';
 import { ContributionTable } from './contribution-table';
 import { RETURN_LINE_COLORS, ReturnLines } from './return-lines';
+import { formatSignedFraction } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
-
-/** "+5.25 %" from a decimal fraction string; an arrow for the colour-blind, not colour alone. */
-function percent(fraction: string): { text: string; tone: 'up' | 'down' | 'flat' } {
-  const value = Number(fraction) * 100;
-  const rounded = Math.abs(value) < 0.005 ? 0 : value;
-  const text = `${rounded > 0 ? '▲ +' : rounded < 0 ? '▼ −' : ''}${Math.abs(rounded).toFixed(2)} %`;
-  return { text, tone: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat' };
-}
 
 function Figure({
   label,
@@ -28,7 +21,7 @@ function Figure({
   swatch?: { color: string; dashed: boolean };
 }) {
   if (fraction === null || fraction === undefined) return null;
-  const { text, tone } = percent(fraction);
+  const { text, tone } = formatSignedFraction(Number(fraction), '%');
   return (
     <span className={styles.performanceFigure} title={title}>
       {swatch && (
@@ -71,38 +64,32 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
     [data],
   );
   if (!data) return null;
-  // No return to show (one value in the range, say): what the server says instead.
-  if (data.twr === null)
-    return (
-      <div className={styles.performance} aria-label="Performance over the range">
-        {data.notes.map((note) => (
-          <p key={note} className={styles.note}>
-            {note}
-          </p>
-        ))}
-      </div>
-    );
   const btc = data.benchmarks.BTC?.points.at(-1)?.[1];
   const eth = data.benchmarks.ETH?.points.at(-1)?.[1];
   return (
     <div className={styles.performance} aria-label="Performance over the range">
-      <div className={styles.returnLines}>
-        <ReturnLines portfolio={lines.portfolio} btc={lines.btc} />
-      </div>
-      <Figure
-        label="Return (time-weighted)"
-        fraction={data.twr}
-        title="Growth of the portfolio with deposits and withdrawals taken out"
-        swatch={{ color: RETURN_LINE_COLORS.portfolio, dashed: false }}
-      />
-      <Figure
-        label="BTC"
-        fraction={btc}
-        title="What holding BTC returned over the same time"
-        swatch={{ color: RETURN_LINE_COLORS.btc, dashed: true }}
-      />
-      <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
-      <ContributionTable parts={data.contributions} />
+      {/* No return (one value in the range, say): only what the server says instead. */}
+      {data.twr !== null && (
+        <>
+          <div className={styles.returnLines}>
+            <ReturnLines portfolio={lines.portfolio} btc={lines.btc} />
+          </div>
+          <Figure
+            label="Return (time-weighted)"
+            fraction={data.twr}
+            title="Growth of the portfolio with deposits and withdrawals taken out"
+            swatch={{ color: RETURN_LINE_COLORS.portfolio, dashed: false }}
+          />
+          <Figure
+            label="BTC"
+            fraction={btc}
+            title="What holding BTC returned over the same time"
+            swatch={{ color: RETURN_LINE_COLORS.btc, dashed: true }}
+          />
+          <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
+          <ContributionTable parts={data.contributions} />
+        </>
+      )}
       {data.notes.map((note) => (
         <p key={note} className={styles.note}>
           {note}

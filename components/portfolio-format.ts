@@ -49,6 +49,23 @@ export function formatChangePercent(percent: Decimal | null): string {
   return percent === null ? MISSING : `${signed(plain(percent.toFixed(2)))}%`;
 }
 
+/**
+ * A decimal fraction as a signed figure at 2 places with an arrow, so that the colour is not alone: 0.0525 in
+ * `%` is "▲ +5.25 %", −0.0026 in `pts` is "▼ −0.26 pts", and what rounds to zero is "0.00 %".
+ */
+export function formatSignedFraction(
+  fraction: number,
+  unit: '%' | 'pts',
+): { text: string; tone: 'up' | 'down' | 'flat' } {
+  const value = fraction * 100;
+  const rounded = Math.abs(value) < 0.005 ? 0 : value;
+  const sign = rounded > 0 ? '▲ +' : rounded < 0 ? '▼ −' : '';
+  return {
+    text: `${sign}${Math.abs(rounded).toFixed(2)} ${unit}`,
+    tone: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat',
+  };
+}
+
 /** Which way an amount goes, for colour and arrows: zero at the shown precision is flat. */
 export function tone(value: Decimal | null, places = 2): 'up' | 'down' | 'flat' {
   if (value === null) return 'flat';

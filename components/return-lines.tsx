@@ -56,21 +56,22 @@ export const ReturnLines = memo(function ReturnLines({
         strokeWidth={1}
         vectorEffect="non-scaling-stroke"
       />
-      <polyline
-        points={drawn.btc}
-        fill="none"
-        stroke={STROKES.btc}
-        strokeWidth={1.25}
-        strokeDasharray="4 3"
-        vectorEffect="non-scaling-stroke"
-      />
-      <polyline
-        points={drawn.portfolio}
-        fill="none"
-        stroke={STROKES.portfolio}
-        strokeWidth={1.5}
-        vectorEffect="non-scaling-stroke"
-      />
+      {(
+        [
+          [drawn.btc, STROKES.btc, 1.25, '4 3'],
+          [drawn.portfolio, STROKES.portfolio, 1.5, undefined],
+        ] as const
+      ).map(([points, stroke, width, dash]) => (
+        <polyline
+          key={stroke}
+          points={points}
+          fill="none"
+          stroke={stroke}
+          strokeWidth={width}
+          strokeDasharray={dash}
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
     </svg>
   );
 });

@@ -22,6 +22,38 @@ export interface DailyValue {
   value: Decimal;
 }
 
+/** How each asset is priced, from the portfolio's valuation markets (P3); null where nothing prices it. */
+export function assetPricing(
+  markets: ReadonlyMap<string, { stream: StreamId | null; conversion: ConversionPath | null; cash: boolean }>,
+): Map<string, AssetPricing | null> {
+  const pricing = new Map<string, AssetPricing | null>();
+  for (const [asset, { stream, conversion, cash }] of markets) {
+    const priced = conversion && (stream || cash);
+    pricing.set(asset, priced ? { stream: cash ? null : stream, conversion } : null);
+  }
+  return pricing;
+}
+
+/** Every market the pricing reads: the assets' own and those of their conversions. */
+export function pricingStreams(pricing: ReadonlyMap<string, AssetPricing | null>): Set<StreamId> {
+  return new Set(
+    [...pricing.values()].flatMap((p) =>
+      p ? [...(p.stream ? [p.stream] : []), ...p.conversion.legs.map((l) => l.stream)] : [],
+    ),
+  );
+}
+
+/** An asset's price in the portfolio's currency from the closes of one time; null when one is missing. */
+export function priceAt(
+  how: AssetPricing | null | undefined,
+  close: (stream: StreamId) => number | undefined,
+): Decimal | null {
+  if (!how) return null;
+  const own = how.stream === null ? 1 : close(how.stream);
+  const rate = conversionRate(how.conversion, close);
+  return own === undefined || !rate ? null : rate.times(String(own));
+}
+
 /**
  * The portfolio's value at the end of each UTC day in `days` (day starts, ascending): the quantities held then
  * at that day's closes, converted at that day's closes. A day when something held has no close, or no way into
@@ -46,14 +78,12 @@ export function dailyValues(
     let value: Decimal | null = ZERO;
     for (const [asset, quantity] of held) {
       if (quantity.isZero()) continue;
-      const how = pricing.get(asset);
-      const price = how ? (how.stream === null ? 1 : close(how.stream, day)) : undefined;
-      const rate = how && conversionRate(how.conversion, (stream) => close(stream, day));
-      if (price === undefined || !rate) {
+      const price = priceAt(pricing.get(asset), (stream) => close(stream, day));
+      if (price === null) {
         value = null;
         break;
       }
-      value = value.plus(quantity.times(String(price)).times(rate));
+      value = value.plus(quantity.times(price));
     }
     if (value !== null && held.size > 0) out.push({ timeMs: end, value });
   }

@@ -5,7 +5,6 @@
  */
 import { Decimal } from '../../lib/portfolio/decimal';
 import { contributions } from '../../lib/portfolio/contribution';
-import { conversionRate } from '../../lib/portfolio/conversion';
 import { holdingReturn, timeWeightedReturn } from '../../lib/portfolio/performance';
 import type { Flow } from '../../lib/portfolio/performance';
 import type { Transaction } from '../../lib/portfolio/transaction';
@@ -16,6 +15,7 @@ import type { StreamId } from '../../lib/protocol';
 import type { CandleHistory } from '../candles/candle-history';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import type { PastPrices } from './past-prices';
+import { assetPricing, priceAt, pricingStreams } from './past-values';
 import type { ValuationMarkets } from './portfolio-service';
 
 /** The ranges a performance is asked for. */
@@ -125,8 +125,28 @@ function candlesFor(tf: Timeframe, window: { from: number; to: number }): number
   return Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 3));
 }
 
+/** Each market's candle closes by the candle's end over a window: fetched once per market for the answer. */
+type Closes = (stream: StreamId) => Promise<Map<number, number> | Error>;
+
+function closesOver(deps: PerformanceDeps, tf: Timeframe, window: { from: number; to: number }): Closes {
+  const ms = timeframeMs(tf);
+  const pages = new Map<StreamId, Promise<Map<number, number> | Error>>();
+  return (stream) => {
+    let page = pages.get(stream);
+    if (!page) {
+      page = deps.candles.candles(stream, tf, { limit: candlesFor(tf, window) }).then(
+        (answer) => new Map(answer.candles.map((c) => [c[0] + ms, c[4]])),
+        (error: unknown) => (error instanceof Error ? error : new Error('the exchange did not answer')),
+      );
+      pages.set(stream, page);
+    }
+    return page;
+  };
+}
+
 async function benchmark(
   deps: PerformanceDeps,
+  closesOf: Closes,
   asset: string,
   currency: string,
   range: PerformanceRange,
@@ -141,19 +161,18 @@ async function benchmark(
     return null;
   }
   const stream = streamId(exchange, `${asset}/${currency}`);
-  const tf = BENCHMARK_TF[range];
-  try {
-    const page = await deps.candles.candles(stream, tf, { limit: candlesFor(tf, window) });
-    // A candle's close is the price at its end.
-    const closes = page.candles
-      .map((c) => [c[0] + timeframeMs(tf), new Decimal(String(c[4]))] as const)
-      .filter(([t]) => t >= window.from && t <= window.to + timeframeMs(tf));
-    const points = holdingReturn(closes).map(([t, r]): [number, string] => [t, fraction(r)]);
-    return { stream, points };
-  } catch (error) {
-    notes.push(`No ${asset} line: ${error instanceof Error ? error.message : 'the exchange did not answer'}`);
+  const ms = timeframeMs(BENCHMARK_TF[range]);
+  const closes = await closesOf(stream);
+  if (closes instanceof Error) {
+    notes.push(`No ${asset} line: ${closes.message}`);
     return null;
   }
+  // A candle's close is the price at its end.
+  const inWindow = [...closes]
+    .filter(([t]) => t >= window.from && t <= window.to + ms)
+    .map(([t, close]) => [t, new Decimal(String(close))] as const);
+  const points = holdingReturn(inWindow).map(([t, r]): [number, string] => [t, fraction(r)]);
+  return { stream, points };
 }
 
 /**
@@ -162,6 +181,7 @@ async function benchmark(
  */
 async function contributionsOf(
   deps: PerformanceDeps,
+  closesOf: Closes,
   userId: number,
   transactions: readonly Transaction[],
   currency: string,
@@ -172,30 +192,15 @@ async function contributionsOf(
 ): Promise<ContributionsAnswer> {
   const tf = BENCHMARK_TF[range];
   const ms = timeframeMs(tf);
-  const markets = await deps.valuation(userId, currency, transactions);
-  const closes = new Map<string, Map<number, number>>();
-  const failed = new Set<string>();
-  const load = async (stream: string) => {
-    if (closes.has(stream) || failed.has(stream)) return;
-    try {
-      const page = await deps.candles.candles(stream as StreamId, tf, { limit: candlesFor(tf, window) });
-      closes.set(stream, new Map(page.candles.map((c) => [c[0] + ms, c[4]])));
-    } catch {
-      failed.add(stream);
-    }
-  };
-  for (const how of markets.values()) {
-    if (how.stream && !how.cash) await load(how.stream);
-    for (const leg of how.conversion?.legs ?? []) await load(leg.stream);
+  const pricing = assetPricing(await deps.valuation(userId, currency, transactions));
+  const closes = new Map<StreamId, Map<number, number>>();
+  for (const stream of pricingStreams(pricing)) {
+    const loaded = await closesOf(stream);
+    // A market without candles prices nothing: its assets are named below as unpriced.
+    if (!(loaded instanceof Error)) closes.set(stream, loaded);
   }
-  const close = (stream: string, t: number) => closes.get(stream)?.get(t);
-  const price = (asset: string, t: number) => {
-    const how = markets.get(asset);
-    if (!how?.conversion) return null;
-    const own = how.cash ? 1 : how.stream ? close(how.stream, t) : undefined;
-    const rate = conversionRate(how.conversion, (stream) => close(stream, t));
-    return own === undefined || !rate ? null : rate.times(String(own));
-  };
+  const price = (asset: string, t: number) =>
+    priceAt(pricing.get(asset), (stream) => closes.get(stream)?.get(t));
   // The candle ends within the range, the first at or after its start.
   const grid: number[] = [];
   for (let t = Math.ceil(window.from / ms) * ms; t <= window.to; t += ms) grid.push(t);
@@ -253,9 +258,20 @@ export async function performanceAnswer(
   const flows = await flowsOf(deps, transactions, currency, window, notes);
   const result = timeWeightedReturn(points, flows);
   const benchmarks = { BTC: null, ETH: null } as PerformanceAnswer['benchmarks'];
+  const closesOf = closesOver(deps, BENCHMARK_TF[range], window);
   for (const asset of BENCHMARKS)
-    benchmarks[asset] = await benchmark(deps, asset, currency, range, window, notes);
-  const parts = await contributionsOf(deps, userId, transactions, currency, range, window, result.twr, notes);
+    benchmarks[asset] = await benchmark(deps, closesOf, asset, currency, range, window, notes);
+  const parts = await contributionsOf(
+    deps,
+    closesOf,
+    userId,
+    transactions,
+    currency,
+    range,
+    window,
+    result.twr,
+    notes,
+  );
   return {
     currency,
     range,

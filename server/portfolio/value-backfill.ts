@@ -4,8 +4,7 @@
  * any change of transactions or currency, and once a day for the day that ended.
  */
 import type { Logger } from 'pino';
-import { dailyValues } from './past-values';
-import type { AssetPricing } from './past-values';
+import { assetPricing, dailyValues, pricingStreams } from './past-values';
 import { formatDecimal } from '../../lib/portfolio/decimal';
 import type { StreamId } from '../../lib/protocol';
 import { DAY_MS, dayStart } from '../feeds/candles';
@@ -149,18 +148,9 @@ export class ValueBackfill {
     }
     const fromDay = Math.max(dayStart(first), today - MAX_BACKFILL_DAYS * DAY_MS);
     const markets = await this.deps.portfolio.valuationMarkets(userId, currency);
-    const pricing = new Map<string, AssetPricing | null>();
-    const unpriced: string[] = [];
-    for (const [asset, { stream, conversion, cash }] of markets) {
-      const priced = conversion && (stream || cash);
-      pricing.set(asset, priced ? { stream: cash ? null : stream, conversion } : null);
-      if (!priced) unpriced.push(asset);
-    }
-    const streams = new Set(
-      [...pricing.values()].flatMap((p) =>
-        p ? [...(p.stream ? [p.stream] : []), ...p.conversion.legs.map((l) => l.stream)] : [],
-      ),
-    );
+    const pricing = assetPricing(markets);
+    const unpriced = [...pricing].flatMap(([asset, how]) => (how ? [] : [asset]));
+    const streams = pricingStreams(pricing);
     const closes = new Map<StreamId, Map<number, number>>();
     const noHistory: string[] = [];
     for (const stream of streams) {

@@ -88,3 +88,9 @@ function smallestGap(sorted: readonly SeriesPoint[]): number {
 function isAscending(points: readonly SeriesPoint[]): boolean {
   return points.every((point, i) => i === 0 || (points[i - 1] as SeriesPoint)[0] <= point[0]);
 }
+
+/** The recorded points with the live value at their right end, when there is a record and the live one is newer. */
+export function withLiveEnd<P extends SeriesPoint>(recorded: readonly P[], live: P | null): readonly P[] {
+  const newest = recorded.at(-1)?.[0];
+  return live && newest !== undefined && live[0] > newest ? [...recorded, live] : recorded;
+}

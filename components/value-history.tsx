@@ -11,6 +11,7 @@ import {
   pickRange,
   resampleByTime,
   VALUE_RANGES,
+  withLiveEnd,
 } from '@/client/value-series';
 import type { ValueRange } from '@/client/value-series';
 import { PerformanceFigures } from './performance-figures';
@@ -101,10 +102,7 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
     () => (liveEnd === null || step === null ? null : ([step, Number(liveEnd)] as [number, number])),
     [liveEnd, step],
   );
-  const series = useMemo(() => {
-    const newest = recorded.at(-1)?.[0];
-    return now && newest !== undefined && now[0] > newest ? [...recorded, now] : recorded;
-  }, [recorded, now]);
+  const series = useMemo(() => withLiveEnd(recorded, now), [recorded, now]);
   const at = loaded?.at ?? 0;
   const counts = useMemo(
     () => new Map(VALUE_RANGES.map((r) => [r, pickRange(series, r, at).length])),

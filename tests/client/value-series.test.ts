@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dailyPointCount, defaultRange, pickRange, resampleByTime } from '../../client/value-series';
+import {
+  dailyPointCount,
+  defaultRange,
+  pickRange,
+  resampleByTime,
+  withLiveEnd,
+} from '../../client/value-series';
 import type { SeriesPoint } from '../../client/value-series';
 
 const DAY = 86_400_000;
@@ -264,5 +270,23 @@ describe('dailyPointCount', () => {
     expect(dailyPointCount(points.slice(2))).toBe(0);
     expect(dailyPointCount(points.slice(0, 2))).toBe(2);
     expect(dailyPointCount([])).toBe(0);
+  });
+});
+
+describe('withLiveEnd', () => {
+  const records: SeriesPoint[] = [
+    [1_000, 10],
+    [2_000, 11],
+  ];
+
+  it('[P6] ends the line at the live value, so one record already draws a line', () => {
+    expect(withLiveEnd(records, [2_500, 12])).toEqual([...records, [2_500, 12]]);
+    expect(withLiveEnd([[1_000, 10]], [1_500, 12])).toHaveLength(2);
+  });
+
+  it('[P6] adds nothing without a record, a live value, or when the newest record is as new', () => {
+    expect(withLiveEnd([], [2_500, 12])).toEqual([]);
+    expect(withLiveEnd(records, null)).toBe(records);
+    expect(withLiveEnd(records, [2_000, 12])).toBe(records);
   });
 });

@@ -20,22 +20,21 @@ export function LastStateKeeper() {
   useEffect(() => {
     const storage = defaultStorage();
     const kept = readLastState(storage);
-    const restoreIfCut = () => {
-      const s = store.getState();
-      if (!kept || s.market.epoch !== null) return;
-      const cut = s.connection.state === 'offline' || s.connection.state === 'reconnecting';
-      if (cut || browserOffline()) s.restoreOffline(kept);
+    // The store shows kept prices only before its first snapshot (restoreOffline), so these may ask freely.
+    const restore = () => {
+      if (kept && store.getState().connection.state !== 'live') store.getState().restoreOffline(kept);
     };
-    restoreIfCut();
+    const cut = () => {
+      const { state } = store.getState().connection;
+      return state === 'offline' || state === 'reconnecting' || browserOffline();
+    };
+    if (cut()) restore();
     // A connection that has not come up after a while is as good as none (a page opened without a network can
     // stay "connecting" while the socket retries).
-    const patience = setTimeout(() => {
-      const s = store.getState();
-      if (kept && s.market.epoch === null && s.connection.state !== 'live') s.restoreOffline(kept);
-    }, PATIENCE_MS);
+    const patience = setTimeout(restore, PATIENCE_MS);
     let savedAt = 0;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.connection.state !== prev.connection.state) restoreIfCut();
+      if (s.connection.state !== prev.connection.state && cut()) restore();
       const now = Date.now();
       if (s.connection.state !== 'live' || s.market.epoch === null || now - savedAt < SAVE_EVERY_MS) return;
       savedAt = now;

@@ -37,22 +37,22 @@ export function ChartControls() {
         ))}
       </div>
       <div role="group" aria-label="Chart type" className={styles.segments}>
-        <button
-          type="button"
-          aria-pressed={chart.mode === 'candles'}
-          className={styles.segment}
-          onClick={() => choose({ mode: 'candles' })}
-        >
-          Candles
-        </button>
-        <button
-          type="button"
-          aria-pressed={chart.mode === 'line'}
-          className={styles.segment}
-          onClick={() => choose({ mode: 'line' })}
-        >
-          Line
-        </button>
+        {(
+          [
+            ['candles', 'Candles'],
+            ['line', 'Line'],
+          ] as const
+        ).map(([mode, label]) => (
+          <button
+            key={mode}
+            type="button"
+            aria-pressed={chart.mode === mode}
+            className={styles.segment}
+            onClick={() => choose({ mode })}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     </div>
   );

@@ -36,35 +36,59 @@ export function priceDecimals(ticker: Ticker | undefined): number {
   return decimals === -1 ? DEFAULT_PRICE_DECIMALS : decimals;
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
+/** The locale numbers are written in when a caller names none: the server render and the browser agree on it. */
+export const DEFAULT_FORMAT_LOCALE = 'en-US';
 
-// One fixed locale: the server render and the browser must print the same string.
-function fixed(decimals: number): Intl.NumberFormat {
-  let format = numberFormats.get(decimals);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale and options, built once: formatting runs on every tick. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    numberFormats.set(decimals, format);
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
   }
   return format;
 }
 
-/** A price with thousands separators at exactly `decimals` places: 65,000.10. */
-export function formatPrice(value: number | null | undefined, decimals: number): string {
+function fixed(decimals: number, locale: string): Intl.NumberFormat {
+  return numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A price with the locale's separators at exactly `decimals` places: 65,000.10 (en-US), 65.000,10 (de-DE). */
+export function formatPrice(
+  value: number | null | undefined,
+  decimals: number,
+  locale = DEFAULT_FORMAT_LOCALE,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const places = Math.min(Math.max(Math.trunc(decimals), 0), MAX_PRICE_DECIMALS);
   // `+ 0` turns −0 into 0, so it never prints as "−0.00".
-  return withMinus(fixed(places).format(value + 0));
+  return withMinus(fixed(places, locale).format(value + 0));
 }
 
-/** A signed change in percent at two decimals: +1.23%, −0.45%, 0.00%. */
-export function formatPercent(value: number | null | undefined): string {
+/**
+ * An exact decimal string ("-1234.50000001") with the locale's separators and a true minus, every digit kept:
+ * Intl formats a string without passing it through a double. "−0.00" is written "0.00".
+ */
+export function formatDecimalText(text: string, locale = DEFAULT_FORMAT_LOCALE): string {
+  const places = Math.min(text.split('.')[1]?.length ?? 0, 20);
+  const zero = /^-?[0.]*$/.test(text);
+  const unsigned = zero ? text.replace(/^-/, '') : text;
+  return withMinus(fixed(places, locale).format(unsigned as unknown as number));
+}
+
+/** A signed change in percent at two decimals: +1.23%, −0.45%, 0.00% (de-DE: +1,23 %). */
+export function formatPercent(value: number | null | undefined, locale = DEFAULT_FORMAT_LOCALE): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  const text = fixed(2).format(Math.abs(value));
-  if (text === '0.00') return '0.00%';
-  return `${value > 0 ? '+' : MINUS}${text}%`;
+  const format = numberFormat(locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return withMinus(format.format(value / 100));
 }
 
 /** Which way a change goes, for colour and arrows; values that round to 0.00 are flat. */
@@ -74,44 +98,69 @@ export function direction(value: number | null | undefined): 'up' | 'down' | 'fl
   return value > 0 ? 'up' : 'down';
 }
 
-const COMPACT_UNITS = ['', 'K', 'M', 'B', 'T'] as const;
-
-/** A volume in three significant digits with a unit: 950, 12.3K, 4.57M, 1.20B. */
-export function formatCompact(value: number | null | undefined): string {
+/** A volume in three significant digits with the locale's unit: 950, 12.3K, 4.57M, 1.20B (de-DE: 4,57 Mio.). */
+export function formatCompact(value: number | null | undefined, locale = DEFAULT_FORMAT_LOCALE): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  const sign = value < 0 ? MINUS : '';
-  let mantissa = Math.abs(value);
-  let unit = 0;
-  while (mantissa >= 1000 && unit < COMPACT_UNITS.length - 1) {
-    mantissa /= 1000;
-    unit += 1;
-  }
-  const decimals = mantissa < 10 ? 2 : mantissa < 100 ? 1 : 0;
-  // 999.6K rounds to "1000": promote it to the next unit.
-  if (Number(mantissa.toFixed(decimals)) >= 1000 && unit < COMPACT_UNITS.length - 1) {
-    return `${sign}${(mantissa / 1000).toFixed(2)}${COMPACT_UNITS[unit + 1]}`;
-  }
   // Below a thousand there is no unit to read the digits against: trailing zeros go (950, 12.5, 0.12).
-  const text = unit === 0 ? String(Number(mantissa.toFixed(decimals))) : mantissa.toFixed(decimals);
-  return `${sign}${text}${COMPACT_UNITS[unit]}`;
+  const small = Math.abs(value) < 999.5;
+  const format = numberFormat(locale, {
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    ...(small ? {} : { minimumSignificantDigits: 3 }),
+  });
+  return withMinus(format.format(value));
 }
 
-/** An elapsed time in the largest whole unit: "0 s", "42 s", "3 min", "5 h", "2 d". Negative (clock skew) is 0. */
-export function formatAge(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+const AGE_UNITS = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', Infinity],
+] as const;
+
+/**
+ * An elapsed time in the largest whole unit: "0 s", "42 s", "3 min", "5 h", "2 d" in English, the locale's short
+ * units elsewhere ("3 Min."). Negative (clock skew) is 0.
+ */
+export function formatAge(ms: number, locale = DEFAULT_FORMAT_LOCALE): string {
+  let amount = Math.max(0, Math.floor(ms / 1000));
+  for (const [unit, next] of AGE_UNITS) {
+    if (amount < next) return ageText(amount, unit, locale);
+    amount = Math.floor(amount / next);
+  }
+  return ageText(amount, 'day', locale);
 }
 
-/** Local wall-clock time, 24 h: "14:05:09" (or "14:05" without seconds). */
-export function formatClock(ms: number, seconds = true): string {
-  const date = new Date(ms);
-  const parts = [date.getHours(), date.getMinutes(), ...(seconds ? [date.getSeconds()] : [])];
-  return parts.map((n) => String(n).padStart(2, '0')).join(':');
+const ENGLISH_AGE_UNITS = { second: 's', minute: 'min', hour: 'h', day: 'd' } as const;
+
+// English keeps the terse symbols a ticker screen reads at a glance; other languages get Intl's short units.
+function ageText(amount: number, unit: keyof typeof ENGLISH_AGE_UNITS, locale: string): string {
+  if (locale.startsWith('en')) return `${amount} ${ENGLISH_AGE_UNITS[unit]}`;
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One date formatter per locale and options, built once: clocks and captions redraw every few seconds. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Local wall-clock time on a 24-hour clock in the locale's separators: "14:05:09" (or "14:05" without seconds). */
+export function formatClock(ms: number, seconds = true, locale = DEFAULT_FORMAT_LOCALE): string {
+  // A market screen reads a 24-hour clock in every locale; only the separators are the locale's.
+  return dateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  }).format(ms);
 }
 
 /**

@@ -5,8 +5,10 @@ import type { KeyboardEvent } from 'react';
 import { AdminBadge } from './auth-card';
 import type { AccountUser } from '@/client/api/auth';
 import { fetchSession, signOut } from '@/client/api/auth';
+import { useT } from '@/client/i18n/provider';
 import { clearPrivateCaches } from '@/client/offline/private-caches';
 import styles from './account-menu.module.css';
+import { LanguageSwitch } from './language-switch';
 import { ThemeSwitch } from './theme-switch';
 
 type Account =
@@ -18,6 +20,7 @@ type Account =
 
 /** A disclosure (button + panel), not an ARIA menu: Tab moves through the panel, Escape or a click outside closes it. */
 export function AccountMenu() {
+  const t = useT('dashboard');
   const [account, setAccount] = useState<Account>({ state: 'loading' });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -55,12 +58,14 @@ export function AccountMenu() {
   if (account.state === 'signed-out') {
     return (
       <a href="/login" className={styles.signIn}>
-        Sign in
+        {t('signIn')}
       </a>
     );
   }
 
   const user = account.state === 'signed-in' ? account.user : null;
+  // The name is an element of its own inside the sentence, wherever the language puts it.
+  const [signedInBefore = '', signedInAfter = ''] = t('signedInAs').split('{name}');
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape' || !open) return;
@@ -94,7 +99,7 @@ export function AccountMenu() {
         onClick={() => setOpen((value) => !value)}
       >
         {/* "Account" plus the name while it shows; a narrow screen hides the name and leaves "Account". */}
-        <span className="sr-only">Account </span>
+        <span className="sr-only">{t('account')} </span>
         <span className={styles.initial} aria-hidden="true">
           {user ? user.username.charAt(0).toUpperCase() : '?'}
         </span>
@@ -112,30 +117,33 @@ export function AccountMenu() {
       <div id={panelId} className={styles.panel} hidden={!open}>
         {user ? (
           <p className={styles.who}>
-            Signed in as <strong className={styles.whoName}>{user.username}</strong>
+            {signedInBefore}
+            <strong className={styles.whoName}>{user.username}</strong>
+            {signedInAfter}
             {user.isAdmin && <AdminBadge />}
           </p>
         ) : (
-          <p className={styles.who}>Could not read the account from the server.</p>
+          <p className={styles.who}>{t('accountUnknown')}</p>
         )}
         {user && (
           <>
             <a href="/accounts" className={styles.item}>
-              Accounts
+              {t('accounts')}
             </a>
             <a href="/reports" className={styles.item}>
-              Reports
+              {t('reports')}
             </a>
           </>
         )}
         {user?.isAdmin && (
           <a href="/users" className={styles.item}>
-            Users
+            {t('users')}
           </a>
         )}
         <ThemeSwitch />
+        <LanguageSwitch />
         <button type="button" className={styles.item} disabled={busy} onClick={() => void onSignOut()}>
-          {busy ? 'Signing out…' : 'Sign out'}
+          {busy ? t('signingOut') : t('signOut')}
         </button>
         <div role="alert" className={styles.error}>
           {error}

@@ -3,8 +3,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { exchangeName } from '@/client/format';
+import { useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
 import type { DashboardConnection } from '@/client/socket/dashboard-connection';
+import type { NoticeMessage } from '@/client/store/notice';
 import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import { parseStreamId } from '@/lib/stream-id';
 import styles from './add-ticker.module.css';
@@ -29,6 +31,7 @@ interface Suggestions {
 
 /** The combobox; adding goes through the connection, which reports a refusal in `store.notice`. */
 export function AddTicker({ connection }: { connection: DashboardConnection | null }) {
+  const t = useT('dashboard');
   const store = useDashboardStore();
   const watchlist = useDashboard((s) => s.watchlist);
   const [text, setText] = useState('');
@@ -59,7 +62,8 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
   const expanded = open && options.length > 0;
   const activeOption = expanded && active >= 0 ? options[active] : undefined;
 
-  const fail = (message: string) => store.getState().notify({ kind: 'error', text: message, at: Date.now() });
+  const fail = (message: NoticeMessage) =>
+    store.getState().notify({ ...message, kind: 'error', at: Date.now() });
 
   // The typed text as a stream: an exact stream id, else the best suggestion for it.
   const resolve = async (typed: string): Promise<StreamId | null> => {
@@ -69,7 +73,13 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
       try {
         result = await searchMarkets(typed);
       } catch (error) {
-        fail(`Could not search markets: ${error instanceof Error ? error.message : String(error)}`);
+        const reason =
+          error instanceof SearchRefused && error.status !== null
+            ? t('searchStatus', { status: String(error.status) })
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        fail({ key: 'searchFailed', values: { reason } });
         return null;
       }
     }
@@ -78,7 +88,7 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
     if (stream) return stream;
     // No suggestion: a BASE/QUOTE still goes to the server, whose answer says exactly why it is refused.
     if (typed.includes('/')) return `${result.exchange}:${typed.toUpperCase()}`;
-    fail(`No market matches “${typed}” on ${exchangeName(result.exchange)}.`);
+    fail({ key: 'noMarketMatches', values: { query: typed, exchange: exchangeName(result.exchange) } });
     return null;
   };
 
@@ -134,7 +144,7 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
   return (
     <div className={styles.combo}>
       <label htmlFor={inputId} className={styles.label}>
-        Add ticker
+        {t('addTicker')}
       </label>
       <div className={styles.field}>
         <svg className={styles.icon} width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
@@ -156,7 +166,7 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
           spellCheck={false}
           enterKeyHint="done"
           maxLength={80}
-          placeholder="e.g. BTC/USDT or ETH"
+          placeholder={t('addTickerPlaceholder')}
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);
@@ -168,12 +178,12 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
           onBlur={() => setOpen(false)}
         />
         <kbd className={styles.hint} aria-hidden="true">
-          Enter
+          {t('enterKey')}
         </kbd>
         <ul
           id={listId}
           role="listbox"
-          aria-label="Matching markets"
+          aria-label={t('matchingMarkets')}
           className={styles.list}
           hidden={!expanded}
         >
@@ -193,13 +203,13 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
               <span className={styles.optionExchange}>
                 {exchangeName(parseStreamId(option.stream)?.exchange ?? '')}
               </span>
-              {watchlist.includes(option.stream) && <span className={styles.watching}>watching</span>}
+              {watchlist.includes(option.stream) && <span className={styles.watching}>{t('watching')}</span>}
             </li>
           ))}
         </ul>
       </div>
       <span className="sr-only" aria-live="polite">
-        {expanded ? `${options.length} matching market${options.length === 1 ? '' : 's'}` : ''}
+        {expanded ? t('matchingCount', { count: options.length }) : ''}
       </span>
     </div>
   );
@@ -210,6 +220,16 @@ function normalize(text: string): string {
   const typed = text.trim();
   const exchange = /^([A-Za-z][A-Za-z0-9]*):/.exec(typed)?.[1];
   return exchange ? exchange.toLowerCase() + typed.slice(exchange.length) : typed;
+}
+
+/** A refused search: the server's own words, or only its status when it gave none. */
+class SearchRefused extends Error {
+  readonly status: number | null;
+
+  constructor(message: string, status: number | null) {
+    super(message);
+    this.status = status;
+  }
 }
 
 // `exchange:text` searches that exchange; anything else searches the API's default one.
@@ -225,7 +245,9 @@ async function searchMarkets(typed: string, signal?: AbortSignal): Promise<Sugge
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    throw new Error(typeof message === 'string' ? message : `the server answered ${response.status}`);
+    throw typeof message === 'string'
+      ? new SearchRefused(message, null)
+      : new SearchRefused('', response.status);
   }
   return { query: typed, ...parseMarkets(body) };
 }

@@ -11,12 +11,14 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
-import { describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
+import { ALERT_CONDITIONS, describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
 import type { AlertCondition, PriceAlert, StreamId } from '@/lib/protocol';
 import { createAlert, deleteAlert, listAlerts } from '@/client/api/alerts';
 import { describeStream, exchangeName, formatClock, formatPrice, decimalsOf } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import type { DashboardStore } from '@/client/store/dashboard-store';
+import type { Translate } from '@/lib/i18n/messages/en';
 import { FormAlert, formMessage, SubmitButton } from './auth-card';
 import type { FormMessage } from './auth-card';
 import fieldStyles from './auth-card.module.css';
@@ -26,15 +28,22 @@ import { formatQuantity } from './portfolio-format';
 import tableStyles from './ticker-table.module.css';
 import { CrossIcon } from './cross-icon';
 
-const CONDITION_LABELS: Record<AlertCondition, string> = { above: 'Above', below: 'Below' };
+type T = Translate<'alerts'>;
+
+/** A condition in a sentence ("… above 50000"); on its own ("Above") its key is the condition itself. */
+const CONDITION_WORDS: Record<AlertCondition, 'aboveWord' | 'belowWord'> = {
+  above: 'aboveWord',
+  below: 'belowWord',
+};
 
 /** The panel re-renders for its messages only: the form follows one market's price, the list the alerts. */
 export function AlertsPanel() {
   const store = useDashboardStore();
+  const t = useT('alerts');
   const [error, setError] = useState<FormMessage | null>(null);
   const [done, setDone] = useState<FormMessage | null>(null);
   const { loadError, retry } = useAlertList(store);
-  const permission = useBrowserNotifications(store);
+  const permission = useBrowserNotifications(store, t);
   const report = useCallback((outcome: { error: string } | { done: string }) => {
     setError('error' in outcome ? formMessage(outcome.error) : null);
     setDone('done' in outcome ? formMessage(outcome.done) : null);
@@ -44,12 +53,12 @@ export function AlertsPanel() {
     <section className={panelStyles.panel} aria-labelledby="alerts-title">
       <header className={panelStyles.head}>
         <h2 id="alerts-title" className={panelStyles.title}>
-          Price alerts
+          {t('title')}
         </h2>
         {permission.state === 'default' && (
           <div className={panelStyles.controls}>
             <button type="button" className={panelStyles.retry} onClick={permission.request}>
-              Enable browser notifications
+              {t('enableNotifications')}
             </button>
           </div>
         )}
@@ -60,7 +69,7 @@ export function AlertsPanel() {
         <FormAlert message={done} tone="done" />
         {loadError && (
           <button type="button" className={panelStyles.retry} onClick={retry}>
-            Try again
+            {t('retry')}
           </button>
         )}
       </div>
@@ -107,6 +116,8 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const t = useT('alerts');
+  const locale = useFormatLocale();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -129,14 +140,14 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
     if (alerts && !alerts.some((a) => a.id === result.data.id)) setAlerts([...alerts, result.data]);
     setPrice('');
     setNote('');
-    report({ done: `Alert set: ${alertName(result.data)}.` });
+    report({ done: t('setDone', { alert: alertName(result.data, t) }) });
   };
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)}>
       <div className={`${fieldStyles.field} ${styles.marketField}`}>
         <label htmlFor={`${id}-market`} className={fieldStyles.label}>
-          Market
+          {t('marketLabel')}
         </label>
         <select
           id={`${id}-market`}
@@ -145,7 +156,7 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
           disabled={stream === null}
           onChange={(event) => setChosen(event.currentTarget.value)}
         >
-          {stream === null && <option value="">No watched markets</option>}
+          {stream === null && <option value="">{t('noMarkets')}</option>}
           {watchlist.map((s) => (
             <option key={s} value={s}>
               {marketName(s)}
@@ -155,7 +166,7 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
       </div>
       <div className={fieldStyles.field}>
         <label htmlFor={`${id}-condition`} className={fieldStyles.label}>
-          Condition
+          {t('conditionLabel')}
         </label>
         <select
           id={`${id}-condition`}
@@ -163,9 +174,9 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
           value={condition}
           onChange={(event) => setCondition(event.currentTarget.value as AlertCondition)}
         >
-          {Object.entries(CONDITION_LABELS).map(([value, label]) => (
+          {ALERT_CONDITIONS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(value)}
             </option>
           ))}
         </select>
@@ -173,11 +184,11 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
       <div className={fieldStyles.field}>
         <div className={styles.labelRow}>
           <label htmlFor={`${id}-price`} className={fieldStyles.label}>
-            Price
+            {t('priceLabel')}
           </label>
           {last !== null && (
             <span id={`${id}-last`} className={fieldStyles.hint}>
-              Last {formatPrice(last, decimalsOf(last))}
+              {t('lastHint', { price: formatPrice(last, decimalsOf(last), locale) })}
             </span>
           )}
         </div>
@@ -196,7 +207,7 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
       </div>
       <div className={`${fieldStyles.field} ${styles.noteField}`}>
         <label htmlFor={`${id}-note`} className={fieldStyles.label}>
-          Note <span className={fieldStyles.hint}>(optional)</span>
+          {t('noteLabel')} <span className={fieldStyles.hint}>{t('optional')}</span>
         </label>
         <input
           id={`${id}-note`}
@@ -209,7 +220,7 @@ const AlertForm = memo(function AlertForm({ report }: { report: Report }) {
         />
       </div>
       <div className={styles.submit}>
-        <SubmitButton busy={busy} label="Set alert" busyLabel="Setting…" />
+        <SubmitButton busy={busy} label={t('submit')} busyLabel={t('submitting')} />
       </div>
     </form>
   );
@@ -220,6 +231,8 @@ const AlertList = memo(function AlertList({ report }: { report: Report }) {
   const alerts = useDashboard((s) => s.alerts);
   const store = useDashboardStore();
   const [deleting, setDeleting] = useState<string | null>(null);
+  const t = useT('alerts');
+  const locale = useFormatLocale();
   const newestFirst = useMemo(() => (alerts ? [...alerts].reverse() : null), [alerts]);
 
   const remove = async (alert: PriceAlert, event: MouseEvent<HTMLButtonElement>) => {
@@ -235,13 +248,12 @@ const AlertList = memo(function AlertList({ report }: { report: Report }) {
     }
     const current = store.getState().alerts;
     if (current) store.getState().setAlerts(current.filter((a) => a.id !== alert.id));
-    report({ done: `Alert deleted: ${alertName(alert)}.` });
+    report({ done: t('deletedDone', { alert: alertName(alert, t) }) });
     if (neighbour?.isConnected) neighbour.focus();
   };
 
-  if (newestFirst === null) return <p className={panelStyles.placeholder}>Loading alerts…</p>;
-  if (newestFirst.length === 0)
-    return <p className={panelStyles.placeholder}>No alerts yet: choose a market and a price above.</p>;
+  if (newestFirst === null) return <p className={panelStyles.placeholder}>{t('loading')}</p>;
+  if (newestFirst.length === 0) return <p className={panelStyles.placeholder}>{t('empty')}</p>;
   return (
     <ul className={styles.list}>
       {newestFirst.map((alert) => {
@@ -253,16 +265,20 @@ const AlertList = memo(function AlertList({ report }: { report: Report }) {
                 {symbol} <span className={styles.exchange}>· {exchangeName(exchange)}</span>
               </span>
               <span>
-                {CONDITION_LABELS[alert.condition]} {formatQuantity(alert.price)}
+                {t(alert.condition)} {formatQuantity(alert.price, locale)}
               </span>
-              <AlertState alert={alert} />
+              <AlertState alert={alert} t={t} locale={locale} />
             </div>
             {alert.note && <p className={styles.noteText}>{alert.note}</p>}
             <button
               type="button"
               className={`${tableStyles.remove} ${styles.delete}`}
-              aria-label={`Delete alert ${symbol} ${alert.condition} ${alert.price}`}
-              title="Delete this alert"
+              aria-label={t('deleteLabel', {
+                symbol,
+                condition: t(CONDITION_WORDS[alert.condition]),
+                price: alert.price,
+              })}
+              title={t('deleteTitle')}
               disabled={deleting === alert.id}
               onClick={(event) => void remove(alert, event)}
             >
@@ -275,13 +291,19 @@ const AlertList = memo(function AlertList({ report }: { report: Report }) {
   );
 });
 
-function AlertState({ alert }: { alert: PriceAlert }) {
-  if (alert.triggeredAt === null) return <span className={`${styles.state} ${styles.waiting}`}>Waiting</span>;
+function AlertState({ alert, t, locale }: { alert: PriceAlert; t: T; locale: string }) {
+  if (alert.triggeredAt === null)
+    return <span className={`${styles.state} ${styles.waiting}`}>{t('waiting')}</span>;
+  const price = alert.triggeredPrice === null ? '—' : formatQuantity(alert.triggeredPrice, locale);
+  // The message leaves {time} for the element, so each language puts the moment where it reads.
+  const [before = '', after = ''] = t('triggered', { price }).split('{time}');
   return (
     <span className={`${styles.state} ${styles.triggered}`}>
-      Triggered{' '}
-      <time dateTime={new Date(alert.triggeredAt).toISOString()}>{formatWhen(alert.triggeredAt)}</time> at{' '}
-      {alert.triggeredPrice === null ? '—' : formatQuantity(alert.triggeredPrice)}
+      {before}
+      <time dateTime={new Date(alert.triggeredAt).toISOString()}>
+        {formatWhen(alert.triggeredAt, locale)}
+      </time>
+      {after}
     </span>
   );
 }
@@ -316,7 +338,7 @@ function useAlertList(store: DashboardStore): { loadError: string | null; retry(
 }
 
 /** Tells each fired alert through a browser notification once, when allowed; 'unsupported' without the API. */
-function useBrowserNotifications(store: DashboardStore) {
+function useBrowserNotifications(store: DashboardStore, t: T) {
   const current = useSyncExternalStore(subscribeToNothing, permissionNow, permissionOnServer);
   // The permission has no change event of its own: the request's answer is the change shown.
   const [answer, setAnswer] = useState<NotificationPermission | null>(null);
@@ -332,7 +354,10 @@ function useBrowserNotifications(store: DashboardStore) {
       for (const alert of fired) {
         try {
           // The tag makes the alert's notifications from several tabs replace each other rather than pile up.
-          new Notification('Livefolio alert', { body: describeTriggered(alert), tag: `alert-${alert.id}` });
+          new Notification(t('notificationTitle'), {
+            body: describeTriggered(alert, t),
+            tag: `alert-${alert.id}`,
+          });
         } catch {
           // Android's Chrome allows only a service worker's notifications; the page's notice remains.
         }
@@ -343,7 +368,7 @@ function useBrowserNotifications(store: DashboardStore) {
     return store.subscribe((s, prev) => {
       if (s.firedAlerts !== prev.firedAlerts && s.firedAlerts.length > 0) queueMicrotask(tell);
     });
-  }, [store]);
+  }, [store, t]);
 
   const request = () => {
     void Notification.requestPermission().then(setAnswer, () => undefined);
@@ -367,14 +392,19 @@ function marketName(stream: StreamId): string {
   return exchange ? `${symbol} · ${exchangeName(exchange)}` : symbol;
 }
 
-function alertName(alert: PriceAlert): string {
-  return `${marketName(alert.stream)} ${alert.condition} ${alert.price}`;
+function alertName(alert: PriceAlert, t: T): string {
+  return t('alertName', {
+    market: marketName(alert.stream),
+    condition: t(CONDITION_WORDS[alert.condition]),
+    price: alert.price,
+  });
 }
 
 // A firing today shows its time; an older one its date too.
-function formatWhen(ms: number): string {
+function formatWhen(ms: number, locale: string): string {
   const date = new Date(ms);
-  if (date.toDateString() === new Date().toDateString()) return formatClock(ms);
+  if (date.toDateString() === new Date().toDateString()) return formatClock(ms, true, locale);
+  // The date in ISO order, which reads the same in every language; the clock is the locale's.
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${formatClock(ms, false)}`;
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${formatClock(ms, false, locale)}`;
 }

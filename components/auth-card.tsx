@@ -2,6 +2,7 @@
 /** The account pages' shared parts: the centred sign-in / setup card, labelled fields, alerts, a submit hook. */
 import { useId, useState } from 'react';
 import type { FormEvent, InputHTMLAttributes, ReactNode } from 'react';
+import { useT } from '@/client/i18n/provider';
 import styles from './auth-card.module.css';
 
 /** A page-filling centred card: the Livefolio mark, a title (the page's h1), an optional line, then the form. */
@@ -14,6 +15,7 @@ export function AuthCard({
   intro?: ReactNode;
   children: ReactNode;
 }) {
+  const common = useT('common');
   return (
     <main className={styles.page}>
       <section className={styles.card} aria-labelledby="auth-title">
@@ -22,7 +24,7 @@ export function AuthCard({
               SVG as it is (nothing to optimise) and would load this mark, above the fold, lazily. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG, above the fold: see above */}
           <img src="/icon.svg" alt="" width={28} height={28} />
-          <span>Livefolio</span>
+          <span>{common('product')}</span>
         </p>
         <h1 id="auth-title" className={styles.title}>
           {title}
@@ -57,10 +59,11 @@ export function FormField({ label, hint, ...input }: FieldProps) {
 
 /** The "username" field; `isNew` (an account being created) adds the server's rules as a hint, and their cap. */
 export function UsernameField({ isNew = false, ...rest }: { isNew?: boolean } & Partial<FieldProps>) {
-  const rules = isNew ? { hint: '1 to 40 letters, digits, dots, dashes or underscores.', maxLength: 40 } : {};
+  const t = useT('setup');
+  const rules = isNew ? { hint: t('cardUsernameHint'), maxLength: 40 } : {};
   return (
     <FormField
-      label="Username"
+      label={t('cardUsername')}
       name="username"
       type="text"
       autoComplete="username"
@@ -76,12 +79,13 @@ export function UsernameField({ isNew = false, ...rest }: { isNew?: boolean } & 
 
 /** The "password" field of a new account, with the server's rules as a hint. */
 export function NewPasswordField(props: Partial<FieldProps>) {
+  const t = useT('setup');
   return (
     <FormField
-      label="Password"
+      label={t('cardPassword')}
       name="password"
       type="password"
-      hint="At least 8 characters."
+      hint={t('cardPasswordHint')}
       autoComplete="new-password"
       required
       minLength={8}
@@ -140,7 +144,8 @@ export function SubmitButton({
 
 /** The "Admin" mark next to a username. */
 export function AdminBadge() {
-  return <span className={styles.badge}>Admin</span>;
+  const t = useT('setup');
+  return <span className={styles.badge}>{t('cardAdmin')}</span>;
 }
 
 /** What a form's request came to: an error and the field to correct, or success (`leaving`: the page is changing). */

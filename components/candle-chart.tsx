@@ -14,6 +14,7 @@ import type {
 import { drawnCandles } from '@/client/candle-series';
 import type { CandleSeries } from '@/client/candle-series';
 import { formatPrice } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { CandleRow } from '@/lib/protocol';
 import { timeframeMs } from '@/lib/timeframes';
 import type { Timeframe } from '@/lib/timeframes';
@@ -93,6 +94,9 @@ export const CandleChart = memo(function CandleChart({
   title: string;
   onOlder(): void;
 }) {
+  const t = useT('chart');
+  // Context, not a prop from the pane: both change only when the page's language does, never with a tick.
+  const locale = useFormatLocale();
   const step = timeframeMs(timeframe);
   const drawn = useMemo(() => drawnCandles(series), [series]);
   const closedAll = useMemo(() => series.rows.map((row) => toCandle(row, null)), [series.rows]);
@@ -130,7 +134,7 @@ export const CandleChart = memo(function CandleChart({
   // range of the price axis or a new one opens; the chart is drawn again only then.
   const low = Math.min(...all.map((c) => c.low));
   const high = Math.max(...all.map((c) => c.high));
-  const axis = useSameAxis(priceAxis(low, high, decimals));
+  const axis = useSameAxis(priceAxis(low, high, decimals, locale));
   const maxVolume = useMemo(() => Math.max(1e-12, ...closed.map((c) => c.volume)), [closed]);
   const xFrom = first ? first.t - step / 2 : 0;
   const xTo = last ? last.t + step / 2 : 1;
@@ -255,21 +259,21 @@ export const CandleChart = memo(function CandleChart({
       <p className={styles.readout} aria-live="off" data-testid="candle-readout">
         {shown ? (
           <>
-            <span>{candleTimeLabel(shown.t, timeframe)}</span>
+            <span>{candleTimeLabel(shown.t, timeframe, false, locale)}</span>
             {(
               [
-                ['O', formatPrice(shown.open, decimals)],
-                ['H', formatPrice(shown.high, decimals)],
-                ['L', formatPrice(shown.low, decimals)],
-                ['C', formatPrice(shown.close, decimals)],
-                ['V', formatVolume(shown.volume)],
+                ['open', t('readoutOpen'), formatPrice(shown.open, decimals, locale)],
+                ['high', t('readoutHigh'), formatPrice(shown.high, decimals, locale)],
+                ['low', t('readoutLow'), formatPrice(shown.low, decimals, locale)],
+                ['close', t('readoutClose'), formatPrice(shown.close, decimals, locale)],
+                ['volume', t('readoutVolume'), formatVolume(shown.volume, locale)],
               ] as const
-            ).map(([name, value]) => (
-              <span key={name}>
+            ).map(([key, name, value]) => (
+              <span key={key}>
                 {name} <b>{value}</b>
               </span>
             ))}
-            {shown.live && <span>live</span>}
+            {shown.live && <span>{t('live')}</span>}
           </>
         ) : null}
       </p>
@@ -296,15 +300,18 @@ export const CandleChart = memo(function CandleChart({
             onKeyDown={onKeyDown}
           >
             <title>{title}</title>
-            <desc>
-              Drag or use the arrow keys to move along the candles; the wheel, two fingers or + and − zoom.
-              The readout above shows the candle under the pointer.
-            </desc>
-            <PriceAxis ticks={axis.ticks} decimals={decimals} g={g} />
-            <TimeAxis ticks={ticks} timeframe={timeframe} g={g} />
+            <desc>{t('candleHelp')}</desc>
+            <PriceAxis ticks={axis.ticks} decimals={decimals} g={g} locale={locale} />
+            <TimeAxis ticks={ticks} timeframe={timeframe} g={g} locale={locale} />
             <ClosedCandles candles={closed} g={g} />
             <LiveCandles candles={liveShown} g={g} />
-            <Crosshair active={active} pointerY={pointer?.y ?? null} g={g} decimals={decimals} />
+            <Crosshair
+              active={active}
+              pointerY={pointer?.y ?? null}
+              g={g}
+              decimals={decimals}
+              locale={locale}
+            />
           </svg>
         )}
       </div>

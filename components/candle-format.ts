@@ -1,31 +1,27 @@
 /** Labels of the candle chart: a candle's time as its timeframe needs it, and volumes in short form. */
-import { formatClock } from '@/client/format';
+import { dateTimeFormat, DEFAULT_FORMAT_LOCALE, formatClock, formatCompact } from '@/client/format';
 import type { Timeframe } from '@/lib/timeframes';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const day = (date: Date) => `${date.getDate()} ${MONTHS[date.getMonth()] ?? ''}`;
+// The locale's day and short month: "Dec 4" (en-US), "4 Dec" (en-GB), "4. Dez." (de-DE); with the year when asked.
+const day = (ms: number, locale: string, year: boolean) =>
+  dateTimeFormat(locale, { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}) }).format(ms);
 
 /**
  * A candle's open time in the browser's time zone: the clock for intraday candles, the day for daily and weekly
  * ones; `short` (axis ticks) leaves the day out of intraday labels.
  */
-export function candleTimeLabel(ms: number, timeframe: Timeframe, short = false): string {
-  const date = new Date(ms);
-  if (timeframe === '1d' || timeframe === '1w')
-    return short ? day(date) : `${day(date)} ${date.getFullYear()}`;
-  const clock = formatClock(ms, false);
-  return short ? clock : `${day(date)} ${clock}`;
+export function candleTimeLabel(
+  ms: number,
+  timeframe: Timeframe,
+  short = false,
+  locale = DEFAULT_FORMAT_LOCALE,
+): string {
+  if (timeframe === '1d' || timeframe === '1w') return day(ms, locale, !short);
+  const clock = formatClock(ms, false, locale);
+  return short ? clock : `${day(ms, locale, false)} ${clock}`;
 }
 
-const UNITS: [number, string][] = [
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-];
-
-/** A volume in three significant digits, e.g. 1.23K, 45.6M; small ones as they are. */
-export function formatVolume(volume: number): string {
-  for (const [size, unit] of UNITS) if (volume >= size) return `${(volume / size).toPrecision(3)}${unit}`;
-  return volume >= 1 ? volume.toPrecision(3) : volume.toPrecision(2);
+/** A volume in three significant digits, e.g. 1.23K, 45.6M (de-DE: 45,6 Mio.); small ones as they are. */
+export function formatVolume(volume: number, locale = DEFAULT_FORMAT_LOCALE): string {
+  return formatCompact(volume, locale);
 }

@@ -2,7 +2,8 @@
 /**
  * What the candle chart draws, in layers over one geometry: the axes and the closed candles with their volume
  * (memoised: drawn again only when they or the geometry change), and the live candles and the crosshair, which
- * are all a tick redraws.
+ * are all a tick redraws. The labels are written in `locale`, a prop: a string, so the memoised layers keep
+ * comparing equal from tick to tick.
  */
 import { memo } from 'react';
 import type { SVGProps } from 'react';
@@ -101,18 +102,20 @@ export function Crosshair({
   pointerY,
   g,
   decimals,
+  locale,
 }: {
   active: Candle | null;
   pointerY: number | null;
   g: Geometry;
   decimals: number;
+  locale: string;
 }) {
   if (!active) return null;
   const at = g.x(active.t);
   const { plot } = g;
   const dash = { stroke: COLORS.cross, strokeDasharray: '3 3', strokeWidth: 1 };
   const y = pointerY !== null && pointerY >= plot.y && pointerY <= plot.y + plot.height ? pointerY : null;
-  const tag = y === null ? null : formatPrice(g.priceAt(y), decimals);
+  const tag = y === null ? null : formatPrice(g.priceAt(y), decimals, locale);
   return (
     <g className="crosshair" pointerEvents="none">
       <line x1={at} x2={at} y1={plot.y} y2={plot.y + plot.height} {...dash} />
@@ -141,10 +144,12 @@ export const PriceAxis = memo(function PriceAxis({
   ticks,
   decimals,
   g,
+  locale,
 }: {
   ticks: readonly number[];
   decimals: number;
   g: Geometry;
+  locale: string;
 }) {
   const { plot } = g;
   return (
@@ -155,7 +160,7 @@ export const PriceAxis = memo(function PriceAxis({
           <g key={tick}>
             <Across y={y} g={g} stroke={COLORS.line} strokeWidth={1} opacity={0.6} />
             <text x={plot.x + plot.width + 6} y={y} dy="0.35em" fontSize={11} fill={COLORS.axis}>
-              {formatPrice(tick, decimals)}
+              {formatPrice(tick, decimals, locale)}
             </text>
           </g>
         );
@@ -169,11 +174,13 @@ export const TimeAxis = memo(function TimeAxis({
   ticks,
   timeframe,
   g,
+  locale,
   gap = 56,
 }: {
   ticks: readonly number[];
   timeframe: Timeframe;
   g: Geometry;
+  locale: string;
   gap?: number;
 }) {
   const { plot } = g;
@@ -190,7 +197,7 @@ export const TimeAxis = memo(function TimeAxis({
       <Across y={bottom} g={g} stroke={COLORS.line} strokeWidth={1} />
       {shown.map((t) => (
         <text key={t} x={g.x(t)} y={bottom + 16} textAnchor="middle" fontSize={11} fill={COLORS.axis}>
-          {candleTimeLabel(t, timeframe, true)}
+          {candleTimeLabel(t, timeframe, true, locale)}
         </text>
       ))}
     </g>

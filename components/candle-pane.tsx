@@ -1,8 +1,10 @@
 'use client';
 /** The candle chart of the selected market, or the tick line with the reason when there are no candles. */
 import { describeStream, exchangeName, priceDecimals } from '@/client/format';
+import { useT } from '@/client/i18n/provider';
 import { useDashboard } from '@/client/store/provider';
 import type { StreamId } from '@/lib/protocol';
+import { timeframeLabelKey } from '@/lib/timeframes';
 import type { Timeframe } from '@/lib/timeframes';
 import { CandleChart } from './candle-chart';
 import { LazyPriceChart as PriceChart } from './lazy-price-chart';
@@ -26,25 +28,27 @@ export function CandlePane({ stream, timeframe }: { stream: StreamId; timeframe:
   const offline = useDashboard((s) => s.offlineSince !== null || s.connection.state === 'offline');
   const { symbol, exchange: id } = describeStream(stream);
   const exchange = exchangeName(id);
+  const t = useT('chart');
+  const tf = t(timeframeLabelKey(timeframe));
 
   if (!series || series.state === 'loading')
-    return <p className={styles.placeholder}>Loading {timeframe} candles…</p>;
+    return <p className={styles.placeholder}>{t('loadingCandles', { timeframe: tf })}</p>;
   // Offline with no candles held, there is nothing to draw until the network is back: no fallback to fetch.
   if (offline && series.state === 'error')
     return (
       <p className={styles.placeholder} role="status">
-        Offline: the {timeframe} candles come back with the connection.
+        {t('offlineCandles', { timeframe: tf })}
       </p>
     );
   if (series.state === 'error' || series.state === 'empty') {
-    const why =
+    const text =
       series.state === 'empty'
-        ? `${exchange} has no ${timeframe} candles for ${symbol}`
-        : `No ${timeframe} candles from ${exchange}: ${series.message ?? 'the request failed'}`;
+        ? t('noCandles', { exchange, timeframe: tf, symbol })
+        : t('candlesFailed', { timeframe: tf, exchange, reason: series.message ?? t('requestFailed') });
     return (
       <div className={styles.fallbackPane}>
         <p className={styles.fallback} role="status">
-          {why}. Showing the live tick line instead.
+          {text}
         </p>
         <div className={styles.fallbackChart}>
           <PriceChart stream={stream} />
@@ -58,7 +62,7 @@ export function CandlePane({ stream, timeframe }: { stream: StreamId; timeframe:
         series={series}
         timeframe={timeframe}
         decimals={decimals}
-        title={`${symbol} ${timeframe} candles on ${exchange}`}
+        title={t('candleTitle', { symbol, timeframe: tf, exchange })}
         onOlder={loadOlder}
       />
     </div>

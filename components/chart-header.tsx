@@ -9,6 +9,7 @@ import {
   formatPrice,
   priceDecimals,
 } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
@@ -21,11 +22,13 @@ export function ChartHeader({ stream, titleId }: { stream: StreamId | null; titl
   const ticker = useDashboard((s) => (stream ? s.market.tickers[stream] : undefined));
   // Hooks run on every render: the status of no stream is asked of an empty id, which no feed has.
   const status = useStreamStatus(stream ?? ':');
+  const t = useT('chart');
+  const locale = useFormatLocale();
   if (!stream) {
     return (
       <header className={styles.head}>
         <h2 id={titleId} className={styles.symbol}>
-          Chart
+          {t('title')}
         </h2>
       </header>
     );
@@ -48,22 +51,24 @@ export function ChartHeader({ stream, titleId }: { stream: StreamId | null; titl
         )}
       </div>
       <div className={styles.quote}>
-        <span className={styles.price}>{formatPrice(ticker?.last, decimals)}</span>
-        <span className={`${styles.change} ${styles[change]}`}>{formatPercent(ticker?.percentage)}</span>
+        <span className={styles.price}>{formatPrice(ticker?.last, decimals, locale)}</span>
+        <span className={`${styles.change} ${styles[change]}`}>
+          {formatPercent(ticker?.percentage, locale)}
+        </span>
       </div>
       <dl className={styles.stats}>
         <div>
-          <dt>24h high</dt>
-          <dd>{formatPrice(ticker?.high, decimals)}</dd>
+          <dt>{t('high24h')}</dt>
+          <dd>{formatPrice(ticker?.high, decimals, locale)}</dd>
         </div>
         <div>
-          <dt>24h low</dt>
-          <dd>{formatPrice(ticker?.low, decimals)}</dd>
+          <dt>{t('low24h')}</dt>
+          <dd>{formatPrice(ticker?.low, decimals, locale)}</dd>
         </div>
         <div>
-          <dt>24h vol</dt>
+          <dt>{t('volume24h')}</dt>
           <dd>
-            {formatCompact(ticker?.quoteVolume)} <span className={styles.unit}>{quote}</span>
+            {formatCompact(ticker?.quoteVolume, locale)} <span className={styles.unit}>{quote}</span>
           </dd>
         </div>
       </dl>

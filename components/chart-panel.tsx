@@ -1,8 +1,10 @@
 'use client';
 /** The live chart of the selected stream: candles by default, the tick line (recharts, loaded on demand) on request. */
 import { describeStream } from '@/client/format';
+import { useT } from '@/client/i18n/provider';
 import { selectChartStream } from '@/client/store/dashboard-store';
 import { useDashboard } from '@/client/store/provider';
+import { timeframeLabelKey } from '@/lib/timeframes';
 import { CandlePane } from './candle-pane';
 import { ChartControls } from './chart-controls';
 import { ChartHeader } from './chart-header';
@@ -13,6 +15,7 @@ import { LazyPriceChart as PriceChart } from './lazy-price-chart';
 export function ChartPanel() {
   const stream = useDashboard(selectChartStream);
   const chart = useDashboard((s) => s.chart);
+  const t = useT('chart');
   return (
     <section className={styles.panel} aria-labelledby="chart-title">
       <ChartHeader stream={stream} titleId="chart-title" />
@@ -23,13 +26,17 @@ export function ChartPanel() {
         ) : stream ? (
           <PriceChart stream={stream} />
         ) : (
-          <p className={styles.placeholder}>Add a ticker to the watchlist to see its chart.</p>
+          <p className={styles.placeholder}>{t('emptyWatchlist')}</p>
         )}
       </div>
       {stream && (
         <p className="sr-only">
-          Live {chart.mode === 'candles' ? `${chart.timeframe} candle` : 'price'} chart of{' '}
-          {describeStream(stream).symbol}; the table below has the numbers.
+          {chart.mode === 'candles'
+            ? t('srCandles', {
+                timeframe: t(timeframeLabelKey(chart.timeframe)),
+                symbol: describeStream(stream).symbol,
+              })
+            : t('srLine', { symbol: describeStream(stream).symbol })}
         </p>
       )}
     </section>

@@ -1,19 +1,22 @@
 'use client';
 /** Always-visible state of the socket: live / reconnecting / offline, and the time since the last message. */
+import { useT } from '@/client/i18n/provider';
 import { useDashboard } from '@/client/store/provider';
 import type { ConnectionState } from '@/client/store/dashboard-store';
-import { Age } from './age';
+import type { Catalog } from '@/lib/i18n/messages/en';
+import { Age, AgeInText } from './age';
 import styles from './status.module.css';
 
-const LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+const LABELS: Record<ConnectionState, keyof Catalog['dashboard']> = {
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting',
+  offline: 'offline',
 };
 
 /** A dot, the state word (announced when it changes) and the age of the last message. */
 export function ConnectionIndicator() {
+  const t = useT('dashboard');
   const state = useDashboard((s) => s.connection.state);
   const lastMessageAt = useDashboard((s) => s.connection.lastMessageAt);
 
@@ -28,16 +31,16 @@ export function ConnectionIndicator() {
       ) : (
         <>
           {' '}
-          last message <Age since={lastMessageAt} clock="browser" suffix=" ago" />
+          <AgeInText text={t('lastMessage')} since={lastMessageAt} clock="browser" ago />
         </>
       );
   }
   return (
-    <div className={`${styles.connection} ${styles[state]}`} title="Connection to the Livefolio server">
+    <div className={`${styles.connection} ${styles[state]}`} title={t('connectionTitle')}>
       <span className={styles.dot} aria-hidden="true" />
       {/* Only the state word is a live region: the ticking age would be announced every second. */}
       <span role="status" className={styles.connectionState}>
-        {LABELS[state]}
+        {t(LABELS[state])}
       </span>
       {detail && <span className={styles.connectionAge}>{detail}</span>}
     </div>

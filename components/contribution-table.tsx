@@ -4,6 +4,7 @@
  * and what trades, fees and income did, so that the rows add up to the time-weighted return above them.
  */
 import type { ContributionParts } from '@/client/api/performance';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { formatSignedFraction } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
 
@@ -21,7 +22,9 @@ function Row({
   scale: number;
   title?: string;
 }) {
-  const { text, tone } = formatSignedFraction(fraction, 'pts');
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
+  const { text, tone } = formatSignedFraction(fraction, t('percentPoints'), locale);
   const width = scale > 0 ? Math.min(100, (Math.abs(fraction) / scale) * 100) : 0;
   return (
     <tr title={title}>
@@ -35,6 +38,7 @@ function Row({
 }
 
 export function ContributionTable({ parts }: { parts: ContributionParts }) {
+  const t = useT('portfolio');
   if (parts.total === null || parts.assets.length === 0) return null;
   const named = parts.assets.slice(0, NAMED);
   const rest = parts.assets.slice(NAMED);
@@ -47,14 +51,14 @@ export function ContributionTable({ parts }: { parts: ContributionParts }) {
   );
   return (
     <table className={styles.contributions}>
-      <caption>Contribution to the return</caption>
+      <caption>{t('contributionCaption')}</caption>
       <tbody>
         {named.map((a) => (
           <Row key={a.asset} name={a.asset} fraction={Number(a.contribution)} scale={scale} />
         ))}
         {rest.length > 0 && (
           <Row
-            name={`${rest.length} more`}
+            name={t('contributionMore', { count: rest.length })}
             fraction={restSum}
             scale={scale}
             title={rest.map((a) => a.asset).join(', ')}
@@ -62,10 +66,10 @@ export function ContributionTable({ parts }: { parts: ContributionParts }) {
         )}
         {other !== null && (
           <Row
-            name="Trades, fees, income"
+            name={t('contributionOther')}
             fraction={other}
             scale={scale}
-            title={`What moved between the ${parts.step} closes the assets are measured at: trades, fees, income, and the time since the last close`}
+            title={t('contributionOtherTitle', { step: parts.step })}
           />
         )}
       </tbody>

@@ -2,7 +2,9 @@
 /** The holdings as a table: one row per open position at its live price, then those the totals leave out and why. */
 import { describeStream, exchangeName, MISSING } from '@/client/format';
 import type { UnpricedHolding, UnpricedReason } from '@/client/api/portfolio';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { LiveHolding } from '@/client/live-portfolio';
+import type { Translate } from '@/lib/i18n/messages/en';
 import { Decimal } from '@/lib/portfolio/decimal';
 import {
   formatChangePercent,
@@ -16,15 +18,15 @@ import {
 import styles from './portfolio-panel.module.css';
 import table from './ticker-table.module.css';
 
-// The numeric columns; true: one that gives way on a phone.
-const COLUMNS: ReadonlyArray<readonly [string, boolean]> = [
-  ['Quantity', false],
-  ['Price', false],
-  ['Value', false],
-  ['Cost basis', true],
-  ['Unrealized P&L', false],
-  ['Allocation', false],
-];
+// The numeric columns' headings (keys); true: one that gives way on a phone.
+const COLUMNS = [
+  ['colQuantity', false],
+  ['colPrice', false],
+  ['colValue', false],
+  ['colCostBasis', true],
+  ['unrealizedPnl', false],
+  ['allocation', false],
+] as const satisfies ReadonlyArray<readonly [string, boolean]>;
 
 /** A real `<table>` in the watchlist's look; amounts are in `quote` (the caption says so), except an unpriced asset's own. */
 export function HoldingsTable({
@@ -42,20 +44,24 @@ export function HoldingsTable({
   /** The user picked the exchange an asset is priced on. */
   onPriceOn?: (asset: string, exchange: string) => void;
 }) {
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
   return (
     <div className={table.scroller}>
       <table className={table.table}>
         <caption className="sr-only">
-          Holdings{account === undefined ? '' : ` in ${account}`}, valued in {quote} at live prices.
+          {account === undefined
+            ? t('holdingsCaption', { quote })
+            : t('holdingsCaptionIn', { account, quote })}
         </caption>
         <thead>
           <tr>
             <th scope="col" className={table.text}>
-              Asset
+              {t('colAsset')}
             </th>
             {COLUMNS.map(([name, optional]) => (
               <th key={name} scope="col" className={optional ? `${table.num} ${table.md}` : table.num}>
-                {name}
+                {t(name)}
               </th>
             ))}
           </tr>
@@ -66,30 +72,27 @@ export function HoldingsTable({
               <th scope="row" className={table.symbolCell}>
                 {h.asset}
                 {h.stale && (
-                  <span
-                    className={`${table.flag} ${table.warn}`}
-                    title="This price is not known to be current."
-                  >
-                    Stale
+                  <span className={`${table.flag} ${table.warn}`} title={t('staleTitle')}>
+                    {t('stale')}
                   </span>
                 )}
                 <Venue holding={h} onPick={onPriceOn} />
               </th>
-              <td className={table.num}>{formatQuantity(h.quantity)}</td>
-              <td className={table.num}>{formatUnitPrice(h.price, quote)}</td>
-              <td className={`${table.num} ${styles.strong}`}>{formatMoney(h.marketValue, quote)}</td>
+              <td className={table.num}>{formatQuantity(h.quantity, locale)}</td>
+              <td className={table.num}>{formatUnitPrice(h.price, quote, locale)}</td>
+              <td className={`${table.num} ${styles.strong}`}>{formatMoney(h.marketValue, quote, locale)}</td>
               {h.costUnknown ? (
                 <CostUnknown />
               ) : (
                 <>
-                  <td className={`${table.num} ${table.md}`}>{formatMoney(h.costBasis, quote)}</td>
+                  <td className={`${table.num} ${table.md}`}>{formatMoney(h.costBasis, quote, locale)}</td>
                   <td className={`${table.num} ${table[tone(h.unrealizedPnl)]}`}>
-                    {formatSignedMoney(h.unrealizedPnl, quote)}
-                    <span className={table.sub}>{formatChangePercent(h.unrealizedPnlPercent)}</span>
+                    {formatSignedMoney(h.unrealizedPnl, quote, locale)}
+                    <span className={table.sub}>{formatChangePercent(h.unrealizedPnlPercent, locale)}</span>
                   </td>
                 </>
               )}
-              <td className={table.num}>{formatShare(h.allocation)}</td>
+              <td className={table.num}>{formatShare(h.allocation, locale)}</td>
             </tr>
           ))}
           {unpriced.map((u) => (
@@ -97,14 +100,14 @@ export function HoldingsTable({
               <th scope="row" className={table.symbolCell}>
                 {u.asset}
               </th>
-              <td className={table.num}>{formatQuantity(u.quantity)}</td>
-              <td colSpan={2}>{reasonText(u.reason, u.quoteCurrency, quote)}</td>
+              <td className={table.num}>{formatQuantity(u.quantity, locale)}</td>
+              <td colSpan={2}>{reasonText(u.reason, u.quoteCurrency, quote, t)}</td>
               <td className={`${table.num} ${table.md}`}>
                 {u.costUnknown ? (
-                  <span className={`${table.flag} ${table.warn}`}>Cost unknown</span>
+                  <span className={`${table.flag} ${table.warn}`}>{t('costUnknown')}</span>
                 ) : (
                   <>
-                    {formatMoney(new Decimal(u.costBasis), u.quoteCurrency)}
+                    {formatMoney(new Decimal(u.costBasis), u.quoteCurrency, locale)}
                     {u.quoteCurrency !== quote && ` ${u.quoteCurrency}`}
                   </>
                 )}
@@ -124,12 +127,12 @@ export function HoldingsTable({
  * unknown rather than as a cost of 0 and a gain of its whole value.
  */
 function CostUnknown() {
-  const why =
-    'Part of this holding is an opening balance whose cost is not known. Edit it on the Transactions page to state its cost.';
+  const t = useT('portfolio');
+  const why = t('costUnknownTitle');
   return (
     <>
       <td className={`${table.num} ${table.md}`} title={why}>
-        <span className={`${table.flag} ${table.warn}`}>Cost unknown</span>
+        <span className={`${table.flag} ${table.warn}`}>{t('costUnknown')}</span>
       </td>
       <td className={table.num} title={why}>
         {MISSING}
@@ -146,6 +149,7 @@ function Venue({
   holding: LiveHolding;
   onPick: ((asset: string, exchange: string) => void) | undefined;
 }) {
+  const t = useT('portfolio');
   const current = holding.stream ? describeStream(holding.stream).exchange : null;
   if (!current) return null;
   if (holding.venues.length < 2 || !onPick) {
@@ -154,7 +158,7 @@ function Venue({
   return (
     <select
       className={styles.venue}
-      aria-label={`Price ${holding.asset} on`}
+      aria-label={t('priceOnLabel', { asset: holding.asset })}
       value={current}
       onChange={(event) => onPick(holding.asset, event.currentTarget.value)}
     >
@@ -168,17 +172,22 @@ function Venue({
 }
 
 /** Why an asset has no value in the totals, in words. */
-export function reasonText(reason: UnpricedReason, assetQuote: string, quote: string): string {
+export function reasonText(
+  reason: UnpricedReason,
+  assetQuote: string,
+  quote: string,
+  t: Translate<'portfolio'>,
+): string {
   switch (reason) {
     case 'no-price':
-      return 'No price yet: waiting for the market';
+      return t('reasonNoPrice');
     case 'invalid-price':
-      return 'No valid price from the exchange';
+      return t('reasonInvalidPrice');
     case 'other-quote-currency':
-      return `Quoted in ${assetQuote}, not ${quote}`;
+      return t('reasonOtherQuote', { assetQuote, quote });
     case 'no-conversion':
-      return `No market converts ${assetQuote} to ${quote} on the configured exchanges`;
+      return t('reasonNoConversion', { assetQuote, quote });
     case 'no-rate':
-      return `No price yet for converting ${assetQuote} to ${quote}`;
+      return t('reasonNoRate', { assetQuote, quote });
   }
 }

@@ -4,13 +4,19 @@
  * without, so a phone fetches the library only when the line is asked for or there are no candles.
  */
 import dynamic from 'next/dynamic';
+import { useT } from '@/client/i18n/provider';
 import styles from './chart-panel.module.css';
 
 /** Said where the chart's code cannot be fetched (the network went away before it was ever loaded). */
 function Unavailable() {
-  return (
-    <p className={styles.placeholder}>The tick line could not be loaded; it comes back with the network.</p>
-  );
+  const t = useT('chart');
+  return <p className={styles.placeholder}>{t('lineUnavailable')}</p>;
+}
+
+/** Rendered by next/dynamic as a component while the chart's code is fetched. */
+function Loading() {
+  const t = useT('chart');
+  return <p className={styles.placeholder}>{t('loadingChart')}</p>;
 }
 
 export const LazyPriceChart = dynamic(
@@ -21,6 +27,6 @@ export const LazyPriceChart = dynamic(
     ),
   {
     ssr: false,
-    loading: () => <p className={styles.placeholder}>Loading chart…</p>,
+    loading: Loading,
   },
 );

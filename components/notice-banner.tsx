@@ -1,5 +1,7 @@
 'use client';
 /** Messages for the user (e.g. an unknown ticker refused by the server), in live regions screen readers announce. */
+import { useT } from '@/client/i18n/provider';
+import { noticeText } from '@/client/store/notice';
 import { useDashboard, useDashboardStore } from '@/client/store/provider';
 import styles from './notice-banner.module.css';
 
@@ -7,6 +9,8 @@ import styles from './notice-banner.module.css';
 export function NoticeBanner() {
   const notice = useDashboard((s) => s.notice);
   const store = useDashboardStore();
+  const t = useT('dashboard');
+  const alertText = useT('alerts');
   const dismiss = () => store.getState().notify(null);
 
   const message = notice && (
@@ -15,8 +19,8 @@ export function NoticeBanner() {
       <span className={styles.icon} aria-hidden="true">
         {notice.kind === 'error' ? '!' : 'i'}
       </span>
-      <span className={styles.text}>{notice.text}</span>
-      <button type="button" className={styles.dismiss} onClick={dismiss} aria-label="Dismiss message">
+      <span className={styles.text}>{noticeText(notice, t, alertText)}</span>
+      <button type="button" className={styles.dismiss} onClick={dismiss} aria-label={t('dismissNotice')}>
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2 2l8 8M10 2l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>

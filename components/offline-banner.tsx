@@ -1,11 +1,14 @@
 'use client';
 /** Says that the prices and portfolio shown are the ones this browser kept, and how old they are. */
 import { formatClock } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { useDashboard } from '@/client/store/provider';
-import { Age } from './age';
+import { AgeInText } from './age';
 import styles from './notice-banner.module.css';
 
 export function OfflineBanner() {
+  const t = useT('dashboard');
+  const locale = useFormatLocale();
   const since = useDashboard((s) => s.offlineSince);
   if (since === null) return null;
   return (
@@ -14,9 +17,12 @@ export function OfflineBanner() {
         !
       </span>
       <span className={styles.text}>
-        Offline: prices and portfolio as of {formatClock(since, false)} (
-        <Age since={since} clock="browser" suffix=" ago" />
-        ). They update when the connection is back.
+        <AgeInText
+          text={t('offlineBanner', { time: formatClock(since, false, locale) })}
+          since={since}
+          clock="browser"
+          ago
+        />
       </span>
     </p>
   );

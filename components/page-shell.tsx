@@ -1,10 +1,13 @@
+'use client';
 /** The frame of a page away from the dashboard: the way back, the page's title, and titled panels. */
 import Link from 'next/link';
+import { useT } from '@/client/i18n/provider';
 import type { ReactNode } from 'react';
 import styles from './page-shell.module.css';
 
 /** A header bar with "Back to dashboard", then `<main>` opening with the page's h1. */
 export function PageShell({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT('common');
   return (
     <>
       <header className={styles.header}>
@@ -19,7 +22,7 @@ export function PageShell({ title, children }: { title: string; children: ReactN
               strokeLinejoin="round"
             />
           </svg>
-          Back to dashboard
+          {t('backToDashboard')}
         </Link>
       </header>
       <main className={styles.main}>

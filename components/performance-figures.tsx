@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchPerformance } from '@/client/api/performance';
 import type { Performance } from '@/client/api/performance';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { ValueRange } from '@/client/value-series';
 import { ContributionTable } from './contribution-table';
 import { RETURN_LINE_COLORS, ReturnLines } from './return-lines';
@@ -20,8 +21,9 @@ function Figure({
   title: string;
   swatch?: { color: string; dashed: boolean };
 }) {
+  const locale = useFormatLocale();
   if (fraction === null || fraction === undefined) return null;
-  const { text, tone } = formatSignedFraction(Number(fraction), '%');
+  const { text, tone } = formatSignedFraction(Number(fraction), '%', locale);
   return (
     <span className={styles.performanceFigure} title={title}>
       {swatch && (
@@ -44,6 +46,7 @@ function Figure({
 
 /** Asks again when the range or the newest value point changes (`version`). */
 export function PerformanceFigures({ range, version }: { range: ValueRange; version: number | undefined }) {
+  const t = useT('portfolio');
   const [loaded, setLoaded] = useState<{ range: ValueRange; data: Performance } | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -67,7 +70,7 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
   const btc = data.benchmarks.BTC?.points.at(-1)?.[1];
   const eth = data.benchmarks.ETH?.points.at(-1)?.[1];
   return (
-    <div className={styles.performance} aria-label="Performance over the range">
+    <div className={styles.performance} aria-label={t('performanceLabel')}>
       {/* No return (one value in the range, say): only what the server says instead. */}
       {data.twr !== null && (
         <>
@@ -75,18 +78,18 @@ export function PerformanceFigures({ range, version }: { range: ValueRange; vers
             <ReturnLines portfolio={lines.portfolio} btc={lines.btc} />
           </div>
           <Figure
-            label="Return (time-weighted)"
+            label={t('twrLabel')}
             fraction={data.twr}
-            title="Growth of the portfolio with deposits and withdrawals taken out"
+            title={t('twrTitle')}
             swatch={{ color: RETURN_LINE_COLORS.portfolio, dashed: false }}
           />
           <Figure
             label="BTC"
             fraction={btc}
-            title="What holding BTC returned over the same time"
+            title={t('benchmarkTitle', { asset: 'BTC' })}
             swatch={{ color: RETURN_LINE_COLORS.btc, dashed: true }}
           />
-          <Figure label="ETH" fraction={eth} title="What holding ETH returned over the same time" />
+          <Figure label="ETH" fraction={eth} title={t('benchmarkTitle', { asset: 'ETH' })} />
           <ContributionTable parts={data.contributions} />
         </>
       )}

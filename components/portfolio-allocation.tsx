@@ -5,7 +5,9 @@
  */
 import dynamic from 'next/dynamic';
 import { useMemo, useRef } from 'react';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { LiveHolding } from '@/client/live-portfolio';
+import type { Translate } from '@/lib/i18n/messages/en';
 import { ZERO } from '@/lib/portfolio/decimal';
 import type { Decimal } from '@/lib/portfolio/decimal';
 import type { AllocationSlice } from './allocation-chart';
@@ -33,7 +35,9 @@ interface LegendItem {
 
 /** A section headed "Allocation"; the donut is a picture of the legend, named by it, and out of the Tab order. */
 export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHolding[] }) {
-  const legend = legendItems(holdings);
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
+  const legend = legendItems(holdings, t, locale);
   if (legend.length === 0) return null;
   const sliceKey = legend.map((item) => `${item.name}\t${item.color}\t${item.slice}`).join('\n');
   const description = legend.map((item) => `${item.name} ${item.share}`).join(', ');
@@ -41,7 +45,7 @@ export function PortfolioAllocation({ holdings }: { holdings: readonly LiveHoldi
   return (
     <section className={styles.allocation} aria-labelledby="allocation-title">
       <h3 id="allocation-title" className={styles.subTitle}>
-        Allocation
+        {t('allocation')}
       </h3>
       <div className={styles.allocationBody}>
         <Donut sliceKey={sliceKey} description={description} />
@@ -64,8 +68,9 @@ function Donut({ sliceKey, description }: { sliceKey: string; description: strin
   const slices = useMemo(() => toSlices(sliceKey), [sliceKey]);
   const frame = useRef<HTMLDivElement>(null);
   const near = useNearView(frame);
+  const t = useT('portfolio');
   return (
-    <div role="img" aria-label={`Allocation chart: ${description}`} className={styles.donut}>
+    <div role="img" aria-label={t('allocationChartLabel', { description })} className={styles.donut}>
       {/* inert: recharts' layers would otherwise be invisible Tab stops; the legend has the numbers. */}
       <div inert className={styles.donutFrame} ref={frame}>
         {near ? <AllocationChart slices={slices} /> : <div className={styles.donutPlaceholder} />}
@@ -75,12 +80,16 @@ function Donut({ sliceKey, description }: { sliceKey: string; description: strin
 }
 
 // The largest holdings by value, each with its colour; the rest together as "Other (n)".
-function legendItems(holdings: readonly LiveHolding[]): LegendItem[] {
+function legendItems(
+  holdings: readonly LiveHolding[],
+  t: Translate<'portfolio'>,
+  locale: string,
+): LegendItem[] {
   const held = holdings.filter((h) => h.marketValue.gt(0)).sort((a, b) => b.marketValue.cmp(a.marketValue));
   const fits = held.length <= COLORS.length ? held.length : COLORS.length - 1;
   const item = (name: string, allocation: Decimal, color: string): LegendItem => ({
     name,
-    share: formatShare(allocation),
+    share: formatShare(allocation, locale),
     slice: allocation.times(100).toFixed(1),
     color,
   });
@@ -88,7 +97,7 @@ function legendItems(holdings: readonly LiveHolding[]): LegendItem[] {
   const rest = held.slice(fits);
   if (rest.length > 0) {
     const share = rest.reduce((sum, h) => sum.plus(h.allocation), ZERO);
-    items.push(item(`Other (${rest.length})`, share, OTHER_COLOR));
+    items.push(item(t('otherAssets', { count: rest.length }), share, OTHER_COLOR));
   }
   return items;
 }

@@ -1,6 +1,6 @@
 /** Formatting of exact amounts (Decimal or decimal strings) for the portfolio views: money, prices, quantities, shares. */
-import { MISSING } from '@/client/format';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { DEFAULT_FORMAT_LOCALE, formatDecimalText, formatPercent, MISSING } from '@/client/format';
+import type { Decimal } from '@/lib/portfolio/decimal';
 
 const MINUS = '\u2212';
 
@@ -14,54 +14,63 @@ const COIN_DIGITS = 8;
 const MAX_PRICE_PLACES = 12;
 
 /** Money in `quote`: 2 places for fiat-like quotes (12,345.60), else 8 significant digits (0.12345678). */
-export function formatMoney(value: Decimal, quote: string): string {
-  return plain(FIAT_LIKE.has(quote) ? value.toFixed(2) : value.toSignificantDigits(COIN_DIGITS).toFixed());
+export function formatMoney(value: Decimal, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
+  return formatDecimalText(
+    FIAT_LIKE.has(quote) ? value.toFixed(2) : value.toSignificantDigits(COIN_DIGITS).toFixed(),
+    locale,
+  );
 }
 
 /** Money with its sign, for a change or a P&L: +1,234.50, −12.00, 0.00. */
-export function formatSignedMoney(value: Decimal, quote: string): string {
-  return signed(formatMoney(value, quote));
+export function formatSignedMoney(value: Decimal, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
+  return signed(formatMoney(value, quote, locale));
 }
 
 /**
  * A unit price: its own digits (the server and the feeds round to the market's precision), at least 2 places in
  * a fiat-like quote (65,000.10; 0.00001234), at most 8 significant digits otherwise.
  */
-export function formatUnitPrice(value: Decimal | null, quote: string): string {
+export function formatUnitPrice(
+  value: Decimal | null,
+  quote: string,
+  locale = DEFAULT_FORMAT_LOCALE,
+): string {
   if (value === null) return MISSING;
-  if (!FIAT_LIKE.has(quote)) return formatMoney(value, quote);
+  if (!FIAT_LIKE.has(quote)) return formatMoney(value, quote, locale);
   const places = Math.min(Math.max(value.decimalPlaces(), 2), MAX_PRICE_PLACES);
-  return plain(value.toFixed(places));
+  return formatDecimalText(value.toFixed(places), locale);
 }
 
 /** A quantity as the decimal string it is, with thousands separators: 1,234.56789. */
-export function formatQuantity(value: Decimal | string): string {
-  return plain(typeof value === 'string' ? value : value.toFixed());
+export function formatQuantity(value: Decimal | string, locale = DEFAULT_FORMAT_LOCALE): string {
+  return formatDecimalText(typeof value === 'string' ? value : value.toFixed(), locale);
 }
 
-/** A share in [0, 1] as a percentage at 2 places: 0.1234 → 12.34%. */
-export function formatShare(fraction: Decimal): string {
-  return `${fraction.times(100).toFixed(2)}%`;
+/** A share in [0, 1] as a percentage at 2 places: 0.1234 → 12.34% (de-DE: 12,34 %). */
+export function formatShare(fraction: Decimal, locale = DEFAULT_FORMAT_LOCALE): string {
+  return percentText(fraction.times(100).toFixed(2), locale);
 }
 
 /** A change already in percent, signed at 2 places: +1.23%, −0.45%, 0.00%; null is unknown. */
-export function formatChangePercent(percent: Decimal | null): string {
-  return percent === null ? MISSING : `${signed(plain(percent.toFixed(2)))}%`;
+export function formatChangePercent(percent: Decimal | null, locale = DEFAULT_FORMAT_LOCALE): string {
+  return percent === null ? MISSING : formatPercent(percent.toDecimalPlaces(2).toNumber(), locale);
 }
 
 /**
- * A decimal fraction as a signed figure at 2 places with an arrow, so that the colour is not alone: 0.0525 in
- * `%` is "▲ +5.25 %", −0.0026 in `pts` is "▼ −0.26 pts", and what rounds to zero is "0.00 %".
+ * A decimal fraction as a signed figure at 2 places with an arrow, so that the colour is not alone: 0.0525 with
+ * the unit `%` is "▲ +5.25 %", −0.0026 with `pts` (the caller's word for percentage points) is "▼ −0.26 pts", and
+ * what rounds to zero is "0.00 %".
  */
 export function formatSignedFraction(
   fraction: number,
-  unit: '%' | 'pts',
+  unit: string,
+  locale = DEFAULT_FORMAT_LOCALE,
 ): { text: string; tone: 'up' | 'down' | 'flat' } {
   const value = fraction * 100;
   const rounded = Math.abs(value) < 0.005 ? 0 : value;
   const sign = rounded > 0 ? '▲ +' : rounded < 0 ? '▼ −' : '';
   return {
-    text: `${sign}${Math.abs(rounded).toFixed(2)} ${unit}`,
+    text: `${sign}${formatDecimalText(Math.abs(rounded).toFixed(2), locale)} ${unit}`,
     tone: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat',
   };
 }
@@ -73,14 +82,12 @@ export function tone(value: Decimal | null, places = 2): 'up' | 'down' | 'flat' 
   return rounded.isZero() ? 'flat' : rounded.isPositive() ? 'up' : 'down';
 }
 
-// Thousands separators on a plain decimal string, a true minus sign, and never "−0.00".
-function plain(text: string): string {
-  const negative = text.startsWith('-') && !new Decimal(text).isZero();
-  const [whole = '', fraction] = text.replace(/^-/, '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? MINUS : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+// A percentage's digits with the locale's percent sign and its spacing: 12.34% (en-US), 12,34 % (de-DE).
+function percentText(digits: string, locale: string): string {
+  const sample = new Intl.NumberFormat(locale, { style: 'percent' }).format(0.01);
+  return sample.replace(/1/, formatDecimalText(digits, locale));
 }
 
 function signed(text: string): string {
-  return text.startsWith(MINUS) || /^[0.,]*$/.test(text) ? text : `+${text}`;
+  return text.startsWith(MINUS) || /^[^1-9]*$/.test(text) ? text : `+${text}`;
 }

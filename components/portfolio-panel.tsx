@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { setPortfolioCurrency, setPricingExchange } from '@/client/api/portfolio';
 import { accountPortfolio } from '@/client/account-portfolio';
 import { formatClock } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { revaluePortfolio } from '@/client/live-portfolio';
 import type { PortfolioAnswer } from '@/client/api/portfolio';
 import { Decimal } from '@/lib/portfolio/decimal';
@@ -22,16 +23,18 @@ import { usePortfolio } from './use-portfolio';
 import { usePortfolioAccount } from './use-portfolio-account';
 import { ValueHistory } from './value-history';
 
-/** The cost-basis methods as the select names them. */
-const METHODS: ReadonlyArray<{ value: CostBasisMethod; label: string }> = [
-  { value: 'fifo', label: 'FIFO' },
-  { value: 'lifo', label: 'LIFO' },
-  { value: 'hifo', label: 'HIFO' },
-  { value: 'average', label: 'Average cost' },
-];
+/** The cost-basis methods and the keys of the names the select gives them. */
+const METHODS = [
+  { value: 'fifo', label: 'methodFifo' },
+  { value: 'lifo', label: 'methodLifo' },
+  { value: 'hifo', label: 'methodHifo' },
+  { value: 'average', label: 'methodAverage' },
+] as const satisfies ReadonlyArray<{ value: CostBasisMethod; label: string }>;
 
 /** Re-renders when the answer changes or one of its own streams ticks; other tickers leave it alone. */
 export function PortfolioPanel() {
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
   const [method, setMethod] = useState<CostBasisMethod>('fifo');
   const { data, keptAt, error, loading, retry } = usePortfolio(method);
   const [currencyError, setCurrencyError] = useState<string | null>(null);
@@ -85,13 +88,13 @@ export function PortfolioPanel() {
     <section className={styles.panel} aria-labelledby="portfolio-title" aria-busy={loading}>
       <header className={styles.head}>
         <h2 id="portfolio-title" className={styles.title}>
-          Portfolio
+          {t('title')}
         </h2>
         <div className={styles.controls}>
           {accounts.length > 0 && (
             <>
               <label htmlFor={accountId} className={styles.label}>
-                Account
+                {t('accountLabel')}
               </label>
               <AccountSelect
                 id={accountId}
@@ -103,7 +106,7 @@ export function PortfolioPanel() {
             </>
           )}
           <label htmlFor={methodId} className={styles.label}>
-            Cost-basis method
+            {t('methodLabel')}
           </label>
           <select
             id={methodId}
@@ -113,12 +116,12 @@ export function PortfolioPanel() {
           >
             {METHODS.map((m) => (
               <option key={m.value} value={m.value}>
-                {m.label}
+                {t(m.label)}
               </option>
             ))}
           </select>
           <label htmlFor={currencyId} className={styles.label}>
-            Currency
+            {t('currencyLabel')}
           </label>
           <select
             id={currencyId}
@@ -136,7 +139,7 @@ export function PortfolioPanel() {
           {/* No prefetch: the Transactions page's code (its forms and zod) is fetched when it is opened, not with
               the dashboard, which a phone on a slow network would pay for before its first price. */}
           <Link href={transactionsHref} className={styles.link} prefetch={false}>
-            Transactions
+            {t('transactionsLink')}
           </Link>
         </div>
       </header>
@@ -144,29 +147,29 @@ export function PortfolioPanel() {
         <FormAlert message={shownError === null ? null : { text: shownError, at: 0 }} />
         {keptAt !== null && (
           <p className={styles.note} data-testid="portfolio-kept">
-            The valuation of {formatClock(keptAt, false)}, kept in this browser: the server cannot be reached.
+            {t('keptNote', { time: formatClock(keptAt, false, locale) })}
           </p>
         )}
         {error && (
           <button type="button" className={styles.retry} onClick={retry}>
-            Try again
+            {t('retry')}
           </button>
         )}
       </div>
       {live === null ? (
-        !error && <p className={styles.placeholder}>Loading the portfolio…</p>
+        !error && <p className={styles.placeholder}>{t('loading')}</p>
       ) : empty && closed.length === 0 && account ? (
         <p className={styles.placeholder}>
-          Nothing in {account.name} yet —{' '}
+          {t('emptyAccount', { account: account.name })}{' '}
           <Link href={transactionsHref} prefetch={false}>
-            add a transaction or a transfer to it
+            {t('emptyAccountLink')}
           </Link>
         </p>
       ) : empty && closed.length === 0 ? (
         <p className={styles.placeholder}>
-          No transactions yet —{' '}
+          {t('emptyPortfolio')}{' '}
           <Link href="/transactions" prefetch={false}>
-            add your first one
+            {t('emptyPortfolioLink')}
           </Link>
         </p>
       ) : (
@@ -174,9 +177,9 @@ export function PortfolioPanel() {
           <PortfolioSummary totals={live.totals} quote={live.quoteCurrency} unpriced={live.unpriced} />
           {empty ? (
             <p className={styles.placeholder}>
-              No open holdings{account && ` in ${account.name}`}.{' '}
+              {account ? t('noOpenHoldingsIn', { account: account.name }) : t('noOpenHoldings')}{' '}
               <Link href={transactionsHref} prefetch={false}>
-                Add a transaction
+                {t('addTransaction')}
               </Link>
             </p>
           ) : (
@@ -200,7 +203,7 @@ export function PortfolioPanel() {
           )}
           {closed.length > 0 && (
             <p className={styles.note}>
-              Closed positions (realized P&amp;L only):{' '}
+              {t('closedPositions')}{' '}
               {closed.map((h, i) => (
                 <span key={h.asset}>
                   {i > 0 && ', '}

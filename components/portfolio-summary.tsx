@@ -2,6 +2,7 @@
 /** The portfolio's headline figures: total value, 24 h change, unrealized and realized P&L. */
 import type { UnpricedHolding } from '@/client/api/portfolio';
 import type { LiveTotals } from '@/client/live-portfolio';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { Decimal } from '@/lib/portfolio/decimal';
 import { formatChangePercent, formatMoney, formatSignedMoney, tone } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
@@ -9,9 +10,10 @@ import tones from './ticker-table.module.css';
 
 /** An amount and its currency; `signed` for changes and P&L, which also take the colour of their direction. */
 export function Money({ value, quote, signed = false }: { value: Decimal; quote: string; signed?: boolean }) {
+  const locale = useFormatLocale();
   return (
     <span className={signed ? tones[tone(value)] : undefined}>
-      {signed ? formatSignedMoney(value, quote) : formatMoney(value, quote)}{' '}
+      {signed ? formatSignedMoney(value, quote, locale) : formatMoney(value, quote, locale)}{' '}
       <span className={styles.unit}>{quote}</span>
     </span>
   );
@@ -27,21 +29,23 @@ export function PortfolioSummary({
   quote: string;
   unpriced: readonly UnpricedHolding[];
 }) {
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
   const change = tone(totals.change24h);
   return (
     <>
       <dl className={styles.figures}>
         <div className={styles.figure}>
-          <dt>Total value</dt>
+          <dt>{t('totalValue')}</dt>
           <dd className={styles.total}>
             <Money value={totals.marketValue} quote={quote} />
           </dd>
         </div>
         <div className={styles.figure}>
-          <dt>24h change</dt>
+          <dt>{t('change24h')}</dt>
           <dd className={tones[change]}>
             {totals.change24h === null ? (
-              <span className={tones.flat}>Waiting for prices…</span>
+              <span className={tones.flat}>{t('waitingForPrices')}</span>
             ) : (
               <>
                 {change !== 'flat' && (
@@ -50,22 +54,24 @@ export function PortfolioSummary({
                   </span>
                 )}
                 <Money value={totals.change24h} quote={quote} signed />{' '}
-                <span className={styles.percent}>({formatChangePercent(totals.change24hPercent)})</span>
+                <span className={styles.percent}>
+                  ({formatChangePercent(totals.change24hPercent, locale)})
+                </span>
               </>
             )}
           </dd>
         </div>
         <div className={styles.figure}>
-          <dt>Unrealized P&amp;L</dt>
+          <dt>{t('unrealizedPnl')}</dt>
           <dd>
             <Money value={totals.unrealizedPnl} quote={quote} signed />{' '}
             <span className={`${styles.percent} ${tones[tone(totals.unrealizedPnl)]}`}>
-              ({formatChangePercent(totals.unrealizedPnlPercent)})
+              ({formatChangePercent(totals.unrealizedPnlPercent, locale)})
             </span>
           </dd>
         </div>
         <div className={styles.figure}>
-          <dt>Realized P&amp;L</dt>
+          <dt>{t('realizedPnl')}</dt>
           <dd>
             <Money value={totals.realizedPnl} quote={quote} signed />
           </dd>
@@ -73,8 +79,11 @@ export function PortfolioSummary({
       </dl>
       {unpriced.length > 0 && (
         <p className={styles.note}>
-          The totals leave out {unpriced.map((u) => u.asset).join(', ')}: no {quote} price for{' '}
-          {unpriced.length === 1 ? 'it' : 'them'} (see below).
+          {t('unpricedNote', {
+            count: unpriced.length,
+            assets: unpriced.map((u) => u.asset).join(', '),
+            quote,
+          })}
         </p>
       )}
     </>

@@ -3,6 +3,7 @@
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { describeStream, formatAge, formatClock, formatPrice, priceDecimals } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/client/store/provider';
 import styles from './chart-panel.module.css';
@@ -27,6 +28,8 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
   const points = useDashboard((s) => s.series[stream]);
   // A number, so the chart redraws only when the precision changes, not with every bid or ask.
   const decimals = useDashboard((s) => priceDecimals(s.market.tickers[stream]));
+  const t = useT('chart');
+  const locale = useFormatLocale();
   const gradientId = `fill-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const frame = useRef<HTMLDivElement>(null);
@@ -34,8 +37,14 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
 
   const data = useMemo<Point[]>(() => (points ?? []).map(([t, price]) => ({ t, price })), [points]);
   const axis = useMemo(
-    () => priceAxis(Math.min(...data.map((d) => d.price)), Math.max(...data.map((d) => d.price)), decimals),
-    [data, decimals],
+    () =>
+      priceAxis(
+        Math.min(...data.map((d) => d.price)),
+        Math.max(...data.map((d) => d.price)),
+        decimals,
+        locale,
+      ),
+    [data, decimals, locale],
   );
 
   const first = data[0];
@@ -44,7 +53,7 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
   if (!first || !last || data.length < 2) {
     return (
       <div ref={frame} className={styles.frame}>
-        <p className={styles.placeholder}>Waiting for prices…</p>
+        <p className={styles.placeholder}>{t('waitingForPrices')}</p>
       </div>
     );
   }
@@ -55,8 +64,11 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
     <div ref={frame} className={styles.frame}>
       <AreaChart
         responsive
-        title={`${describeStream(stream).symbol} price, last ${formatAge(last.t - first.t)}`}
-        desc="Arrow keys move through the points when the chart has the focus."
+        title={t('lineTitle', {
+          symbol: describeStream(stream).symbol,
+          age: formatAge(last.t - first.t, locale),
+        })}
+        desc={t('lineHelp')}
         data={data}
         margin={{ top: 12, right: 4, bottom: 4, left: 8 }}
         style={{ width: '100%', height: '100%' }}
@@ -73,7 +85,7 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
           type="number"
           scale="time"
           domain={['dataMin', 'dataMax']}
-          tickFormatter={(t: number) => formatClock(t, withSeconds)}
+          tickFormatter={(at: number) => formatClock(at, withSeconds, locale)}
           tick={{ fill: COLORS.axis, fontSize: 11 }}
           tickLine={false}
           axisLine={{ stroke: COLORS.line }}
@@ -85,7 +97,7 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
           orientation="right"
           domain={axis.domain}
           ticks={axis.ticks}
-          tickFormatter={(v: number) => formatPrice(v, decimals)}
+          tickFormatter={(v: number) => formatPrice(v, decimals, locale)}
           tick={{ fill: COLORS.axis, fontSize: 11 }}
           tickLine={false}
           axisLine={false}
@@ -103,10 +115,10 @@ export const PriceChart = memo(function PriceChart({ stream }: { stream: StreamI
           }}
           labelStyle={{ color: COLORS.axis }}
           itemStyle={{ color: 'var(--text)' }}
-          labelFormatter={(label) => (typeof label === 'number' ? formatClock(label) : label)}
+          labelFormatter={(label) => (typeof label === 'number' ? formatClock(label, true, locale) : label)}
           formatter={(value) => [
-            typeof value === 'number' ? formatPrice(value, decimals) : String(value),
-            'Price',
+            typeof value === 'number' ? formatPrice(value, decimals, locale) : String(value),
+            t('priceName'),
           ]}
         />
         <Area

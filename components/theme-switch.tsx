@@ -1,14 +1,21 @@
 'use client';
 /** The account panel's theme choice: the system's, light or dark, remembered in this browser. */
 import { useSyncExternalStore } from 'react';
+import { useT } from '@/client/i18n/provider';
 import { defaultStorage } from '@/client/socket/low-data-preference';
 import { applyTheme, readTheme, subscribeTheme, THEMES } from '@/client/theme';
 import type { Theme } from '@/client/theme';
-import styles from './account-menu.module.css';
+import type { Catalog } from '@/lib/i18n/messages/en';
+import { PanelChoice } from './panel-choice';
 
-const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const LABELS: Record<Theme, keyof Catalog['dashboard']> = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  dark: 'themeDark',
+};
 
 export function ThemeSwitch() {
+  const t = useT('dashboard');
   // The server knows no saved theme: it renders "System", and the browser's choice follows after hydration.
   const theme = useSyncExternalStore(
     subscribeTheme,
@@ -17,21 +24,11 @@ export function ThemeSwitch() {
   );
   const choose = (next: Theme) => applyTheme(defaultStorage(), next, document.documentElement);
   return (
-    <div role="group" aria-label="Theme" className={styles.themes}>
-      <span className={styles.themesLabel} aria-hidden="true">
-        Theme
-      </span>
-      {THEMES.map((t) => (
-        <button
-          key={t}
-          type="button"
-          aria-pressed={theme === t}
-          className={styles.theme}
-          onClick={() => choose(t)}
-        >
-          {LABELS[t]}
-        </button>
-      ))}
-    </div>
+    <PanelChoice
+      name={t('theme')}
+      options={THEMES.map((value) => ({ value, label: t(LABELS[value]) }))}
+      current={theme}
+      onChoose={choose}
+    />
   );
 }

@@ -11,6 +11,7 @@ import {
   formatPrice,
   priceDecimals,
 } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/client/store/provider';
 import { selectChartStream } from '@/client/store/dashboard-store';
@@ -36,6 +37,8 @@ interface Flash {
 
 /** A `<tr>` of one stream: click or Enter selects it for the chart. */
 export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }: TickerRowProps) {
+  const t = useT('dashboard');
+  const locale = useFormatLocale();
   const { exchange, symbol } = describeStream(stream);
   const ticker = useDashboard((s) => s.market.tickers[stream]);
   const points = useDashboard((s) => s.series[stream]);
@@ -93,25 +96,25 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
         key={flash.n}
         className={`${styles.num} ${styles.last} ${flash.dir ? styles[flash.dir === 'up' ? 'flashUp' : 'flashDown'] : ''}`}
       >
-        {formatPrice(last, decimals)}
+        {formatPrice(last, decimals, locale)}
       </td>
-      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.bid, decimals)}</td>
-      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.ask, decimals)}</td>
+      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.bid, decimals, locale)}</td>
+      <td className={`${styles.num} ${styles.lg}`}>{formatPrice(ticker?.ask, decimals, locale)}</td>
       <td className={`${styles.num} ${styles[change]}`}>
         {change !== 'flat' && (
           <span aria-hidden="true" className={styles.arrow}>
             {change === 'up' ? '▲' : '▼'}
           </span>
         )}
-        {formatPercent(ticker?.percentage)}
+        {formatPercent(ticker?.percentage, locale)}
       </td>
       <td
         className={`${styles.num} ${styles.md}`}
         title={
-          ticker?.quoteVolume != null ? `${ticker.quoteVolume.toLocaleString('en-US')} ${quote}` : undefined
+          ticker?.quoteVolume != null ? t('volumeTitle', { volume: ticker.quoteVolume, quote }) : undefined
         }
       >
-        {ticker?.quoteVolume != null ? formatCompact(ticker.quoteVolume) : formatCompact(ticker?.baseVolume)}
+        {formatCompact(ticker?.quoteVolume ?? ticker?.baseVolume, locale)}
       </td>
       <td className={`${styles.spark} ${styles.md}`}>
         <Sparkline points={points} />
@@ -123,8 +126,8 @@ export const TickerRow = memo(function TickerRow({ stream, onSelect, onRemove }:
         <button
           type="button"
           className={styles.remove}
-          aria-label={`Remove ${symbol} (${exchangeName(exchange)})`}
-          title={`Remove ${stream} from the watchlist`}
+          aria-label={t('removeLabel', { symbol, exchange: exchangeName(exchange) })}
+          title={t('removeTitle', { stream })}
           onClick={remove}
         >
           <CrossIcon />

@@ -1,5 +1,6 @@
 'use client';
 /** The watchlist as a dense ticker table; reads only the watchlist, each row reads its own ticker. */
+import { useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
 import { useDashboard } from '@/client/store/provider';
 import { TickerRow } from './ticker-row';
@@ -12,46 +13,45 @@ interface TickerTableProps {
 
 /** A real `<table>`: one row per watched stream, in watchlist order. */
 export function TickerTable({ onSelect, onRemove }: TickerTableProps) {
+  const t = useT('dashboard');
   const watchlist = useDashboard((s) => s.watchlist);
   const loading = useDashboard((s) => s.connection.lastMessageAt === null);
 
   return (
     <div className={styles.scroller}>
       <table className={styles.table}>
-        <caption className="sr-only">
-          Watched markets. Select a row to show its chart; prices update live.
-        </caption>
+        <caption className="sr-only">{t('tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col" className={styles.text}>
-              Symbol
+              {t('colSymbol')}
             </th>
             <th scope="col" className={`${styles.text} ${styles.lg}`}>
-              Exchange
+              {t('colExchange')}
             </th>
             <th scope="col" className={styles.num}>
-              Last
+              {t('colLast')}
             </th>
             <th scope="col" className={`${styles.num} ${styles.lg}`}>
-              Bid
+              {t('colBid')}
             </th>
             <th scope="col" className={`${styles.num} ${styles.lg}`}>
-              Ask
+              {t('colAsk')}
             </th>
             <th scope="col" className={styles.num}>
-              24h %
+              {t('colChange')}
             </th>
             <th scope="col" className={`${styles.num} ${styles.md}`}>
-              24h Vol
+              {t('colVolume')}
             </th>
             <th scope="col" className={`${styles.text} ${styles.md}`}>
-              Trend
+              {t('colTrend')}
             </th>
             <th scope="col" className={`${styles.num} ${styles.md}`}>
-              Age
+              {t('colAge')}
             </th>
             <th scope="col" className={styles.action}>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -62,7 +62,7 @@ export function TickerTable({ onSelect, onRemove }: TickerTableProps) {
           {watchlist.length === 0 && (
             <tr>
               <td colSpan={10} className={styles.empty}>
-                {loading ? 'Loading the watchlist…' : 'The watchlist is empty: add a ticker above.'}
+                {loading ? t('loadingWatchlist') : t('emptyWatchlist')}
               </td>
             </tr>
           )}

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchValueHistory } from '@/client/api/portfolio';
 import type { ValueHistory as History } from '@/client/api/portfolio';
-import { formatAge, formatClock } from '@/client/format';
+import { dateTimeFormat, formatAge, formatClock } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { Decimal } from '@/lib/portfolio/decimal';
 import {
   dailyPointCount,
@@ -40,31 +41,30 @@ const refreshDelay = (intervalMs: number | undefined) =>
 const busy = (history: History) =>
   history.backfill.state === 'pending' || history.backfill.state === 'running';
 
-const RANGE_LABELS: Readonly<Record<ValueRange, { text: string; span: string }>> = {
-  '1D': { text: '1D', span: 'day' },
-  '1W': { text: '1W', span: 'week' },
-  '1M': { text: '1M', span: '30 days' },
-  '1Y': { text: '1Y', span: 'year' },
-  ALL: { text: 'All', span: 'whole history' },
-};
+// The keys of each range's button text and of its title.
+const RANGE_LABELS = {
+  '1D': { text: 'range1D', title: 'rangeTitle1D' },
+  '1W': { text: 'range1W', title: 'rangeTitle1W' },
+  '1M': { text: 'range1M', title: 'rangeTitle1M' },
+  '1Y': { text: 'range1Y', title: 'rangeTitle1Y' },
+  ALL: { text: 'rangeAll', title: 'rangeTitleAll' },
+} as const satisfies Readonly<Record<ValueRange, { text: string; title: string }>>;
 
-// One fixed locale, as client/format does, so every browser prints the same date.
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateFormat = (locale: string, timeZone?: 'UTC') =>
+  dateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-// Within a day a clock time says when; over days it would be ambiguous.
-const when = (ms: number, span: number) => (span < DAY_MS ? formatClock(ms, false) : dateFormat.format(ms));
+// Within a day a clock time says when; over days it would be ambiguous. Which of the two it is picks the words.
+const when = (ms: number, span: number, locale: string): { time: string } | { date: string } =>
+  span < DAY_MS ? { time: formatClock(ms, false, locale) } : { date: dateFormat(locale).format(ms) };
+const whenText = (at: { time: string } | { date: string }) => ('time' in at ? at.time : at.date);
 
 // A daily value is dated at its UTC day's end: the day it closes is the UTC day before.
-const closeDayFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const closeDay = (ms: number) => closeDayFormat.format(ms - DAY_MS);
+const closeDay = (ms: number, locale: string) => dateFormat(locale, 'UTC').format(ms - DAY_MS);
 
 /** Fetches the history when mounted, when the currency changes, and again at the server's recording pace. */
 export function ValueHistory({ currency, live }: { currency: string; live: string | null }) {
+  const t = useT('portfolio');
+  const locale = useFormatLocale();
   // `at` is the browser's clock when the answer came: the ranges count back from it.
   const [loaded, setLoaded] = useState<{ history: History; at: number } | null>(null);
   const [chosen, setChosen] = useState<ValueRange | null>(null);
@@ -114,7 +114,7 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
   const line = useMemo(() => resampleByTime(shown, SLOTS), [shown]);
 
   const history = loaded?.history;
-  const every = history ? formatAge(history.intervalMs) : '';
+  const every = history ? formatAge(history.intervalMs, locale) : '';
   const start = shown[0] ? series.indexOf(shown[0]) : -1;
   const first = history?.points[start];
   const newest = history?.points.at(-1);
@@ -122,13 +122,16 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
   const daily = dailyPointCount(series);
   const firstRecorded = series[daily]?.[0];
   const message = history && !busy(history) ? history.backfill.message : null;
+  const span = first && last ? last[0] - first[0] : 0;
+  const recordedFrom = firstRecorded === undefined ? null : when(firstRecorded, span, locale);
+  const oneValueAt = first ? when(first[0], at - first[0], locale) : null;
 
   return (
     <div className={styles.history}>
       <div className={styles.historyHead}>
-        <h3 className={styles.subTitle}>Value history</h3>
+        <h3 className={styles.subTitle}>{t('valueHistory')}</h3>
         {series.length >= 2 && (
-          <div role="group" aria-label="Value history range" className={styles.ranges}>
+          <div role="group" aria-label={t('rangeGroupLabel')} className={styles.ranges}>
             {VALUE_RANGES.map((r) => (
               <button
                 key={r}
@@ -136,10 +139,10 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
                 className={styles.range}
                 aria-pressed={r === range}
                 disabled={(counts.get(r) ?? 0) === 0}
-                title={`The ${RANGE_LABELS[r].span}`}
+                title={t(RANGE_LABELS[r].title)}
                 onClick={() => setChosen(r)}
               >
-                {RANGE_LABELS[r].text}
+                {t(RANGE_LABELS[r].text)}
               </button>
             ))}
           </div>
@@ -149,37 +152,41 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
         <figure className={styles.historyFigure}>
           <div
             role="img"
-            aria-label={`Portfolio value from ${when(first[0], last[0] - first[0])} to ${when(last[0], last[0] - first[0])}`}
+            aria-label={t('historyLabel', {
+              from: whenText(when(first[0], span, locale)),
+              to: whenText(when(last[0], span, locale)),
+            })}
           >
             <Sparkline points={line} width={320} height={96} fluid maxPoints={SLOTS} />
           </div>
           <figcaption className={styles.note}>
             <Money value={new Decimal(first[1])} quote={history.currency} /> →{' '}
-            <Money value={new Decimal(last[1])} quote={history.currency} /> over{' '}
-            {formatAge(last[0] - first[0])}
+            <Money value={new Decimal(last[1])} quote={history.currency} />{' '}
+            {t('historyOver', { span: formatAge(span, locale) })}
             {start < daily &&
-              (firstRecorded === undefined
-                ? ' · daily closes'
-                : ` · daily closes before ${when(firstRecorded, last[0] - first[0])}, then every ${every}`)}
+              ` · ${
+                recordedFrom === null
+                  ? t('dailyCloses')
+                  : 'time' in recordedFrom
+                    ? t('dailyClosesBeforeTime', { time: recordedFrom.time, every })
+                    : t('dailyClosesBeforeDate', { date: recordedFrom.date, every })
+              }`}
           </figcaption>
           <PerformanceFigures range={range} version={newest?.[0]} />
         </figure>
       ) : history && first && series.length >= 2 ? (
         <p className={styles.note}>
-          One value in this range: <Money value={new Decimal(first[1])} quote={history.currency} />
+          {t('oneValue')} <Money value={new Decimal(first[1])} quote={history.currency} />
           {start < daily
-            ? `, the daily close of ${closeDay(first[0])}.`
-            : ` at ${when(first[0], at - first[0])}.`}
+            ? t('oneValueDailyClose', { date: closeDay(first[0], locale) })
+            : oneValueAt &&
+              ` ${'time' in oneValueAt ? t('oneValueAtTime', oneValueAt) : t('oneValueOnDate', oneValueAt)}`}
         </p>
       ) : (
-        <p className={styles.note}>
-          The value is recorded every {every || 'few minutes'}; the line appears after the first one.
-        </p>
+        <p className={styles.note}>{t('recordedEvery', { every: every || t('everyFewMinutes') })}</p>
       )}
       <div className={styles.historyStatus} aria-live="polite">
-        {history && busy(history) && (
-          <p className={styles.note}>Working out past values from daily prices…</p>
-        )}
+        {history && busy(history) && <p className={styles.note}>{t('backfilling')}</p>}
         {message && <p className={styles.note}>{message.charAt(0).toUpperCase() + message.slice(1)}</p>}
       </div>
     </div>

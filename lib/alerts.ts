@@ -28,10 +28,23 @@ export function alertMet(alert: Pick<PriceAlert, 'condition' | 'price'>, last: n
   return alert.condition === 'above' ? cmp >= 0 : cmp <= 0;
 }
 
-/** One line for a notification: "BTC/USDT on binance is above 50000 (last 50012.5)". */
-export function describeTriggered(alert: PriceAlert): string {
+/** The alerts catalog's messages describeTriggered needs: the namespace's `t` (Translate<'alerts'>) fits. */
+export type TriggeredText = (key: TriggeredKey, values?: Record<string, string>) => string;
+
+type TriggeredKey = 'marketOnExchange' | 'aboveWord' | 'belowWord' | 'triggeredLine' | 'triggeredLineLast';
+
+/**
+ * One line for a notification: "BTC/USDT on binance is above 50000 (last 50012.5)". The prices are written as the
+ * threshold is typed (the server's canonical decimals), in every language.
+ */
+export function describeTriggered(alert: PriceAlert, t: TriggeredText): string {
   const ref = parseStreamId(alert.stream);
-  const market = ref ? `${ref.symbol} on ${ref.exchange}` : alert.stream;
-  const last = alert.triggeredPrice === null ? '' : ` (last ${alert.triggeredPrice})`;
-  return `${market} is ${alert.condition} ${alert.price}${last}`;
+  const values = {
+    market: ref ? t('marketOnExchange', { symbol: ref.symbol, exchange: ref.exchange }) : alert.stream,
+    condition: t(alert.condition === 'above' ? 'aboveWord' : 'belowWord'),
+    price: alert.price,
+  };
+  return alert.triggeredPrice === null
+    ? t('triggeredLine', values)
+    : t('triggeredLineLast', { ...values, last: alert.triggeredPrice });
 }

@@ -34,6 +34,9 @@ export function isTimeframe(value: string): value is Timeframe {
 /** The grid of a timeframe. */
 export const gridOf = (tf: Timeframe): Grid => GRIDS[tf];
 
+/** The chart catalog's key of a timeframe's label: the ids are the same in every language, the labels need not be. */
+export const timeframeLabelKey = (tf: Timeframe): `timeframe${Timeframe}` => `timeframe${tf}`;
+
 /** The length of one candle in ms. */
 export const timeframeMs = (tf: Timeframe): number => GRIDS[tf].ms;
 

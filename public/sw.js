@@ -1,14 +1,14 @@
 /*
- * Livefolio's service worker. Static chunks (content-hashed, never changed) come from the cache once fetched;
- * pages come from the network, and the last copy of each is kept for when there is none. The API and the socket
- * are never touched. `/sw.js` is served stamped with the build's id (server/http/service-worker.ts): a deploy
- * changes the file, so the browser installs the new worker, which takes over at once and deletes every cache
- * of an older build.
+ * Livefolio's service worker. Static chunks and the pages' own scripts (content-hashed, never changed) come from
+ * the cache once fetched; pages come from the network, and the last copy of each is kept for when there is none.
+ * The API and the socket are never touched. `/sw.js` is served stamped with the build's id
+ * (server/http/service-worker.ts): a deploy changes the file, so the browser installs the new worker, which takes
+ * over at once and deletes every cache of an older build.
  */
 const VERSION = '__LIVEFOLIO_BUILD_ID__';
 const STATIC_CACHE = `livefolio-static-${VERSION}`;
 // Pages hold the signed-in user's data: the page deletes every `livefolio-pages-` cache when one signs out or
-// the sign-in page opens (client/offline/private-caches.ts).
+// signs in (client/offline/private-caches.ts).
 const PAGES_CACHE = `livefolio-pages-${VERSION}`;
 const OWN = 'livefolio-';
 // Chunks of old builds are deleted with their cache; within one build, a bound keeps a long session small.
@@ -71,7 +71,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io/')) return;
-  if (url.pathname.startsWith('/_next/static/')) {
+  // /assets/ holds the pages' own scripts (the sign-in page's), hashed like Next's chunks: an offline sign-in
+  // page kept below still runs its script and says that the server cannot be reached.
+  if (url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/assets/')) {
     event.respondWith(fromCacheFirst(request));
     return;
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const root = process.cwd();
 const SOURCES = [
   'app',
+  'pages',
   'client',
   'components',
   'lib',
@@ -15,7 +16,7 @@ const SOURCES = [
   'next.config.ts',
   'package-lock.json',
 ];
-const OUTPUTS = ['dist/server.mjs', '.next/BUILD_ID'];
+const OUTPUTS = ['dist/server.mjs', 'dist/assets.json', '.next/BUILD_ID'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

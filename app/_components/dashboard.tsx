@@ -1,6 +1,7 @@
 'use client';
 /** The live dashboard: opens the tab's connection and lays out the header, the chart, the ticker table, the portfolio and the alerts. */
 import { useCallback } from 'react';
+import { useT } from '@/client/i18n/provider';
 import { AccountMenu } from '@/components/account-menu';
 import { AddTicker } from '@/components/add-ticker';
 import { AlertsPanel } from '@/components/alerts-panel';
@@ -22,6 +23,8 @@ import styles from './dashboard.module.css';
 
 /** Reads nothing from the store itself, so a tick never re-renders the layout. */
 export function Dashboard() {
+  const t = useT('dashboard');
+  const tc = useT('common');
   const connection = useDashboardConnection();
   const store = useDashboardStore();
 
@@ -51,7 +54,7 @@ export function Dashboard() {
                 strokeLinejoin="round"
               />
             </svg>
-            <h1 className={styles.title}>Livefolio</h1>
+            <h1 className={styles.title}>{tc('product')}</h1>
           </div>
           <SimulatedBadge />
           <div className={styles.headerEnd}>
@@ -67,7 +70,7 @@ export function Dashboard() {
           <section className={styles.watchlist} aria-labelledby="watchlist-title">
             <div className={styles.toolbar}>
               <h2 id="watchlist-title" className={styles.sectionTitle}>
-                Watchlist
+                {t('watchlist')}
               </h2>
               <AddTicker connection={connection} />
             </div>

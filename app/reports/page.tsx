@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
+import { requestMessages } from '@/app/_lib/request-locale';
 import { PageShell } from '@/components/page-shell';
 import { ReportsManager } from './_components/reports-manager';
 
-export const metadata: Metadata = { title: 'Reports · Livefolio' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await requestMessages();
+  return { title: t('reports', 'metaTitle') };
+}
 
 /** The tax report: realized gains lot by lot and income, for a year or a range, under a cost-basis method. */
-export default function ReportsPage() {
+export default async function ReportsPage() {
+  const { t } = await requestMessages();
   return (
-    <PageShell title="Reports">
+    <PageShell title={t('reports', 'pageTitle')}>
       <ReportsManager />
     </PageShell>
   );

@@ -1,4 +1,5 @@
 /** Browser calls to the account API (/api/v1/auth, /api/v1/users): JSON in and out, every failure as a message to show. */
+import { apiText } from './api-texts';
 import { isRecord } from './json-shape';
 
 /** An account as the API shows it. */
@@ -16,10 +17,7 @@ export interface SessionInfo {
 
 /** A call's outcome: the checked answer, or the server's error message (verbatim) and code. */
 export type ApiResult<T> =
-  { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
-
-/** Shown when no answer came back at all. */
-export const UNREACHABLE_MESSAGE = 'Could not reach the server. Check the connection and try again.';
+  { ok: true; data: T } | { ok: false; status: number; code: string; message: string; retryAfterMs?: number };
 
 /** The signed-in account (or null) and whether first-run setup is still open. */
 export function fetchSession(signal?: AbortSignal): Promise<ApiResult<SessionInfo>> {
@@ -55,18 +53,6 @@ export function createUser(input: {
   return postJson('/api/v1/users', input, readUserField);
 }
 
-/** `next` when it is a path on this site, else "/": a sign-in link must not send anyone to another host. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/')) return '/';
-  // "//host" and "/\host" name another host; browsers read "\" as "/" and drop tabs and newlines from URLs,
-  // so "/\t/host" would become "//host" too.
-  for (const char of next) {
-    const code = char.charCodeAt(0);
-    if (char === '\\' || code < 0x20 || code === 0x7f) return '/';
-  }
-  return next.startsWith('//') ? '/' : next;
-}
-
 /** The text of a form's field `name` as typed ('' when there is none). */
 export function formText(form: HTMLFormElement, name: string): string {
   const value = new FormData(form).get(name);
@@ -99,7 +85,7 @@ export async function request<T>(
   } catch (error) {
     // An abort is the caller's own doing; it reads `signal.aborted`, not this message.
     const aborted = error instanceof DOMException && error.name === 'AbortError';
-    return { ok: false, status: 0, code: aborted ? 'ABORTED' : 'NETWORK', message: UNREACHABLE_MESSAGE };
+    return { ok: false, status: 0, code: aborted ? 'ABORTED' : 'NETWORK', message: apiText('unreachable') };
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) return { ok: false, status: response.status, ...describeError(body, response) };
@@ -110,33 +96,39 @@ export async function request<T>(
       ok: false,
       status: response.status,
       code: 'BAD_ANSWER',
-      message: 'The server sent an unexpected answer.',
+      message: apiText('unexpectedAnswer'),
     };
   }
   return { ok: true, data };
 }
 
 // The server's message is shown verbatim; a 429 always says when to try again, from the body or Retry-After.
-function describeError(body: unknown, response: Response): { code: string; message: string } {
+function describeError(
+  body: unknown,
+  response: Response,
+): { code: string; message: string; retryAfterMs?: number } {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
   const code = typeof error.code === 'string' ? error.code : `HTTP_${response.status}`;
   let message =
     typeof error.message === 'string' && error.message
       ? error.message
-      : `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-  if (response.status === 429 && !/try again/i.test(message)) {
-    const waitMs =
-      typeof error.retryAfterMs === 'number'
-        ? error.retryAfterMs
-        : Number(response.headers.get('retry-after')) * 1000;
-    message += ` Try again ${formatWait(waitMs)}.`;
-  }
-  return { code, message };
+      : apiText('serverAnswered', {
+          status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        });
+  if (response.status !== 429) return { code, message };
+  const waitMs =
+    typeof error.retryAfterMs === 'number'
+      ? error.retryAfterMs
+      : Number(response.headers.get('retry-after')) * 1000;
+  if (!/try again/i.test(message)) message += ` ${formatWait(waitMs)}`;
+  return { code, message, ...(Number.isFinite(waitMs) && waitMs > 0 ? { retryAfterMs: waitMs } : {}) };
 }
 
 function formatWait(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return 'in a moment';
-  return ms < 60_000 ? `in ${Math.ceil(ms / 1000)} s` : `in ${Math.ceil(ms / 60_000)} min`;
+  if (!Number.isFinite(ms) || ms <= 0) return apiText('tryAgainSoon');
+  return ms < 60_000
+    ? apiText('tryAgainSeconds', { count: Math.ceil(ms / 1000) })
+    : apiText('tryAgainMinutes', { count: Math.ceil(ms / 60_000) });
 }
 
 function readUser(value: unknown): AccountUser | null {

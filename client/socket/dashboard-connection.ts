@@ -1,16 +1,17 @@
 /** The browser tab's one socket.io connection: keeps the dashboard store in sync with the server (docs/protocol.md). */
 import { io } from 'socket.io-client';
-import { describeTriggered } from '../../lib/alerts';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
 import type { SessionEnded, StreamId } from '../../lib/protocol';
 import type { ConnectionState, DashboardStore } from '../store/dashboard-store';
+import { OFFLINE_NOTICE } from '../store/notice';
+import type { NoticeMessage } from '../store/notice';
 import { selectChartCandleStream } from '../store/dashboard-store';
 import { HistoryLoader } from './history-loader';
 import { defaultStorage, readLowData, saveLowData } from './low-data-preference';
 import type { PreferenceStorage } from './low-data-preference';
 import { browserOffline, watchNetwork } from './network-status';
 import { request } from './requests';
-import type { DashboardSocket } from './requests';
+import type { DashboardSocket, Unanswered } from './requests';
 import { LOW_DATA_FREQUENCY, SubscriptionSync } from './subscription-sync';
 
 export { LOW_DATA_FREQUENCY } from './subscription-sync';
@@ -58,9 +59,6 @@ export const RECONNECTION = {
   reconnectionAttempts: Infinity,
 } as const;
 
-/** The notice of an action tried without a connection. */
-export const OFFLINE_TEXT = 'offline: try again when connected';
-
 // The protocol's default rate (M7), for a server that has not said hello yet.
 const FALLBACK_FREQUENCY = 4;
 
@@ -73,7 +71,7 @@ export function connectDashboard(
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
   const state = () => store.getState();
-  const notify = (text: string) => state().notify({ kind: 'error', text, at: now() });
+  const notify = (message: NoticeMessage) => state().notify({ ...message, kind: 'error', at: now() });
   const setConnection = (next: ConnectionState) => state().setConnection(next, now());
   const heard = () => state().heard(now());
 
@@ -103,7 +101,7 @@ export function connectDashboard(
       everLive = true;
       setConnection('live');
     },
-    notify,
+    notify: (text) => notify({ text }),
   });
 
   // The chart's candle stream follows its market, timeframe and mode: the subscription follows it (K1).
@@ -145,21 +143,21 @@ export function connectDashboard(
     defaultFrequency = hello.limits.defaultFrequency;
     // A tab left open across a server upgrade runs old code: say so rather than misread new messages.
     if (hello.protocol !== PROTOCOL_VERSION) {
-      const text = `The server speaks protocol ${hello.protocol}, this page ${PROTOCOL_VERSION}: reload the page.`;
-      state().notify({ kind: 'info', text, at: now() });
+      const values = { server: String(hello.protocol), page: String(PROTOCOL_VERSION) };
+      state().notify({ kind: 'info', key: 'protocolMismatch', values, at: now() });
     }
   });
   socket.on('feeds:status', (status) => state().setFeeds(status.feeds));
   socket.on('market:diff', (diff) => sync.onDiff(diff));
   socket.on('market:snapshot', (snapshot) => sync.onSnapshot(snapshot));
   socket.on('watchlist:changed', (watchlist) => watchlistChanged(watchlist.streams));
-  socket.on('protocol:error', (error) => notify(error.message));
+  socket.on('protocol:error', (error) => notify({ text: error.message }));
   // The server is going down (C5): say so at once rather than when the transport notices.
   socket.on('server:shutdown', () => setConnection('reconnecting'));
   socket.on('alerts:changed', (changed) => state().setAlerts(changed.alerts));
   socket.on('alert:triggered', ({ alert }) => {
     state().alertFired(alert);
-    state().notify({ kind: 'info', text: `Alert: ${describeTriggered(alert)}`, at: now() });
+    state().notify({ kind: 'info', alert, at: now() });
   });
 
   const stopWatchingNetwork = watchNetwork({
@@ -208,14 +206,14 @@ export function connectDashboard(
   async function changeWatchlist(event: 'watchlist:add' | 'watchlist:remove', stream: StreamId) {
     if (closed) return false;
     if (!socket.connected) {
-      notify(OFFLINE_TEXT);
+      notify(OFFLINE_NOTICE);
       return false;
     }
     const answer = await request(socket, event, { stream }, (answer) => {
       if (answer.ok && !closed) watchlistChanged(answer.watchlist.streams);
     });
     if (closed) return false;
-    if (!answer.ok) notify(answer.error.message);
+    if (!answer.ok) notify(failureNotice(answer));
     return answer.ok;
   }
 
@@ -230,7 +228,7 @@ export function connectDashboard(
         // Refused (the sync told the user) or unanswered on a live connection: nothing changes. A connection
         // lost meanwhile keeps the choice for the next connect, which subscribes with it.
         if (answer && !answer.ok && socket.connected) {
-          if ('unanswered' in answer) notify(answer.error.message);
+          if ('unanswered' in answer) notify(failureNotice(answer));
           return;
         }
       }
@@ -259,4 +257,9 @@ export function connectDashboard(
     },
   };
   return connection;
+}
+
+// A refusal in the server's words; an answer that never came in the page's own.
+function failureNotice(answer: { error: { message: string } } | Unanswered): NoticeMessage {
+  return 'unanswered' in answer ? { key: 'noAnswer' } : { text: answer.error.message };
 }

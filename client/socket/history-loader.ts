@@ -1,6 +1,7 @@
 /** Loads price history over HTTP (docs/protocol.md H1) into the store: a stream's whole series once, then only what is missing. */
 import type { StreamId } from '../../lib/protocol';
 import type { DashboardStore } from '../store/dashboard-store';
+import type { NoticeMessage } from '../store/notice';
 
 type Point = [number, number];
 
@@ -21,7 +22,7 @@ export interface HistoryLoaderOptions {
   /** Origin of the server, '' for the page's own. */
   baseUrl: string;
   fetchImpl: typeof fetch;
-  notify: (text: string) => void;
+  notify: (message: NoticeMessage) => void;
 }
 
 /** Keeps track of which streams have their history in the store. */
@@ -116,8 +117,9 @@ export class HistoryLoader {
       });
       const body: unknown = await response.json();
       if (!response.ok) {
+        const text = errorMessage(body);
         this.options.notify(
-          errorMessage(body) ?? `Price history could not be loaded (HTTP ${response.status}).`,
+          text === null ? { key: 'historyFailed', values: { status: String(response.status) } } : { text },
         );
         return null;
       }

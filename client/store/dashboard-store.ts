@@ -18,6 +18,7 @@ import type { CandleSeries } from '../candle-series';
 import type { CandlePage } from '../api/candles';
 import { applyDiff, applySnapshot, emptyMarket } from '../market-sync';
 import type { DiffResult, SyncedMarket } from '../market-sync';
+import type { Notice } from './notice';
 
 /** What the connection indicator shows. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -34,12 +35,7 @@ export interface ChartChoice {
 /** The chart's choice before the user makes one. */
 export const DEFAULT_CHART: ChartChoice = { mode: 'candles', timeframe: '15m' };
 
-/** A message for the user, e.g. an unknown ticker refused. */
-export interface Notice {
-  kind: 'error' | 'info';
-  text: string;
-  at: number;
-}
+export type { Notice, NoticeMessage } from './notice';
 
 /** Everything the dashboard shows, and the actions that change it. */
 export interface DashboardState {

@@ -1,4 +1,5 @@
 /** Sign-in, sign-out, first-run setup and user administration under /api/v1. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { NEW_PASSWORD, USERNAME } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
@@ -24,7 +25,8 @@ export interface AuthRoutesDeps {
   log: Pick<Logger, 'warn'>;
 }
 
-const signInBody = z.strictObject({
+/** What a sign-in sends: the API's JSON body, and the sign-in page's form fields. */
+export const signInBody = z.strictObject({
   username: z.string().min(1, 'give a username').max(200),
   password: z.string().min(1, 'give a password').max(1000),
 });
@@ -34,11 +36,42 @@ const newUserBody = newAccountBody.extend({ isAdmin: z.boolean().default(false) 
 /** The public view of an account. */
 const publicUser = (user: User) => ({ id: user.id, username: user.username, isAdmin: user.isAdmin });
 
+/** Signs a request in (A2, A3) and sets its session cookie; throws UNAUTHORIZED or RATE_LIMITED. */
+export type SignIn = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  credentials: { username: string; password: string },
+) => Promise<User>;
+
+// Secure when forced by COOKIE_SECURE, or the request came over TLS (here, or at a trusted proxy).
+function startSession(deps: AuthRoutesDeps, req: IncomingMessage, res: ServerResponse, token: string): void {
+  setSessionCookie(res, token, deps.sessionTtlMs, deps.cookieSecure || deps.origin.tls(req));
+}
+
+/**
+ * The one sign-in of the API and of the sign-in page's form: give both the same `deps`, so that they count
+ * failures against the same limiter.
+ */
+export function createSignIn(deps: AuthRoutesDeps): SignIn {
+  return async (req, res, { username, password }) => {
+    const address = deps.origin.address(req);
+    await deps.limiter.check(address, username);
+    const signedIn = await deps.accounts.signIn(username, password);
+    if (!signedIn) {
+      await deps.limiter.failed(address, username);
+      deps.log.warn({ username, address }, 'failed sign-in');
+      throw new AppError('UNAUTHORIZED', 'Wrong username or password.');
+    }
+    await deps.limiter.succeeded(username);
+    startSession(deps, req, res, signedIn.token);
+    return signedIn.user;
+  };
+}
+
 export function authRoutes(deps: AuthRoutesDeps): Routes {
-  // Secure when forced by COOKIE_SECURE, or the request came over TLS (here, or at a trusted proxy).
+  // The cookie is cleared with the attributes it was set with (see startSession).
   const secure = (ctx: RouteContext) => deps.cookieSecure || deps.origin.tls(ctx.req);
-  const startSession = (ctx: RouteContext, token: string) =>
-    setSessionCookie(ctx.res, token, deps.sessionTtlMs, secure(ctx));
+  const signIn = createSignIn(deps);
 
   return {
     '/api/v1/auth/session': {
@@ -59,7 +92,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
             throw new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.');
           const user = await deps.accounts.create(username, password, { isAdmin: true, onlyIfNone: true });
           const signedIn = await deps.accounts.signIn(username, password);
-          if (signedIn) startSession(ctx, signedIn.token);
+          if (signedIn) startSession(deps, ctx.req, ctx.res, signedIn.token);
           ctx.status = 201;
           return { user: publicUser(user) };
         },
@@ -69,18 +102,8 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
       POST: {
         access: 'public',
         async handle(ctx) {
-          const { username, password } = parse(signInBody, ctx.body);
-          const address = deps.origin.address(ctx.req);
-          await deps.limiter.check(address, username);
-          const signedIn = await deps.accounts.signIn(username, password);
-          if (!signedIn) {
-            await deps.limiter.failed(address, username);
-            deps.log.warn({ username, address }, 'failed sign-in');
-            throw new AppError('UNAUTHORIZED', 'Wrong username or password.');
-          }
-          await deps.limiter.succeeded(username);
-          startSession(ctx, signedIn.token);
-          return { user: publicUser(signedIn.user) };
+          const user = await signIn(ctx.req, ctx.res, parse(signInBody, ctx.body));
+          return { user: publicUser(user) };
         },
       },
     },

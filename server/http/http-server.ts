@@ -1,6 +1,6 @@
 /**
- * The HTTP server: probes, then the API, then pages (signed-in only), then the page handler; and the sockets it
- * holds, so that a shutdown can end the ones a client never closes.
+ * The HTTP server: probes, then the API, then the sign-in form's post, then pages (signed-in only), then the page
+ * handler; and the sockets it holds, so that a shutdown can end the ones a client never closes.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -13,6 +13,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
 export interface HttpServerDeps {
   ops: Handler;
   api: Handler;
+  /** `POST /login`, the sign-in page's form sent without its script. */
+  loginForm: Handler;
   /** Answers (true) page requests that need a sign-in or the first-run setup. */
   pageGate(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Everything else (the Next.js request handler); 404 when absent. */
@@ -30,6 +32,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const server = createServer((req, res) => {
     if (deps.ops(req, res)) return;
     if (deps.api(req, res)) return;
+    if (deps.loginForm(req, res)) return;
     void deps.pageGate(req, res).then(
       (answered) => {
         if (answered) return;

@@ -1,8 +1,9 @@
 /** Pages need a session too: without one a page request is sent to sign in (or, before any account exists, to set up). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ASSETS_PREFIX } from './page-assets';
 
-// Assets every page needs, the sign-in page included; they hold no data.
-const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image', '/icons/'];
+// Assets every page needs, the sign-in page (and its script) included; they hold no data.
+const PUBLIC_PREFIXES = ['/_next/static/', '/_next/image', '/icons/', ASSETS_PREFIX];
 // The service worker and the manifest hold no data either; a browser fetches them without a session.
 const PUBLIC_FILES = new Set(['/icon.svg', '/favicon.ico', '/robots.txt', '/sw.js', '/manifest.webmanifest']);
 

@@ -7,10 +7,12 @@ import type { ClusterLinks } from '../cluster/links';
 import { LoginLimiter } from '../auth/login-limiter';
 import { accountRoutes } from '../http/account-routes';
 import { alertRoutes } from '../http/alert-routes';
-import { authRoutes } from '../http/auth-routes';
+import { authRoutes, createSignIn } from '../http/auth-routes';
+import type { AuthRoutesDeps } from '../http/auth-routes';
 import { candleRoutes } from '../http/candle-routes';
 import { connectionRoutes } from '../http/connection-routes';
 import { createHttpServer } from '../http/http-server';
+import { createLoginForm } from '../http/login-form';
 import { marketRoutes } from '../http/market-routes';
 import { createOpsHandler, notReadyReasons } from '../http/ops-routes';
 import { createPageGate } from '../http/page-gate';
@@ -58,6 +60,19 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
   const { feeds, history, clusterFeeds } = deps.market;
   const { accounts, portfolio, backfill, alerts } = services;
   const { io, push } = sockets;
+  // One of each for the API and the sign-in form: a password guessed through either counts against both.
+  const authLog = log.child({ module: 'auth' });
+  const auth: AuthRoutesDeps = {
+    accounts,
+    limiter: new LoginLimiter(cluster.limiters),
+    sessionTtlMs: stores.sessions.ttlMs,
+    cookieSecure: config.COOKIE_SECURE,
+    origin: deps.origin,
+    onSignOut: (session) => sockets.endSession(session.id),
+    log: authLog,
+  };
+  const requestLimiter = new RequestLimiter(config.HTTP_RATE_LIMIT, 10, cluster.limiters, 'http');
+  const allowOrigin = (req: IncomingMessage) => originAllowed(req, deps.allowedOrigins);
   const api = createRouter(
     {
       ...marketRoutes({
@@ -97,24 +112,23 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
       ...alertRoutes(alerts),
       ...connectionRoutes(services.sync),
       ...reportRoutes(portfolio),
-      ...authRoutes({
-        accounts,
-        limiter: new LoginLimiter(cluster.limiters),
-        sessionTtlMs: stores.sessions.ttlMs,
-        cookieSecure: config.COOKIE_SECURE,
-        origin: deps.origin,
-        onSignOut: (session) => sockets.endSession(session.id),
-        log: log.child({ module: 'auth' }),
-      }),
+      ...authRoutes(auth),
     },
     {
-      limiter: new RequestLimiter(config.HTTP_RATE_LIMIT, 10, cluster.limiters, 'http'),
+      limiter: requestLimiter,
       authenticate: services.authenticate,
-      originAllowed: (req) => originAllowed(req, deps.allowedOrigins),
+      originAllowed: allowOrigin,
       maxBodyBytes: MAX_MESSAGE_BYTES,
       clientAddress: deps.origin.address,
     },
   );
+  const loginForm = createLoginForm({
+    signIn: createSignIn(auth),
+    limiter: requestLimiter,
+    clientAddress: deps.origin.address,
+    originAllowed: allowOrigin,
+    log: authLog,
+  });
   const pageGate = createPageGate({
     signedIn: async (req) => (await services.authenticate(req)) !== null,
     needsSetup: () => accounts.needsSetup(),
@@ -146,6 +160,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
   const { server: http, destroySockets } = createHttpServer({
     ops,
     api,
+    loginForm,
     pageGate,
     ...(deps.pageHandler ? { pageHandler: deps.pageHandler } : {}),
     log,

@@ -113,7 +113,10 @@ describe('the candle chart', () => {
       await phone.locator('g.crosshair line').first().waitFor({ state: 'attached' });
       await expect
         .poll(() => readout.textContent())
-        .toMatch(/^\d{1,2} \w{3} \d\d:\d\dO [\d,.]+H [\d,.]+L [\d,.]+C [\d,.]+V [\d.]+[KMB]?$/);
+        // The day as the browser's locale writes it ("Dec 3" in en-US, "3 Dec" in en-GB), then the clock.
+        .toMatch(
+          /^(\w{3} \d{1,2}|\d{1,2} \w{3}) \d\d:\d\dO [\d,.]+H [\d,.]+L [\d,.]+C [\d,.]+V [\d.]+[KMB]?$/,
+        );
     } finally {
       await context.close();
     }

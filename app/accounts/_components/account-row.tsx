@@ -12,14 +12,19 @@ import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import { renameAccount } from '@/client/api/portfolio-accounts';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import type { ConnectionSummary } from '@/client/api/connections';
-import { MAX_ACCOUNT_NAME, countText } from './account-text';
+import { useT } from '@/client/i18n/provider';
+import type { Catalog } from '@/lib/i18n/messages/en';
+import { MAX_ACCOUNT_NAME, deleteQuestionText, transactionsText } from './account-text';
 import { ConfirmGroup } from './confirm-group';
 import { ConnectionActions } from './connection-actions';
 import { ConnectionStatus } from './connection-status';
 import fieldStyles from '@/components/auth-card.module.css';
 import styles from './accounts.module.css';
 
-const KIND_LABELS: Record<AccountSummary['kind'], string> = { manual: 'Manual', exchange: 'Exchange' };
+const KIND_KEYS: Record<AccountSummary['kind'], keyof Catalog['accounts'] & string> = {
+  manual: 'kindManual',
+  exchange: 'kindExchange',
+};
 
 interface AccountRowProps {
   account: AccountSummary;
@@ -41,6 +46,7 @@ export function AccountRow(props: AccountRowProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormMessage | null>(null);
   const focusLater = useFocusLater();
+  const t = useT('accounts');
   const back = (action: string) => {
     setMode('view');
     setError(null);
@@ -74,7 +80,7 @@ export function AccountRow(props: AccountRowProps) {
       {mode === 'rename' ? (
         <form className={styles.rename} onSubmit={onRename} onKeyDown={onKeyDown}>
           <label className="sr-only" htmlFor={`rename-${account.id}`}>
-            New name for {account.name}
+            {t('renameFieldLabel', { name: account.name })}
           </label>
           <input
             id={`rename-${account.id}`}
@@ -87,10 +93,10 @@ export function AccountRow(props: AccountRowProps) {
             autoComplete="off"
           />
           <button type="submit" className={styles.button} disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? t('saving') : t('save')}
           </button>
           <button type="button" className={styles.button} onClick={() => back('rename')}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       ) : (
@@ -98,8 +104,8 @@ export function AccountRow(props: AccountRowProps) {
           <Link href={`/transactions?account=${encodeURIComponent(account.id)}`} className={styles.name}>
             {account.name}
           </Link>
-          <span className={styles.kind}>{KIND_LABELS[account.kind]}</span>
-          <span className={styles.muted}>{countText(account.transactions) || 'No transactions'}</span>
+          <span className={styles.kind}>{t(KIND_KEYS[account.kind])}</span>
+          <span className={styles.muted}>{transactionsText(t, account.transactions)}</span>
         </div>
       )}
       {connection && (
@@ -114,17 +120,16 @@ export function AccountRow(props: AccountRowProps) {
       <FormAlert message={error} />
       {mode === 'confirm' ? (
         <ConfirmGroup
-          label={`Delete ${account.name}?`}
-          action="Confirm delete"
-          busyAction="Deleting…"
+          label={t('deleteQuestion', { name: account.name })}
+          action={t('confirmDelete')}
+          busyAction={t('deleting')}
           busy={busy}
           onConfirm={confirmDelete}
           onCancel={() => back('delete')}
           onKeyDown={onKeyDown}
         >
-          Delete {account.name}
-          {countText(account.transactions, ' and its ')}?
-          {connection && ' Its exchange connection and key go too.'}
+          {deleteQuestionText(t, account.name, account.transactions)}
+          {connection && ` ${t('deleteConnectionToo')}`}
         </ConfirmGroup>
       ) : (
         mode === 'view' && (
@@ -132,24 +137,24 @@ export function AccountRow(props: AccountRowProps) {
             <button
               type="button"
               className={styles.button}
-              aria-label={`Rename ${account.name}`}
+              aria-label={t('renameLabel', { name: account.name })}
               data-action="rename"
               data-id={account.id}
               onClick={() => setMode('rename')}
             >
-              Rename
+              {t('rename')}
             </button>
             <button
               type="button"
               className={`${styles.button} ${styles.danger}`}
-              aria-label={`Delete ${account.name}`}
-              title={isLast ? 'Your only account cannot be deleted' : undefined}
+              aria-label={t('deleteLabel', { name: account.name })}
+              title={isLast ? t('lastAccountTitle') : undefined}
               disabled={isLast}
               data-action="delete"
               data-id={account.id}
               onClick={() => setMode('confirm')}
             >
-              Delete
+              {t('delete')}
             </button>
           </div>
         )

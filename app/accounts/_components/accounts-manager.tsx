@@ -10,10 +10,11 @@ import { ClockProvider } from '@/components/clock-provider';
 import { PagePanel } from '@/components/page-shell';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import type { ConnectionSummary } from '@/client/api/connections';
+import { useT } from '@/client/i18n/provider';
 import { deleteAccount, listAccounts } from '@/client/api/portfolio-accounts';
 import type { AccountSummary, ApiResult } from '@/client/api/portfolio-accounts';
 import { AccountRow } from './account-row';
-import { countText } from './account-text';
+import { deletedText } from './account-text';
 import { AddAccountForm } from './add-account-form';
 import { ConnectExchangeForm } from './connect-exchange-form';
 import { exchangeTitle } from './connection-text';
@@ -31,6 +32,7 @@ export function AccountsManager() {
   const [refusal, setRefusal] = useState<FormMessage | null>(null);
   const [done, setDone] = useState<FormMessage | null>(null);
   const focusLater = useFocusLater();
+  const t = useT('accounts');
 
   const showAccounts = useCallback((result: ApiResult<AccountSummary[]>) => {
     if (result.ok) setAccounts(result.data);
@@ -61,7 +63,7 @@ export function AccountsManager() {
     setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
     const connection = connectionOf(account);
     if (connection) connections.drop(connection.id);
-    setDone(formMessage(`Deleted ${account.name}${countText(result.data, ' and its ')}.`));
+    setDone(formMessage(deletedText(t, account.name, result.data)));
     focusLater('#accounts-title');
     return true;
   };
@@ -70,8 +72,7 @@ export function AccountsManager() {
     connections.drop(connection.id);
     setDone(
       formMessage(
-        `Disconnected ${connection.account.name} from ${exchangeTitle(connection.exchange)}: ` +
-          'its key is deleted; the account and its transactions stay.',
+        t('disconnected', { name: connection.account.name, exchange: exchangeTitle(connection.exchange) }),
       ),
     );
     // The row stays, without the Disconnect button that had the focus.
@@ -81,7 +82,7 @@ export function AccountsManager() {
   return (
     <ClockProvider>
       <div className={styles.columns}>
-        <PagePanel title="Your accounts" titleId="accounts-title" count={accounts?.length}>
+        <PagePanel title={t('listTitle')} titleId="accounts-title" count={accounts?.length}>
           <div className={styles.messages}>
             <FormAlert message={loadError ?? refusal ?? connections.loadError} />
             <FormAlert message={done} tone="done" />
@@ -89,11 +90,11 @@ export function AccountsManager() {
           {signedOut && (
             <p>
               <a href="/login?next=%2Faccounts" className={styles.link}>
-                Sign in
+                {t('signIn')}
               </a>
             </p>
           )}
-          {accounts === null && !loadError && <p className={styles.muted}>Loading accounts…</p>}
+          {accounts === null && !loadError && <p className={styles.muted}>{t('loading')}</p>}
           {accounts && (
             <ul className={styles.list}>
               {accounts.map((account) => (

@@ -7,11 +7,13 @@ import { PagePanel } from '@/components/page-shell';
 import { createAccount } from '@/client/api/portfolio-accounts';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { formText } from '@/client/api/auth';
+import { useT } from '@/client/i18n/provider';
 import { MAX_ACCOUNT_NAME } from './account-text';
 import styles from './accounts.module.css';
 
 /** The form; `onAdded` gets the account as the server stored it. */
 export function AddAccountForm({ onAdded }: { onAdded: (account: AccountSummary) => void }) {
+  const t = useT('accounts');
   const [done, setDone] = useState<FormMessage | null>(null);
   const { busy, error, onSubmit } = useFormRequest(async (form) => {
     setDone(null);
@@ -19,27 +21,27 @@ export function AddAccountForm({ onAdded }: { onAdded: (account: AccountSummary)
     if (!result.ok) return { error: result.message, field: 'name' };
     onAdded(result.data);
     form.reset();
-    setDone(formMessage(`Added ${result.data.name}.`));
+    setDone(formMessage(t('added', { name: result.data.name })));
     form.querySelector('input')?.focus();
     return { ok: true };
   });
 
   return (
-    <PagePanel title="Add account" titleId="add-account-title">
+    <PagePanel title={t('addTitle')} titleId="add-account-title">
       <form className={styles.form} onSubmit={onSubmit}>
         <FormField
-          label="Name"
+          label={t('nameLabel')}
           name="name"
           required
           maxLength={MAX_ACCOUNT_NAME}
           autoComplete="off"
-          hint="Where the holdings are kept: “Ledger”, “Bank”, “Cold wallet”."
+          hint={t('nameHint')}
         />
         <div className={styles.messages}>
           <FormAlert message={error} />
           <FormAlert message={done} tone="done" />
         </div>
-        <SubmitButton busy={busy} label="Add account" busyLabel="Adding account…" />
+        <SubmitButton busy={busy} label={t('addSubmit')} busyLabel={t('adding')} />
       </form>
     </PagePanel>
   );

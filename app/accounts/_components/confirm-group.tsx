@@ -1,6 +1,7 @@
 'use client';
 /** A row's "are you sure?": what will happen, the button that does it, and Cancel, which has the focus. */
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useT } from '@/client/i18n/provider';
 import styles from './accounts.module.css';
 
 interface ConfirmGroupProps {
@@ -19,6 +20,7 @@ interface ConfirmGroupProps {
 /** The group; Cancel is focused first, so Enter on arrival changes nothing. */
 export function ConfirmGroup(props: ConfirmGroupProps) {
   const { label, children, action, busyAction, busy, onConfirm, onCancel, onKeyDown } = props;
+  const t = useT('accounts');
   return (
     <div className={styles.confirm} role="group" aria-label={label} onKeyDown={onKeyDown}>
       <span>{children}</span>
@@ -31,7 +33,7 @@ export function ConfirmGroup(props: ConfirmGroupProps) {
         {busy ? busyAction : action}
       </button>
       <button type="button" className={styles.button} autoFocus onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

@@ -12,9 +12,11 @@ import { useFocusLater } from '@/components/use-focus-later';
 import { addConnection } from '@/client/api/connections';
 import type { ApiResult, ConnectionSummary } from '@/client/api/connections';
 import { formText } from '@/client/api/auth';
+import { useT } from '@/client/i18n/provider';
 import { accountNameKey } from '@/lib/portfolio/account';
 import { MAX_ACCOUNT_NAME } from './account-text';
 import { EXCHANGES, PASSPHRASE_EXCHANGES, exchangeTitle, freeName } from './connection-text';
+import { withNodes } from './with-nodes';
 import fieldStyles from '@/components/auth-card.module.css';
 import pageStyles from './accounts.module.css';
 import styles from './connections.module.css';
@@ -74,6 +76,7 @@ export function ConnectExchangeForm(props: {
   onConnected(connection: ConnectionSummary): void;
 }) {
   const { takenNames, onConnected } = props;
+  const t = useT('accounts');
   const [choice, setChoice] = useState<string>(EXCHANGES[0].id);
   const [otherId, setOtherId] = useState('');
   // null: the name follows the exchange until the user types one.
@@ -85,7 +88,7 @@ export function ConnectExchangeForm(props: {
   const focusLater = useFocusLater();
   const focusField = (name: string | null) => name && focusLater(`#${FORM_ID} [name="${name}"]`);
   const exchange = choice === OTHER ? otherId.trim().toLowerCase() : choice;
-  const title = exchange ? exchangeTitle(exchange) : 'Exchange';
+  const title = exchange ? exchangeTitle(exchange) : t('exchangeFallback');
   const needsPassphrase = PASSPHRASE_EXCHANGES.has(exchange);
   const accountName = name ?? freeName(title, takenNames);
 
@@ -96,7 +99,7 @@ export function ConnectExchangeForm(props: {
     setDone(null);
     const wanted = accountName.trim();
     if (takenNames.some((taken) => accountNameKey(taken) === accountNameKey(wanted))) {
-      setError(formMessage(`There is already an account named "${wanted}". Choose another name.`));
+      setError(formMessage(t('nameTaken', { name: wanted })));
       return focusField('name');
     }
     const password = formText(form, 'passphrase');
@@ -118,21 +121,18 @@ export function ConnectExchangeForm(props: {
     }
     clearFields(form, ['apiKey']);
     setName(null);
-    setDone(
-      formMessage(`Connected ${result.data.account.name}: the key works, and the first sync has started.`),
-    );
+    setDone(formMessage(t('connected', { name: result.data.account.name })));
     onConnected(result.data);
     focusField('exchange');
   };
 
   return (
-    <PagePanel title="Connect an exchange" titleId="connect-exchange-title">
+    <PagePanel title={t('connectTitle')} titleId="connect-exchange-title">
       <p className={styles.intro}>
-        Create a <strong>read-only</strong> API key on the exchange (reading on; trading and withdrawals off).
-        Livefolio tests it, stores it encrypted, and never shows it again: only its last four characters.
+        {withNodes(t('connectIntro'), { readOnly: <strong>{t('readOnly')}</strong> })}
       </p>
       <form id={FORM_ID} className={fieldStyles.form} onSubmit={(event) => void onSubmit(event)}>
-        <Field label="Exchange">
+        <Field label={t('exchangeLabel')}>
           {(ids) => (
             <select
               {...ids}
@@ -147,13 +147,13 @@ export function ConnectExchangeForm(props: {
                   {e.name}
                 </option>
               ))}
-              <option value={OTHER}>Another exchange (ccxt id)…</option>
+              <option value={OTHER}>{t('otherExchange')}</option>
             </select>
           )}
         </Field>
         {choice === OTHER && (
           <FormField
-            label="Exchange id"
+            label={t('exchangeIdLabel')}
             name="exchangeId"
             required
             pattern="[a-z0-9_]{1,40}"
@@ -161,11 +161,11 @@ export function ConnectExchangeForm(props: {
             value={otherId}
             onChange={(event) => setOtherId(event.currentTarget.value)}
             readOnly={busy}
-            hint="Its ccxt id, in lowercase: bitstamp, gemini, bitfinex…"
+            hint={t('exchangeIdHint')}
           />
         )}
         <FormField
-          label="Account name"
+          label={t('accountNameLabel')}
           name="name"
           required
           maxLength={MAX_ACCOUNT_NAME}
@@ -173,13 +173,17 @@ export function ConnectExchangeForm(props: {
           value={accountName}
           onChange={(event) => setName(event.currentTarget.value)}
           readOnly={busy}
-          hint="The portfolio account the exchange’s balances and history are kept in."
+          hint={t('accountNameHint')}
         />
-        <FormField label="API key" name="apiKey" type="password" required {...EXACT_TEXT} readOnly={busy} />
-        <Field
-          label="API secret"
-          hint="As the exchange shows it; a private key over several lines (PEM) is fine. Cleared after each try."
-        >
+        <FormField
+          label={t('apiKeyLabel')}
+          name="apiKey"
+          type="password"
+          required
+          {...EXACT_TEXT}
+          readOnly={busy}
+        />
+        <Field label={t('secretLabel')} hint={t('secretHint')}>
           {(ids) => (
             <textarea
               {...ids}
@@ -193,26 +197,22 @@ export function ConnectExchangeForm(props: {
           )}
         </Field>
         <FormField
-          label={needsPassphrase ? 'Passphrase' : 'Passphrase (optional)'}
+          label={needsPassphrase ? t('passphraseLabel') : t('passphraseOptionalLabel')}
           name="passphrase"
           type="password"
           required={needsPassphrase}
           {...EXACT_TEXT}
           readOnly={busy}
-          hint={
-            needsPassphrase
-              ? `${title} keys have a passphrase: the one set when the key was created.`
-              : 'Only for keys that have one: Coinbase Exchange, KuCoin and OKX give each key a passphrase.'
-          }
+          hint={needsPassphrase ? t('passphraseHint', { exchange: title }) : t('passphraseOptionalHint')}
         />
         <div className={pageStyles.messages}>
           <FormAlert message={error} />
           <FormAlert message={done} tone="done" />
           <div role="status" className={fieldStyles.region}>
-            {busy && <p className={styles.busy}>Testing the key with {title}: this takes a few seconds.</p>}
+            {busy && <p className={styles.busy}>{t('testingKey', { exchange: title })}</p>}
           </div>
         </div>
-        <SubmitButton busy={busy} label="Connect" busyLabel="Testing the key…" />
+        <SubmitButton busy={busy} label={t('connect')} busyLabel={t('connecting')} />
       </form>
     </PagePanel>
   );

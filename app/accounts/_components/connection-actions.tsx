@@ -7,8 +7,10 @@ import type { FormMessage } from '@/components/auth-card';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
 import { removeConnection, syncNow } from '@/client/api/connections';
 import type { ConnectionSummary } from '@/client/api/connections';
+import { useT } from '@/client/i18n/provider';
+import type { Translate } from '@/lib/i18n/messages/en';
 import { ConfirmGroup } from './confirm-group';
-import { ERROR_MEANINGS, exchangeTitle, resultText } from './connection-text';
+import { ERROR_KEYS, exchangeTitle, resultText } from './connection-text';
 import styles from './accounts.module.css';
 
 interface ConnectionActionsProps {
@@ -27,6 +29,7 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
   // Whether this page asked for a sync: then its end is announced, as the badge alone is not.
   const [asked, setAsked] = useState(false);
   const focusLater = useFocusLater();
+  const t = useT('accounts');
   const name = c.account.name;
   const syncing = c.state === 'syncing';
   const back = () => {
@@ -62,44 +65,43 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
   return (
     <>
       <p role="status" className="sr-only">
-        {asked && syncOutcome(c)}
+        {asked && syncOutcome(t, c)}
       </p>
       <FormAlert message={error} />
       {confirming ? (
         <ConfirmGroup
-          label={`Disconnect ${name}?`}
-          action="Confirm disconnect"
-          busyAction="Disconnecting…"
+          label={t('disconnectQuestion', { name })}
+          action={t('confirmDisconnect')}
+          busyAction={t('disconnecting')}
           busy={busy}
           onConfirm={disconnect}
           onCancel={back}
           onKeyDown={onKeyDown}
         >
-          Disconnect {name} from {exchangeTitle(c.exchange)}? Its key is deleted; the account and its
-          transactions stay, kept by hand from then on.
+          {t('disconnectBody', { name, exchange: exchangeTitle(c.exchange) })}
         </ConfirmGroup>
       ) : (
         <div className={styles.actions}>
           <button
             type="button"
             className={styles.button}
-            aria-label={`Sync ${name} now`}
-            title={syncing ? 'A sync is running' : undefined}
+            aria-label={t('syncNowLabel', { name })}
+            title={syncing ? t('syncRunning') : undefined}
             // aria-disabled, not disabled: a disabled button drops the keyboard focus it had.
             aria-disabled={busy || syncing}
             onClick={startSync}
           >
-            Sync now
+            {t('syncNow')}
           </button>
           <button
             type="button"
             className={styles.button}
-            aria-label={`Disconnect ${name}`}
+            aria-label={t('disconnectLabel', { name })}
             data-action="disconnect"
             data-id={c.id}
             onClick={() => setConfirming(true)}
           >
-            Disconnect
+            {t('disconnect')}
           </button>
         </div>
       )}
@@ -108,8 +110,8 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
 }
 
 /** A sync's outcome in words, for the announcement. */
-function syncOutcome(c: ConnectionSummary): string {
-  if (c.state === 'syncing') return 'Sync started.';
-  if (c.state === 'error' && c.lastError) return `Sync failed: ${ERROR_MEANINGS[c.lastError.code]}.`;
-  return c.lastResult ? `Sync finished: ${resultText(c.lastResult)}.` : '';
+function syncOutcome(t: Translate<'accounts'>, c: ConnectionSummary): string {
+  if (c.state === 'syncing') return t('syncStarted');
+  if (c.state === 'error' && c.lastError) return t('syncFailed', { reason: t(ERROR_KEYS[c.lastError.code]) });
+  return c.lastResult ? t('syncFinished', { result: resultText(t, c.lastResult) }) : '';
 }

@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ConnectionSummary } from '@/client/api/connections';
-import { ERROR_MEANINGS, STATE_LABELS, exchangeTitle, progressText, resultText } from './connection-text';
+import { useT } from '@/client/i18n/provider';
+import { ERROR_KEYS, STATE_KEYS, exchangeTitle, progressText, resultText } from './connection-text';
 import { RelativeTime } from './relative-time';
+import { withNodes } from './with-nodes';
 import fieldStyles from '@/components/auth-card.module.css';
 import notice from '@/components/notice-banner.module.css';
 import pageStyles from './accounts.module.css';
@@ -26,6 +28,7 @@ export function ConnectionStatus({
   connection: ConnectionSummary;
   children: ReactNode;
 }) {
+  const t = useT('accounts');
   const syncing = c.state === 'syncing';
   const failed = c.state === 'error' && c.lastError !== null;
   return (
@@ -33,18 +36,18 @@ export function ConnectionStatus({
       <p className={styles.head}>
         <span className={styles.exchange}>{exchangeTitle(c.exchange)}</span>
         <span className={styles.key}>
-          Key <span aria-hidden="true">{c.keyHint}</span>
-          <span className="sr-only"> ending {c.keyHint.replace(/^•+/, '')}</span>
+          {t('key')} <span aria-hidden="true">{c.keyHint}</span>
+          <span className="sr-only"> {t('keyEnding', { digits: c.keyHint.replace(/^•+/, '') })}</span>
         </span>
-        <span className={`${styles.badge} ${STATE_TONES[c.state]}`}>{STATE_LABELS[c.state]}</span>
-        {syncing && <span className={styles.step}>{progressText(c.progress)}</span>}
+        <span className={`${styles.badge} ${STATE_TONES[c.state]}`}>{t(STATE_KEYS[c.state])}</span>
+        {syncing && <span className={styles.step}>{progressText(t, c.progress)}</span>}
       </p>
       {syncing && c.progress !== null && c.progress.total > 0 && (
         <progress
           className={styles.bar}
           value={c.progress.done}
           max={c.progress.total}
-          aria-label={`Sync progress: ${progressText(c.progress)}`}
+          aria-label={t('progressLabel', { progress: progressText(t, c.progress) })}
         />
       )}
       {c.warnings.map((warning) => (
@@ -53,32 +56,29 @@ export function ConnectionStatus({
             !
           </span>
           <span className={notice.text}>
-            <span className="sr-only">Warning: </span>
+            <span className="sr-only">{t('warning')} </span>
             {warning}
           </span>
         </p>
       ))}
       <p className={styles.line}>
-        {c.lastSyncAt === null ? (
-          'Not synced yet'
-        ) : (
-          <>
-            Last synced <RelativeTime at={c.lastSyncAt} to="past" />
-          </>
-        )}
+        {c.lastSyncAt === null
+          ? t('notSynced')
+          : withNodes(t('lastSynced'), { time: <RelativeTime at={c.lastSyncAt} to="past" /> })}
         {failed && c.lastSuccessAt !== null && (
           <>
-            {' · '}last success <RelativeTime at={c.lastSuccessAt} to="past" />
+            {' · '}
+            {withNodes(t('lastSuccess'), { time: <RelativeTime at={c.lastSuccessAt} to="past" /> })}
           </>
         )}
-        {!syncing &&
-          (c.nextSyncAt === null ? (
-            ' · Syncs only when asked'
-          ) : (
-            <>
-              {' · '}Next sync <RelativeTime at={c.nextSyncAt} to="future" />
-            </>
-          ))}
+        {!syncing && (
+          <>
+            {' · '}
+            {c.nextSyncAt === null
+              ? t('syncsOnlyWhenAsked')
+              : withNodes(t('nextSync'), { time: <RelativeTime at={c.nextSyncAt} to="future" /> })}
+          </>
+        )}
       </p>
       {failed && c.lastError && (
         <div className={`${notice.notice} ${notice.error} ${styles.failure}`}>
@@ -86,28 +86,30 @@ export function ConnectionStatus({
             !
           </span>
           <div className={notice.text}>
-            <p className={styles.failureTitle}>{ERROR_MEANINGS[c.lastError.code]}</p>
+            <p className={styles.failureTitle}>{t(ERROR_KEYS[c.lastError.code])}</p>
             <p>{c.lastError.message}</p>
           </div>
         </div>
       )}
       {c.lastResult && (
         <p className={styles.line}>
-          {failed ? 'Last successful sync: ' : 'Last result: '}
-          <span className={styles.result}>{resultText(c.lastResult)}</span>
+          {withNodes(t(failed ? 'lastSuccessfulResult' : 'lastResult'), {
+            result: <span className={styles.result}>{resultText(t, c.lastResult)}</span>,
+          })}
         </p>
       )}
       {c.lastResult !== null && c.lastResult.adjustments > 0 && (
         <p className={styles.note}>
-          Opening balances cover what the exchange’s history does not explain; their cost is unknown until you
-          edit them on the{' '}
-          <Link
-            href={`/transactions?account=${encodeURIComponent(c.account.id)}`}
-            className={pageStyles.link}
-          >
-            Transactions page
-          </Link>
-          .
+          {withNodes(t('openingBalancesNote'), {
+            link: (
+              <Link
+                href={`/transactions?account=${encodeURIComponent(c.account.id)}`}
+                className={pageStyles.link}
+              >
+                {t('transactionsPage')}
+              </Link>
+            ),
+          })}
         </p>
       )}
       {children}

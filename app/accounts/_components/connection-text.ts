@@ -1,7 +1,10 @@
 /** Words the exchange connections on the accounts page are shown with: exchanges, states, progress, results, errors. */
-import { exchangeName, formatAge } from '@/client/format';
-import type { ConnectionSummary } from '@/client/api/connections';
-import type { ConnectionErrorCode, SyncProgress, SyncResult } from '@/lib/portfolio/connection';
+import { exchangeName, formatAge } from '../../../client/format';
+import type { ConnectionSummary } from '../../../client/api/connections';
+import type { Catalog, Translate } from '../../../lib/i18n/messages/en';
+import type { ConnectionErrorCode, SyncProgress, SyncResult } from '../../../lib/portfolio/connection';
+
+type AccountsKey = keyof Catalog['accounts'] & string;
 
 /** The exchanges the form offers by name; any other ccxt id can be typed in. */
 export const EXCHANGES = [
@@ -30,52 +33,65 @@ export function freeName(base: string, taken: readonly string[]): string {
   return name;
 }
 
-export const STATE_LABELS: Record<ConnectionSummary['state'], string> = {
-  never: 'Never synced',
-  syncing: 'Syncing…',
-  ok: 'Synced',
-  error: 'Error',
+/** Each state's badge: "Never synced", "Syncing…", "Synced", "Error". */
+export const STATE_KEYS: Record<ConnectionSummary['state'], AccountsKey> = {
+  never: 'stateNever',
+  syncing: 'stateSyncing',
+  ok: 'stateOk',
+  error: 'stateError',
+};
+
+const STEP_KEYS: Record<SyncProgress['step'], AccountsKey> = {
+  balances: 'stepBalances',
+  markets: 'stepMarkets',
+  trades: 'stepTrades',
+  deposits: 'stepDeposits',
+  withdrawals: 'stepWithdrawals',
+  income: 'stepIncome',
+  prices: 'stepPrices',
+  saving: 'stepSaving',
 };
 
 /** A running sync's step: "trades 3/12", or only the step while it has no count. */
-export function progressText(progress: SyncProgress | null): string {
-  if (!progress) return 'starting';
-  return progress.total > 0 ? `${progress.step} ${progress.done}/${progress.total}` : progress.step;
+export function progressText(t: Translate<'accounts'>, progress: SyncProgress | null): string {
+  if (!progress) return t('progressStarting');
+  const step = t(STEP_KEYS[progress.step]);
+  // Digits as the server counts them, ungrouped: a step's counts are read as a fraction, not an amount.
+  return progress.total > 0
+    ? t('progress', { step, done: String(progress.done), total: String(progress.total) })
+    : step;
 }
 
-const plural = (count: number, word: string) =>
-  `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-
 /** What a sync did: "538 added, 1 opening balance"; "nothing new" when it found nothing. */
-export function resultText(result: SyncResult): string {
+export function resultText(t: Translate<'accounts'>, result: SyncResult): string {
   const parts = [
-    ...(result.added > 0 ? [`${result.added.toLocaleString('en-US')} added`] : []),
-    ...(result.adjustments > 0 ? [plural(result.adjustments, 'opening balance')] : []),
+    ...(result.added > 0 ? [t('resultAdded', { count: result.added })] : []),
+    ...(result.adjustments > 0 ? [t('resultAdjustments', { count: result.adjustments })] : []),
   ];
-  return parts.length > 0 ? parts.join(', ') : 'nothing new';
+  return parts.length > 0 ? parts.join(', ') : t('resultNothing');
 }
 
 /** What each failure means, as a heading over the server's advice. */
-export const ERROR_MEANINGS: Record<ConnectionErrorCode, string> = {
-  KEY_REJECTED: 'The exchange refused the key',
-  KEY_PERMISSION: 'The key lacks a permission',
-  CLOCK_SKEW: 'The server’s clock is off',
-  RATE_LIMITED: 'The exchange is limiting requests',
-  EXCHANGE_UNAVAILABLE: 'The exchange could not be reached',
-  BAD_EXCHANGE_DATA: 'The exchange sent unreadable data',
-  HISTORY_CONFLICT: 'The exchange’s history does not add up here',
-  SECRET_UNREADABLE: 'The stored key cannot be opened',
-  FAILED: 'The sync failed',
+export const ERROR_KEYS: Record<ConnectionErrorCode, AccountsKey> = {
+  KEY_REJECTED: 'errorKeyRejected',
+  KEY_PERMISSION: 'errorKeyPermission',
+  CLOCK_SKEW: 'errorClockSkew',
+  RATE_LIMITED: 'errorRateLimited',
+  EXCHANGE_UNAVAILABLE: 'errorExchangeUnavailable',
+  BAD_EXCHANGE_DATA: 'errorBadExchangeData',
+  HISTORY_CONFLICT: 'errorHistoryConflict',
+  SECRET_UNREADABLE: 'errorSecretUnreadable',
+  FAILED: 'errorFailed',
 };
 
 /** How long ago, in words: "just now", "2 min ago". */
-export function agoText(ms: number): string {
-  return ms < 10_000 ? 'just now' : `${formatAge(ms)} ago`;
+export function agoText(t: Translate<'accounts'>, ms: number, locale: string): string {
+  return ms < 10_000 ? t('justNow') : t('ago', { age: formatAge(ms, locale) });
 }
 
 /** How long until, in words, rounded up ("in 15 min" for 14 min 59 s), or "due" once it has passed. */
-export function untilText(ms: number): string {
-  if (ms < 1_000) return 'due';
+export function untilText(t: Translate<'accounts'>, ms: number, locale: string): string {
+  if (ms < 1_000) return t('due');
   const unit = ms < 60_000 ? 1_000 : 60_000;
-  return `in ${formatAge(Math.ceil(ms / unit) * unit)}`;
+  return t('inTime', { age: formatAge(Math.ceil(ms / unit) * unit, locale) });
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import { getConnection, listConnections } from '@/client/api/connections';
+import { useT } from '@/client/i18n/provider';
 import type { ApiResult, ConnectionSummary } from '@/client/api/connections';
 
 /** How often a running sync's progress is read. */
@@ -39,6 +40,7 @@ export function useConnections(onChanged: () => void) {
   const [connections, setConnections] = useState<ConnectionSummary[] | null>(null);
   const [loadError, setLoadError] = useState<FormMessage | null>(null);
   const visible = usePageVisible();
+  const t = useT('accounts');
 
   const put = useCallback((connection: ConnectionSummary) => {
     setConnections((list) =>
@@ -50,10 +52,13 @@ export function useConnections(onChanged: () => void) {
   const drop = useCallback((id: string) => {
     setConnections((list) => (list ?? []).filter((c) => c.id !== id));
   }, []);
-  const show = useCallback((result: ApiResult<ConnectionSummary[]>) => {
-    if (result.ok) setConnections(result.data);
-    setLoadError(result.ok ? null : formMessage(`Exchange connections: ${result.message}`));
-  }, []);
+  const show = useCallback(
+    (result: ApiResult<ConnectionSummary[]>) => {
+      if (result.ok) setConnections(result.data);
+      setLoadError(result.ok ? null : formMessage(t('connectionsLoadError', { message: result.message })));
+    },
+    [t],
+  );
   const reload = useCallback(() => void listConnections().then(show), [show]);
 
   // Loaded on first show, and again whenever the tab comes back: a scheduled sync may have run meanwhile.

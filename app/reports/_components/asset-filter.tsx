@@ -1,6 +1,7 @@
 'use client';
 /** "Asset: All assets / BTC (12) / …": which asset's gains the table lists, and what they come to. */
 import { useId } from 'react';
+import { useT } from '@/client/i18n/provider';
 import fieldStyles from '@/components/auth-card.module.css';
 import { Money } from '@/components/portfolio-summary';
 import type { GainLineAnswer } from '@/client/api/reports';
@@ -34,19 +35,20 @@ export function AssetFilter({
   value: string | null;
   onChange(asset: string | null): void;
 }) {
+  const t = useT('reports');
   const id = useId();
   const assets = assetCounts(gains);
   if (assets.length < 2) return null;
   return (
     <div className={styles.filter}>
-      <label htmlFor={id}>Asset</label>
+      <label htmlFor={id}>{t('assetLabel')}</label>
       <select
         id={id}
         className={fieldStyles.input}
         value={value ?? ''}
         onChange={(event) => onChange(event.currentTarget.value || null)}
       >
-        <option value="">All assets</option>
+        <option value="">{t('allAssets')}</option>
         {assets.map(([asset, count]) => (
           <option key={asset} value={asset}>
             {asset} ({count})
@@ -56,7 +58,7 @@ export function AssetFilter({
       {value !== null &&
         gainsByCurrency(shown).map(([currency, gain]) => (
           <span key={currency} className={styles.subtotal}>
-            Gain on {value}: <Money value={gain} quote={currency} signed />
+            {t('assetGain', { asset: value })} <Money value={gain} quote={currency} signed />
           </span>
         ))}
     </div>

@@ -1,6 +1,7 @@
 'use client';
 /** The realized gains, one row per piece of a lot that a disposal drew, a page of rows at a time. */
 import { useState } from 'react';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { formatMoney, formatQuantity, formatSignedMoney, tone } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import type { GainLineAnswer } from '@/client/api/reports';
@@ -13,22 +14,23 @@ import styles from './reports.module.css';
 
 // The columns after Asset and, when the lines are in several currencies, Currency.
 const COLUMNS: readonly Column[] = [
-  ['Quantity', true],
-  ['Acquired', false],
-  ['Disposed', false],
-  ['Proceeds', true],
-  ['Cost basis', true],
-  ['Gain', true],
-  ['Days held', true],
-  ['Term', false],
+  ['colQuantity', true],
+  ['colAcquired', false],
+  ['colDisposed', false],
+  ['colProceeds', true],
+  ['colCostBasis', true],
+  ['colGain', true],
+  ['colDaysHeld', true],
+  ['colTerm', false],
 ];
 
 /** The lines of one asset or of all, with the asset's subtotal; a new choice starts at the first page. */
 export function GainsTable({ gains }: { gains: readonly GainLineAnswer[] }) {
+  const t = useT('reports');
   const [asset, setAsset] = useState<string | null>(null);
   const lines = asset === null ? gains : gains.filter((g) => g.asset === asset);
   const currency = singleCurrency(gains);
-  const columns: Column[] = [['Asset', false], ...(currency === null ? [CURRENCY] : []), ...COLUMNS];
+  const columns: Column[] = [['colAsset', false], ...(currency === null ? [CURRENCY] : []), ...COLUMNS];
   return (
     <>
       <div className={styles.toolbar}>
@@ -39,19 +41,21 @@ export function GainsTable({ gains }: { gains: readonly GainLineAnswer[] }) {
         key={asset}
         lines={lines}
         columns={columns}
-        caption="Realized gains, one row per lot piece, oldest disposal first; dates in UTC."
+        caption={t('gainsCaption')}
         noun="line"
-        label="Pages of gains"
+        label={t('gainsPages')}
         row={(g, i) => <GainRow key={i} line={g} withCurrency={currency === null} />}
       />
     </>
   );
 }
 
-const CURRENCY: Column = ['Currency', false];
+const CURRENCY: Column = ['colCurrency', false];
 
 // Keyed by position: a disposal may draw two pieces acquired by one transaction.
 function GainRow({ line: g, withCurrency }: { line: GainLineAnswer; withCurrency: boolean }) {
+  const t = useT('reports');
+  const locale = useFormatLocale();
   const gain = new Decimal(g.gain);
   return (
     <tr>
@@ -59,21 +63,23 @@ function GainRow({ line: g, withCurrency }: { line: GainLineAnswer; withCurrency
         {g.asset}
         {/* A phone shows this column alone at first: the gain too, which its own cell says aloud. */}
         <span aria-hidden="true" className={`${table.sub} ${styles.phoneOnly} ${table[tone(gain)]}`}>
-          {formatSignedMoney(gain, g.currency)}
+          {formatSignedMoney(gain, g.currency, locale)}
         </span>
       </th>
       {withCurrency && <td>{g.currency}</td>}
-      <td className={table.num}>{formatQuantity(g.quantity)}</td>
+      <td className={table.num}>{formatQuantity(g.quantity, locale)}</td>
       <DayCell iso={g.acquiredAt} account={g.acquiredIn.name} />
       <DayCell iso={g.disposedAt} account={g.disposedFrom.name} />
-      <td className={table.num}>{formatMoney(new Decimal(g.proceeds), g.currency)}</td>
-      <td className={table.num}>{formatMoney(new Decimal(g.costBasis), g.currency)}</td>
+      <td className={table.num}>{formatMoney(new Decimal(g.proceeds), g.currency, locale)}</td>
+      <td className={table.num}>{formatMoney(new Decimal(g.costBasis), g.currency, locale)}</td>
       <td className={`${table.num} ${styles.strong} ${table[tone(gain)]}`}>
-        {formatSignedMoney(gain, g.currency)}
+        {formatSignedMoney(gain, g.currency, locale)}
       </td>
-      <td className={table.num}>{g.heldDays.toLocaleString('en-US')}</td>
+      <td className={table.num}>{formatQuantity(String(g.heldDays), locale)}</td>
       <td>
-        <span className={`${styles.term} ${styles[g.term]}`}>{g.term === 'long' ? 'Long' : 'Short'}</span>
+        <span className={`${styles.term} ${styles[g.term]}`}>
+          {t(g.term === 'long' ? 'termLong' : 'termShort')}
+        </span>
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 'use client';
 /** The income received in the period (staking rewards, interest, airdrops, other), a page of rows at a time. */
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { formatMoney, formatQuantity } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import type { IncomeLineAnswer } from '@/client/api/reports';
@@ -7,20 +8,22 @@ import { Decimal } from '@/lib/portfolio/decimal';
 import { PagedTable } from './paged-table';
 import type { Column } from './paged-table';
 import { AmountsIn, singleCurrency } from './report-cells';
-import { INCOME_LABELS, utcDay, utcTime } from './report-text';
+import { INCOME_KEYS, utcDay, utcTime } from './report-text';
 import styles from './reports.module.css';
 
 /** The value is the coins' market value when received, which is also their cost basis. */
 export function IncomeTable({ income }: { income: readonly IncomeLineAnswer[] }) {
+  const t = useT('reports');
+  const locale = useFormatLocale();
   const currency = singleCurrency(income);
   const columns: Column[] = [
-    ['Date', false],
-    ['Type', false],
-    ['Asset', false],
-    ['Quantity', true],
-    ['Value', true],
-    ...(currency === null ? [['Currency', false] as const] : []),
-    ['Account', false],
+    ['colDate', false],
+    ['colType', false],
+    ['colAsset', false],
+    ['colQuantity', true],
+    ['colValue', true],
+    ...(currency === null ? [['colCurrency', false] as const] : []),
+    ['colAccount', false],
   ];
   return (
     <>
@@ -30,9 +33,9 @@ export function IncomeTable({ income }: { income: readonly IncomeLineAnswer[] })
       <PagedTable
         lines={income}
         columns={columns}
-        caption="Income received, oldest first; dates in UTC."
+        caption={t('incomeCaption')}
         noun="receipt"
-        label="Pages of income"
+        label={t('incomePages')}
         row={(line) => (
           <tr key={line.transactionId}>
             <th scope="row" className={`${table.text} ${styles.pinned} ${styles.plain}`}>
@@ -41,11 +44,11 @@ export function IncomeTable({ income }: { income: readonly IncomeLineAnswer[] })
               </time>
             </th>
             <td>
-              <span className={styles.incomeType}>{INCOME_LABELS[line.type]}</span>
+              <span className={styles.incomeType}>{t(INCOME_KEYS[line.type])}</span>
             </td>
             <td className={styles.strong}>{line.asset}</td>
-            <td className={table.num}>{formatQuantity(line.quantity)}</td>
-            <td className={table.num}>{formatMoney(new Decimal(line.value), line.currency)}</td>
+            <td className={table.num}>{formatQuantity(line.quantity, locale)}</td>
+            <td className={table.num}>{formatMoney(new Decimal(line.value), line.currency, locale)}</td>
             {currency === null && <td>{line.currency}</td>}
             <td className={styles.account}>{line.account.name}</td>
           </tr>

@@ -1,4 +1,6 @@
+'use client';
 /** Pieces both report tables use: the currency their amounts are in, and a UTC day with its account. */
+import { useT } from '@/client/i18n/provider';
 import table from '@/components/ticker-table.module.css';
 import { utcDay, utcTime } from './report-text';
 import styles from './reports.module.css';
@@ -11,7 +13,8 @@ export function singleCurrency(lines: ReadonlyArray<{ currency: string }>): stri
 
 /** Says once what the amounts are in, rather than on every cell. */
 export function AmountsIn({ currency }: { currency: string | null }) {
-  return currency === null ? null : <p className={styles.amountsIn}>Amounts in {currency}.</p>;
+  const t = useT('reports');
+  return currency === null ? null : <p className={styles.amountsIn}>{t('amountsIn', { currency })}</p>;
 }
 
 /** A day in UTC, the whole time on hover, and the account under it. */

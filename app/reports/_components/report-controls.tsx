@@ -2,21 +2,22 @@
 /** The report's choices: a year or a range of days, the cost-basis method, and when a gain becomes long-term. */
 import { useId, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
+import { useT } from '@/client/i18n/provider';
 import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import fieldStyles from '@/components/auth-card.module.css';
 import type { ReportQuery } from '@/client/api/reports';
 import { COST_BASIS_METHODS } from '@/lib/portfolio/lots';
 import { DEFAULT_METHOD, MAX_LONG_TERM_DAYS } from './report-choices';
-import { METHOD_LABELS } from './report-text';
+import { METHOD_KEYS } from './report-text';
 import styles from './reports.module.css';
 
 const CUSTOM = 'custom';
 
 // The range's two fields, and the day of the year each starts at: the whole year shown before.
 const RANGE_ENDS = [
-  ['from', 'From', '01-01'],
-  ['to', 'To', '12-31'],
+  ['from', 'rangeFrom', '01-01'],
+  ['to', 'rangeTo', '12-31'],
 ] as const;
 
 /**
@@ -34,6 +35,7 @@ export function ReportControls({
   years: readonly number[];
   onApply(query: ReportQuery): void;
 }) {
+  const t = useT('reports');
   const { period } = query;
   const [custom, setCustom] = useState(!('year' in period));
   const [problem, setProblem] = useState<FormMessage | null>(null);
@@ -54,11 +56,9 @@ export function ReportControls({
     };
     const choice = text('period');
     const [from, to] = [text('from'), text('to')];
-    if (choice === CUSTOM && (!from || !to))
-      return setProblem(formMessage('Choose both dates of the range.'));
+    if (choice === CUSTOM && (!from || !to)) return setProblem(formMessage(t('rangeMissing')));
     // yyyy-mm-dd strings compare as the days they name.
-    if (choice === CUSTOM && to < from)
-      return setProblem(formMessage('The range ends before it starts: choose a "To" on or after "From".'));
+    if (choice === CUSTOM && to < from) return setProblem(formMessage(t('rangeReversed')));
     setProblem(null);
     onApply({
       period: choice === CUSTOM ? { from, to } : { year: Number(choice) },
@@ -79,10 +79,10 @@ export function ReportControls({
   };
 
   return (
-    <form className={styles.settings} onSubmit={onSubmit} aria-label="Report settings">
+    <form className={styles.settings} onSubmit={onSubmit} aria-label={t('settingsLabel')}>
       <div className={styles.controls}>
         <div className={styles.field}>
-          <label htmlFor={periodId}>Period</label>
+          <label htmlFor={periodId}>{t('periodLabel')}</label>
           <select
             id={periodId}
             name="period"
@@ -95,13 +95,13 @@ export function ReportControls({
                 {year}
               </option>
             ))}
-            <option value={CUSTOM}>Custom range…</option>
+            <option value={CUSTOM}>{t('customRange')}</option>
           </select>
         </div>
         {custom &&
-          RANGE_ENDS.map(([name, label, dayOfYear]) => (
+          RANGE_ENDS.map(([name, labelKey, dayOfYear]) => (
             <div key={name} className={styles.field}>
-              <label htmlFor={`${periodId}-${name}`}>{label}</label>
+              <label htmlFor={`${periodId}-${name}`}>{t(labelKey)}</label>
               <input
                 id={`${periodId}-${name}`}
                 name={name}
@@ -112,7 +112,7 @@ export function ReportControls({
             </div>
           ))}
         <div className={styles.field}>
-          <label htmlFor={methodId}>Cost-basis method</label>
+          <label htmlFor={methodId}>{t('methodLabel')}</label>
           <select
             id={methodId}
             name="method"
@@ -122,13 +122,13 @@ export function ReportControls({
           >
             {COST_BASIS_METHODS.map((m) => (
               <option key={m} value={m}>
-                {METHOD_LABELS[m]}
+                {t(METHOD_KEYS[m])}
               </option>
             ))}
           </select>
         </div>
         <div className={styles.field}>
-          <label htmlFor={daysId}>Long-term after (days)</label>
+          <label htmlFor={daysId}>{t('longTermLabel')}</label>
           <input
             id={daysId}
             name="longTermDays"
@@ -143,11 +143,11 @@ export function ReportControls({
             aria-describedby={daysHintId}
           />
           <p id={daysHintId} className="sr-only">
-            A gain is long-term when its coins were held more than this many days.
+            {t('longTermHint')}
           </p>
         </div>
         <button type="submit" className={`${styles.button} ${styles.large}`}>
-          Apply
+          {t('apply')}
         </button>
       </div>
       <FormAlert message={problem} />

@@ -1,5 +1,6 @@
 'use client';
 /** The reports page: the tax report's settings, what it is, its totals, its gains and its income. */
+import { useT } from '@/client/i18n/provider';
 import { FormAlert } from '@/components/auth-card';
 import { PagePanel } from '@/components/page-shell';
 import table from '@/components/ticker-table.module.css';
@@ -18,10 +19,11 @@ import styles from './reports.module.css';
 export function ReportsManager() {
   const { query, years, choose } = useReportChoices();
   const { answer, shown, loading, failure } = useTaxReport(query);
+  const t = useT('reports');
 
   return (
     <div className={styles.layout}>
-      <PagePanel title="Tax report" titleId="report-title">
+      <PagePanel title={t('taxReportTitle')} titleId="report-title">
         {query && <ReportControls query={query} years={years} onApply={choose} />}
         <div className={styles.alerts}>
           <FormAlert message={failure?.message ?? null} />
@@ -29,11 +31,11 @@ export function ReportsManager() {
         {failure?.signedOut && (
           <p>
             <a href="/login?next=%2Freports" className={`${styles.button} ${styles.large}`}>
-              Sign in
+              {t('signIn')}
             </a>
           </p>
         )}
-        {!answer && !failure && <p className={table.muted}>Loading the report…</p>}
+        {!answer && !failure && <p className={table.muted}>{t('loading')}</p>}
         {answer && shown && (
           <>
             <ReportNotice answer={answer} />
@@ -49,31 +51,30 @@ export function ReportsManager() {
 /** The totals, then the lines; one sentence instead when the period realized nothing. */
 function ReportBody({ answer, shown, busy }: { answer: TaxReportAnswer; shown: ReportQuery; busy: boolean }) {
   // A new report starts its tables at their first page.
+  const t = useT('reports');
   const key = reportSearch(shown).toString();
   const nothing = answer.gains.length === 0 && answer.income.length === 0;
   return (
     <div className={styles.layout} aria-busy={busy}>
-      <PagePanel title="Summary" titleId="summary-title">
+      <PagePanel title={t('summaryTitle')} titleId="summary-title">
         {nothing ? (
-          <p className={styles.empty}>
-            Nothing realized {periodPhrase(answer)}: no disposals and no income in this period.
-          </p>
+          <p className={styles.empty}>{t('nothingRealized', { period: periodPhrase(t, answer) })}</p>
         ) : (
           <ReportSummary years={answer.years} />
         )}
       </PagePanel>
       {!nothing && (
         <>
-          <PagePanel title="Realized gains" titleId="gains-title" count={answer.gains.length}>
+          <PagePanel title={t('gainsTitle')} titleId="gains-title" count={answer.gains.length}>
             {answer.gains.length === 0 ? (
-              <p className={table.muted}>No disposals in this period.</p>
+              <p className={table.muted}>{t('noDisposals')}</p>
             ) : (
               <GainsTable key={key} gains={answer.gains} />
             )}
           </PagePanel>
-          <PagePanel title="Income" titleId="income-title" count={answer.income.length}>
+          <PagePanel title={t('incomeTitle')} titleId="income-title" count={answer.income.length}>
             {answer.income.length === 0 ? (
-              <p className={table.muted}>No income in this period.</p>
+              <p className={table.muted}>{t('noIncome')}</p>
             ) : (
               <IncomeTable key={key} income={answer.income} />
             )}

@@ -1,6 +1,7 @@
 'use client';
 /** The first-run form: username, password twice; on success the new admin is signed in and goes to the dashboard. */
 import { useState } from 'react';
+import { useT } from '@/client/i18n/provider';
 import {
   FormAlert,
   FormField,
@@ -13,16 +14,15 @@ import {
 import styles from '@/components/auth-card.module.css';
 import { formText, setUpFirstAccount } from '@/client/api/auth';
 
-const MISMATCH = 'The two passwords do not match. Type the same password in both fields.';
-
 /** Checks that the passwords match before asking the server, which checks the rest and words its refusals. */
 export function SetupForm() {
+  const t = useT('setup');
   const [mismatch, setMismatch] = useState(false);
   const { busy, error, onSubmit } = useFormRequest(async (form) => {
     const password = formText(form, 'password');
     const matches = password === formText(form, 'confirm');
     setMismatch(!matches);
-    if (!matches) return { error: MISMATCH, field: 'confirm' };
+    if (!matches) return { error: t('mismatch'), field: 'confirm' };
     const result = await setUpFirstAccount(formText(form, 'username').trim(), password);
     if (!result.ok) return { error: result.message, field: fieldNamedIn(result.message) };
     window.location.assign('/');
@@ -34,7 +34,7 @@ export function SetupForm() {
       <UsernameField isNew autoFocus />
       <NewPasswordField />
       <FormField
-        label="Confirm password"
+        label={t('confirmLabel')}
         name="confirm"
         type="password"
         autoComplete="new-password"
@@ -44,7 +44,7 @@ export function SetupForm() {
         onChange={() => setMismatch(false)}
       />
       <FormAlert message={error} />
-      <SubmitButton busy={busy} label="Create account" busyLabel="Creating account…" />
+      <SubmitButton busy={busy} label={t('submit')} busyLabel={t('submitBusy')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
 import { AccountOptions } from '@/components/account-select';
 import fieldStyles from '@/components/auth-card.module.css';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import { useT } from '@/client/i18n/provider';
 import styles from './transactions.module.css';
 
 interface AccountFieldsProps {
@@ -31,13 +32,14 @@ export function AccountFields({
   problem,
 }: AccountFieldsProps) {
   const id = useId();
+  const t = useT('transactions');
   const single = accounts?.length === 1;
   return (
     <>
       <div className={fieldStyles.field}>
         <Picker
           id={`${id}-from`}
-          label={toAccount === null ? 'Account' : 'From account'}
+          label={t(toAccount === null ? 'labelAccount' : 'labelFromAccount')}
           name="account"
           accounts={accounts}
           value={account}
@@ -46,18 +48,18 @@ export function AccountFields({
         />
         {single && (
           <p id={`${id}-from-hint`} className={fieldStyles.hint}>
-            Keep coins in several places? <AccountsLink>Add an account</AccountsLink>.
+            {withLink(t('oneAccountHint'), <AccountsLink>{t('addAccountLink')}</AccountsLink>)}
           </p>
         )}
       </div>
       {toAccount !== null && (
         <div className={fieldStyles.field}>
           {single ? (
-            <span className={fieldStyles.label}>To account</span>
+            <span className={fieldStyles.label}>{t('labelToAccount')}</span>
           ) : (
             <Picker
               id={`${id}-to`}
-              label="To account"
+              label={t('labelToAccount')}
               name="toAccount"
               accounts={accounts}
               value={toAccount}
@@ -66,15 +68,17 @@ export function AccountFields({
               aria-invalid={problem !== null}
               aria-describedby={`${id}-to-problem`}
             >
-              <option value="">Choose…</option>
+              <option value="">{t('chooseAccount')}</option>
             </Picker>
           )}
           {/* Always rendered, so a problem that appears (the same account picked twice) is announced. */}
           <div id={`${id}-to-problem`} role="alert" className={fieldStyles.region}>
             {single ? (
               <p className={styles.fieldNote}>
-                A transfer moves coins between two of your accounts, and you have one.{' '}
-                <AccountsLink fix>Add a second account</AccountsLink> first.
+                {withLink(
+                  t('transferOneAccount'),
+                  <AccountsLink fix>{t('addSecondAccountLink')}</AccountsLink>,
+                )}
               </p>
             ) : (
               problem && <p className={styles.fieldError}>{problem}</p>
@@ -82,6 +86,18 @@ export function AccountFields({
           </div>
         </div>
       )}
+    </>
+  );
+}
+
+// A message with a `{link}` placeholder (left in it when `t` is given no values), the link in its place.
+function withLink(message: string, link: ReactNode): ReactNode {
+  const [before = '', after = ''] = message.split('{link}');
+  return (
+    <>
+      {before}
+      {link}
+      {after}
     </>
   );
 }

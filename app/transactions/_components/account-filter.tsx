@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { AccountSelect } from '@/components/account-select';
 import fieldStyles from '@/components/auth-card.module.css';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import { useT } from '@/client/i18n/provider';
 import styles from './transactions.module.css';
 
 const PARAM = 'account';
@@ -32,9 +33,10 @@ export function AccountFilter({
   onChange(id: string | null): void;
 }) {
   const id = useId();
+  const t = useT('transactions');
   return (
     <div className={styles.filter}>
-      <label htmlFor={id}>Account</label>
+      <label htmlFor={id}>{t('filterLabel')}</label>
       <AccountSelect
         id={id}
         className={fieldStyles.input}

@@ -8,32 +8,10 @@ import { AccountOptions } from '@/components/account-select';
 import { PagePanel } from '@/components/page-shell';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { IMPORT_FORMATS, importTransactionsCsv, TRANSACTIONS_CSV_URL } from '@/client/api/transactions-csv';
-import type { ImportFormat, ImportResult } from '@/client/api/transactions-csv';
+import type { ImportFormat } from '@/client/api/transactions-csv';
+import { useT } from '@/client/i18n/provider';
+import { formatName, importSummary } from './import-summary';
 import styles from './transactions.module.css';
-
-/** Each format as the select offers it and as the result names it. */
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  auto: 'Told from the file',
-  livefolio: 'Livefolio CSV',
-  binance: 'Binance trade history',
-  coinbase: 'Coinbase transaction history',
-  kraken: 'Kraken ledgers export',
-};
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** What the import did, in a sentence: counts, the format read, and the account it went into. */
-export function importSummary(result: ImportResult, fileName: string): string {
-  if (result.format === 'livefolio')
-    return `Imported ${plural(result.imported, 'transaction')} from ${fileName}.`;
-  const into = result.account ? ` into ${result.account.name}` : '';
-  const parts = [
-    `Imported ${plural(result.imported, 'row')} from ${fileName} (${FORMAT_NAMES[result.format]})${into}`,
-  ];
-  if (result.skipped > 0) parts.push(`${plural(result.skipped, 'row')} already booked skipped`);
-  if (result.ignored > 0) parts.push(`${plural(result.ignored, 'row')} that move nothing left out`);
-  return `${parts.join('; ')}.`;
-}
 
 /** The panel; `onImported` reloads the list (and the accounts, which an import may add) after an import. */
 export function CsvTools({
@@ -43,6 +21,7 @@ export function CsvTools({
   accounts: readonly AccountSummary[] | null;
   onImported(): void;
 }) {
+  const t = useT('transactions');
   const input = useRef<HTMLInputElement>(null);
   const formatId = useId();
   const accountId = useId();
@@ -59,7 +38,7 @@ export function CsvTools({
     setDone(null);
     setWarnings([]);
     if (!file) {
-      setError(formMessage('Choose a CSV file first.'));
+      setError(formMessage(t('csvNoFile')));
       return;
     }
     setBusy(true);
@@ -70,29 +49,22 @@ export function CsvTools({
       setError(formMessage(result.message));
       return;
     }
-    setDone(formMessage(importSummary(result.data, file.name)));
+    setDone(formMessage(importSummary(result.data, file.name, t)));
     setWarnings(result.data.warnings);
     if (input.current) input.current.value = '';
     onImported();
   };
 
   return (
-    <PagePanel title="Import and export" titleId="csv-title">
-      <p className={styles.muted}>
-        Livefolio&apos;s CSV (a header row: time, type, asset, quantity, price, quote_currency, fee,
-        fee_currency, and optionally exchange, note, account and to_account) or an exchange&apos;s own export:
-        Binance&apos;s spot trade history, Coinbase&apos;s transaction history report, Kraken&apos;s ledgers.
-        The format is told from the header row. An exchange&apos;s file goes into the account chosen, or into
-        one named after the exchange; rows already booked, by a sync or an earlier import, are skipped. A file
-        with any wrong line is refused whole.
-      </p>
+    <PagePanel title={t('csvTitle')} titleId="csv-title">
+      <p className={styles.muted}>{t('csvIntro')}</p>
       <div className={styles.csvRow}>
         <label className={styles.csvLabel}>
-          CSV file to import
+          {t('csvFile')}
           <input ref={input} type="file" accept=".csv,text/csv" className={styles.csvFile} />
         </label>
         <div className={styles.csvLabel}>
-          <label htmlFor={formatId}>Format</label>
+          <label htmlFor={formatId}>{t('csvFormat')}</label>
           <select
             id={formatId}
             className={fieldStyles.input}
@@ -101,28 +73,28 @@ export function CsvTools({
           >
             {IMPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_NAMES[f]}
+                {formatName(f, t)}
               </option>
             ))}
           </select>
         </div>
         <div className={styles.csvLabel}>
-          <label htmlFor={accountId}>Into account</label>
+          <label htmlFor={accountId}>{t('csvAccount')}</label>
           <select
             id={accountId}
             className={fieldStyles.input}
             value={account}
             onChange={(e) => setAccount(e.currentTarget.value)}
           >
-            <option value="">As the file says</option>
+            <option value="">{t('csvAccountFromFile')}</option>
             <AccountOptions accounts={accounts} />
           </select>
         </div>
         <button type="button" className={styles.button} disabled={busy} onClick={() => void onImport()}>
-          {busy ? 'Importing…' : 'Import'}
+          {t(busy ? 'csvImporting' : 'csvImport')}
         </button>
         <a href={TRANSACTIONS_CSV_URL} download className={styles.link}>
-          Export CSV
+          {t('csvExport')}
         </a>
       </div>
       <div className={styles.messages}>
@@ -130,7 +102,7 @@ export function CsvTools({
         <FormAlert message={done} tone="done" />
       </div>
       {warnings.length > 0 && (
-        <ul className={styles.warnings} aria-label="Import warnings">
+        <ul className={styles.warnings} aria-label={t('csvWarnings')}>
           {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

@@ -4,7 +4,10 @@ import { OPTIONAL_TRANSACTION_FIELDS, TRANSACTION_FIELDS } from '../../../client
 import type { TransactionInput, TransactionRecord } from '../../../client/api/portfolio';
 import { isIncome } from '../../../lib/portfolio/transaction';
 import type { AccountSummary } from '../../../client/api/portfolio-accounts';
+import type { Translate } from '../../../lib/i18n/messages/en';
+import { decimalMark, localDecimal, readAmount } from './amount-input';
 import { toDateTimeInput } from './transaction-text';
+import type { TransactionsKey } from './transaction-text';
 
 /** The quote currency a new transaction starts with. */
 const DEFAULT_QUOTE = 'USDT';
@@ -31,10 +34,13 @@ export const BLANK: Draft = {
   toAccount: '',
 };
 
-/** The draft of a stored transaction: its own account(s) chosen. */
-export function draftOf(t: TransactionRecord): Draft {
+/** The draft of a stored transaction: its own account(s) chosen, its amounts as the reader types them. */
+export function draftOf(t: TransactionRecord, locale: string): Draft {
   return {
     ...t,
+    quantity: localDecimal(t.quantity, locale),
+    price: localDecimal(t.price, locale),
+    fee: localDecimal(t.fee, locale),
     time: toDateTimeInput(t.timeMs),
     exchange: t.exchange ?? '',
     note: t.note ?? '',
@@ -63,37 +69,77 @@ export function transferProblem(
   accounts: readonly AccountSummary[],
   account: string,
   toAccount: string,
+  t: Translate<'transactions'>,
 ): string | null {
-  if (accounts.length < 2) return 'A transfer needs a second account.';
-  if (!accounts.some((a) => a.id === toAccount)) return 'Choose the account the coins go to.';
+  if (accounts.length < 2) return t('transferNeedsSecond');
+  if (!accounts.some((a) => a.id === toAccount)) return t('transferNeedsTarget');
   if (toAccount === account) {
-    const name = accounts.find((a) => a.id === account)?.name ?? 'the source';
-    return `Choose an account other than ${name}: a transfer moves coins to another account.`;
+    const name = accounts.find((a) => a.id === account)?.name ?? t('transferSource');
+    return t('transferSameAccount', { name });
   }
   return null;
 }
 
-/** The request body from the draft; an edited transaction whose time was left alone keeps its exact time. */
+type FieldError = { error: string; field: string };
+
+// The typed amounts, each with the label its error names it by.
+const AMOUNTS = [
+  ['quantity', 'labelQuantity'],
+  ['price', 'labelPrice'],
+  ['fee', 'labelFee'],
+] as const satisfies ReadonlyArray<readonly [keyof Draft, TransactionsKey]>;
+
+// The amounts as the API writes them ("0,5" typed in German is "0.5"), or the first that cannot be read.
+function readAmounts(
+  draft: Draft,
+  t: Translate<'transactions'>,
+  locale: string,
+): Pick<Draft, 'quantity' | 'price' | 'fee'> | FieldError {
+  const read = { quantity: '', price: '', fee: '' };
+  for (const [field, label] of AMOUNTS) {
+    const reading = readAmount(draft[field], locale);
+    if (reading.ok) {
+      read[field] = reading.text;
+      continue;
+    }
+    const values = { field: t(label), text: draft[field].trim() };
+    const error =
+      reading.problem === 'ambiguous'
+        ? t('amountAmbiguous', { ...values, whole: reading.whole, fraction: reading.fraction })
+        : t('amountMalformed', { ...values, example: `0${decimalMark(locale)}5` });
+    return { error, field };
+  }
+  return read;
+}
+
+/**
+ * The request body from the draft, its amounts read in the reader's locale (`t` words what cannot be read); an
+ * edited transaction whose time was left alone keeps its exact time.
+ */
 export function toInput(
   draft: Draft,
   account: string,
   editing: TransactionRecord | null,
-): TransactionInput | { error: string; field: string } {
+  t: Translate<'transactions'>,
+  locale: string,
+): TransactionInput | FieldError {
   const when = new Date(draft.time);
   if (!draft.time || Number.isNaN(when.getTime())) {
-    return { error: 'Enter the date and time.', field: 'time' };
+    return { error: t('timeMissing'), field: 'time' };
   }
+  const amounts = readAmounts(draft, t, locale);
+  if ('error' in amounts) return amounts;
   const unchanged = editing !== null && draft.time === toDateTimeInput(editing.timeMs);
   const exchange = draft.exchange.trim();
   const note = draft.note.trim();
   return {
     type: draft.type,
     asset: draft.asset.trim(),
-    quantity: draft.quantity.trim(),
+    quantity: amounts.quantity,
     // Income left without a price is valued by the server at that minute's market price (P1).
-    ...(isIncome(draft.type) && !draft.price.trim() ? {} : { price: draft.price.trim() }),
+    ...(isIncome(draft.type) && !amounts.price ? {} : { price: amounts.price }),
     quoteCurrency: draft.quoteCurrency.trim(),
-    fee: draft.fee.trim(),
+    fee: amounts.fee,
     feeCurrency: draft.feeCurrency.trim(),
     time: unchanged ? editing.time : when.toISOString(),
     ...(exchange ? { exchange } : {}),

@@ -1,5 +1,5 @@
 'use client';
-/** The "Add transaction" form, which also edits a transaction: amounts stay the decimal strings typed, tickers upper-case. */
+/** The "Add transaction" form, which also edits a transaction: amounts typed in the reader's locale, tickers upper-case. */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { FormAlert, FormField, SubmitButton, formMessage, useFormRequest } from '@/components/auth-card';
@@ -10,10 +10,12 @@ import { addTransaction, updateTransaction } from '@/client/api/portfolio';
 import type { TransactionRecord } from '@/client/api/portfolio';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { TRANSACTION_TYPES, isIncome } from '@/lib/portfolio/transaction';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { AccountFields } from './account-fields';
+import { decimalMark, localDecimal } from './amount-input';
 import { BLANK, accountFor, draftOf, fieldNamedIn, toInput, transferProblem } from './transaction-draft';
 import type { Draft } from './transaction-draft';
-import { TYPE_LABELS, toDateTimeInput } from './transaction-text';
+import { toDateTimeInput, typeLabel, typeName } from './transaction-text';
 import styles from './transactions.module.css';
 
 // Each field's text as it should be kept: tickers upper-case, the exchange id lower-case.
@@ -44,7 +46,9 @@ export function TransactionForm({
   onSaved,
   onCancelEdit,
 }: TransactionFormProps) {
-  const [draft, setDraft] = useState<Draft>(() => (editing ? draftOf(editing) : BLANK));
+  const t = useT('transactions');
+  const locale = useFormatLocale();
+  const [draft, setDraft] = useState<Draft>(() => (editing ? draftOf(editing, locale) : BLANK));
   // The fee currency follows the quote currency until it is set apart from it.
   const [feeFollowsQuote, setFeeFollowsQuote] = useState(true);
   const [done, setDone] = useState<FormMessage | null>(null);
@@ -58,7 +62,7 @@ export function TransactionForm({
   // Derived during render (React's "adjust state on a prop change"): another row to edit, or back to adding.
   if (shown !== editing) {
     setShown(editing);
-    setDraft(editing ? draftOf(editing) : BLANK);
+    setDraft(editing ? draftOf(editing, locale) : BLANK);
     setFeeFollowsQuote(editing ? editing.feeCurrency === editing.quoteCurrency : true);
     setToChecked(false);
   }
@@ -70,7 +74,7 @@ export function TransactionForm({
   const account = accountFor(draft.account, filtered, accounts ?? []);
   const transfer = draft.type === 'transfer';
   const income = isIncome(draft.type);
-  const problem = transfer && accounts ? transferProblem(accounts, account, draft.toAccount) : null;
+  const problem = transfer && accounts ? transferProblem(accounts, account, draft.toAccount, t) : null;
   // The same account on both sides is said at once; a missing one only after a try.
   const shownProblem = toChecked || (draft.toAccount !== '' && problem !== null) ? problem : null;
 
@@ -109,12 +113,17 @@ export function TransactionForm({
 
   const { busy, error, onSubmit } = useFormRequest(async () => {
     setDone(null);
-    const input = toInput(draft, account, editing);
+    const input = toInput(draft, account, editing, t, locale);
     if ('error' in input) return input;
     const result = editing ? await updateTransaction(editing.id, input) : await addTransaction(input);
     if (!result.ok) return { error: result.message, field: fieldNamedIn(result.message) };
     const saved = result.data;
-    setDone(formMessage(`${editing ? 'Saved' : 'Added'} ${saved.type} ${saved.quantity} ${saved.asset}.`));
+    const what = {
+      type: typeName(saved.type, t),
+      quantity: localDecimal(saved.quantity, locale),
+      asset: saved.asset,
+    };
+    setDone(formMessage(t(editing ? 'saved' : 'added', what)));
     if (!editing) {
       // The accounts stay: the next transaction is often booked in the same place.
       setDraft((d) => ({ ...d, quantity: '', price: '', note: '' }));
@@ -145,16 +154,16 @@ export function TransactionForm({
   } as const;
 
   return (
-    <PagePanel title={editing ? 'Edit transaction' : 'Add transaction'} titleId="transaction-form-title">
+    <PagePanel title={t(editing ? 'formEditTitle' : 'formAddTitle')} titleId="transaction-form-title">
       <form ref={formRef} className={styles.form} onSubmit={submit}>
         <div className={fieldStyles.field}>
           <label htmlFor={typeId} className={fieldStyles.label}>
-            Type
+            {t('labelType')}
           </label>
           <select id={typeId} className={fieldStyles.input} {...field('type')}>
             {TRANSACTION_TYPES.map((type) => (
               <option key={type} value={type}>
-                {TYPE_LABELS[type]}
+                {typeLabel(type, t)}
               </option>
             ))}
           </select>
@@ -167,36 +176,55 @@ export function TransactionForm({
           onToAccount={change('toAccount')}
           problem={shownProblem}
         />
-        <FormField label="Asset" {...ticker} {...field('asset')} required maxLength={20} placeholder="BTC" />
-        <FormField label="Quantity" {...amount} {...field('quantity')} required placeholder="0.5" />
         <FormField
-          label="Price"
+          label={t('labelAsset')}
+          {...ticker}
+          {...field('asset')}
+          required
+          maxLength={20}
+          placeholder={t('placeholderAsset')}
+        />
+        <FormField
+          label={t('labelQuantity')}
+          {...amount}
+          {...field('quantity')}
+          required
+          placeholder={`0${decimalMark(locale)}5`}
+        />
+        <FormField
+          label={t('labelPrice')}
           {...amount}
           {...field('price')}
           required={!income}
-          hint={
-            transfer
-              ? "Per unit, in the quote currency: the asset's value at the time of the move."
-              : income
-                ? 'Its market value per unit when received; leave empty to use the market price of that minute.'
-                : 'Per unit, in the quote currency; for a deposit, its cost per unit.'
-          }
+          hint={t(transfer ? 'priceHintTransfer' : income ? 'priceHintIncome' : 'priceHint')}
         />
-        <FormField label="Quote currency" {...ticker} {...field('quoteCurrency')} required maxLength={20} />
-        <FormField label="Fee" {...amount} {...field('fee')} required />
-        <FormField label="Fee currency" {...ticker} {...field('feeCurrency')} required maxLength={20} />
-        <FormField label="Date and time" type="datetime-local" step={1} {...field('time')} required />
         <FormField
-          label="Exchange (optional)"
+          label={t('labelQuoteCurrency')}
+          {...ticker}
+          {...field('quoteCurrency')}
+          required
+          maxLength={20}
+        />
+        <FormField label={t('labelFee')} {...amount} {...field('fee')} required />
+        <FormField
+          label={t('labelFeeCurrency')}
+          {...ticker}
+          {...field('feeCurrency')}
+          required
+          maxLength={20}
+        />
+        <FormField label={t('labelTime')} type="datetime-local" step={1} {...field('time')} required />
+        <FormField
+          label={t('labelExchange')}
           type="text"
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           maxLength={40}
-          placeholder="binance"
+          placeholder={t('placeholderExchange')}
           {...field('exchange')}
         />
-        <FormField label="Note (optional)" type="text" maxLength={500} {...field('note')} />
+        <FormField label={t('labelNote')} type="text" maxLength={500} {...field('note')} />
         <div className={styles.formEnd}>
           <div className={styles.messages}>
             <FormAlert message={error} />
@@ -205,12 +233,12 @@ export function TransactionForm({
           <div className={styles.buttons}>
             <SubmitButton
               busy={busy}
-              label={editing ? 'Save changes' : 'Add transaction'}
-              busyLabel={editing ? 'Saving…' : 'Adding…'}
+              label={t(editing ? 'save' : 'add')}
+              busyLabel={t(editing ? 'saving' : 'adding')}
             />
             {editing && (
               <button type="button" className={styles.button} onClick={onCancelEdit}>
-                Cancel edit
+                {t('cancelEdit')}
               </button>
             )}
           </div>

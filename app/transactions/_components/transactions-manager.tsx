@@ -8,6 +8,7 @@ import { deleteTransaction, listTransactions } from '@/client/api/portfolio';
 import type { TransactionRecord } from '@/client/api/portfolio';
 import { listAccounts } from '@/client/api/portfolio-accounts';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
+import { useT } from '@/client/i18n/provider';
 import { AccountFilter, accountInUrl, setAccountInUrl } from './account-filter';
 import { CsvTools } from './csv-tools';
 import { TransactionForm } from './transaction-form';
@@ -18,6 +19,7 @@ import styles from './transactions.module.css';
 
 /** Loads the list once; adds, edits and deletes update it from the server's answers without loading it again. */
 export function TransactionsManager() {
+  const t = useT('transactions');
   const [transactions, setTransactions] = useState<TransactionRecord[] | null>(null);
   const [loadError, setLoadError] = useState<FormMessage | null>(null);
   const [signedOut, setSignedOut] = useState(false);
@@ -65,7 +67,7 @@ export function TransactionsManager() {
     // The form may book in another account than the one listed: such a transaction leaves the list, or stays out.
     const listed = account === null || saved.account === account || saved.toAccount === account;
     setTransactions((list) =>
-      newestFirst([...(list ?? []).filter((t) => t.id !== saved.id), ...(listed ? [saved] : [])]),
+      newestFirst([...(list ?? []).filter((tx) => tx.id !== saved.id), ...(listed ? [saved] : [])]),
     );
     if (edited) {
       setEditing(null);
@@ -77,18 +79,18 @@ export function TransactionsManager() {
     if (editing) focusLater(rowButton('edit', editing.id));
     setEditing(null);
   };
-  const onDelete = async (t: TransactionRecord): Promise<boolean> => {
+  const onDelete = async (tx: TransactionRecord): Promise<boolean> => {
     setRefusal(null);
     setDeleted(null);
-    const result = await deleteTransaction(t.id);
+    const result = await deleteTransaction(tx.id);
     if (!result.ok) {
       // Verbatim: the server names the later transaction that needs this one.
       setRefusal(formMessage(result.message));
       return false;
     }
-    setTransactions((list) => (list ?? []).filter((x) => x.id !== t.id));
-    if (editing?.id === t.id) setEditing(null);
-    setDeleted(formMessage(`Deleted ${describeTransaction(t)}.`));
+    setTransactions((list) => (list ?? []).filter((x) => x.id !== tx.id));
+    if (editing?.id === tx.id) setEditing(null);
+    setDeleted(formMessage(t('deleted', { name: describeTransaction(tx, t) })));
     focusLater('#transactions-title');
     return true;
   };
@@ -102,7 +104,7 @@ export function TransactionsManager() {
         onSaved={onSaved}
         onCancelEdit={onCancelEdit}
       />
-      <PagePanel title="Transaction history" titleId="transactions-title" count={transactions?.length}>
+      <PagePanel title={t('historyTitle')} titleId="transactions-title" count={transactions?.length}>
         {accounts && accounts.length > 1 && (
           <AccountFilter accounts={accounts} value={account} onChange={chooseAccount} />
         )}
@@ -113,14 +115,12 @@ export function TransactionsManager() {
         {signedOut && (
           <p>
             <a href="/login?next=%2Ftransactions" className={styles.link}>
-              Sign in
+              {t('signIn')}
             </a>
           </p>
         )}
-        {transactions === null && !loadError && <p className={styles.muted}>Loading transactions…</p>}
-        {transactions?.length === 0 && (
-          <p className={styles.muted}>No transactions yet: add your first one with the form.</p>
-        )}
+        {transactions === null && !loadError && <p className={styles.muted}>{t('loadingList')}</p>}
+        {transactions?.length === 0 && <p className={styles.muted}>{t('emptyList')}</p>}
         {transactions && transactions.length > 0 && (
           <TransactionsTable
             transactions={transactions}

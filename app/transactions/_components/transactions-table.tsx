@@ -7,7 +7,9 @@ import table from '@/components/ticker-table.module.css';
 import { MISSING, exchangeName } from '@/client/format';
 import type { TransactionRecord } from '@/client/api/portfolio';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
-import { TYPE_LABELS, describeTransaction, formatLocalDateTime } from './transaction-text';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
+import { describeTransaction, formatLocalDateTime, typeLabel } from './transaction-text';
+import type { TransactionsKey } from './transaction-text';
 import styles from './transactions.module.css';
 import { rowButton, useFocusLater } from '@/components/use-focus-later';
 
@@ -23,17 +25,17 @@ interface TransactionsTableProps {
 }
 
 // Column headers and their alignment: numbers to the right.
-const COLUMNS: ReadonlyArray<readonly [string, 'text' | 'num']> = [
-  ['Date', 'text'],
-  ['Account', 'text'],
-  ['Type', 'text'],
-  ['Asset', 'text'],
-  ['Quantity', 'num'],
-  ['Price', 'num'],
-  ['Quote', 'text'],
-  ['Fee', 'num'],
-  ['Exchange', 'text'],
-  ['Note', 'text'],
+const COLUMNS: ReadonlyArray<readonly [TransactionsKey, 'text' | 'num']> = [
+  ['columnDate', 'text'],
+  ['columnAccount', 'text'],
+  ['columnType', 'text'],
+  ['columnAsset', 'text'],
+  ['columnQuantity', 'num'],
+  ['columnPrice', 'num'],
+  ['columnQuote', 'text'],
+  ['columnFee', 'num'],
+  ['columnExchange', 'text'],
+  ['columnNote', 'text'],
 ];
 
 /** A real `<table>` in a horizontal scroller (the watchlist's look), so a phone scrolls the table, not the page. */
@@ -44,6 +46,8 @@ export function TransactionsTable({
   onEdit,
   onDelete,
 }: TransactionsTableProps) {
+  const t = useT('transactions');
+  const locale = useFormatLocale();
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   const nameOf = (id: string | undefined) => (id === undefined ? MISSING : (names.get(id) ?? MISSING));
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -55,12 +59,12 @@ export function TransactionsTable({
     setConfirming(null);
     focusLater(rowButton('delete', id));
   };
-  const confirm = (t: TransactionRecord) => {
-    setDeleting(t.id);
-    void onDelete(t).then((deleted) => {
+  const confirm = (tx: TransactionRecord) => {
+    setDeleting(tx.id);
+    void onDelete(tx).then((deleted) => {
       setDeleting(null);
       if (deleted) setConfirming(null);
-      else close(t.id);
+      else close(tx.id);
     });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -70,86 +74,81 @@ export function TransactionsTable({
   return (
     <div className={table.scroller}>
       <table className={table.table}>
-        <caption className="sr-only">
-          Your transactions, newest first, times in this browser&apos;s time zone.
-        </caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead>
           <tr>
-            {COLUMNS.map(([name, align]) => (
-              <th key={name} scope="col" className={table[align]}>
-                {name}
+            {COLUMNS.map(([key, align]) => (
+              <th key={key} scope="col" className={table[align]}>
+                {t(key)}
               </th>
             ))}
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('columnActions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {transactions.map((t) => {
-            const name = describeTransaction(t);
-            const current = t.id === editingId;
+          {transactions.map((tx) => {
+            const name = describeTransaction(tx, t);
+            const current = tx.id === editingId;
             return (
               <tr
-                key={t.id}
+                key={tx.id}
                 className={current ? table.selected : undefined}
                 aria-current={current || undefined}
               >
                 <th scope="row" className={table.symbolCell}>
-                  <time dateTime={t.time}>{formatLocalDateTime(t.timeMs)}</time>
+                  <time dateTime={tx.time}>{formatLocalDateTime(tx.timeMs)}</time>
                 </th>
                 <td className={styles.account}>
-                  {nameOf(t.account)}
-                  {t.toAccount !== undefined && <> → {nameOf(t.toAccount)}</>}
+                  {nameOf(tx.account)}
+                  {tx.toAccount !== undefined && <> → {nameOf(tx.toAccount)}</>}
                 </td>
                 <td>
-                  <span className={`${styles.type} ${styles[t.type]}`}>{TYPE_LABELS[t.type]}</span>
-                  {t.costUnknown && (
-                    <span
-                      className={styles.costUnknown}
-                      title="An opening balance from an exchange sync: the exchange did not say what it cost. Edit it to state the price paid."
-                    >
-                      Cost unknown
+                  <span className={`${styles.type} ${styles[tx.type]}`}>{typeLabel(tx.type, t)}</span>
+                  {tx.costUnknown && (
+                    <span className={styles.costUnknown} title={t('costUnknownTitle')}>
+                      {t('costUnknown')}
                     </span>
                   )}
                 </td>
-                <td className={styles.asset}>{t.asset}</td>
-                <td className={table.num}>{formatQuantity(t.quantity)}</td>
-                <td className={table.num}>{formatQuantity(t.price)}</td>
-                <td>{t.quoteCurrency}</td>
+                <td className={styles.asset}>{tx.asset}</td>
+                <td className={table.num}>{formatQuantity(tx.quantity, locale)}</td>
+                <td className={table.num}>{formatQuantity(tx.price, locale)}</td>
+                <td>{tx.quoteCurrency}</td>
                 <td className={table.num}>
-                  {formatQuantity(t.fee)} <span className={table.muted}>{t.feeCurrency}</span>
+                  {formatQuantity(tx.fee, locale)} <span className={table.muted}>{tx.feeCurrency}</span>
                 </td>
-                <td>{t.exchange ? exchangeName(t.exchange) : MISSING}</td>
-                <td className={styles.note} title={t.note}>
-                  {t.note || MISSING}
+                <td>{tx.exchange ? exchangeName(tx.exchange) : MISSING}</td>
+                <td className={styles.note} title={tx.note}>
+                  {tx.note || MISSING}
                 </td>
                 <td className={styles.actions}>
-                  {confirming === t.id ? (
+                  {confirming === tx.id ? (
                     <span
                       className={styles.confirm}
                       role="group"
-                      aria-label={`Delete ${name}?`}
+                      aria-label={t('confirmGroupLabel', { name })}
                       onKeyDown={onKeyDown}
                     >
-                      <span aria-hidden="true">Delete?</span>
+                      <span aria-hidden="true">{t('confirmQuestion')}</span>
                       <button
                         type="button"
                         className={`${styles.button} ${styles.danger}`}
-                        aria-label={`Confirm delete ${name}`}
-                        disabled={deleting === t.id}
-                        onClick={() => confirm(t)}
+                        aria-label={t('confirmDeleteLabel', { name })}
+                        disabled={deleting === tx.id}
+                        onClick={() => confirm(tx)}
                       >
-                        {deleting === t.id ? 'Deleting…' : 'Confirm delete'}
+                        {t(deleting === tx.id ? 'deleting' : 'confirmDelete')}
                       </button>
                       <button
                         type="button"
                         className={styles.button}
-                        aria-label={`Cancel delete ${name}`}
+                        aria-label={t('cancelDeleteLabel', { name })}
                         autoFocus
-                        onClick={() => close(t.id)}
+                        onClick={() => close(tx.id)}
                       >
-                        Cancel
+                        {t('cancelDelete')}
                       </button>
                     </span>
                   ) : (
@@ -157,22 +156,22 @@ export function TransactionsTable({
                       <button
                         type="button"
                         className={styles.button}
-                        aria-label={`Edit ${name}`}
+                        aria-label={t('editLabel', { name })}
                         data-action="edit"
-                        data-id={t.id}
-                        onClick={() => onEdit(t)}
+                        data-id={tx.id}
+                        onClick={() => onEdit(tx)}
                       >
-                        Edit
+                        {t('edit')}
                       </button>
                       <button
                         type="button"
                         className={`${styles.button} ${styles.danger}`}
-                        aria-label={`Delete ${name}`}
+                        aria-label={t('deleteLabel', { name })}
                         data-action="delete"
-                        data-id={t.id}
-                        onClick={() => setConfirming(t.id)}
+                        data-id={tx.id}
+                        onClick={() => setConfirming(tx.id)}
                       >
-                        Delete
+                        {t('delete')}
                       </button>
                     </>
                   )}

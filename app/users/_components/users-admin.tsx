@@ -1,6 +1,7 @@
 'use client';
 /** The accounts list and the "Add user" form; for anyone but an admin, the server's refusal instead. */
 import { useEffect, useState } from 'react';
+import { useT } from '@/client/i18n/provider';
 import {
   AdminBadge,
   FormAlert,
@@ -19,6 +20,7 @@ import styles from './users-admin.module.css';
 
 /** Loads the list once; a new account is added to it from the server's answer, without loading it again. */
 export function UsersAdmin() {
+  const t = useT('users');
   const [users, setUsers] = useState<AccountUser[] | null>(null);
   const [loadError, setLoadError] = useState<FormMessage | null>(null);
   const [signedOut, setSignedOut] = useState(false);
@@ -43,11 +45,11 @@ export function UsersAdmin() {
       {signedOut && (
         <p>
           <a href="/login?next=%2Fusers" className={styles.link}>
-            Sign in
+            {t('signIn')}
           </a>
         </p>
       )}
-      {users === null && !loadError && <p className={styles.muted}>Loading users…</p>}
+      {users === null && !loadError && <p className={styles.muted}>{t('loading')}</p>}
       {users && (
         <div className={styles.columns}>
           <UserList users={users} />
@@ -59,8 +61,9 @@ export function UsersAdmin() {
 }
 
 function UserList({ users }: { users: AccountUser[] }) {
+  const t = useT('users');
   return (
-    <PagePanel title="Accounts" titleId="users-list-title" count={users.length}>
+    <PagePanel title={t('listTitle')} titleId="users-list-title" count={users.length}>
       <ul className={styles.list}>
         {users.map((user) => (
           <li key={user.id} className={styles.user}>
@@ -77,6 +80,7 @@ function UserList({ users }: { users: AccountUser[] }) {
 }
 
 function AddUserForm({ onAdded }: { onAdded: (user: AccountUser) => void }) {
+  const t = useT('users');
   const [done, setDone] = useState<FormMessage | null>(null);
   const { busy, error, onSubmit } = useFormRequest(async (form) => {
     setDone(null);
@@ -88,27 +92,28 @@ function AddUserForm({ onAdded }: { onAdded: (user: AccountUser) => void }) {
     if (!result.ok) return { error: result.message, field: fieldNamedIn(result.message) };
     onAdded(result.data);
     form.reset();
-    setDone(formMessage(`Added ${result.data.username}${result.data.isAdmin ? ' (admin)' : ''}.`));
+    const { username, isAdmin } = result.data;
+    setDone(formMessage(t(isAdmin ? 'addedAdmin' : 'added', { username })));
     form.querySelector('input')?.focus();
     return { ok: true };
   });
 
   return (
-    <PagePanel title="Add user" titleId="add-user-title">
+    <PagePanel title={t('addTitle')} titleId="add-user-title">
       <form className={styles.form} onSubmit={onSubmit}>
         <UsernameField isNew autoComplete="off" />
-        <NewPasswordField hint="At least 8 characters. Tell it to the new user yourself." />
+        <NewPasswordField hint={t('passwordHint')} />
         <label className={styles.checkbox}>
           <input type="checkbox" name="isAdmin" />
           <span>
-            Admin <span className={styles.muted}>(may add users)</span>
+            {t('adminLabel')} <span className={styles.muted}>{t('adminNote')}</span>
           </span>
         </label>
         <div className={styles.messages}>
           <FormAlert message={error} />
           <FormAlert message={done} tone="done" />
         </div>
-        <SubmitButton busy={busy} label="Add user" busyLabel="Adding user…" />
+        <SubmitButton busy={busy} label={t('addButton')} busyLabel={t('addBusy')} />
       </form>
     </PagePanel>
   );

@@ -6,8 +6,12 @@ import {
   reportYears,
   withDefaults,
 } from '../../../app/reports/_components/report-choices';
-import { periodPhrase, periodText } from '../../../app/reports/_components/report-text';
+import { periodPhrase, periodText, rowCount } from '../../../app/reports/_components/report-text';
 import { totalsByCurrency } from '../../../app/reports/_components/report-totals';
+import { translatorFor } from '../../support/i18n';
+
+const t = translatorFor('reports');
+const tDe = translatorFor('reports', 'de');
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 
@@ -88,14 +92,39 @@ describe('the years offered and the one opened', () => {
 });
 
 describe('the period in words', () => {
+  const year = { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
+  const range = { from: '2025-04-06T00:00:00.000Z', to: '2026-04-06T00:00:00.000Z' };
+
   it('names a calendar year by its number and a range by its first and last days', () => {
-    const year = { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
-    expect([periodText(year), periodPhrase(year)]).toEqual(['2025', 'in 2025']);
-    const range = { from: '2025-04-06T00:00:00.000Z', to: '2026-04-06T00:00:00.000Z' };
-    expect([periodText(range), periodPhrase(range)]).toEqual([
+    expect([periodText(t, year), periodPhrase(t, year)]).toEqual(['2025', 'in 2025']);
+    expect([periodText(t, range), periodPhrase(t, range)]).toEqual([
       '2025-04-06 to 2026-04-05',
       'from 2025-04-06 to 2026-04-05',
     ]);
+  });
+
+  it('says it in German too, the year never grouped as a number', () => {
+    expect([periodText(tDe, year), periodPhrase(tDe, year)]).toEqual(['2025', 'im Jahr 2025']);
+    expect([periodText(tDe, range), periodPhrase(tDe, range)]).toEqual([
+      '2025-04-06 bis 2026-04-05',
+      'vom 2025-04-06 bis 2026-04-05',
+    ]);
+  });
+});
+
+describe('the pager’s count of rows', () => {
+  it('counts the rows, singular for one, and the page’s share of them', () => {
+    expect(rowCount(t, 'line', 1)).toBe('1 line');
+    expect(rowCount(t, 'line', 1312)).toBe('1,312 lines');
+    expect(rowCount(t, 'receipt', 0)).toBe('0 receipts');
+    expect(rowCount(t, 'line', 1312, { first: 1001, last: 1100 })).toBe('1001–1100 of 1,312 lines');
+  });
+
+  it('counts in German with its own plurals and separators', () => {
+    expect(rowCount(tDe, 'line', 1)).toBe('1 Zeile');
+    expect(rowCount(tDe, 'receipt', 1)).toBe('1 Eingang');
+    expect(rowCount(tDe, 'receipt', 312, { first: 101, last: 200 })).toBe('101–200 von 312 Eingängen');
+    expect(rowCount(tDe, 'line', 1312)).toBe('1.312 Zeilen');
   });
 });
 

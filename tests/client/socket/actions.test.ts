@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OFFLINE_TEXT } from '../../../client/socket/dashboard-connection';
+import { OFFLINE_NOTICE } from '../../../client/store/notice';
+import { PROTOCOL_VERSION } from '../../../lib/protocol';
 import { LOW_DATA_KEY } from '../../../client/socket/low-data-preference';
 import { autoClose, startStack, waitFor } from '../../support/stack';
-import { expectConverged, live, tabs } from './tab';
+import { expectConverged, live, noticeInEnglish, tabs } from './tab';
 
 const DEFAULT_WATCHLIST = ['binance:BTC/USDT', 'binance:ETH/USDT', 'binance:SOL/USDT'];
 const DOGE = 'binance:DOGE/USDT';
@@ -88,7 +89,7 @@ describe('dashboard connection: actions', () => {
     expect(after.market).toEqual(expect.objectContaining({ epoch: before.market.epoch }));
     expect(tab.sent('market:subscribe')).toHaveLength(1);
     expect(await tab.connection.addStream('kraken:BTC/USD')).toBe(false);
-    expect(tab.store.getState().notice?.text).toMatch(/kraken/);
+    expect(noticeInEnglish(tab.store.getState().notice)).toMatch(/kraken/);
     expect(await stack.app.watchlist.list(stack.userId)).toEqual(DEFAULT_WATCHLIST);
   });
 
@@ -140,7 +141,8 @@ describe('dashboard connection: actions', () => {
       const sent = tab.requests.length;
       expect(await tab.connection.addStream(DOGE)).toBe(false);
       expect(await tab.connection.removeStream(DEFAULT_WATCHLIST[0]!)).toBe(false);
-      expect(tab.store.getState().notice?.text).toBe(OFFLINE_TEXT);
+      expect(tab.store.getState().notice).toMatchObject(OFFLINE_NOTICE);
+      expect(noticeInEnglish(tab.store.getState().notice)).toBe('offline: try again when connected');
       expect(tab.requests).toHaveLength(sent);
       expect(tab.store.getState().watchlist).toEqual(DEFAULT_WATCHLIST);
     } finally {
@@ -213,10 +215,10 @@ describe('dashboard connection: actions', () => {
       limits: { maxStreams: 100, maxFrequency: 4, defaultFrequency: 4 },
     };
     tab.socket.listeners('server:hello').forEach((l) => l(hello));
-    expect(tab.store.getState().notice).toMatchObject({
-      kind: 'info',
-      text: expect.stringMatching(/protocol 2.*reload/),
-    });
+    expect(tab.store.getState().notice).toMatchObject({ kind: 'info', key: 'protocolMismatch' });
+    expect(noticeInEnglish(tab.store.getState().notice)).toBe(
+      `The server speaks protocol 2, this page ${PROTOCOL_VERSION}: reload the page.`,
+    );
   });
 
   it('close() ends the connection and everything it started', async () => {

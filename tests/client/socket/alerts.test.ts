@@ -3,7 +3,7 @@ import type { PriceAlert } from '../../../lib/protocol';
 import { createDashboardStore } from '../../../client/store/dashboard-store';
 import type { Stack } from '../../support/stack';
 import { api, autoClose, waitFor } from '../../support/stack';
-import { live, tabs } from './tab';
+import { live, noticeInEnglish, tabs } from './tab';
 
 const BTC = 'binance:BTC/USDT';
 const PRECISION = { priceDecimals: 2, amountDecimals: 5 };
@@ -98,11 +98,10 @@ describe('dashboard connection: price alerts', () => {
     expect(fired?.triggeredAt).toEqual(expect.any(Number));
     await waitFor(() => tab.store.getState().alerts?.[0]?.triggeredAt != null, 5_000, 'the row triggered');
     expect(tab.store.getState().alerts).toEqual([fired]);
-    expect(tab.store.getState().notice).toEqual({
-      kind: 'info',
-      text: 'Alert: BTC/USDT on binance is above 900000000 (last 900000001.5)',
-      at: clock,
-    });
+    expect(tab.store.getState().notice).toEqual({ kind: 'info', alert: fired, at: clock });
+    expect(noticeInEnglish(tab.store.getState().notice)).toBe(
+      'Alert: BTC/USDT on binance is above 900000000 (last 900000001.5)',
+    );
 
     // It fired once: later ticks that meet it again tell nothing more. An alert met at once when set, after such
     // a tick, fires after anything that tick could have fired.
@@ -125,7 +124,7 @@ describe('dashboard connection: price alerts', () => {
     expect(alert.triggeredPrice).toMatch(/^\d+(\.\d+)?$/);
     await waitFor(() => tab.store.getState().firedAlerts.length === 1, 5_000, 'the alert firing');
     expect(tab.store.getState().firedAlerts).toEqual([alert]);
-    expect(tab.store.getState().notice?.text).toBe(
+    expect(noticeInEnglish(tab.store.getState().notice)).toBe(
       `Alert: BTC/USDT on binance is below 900000000 (last ${alert.triggeredPrice})`,
     );
     await waitFor(() => tab.store.getState().alerts?.length === 1, 5_000, 'the list');

@@ -8,11 +8,14 @@ import type {
   DashboardConnection,
 } from '../../../client/socket/dashboard-connection';
 import type { DashboardSocket } from '../../../client/socket/requests';
+import { noticeText } from '../../../client/store/notice';
+import type { Notice } from '../../../client/store/notice';
 import { createDashboardStore } from '../../../client/store/dashboard-store';
 import type { ConnectionState, DashboardStore } from '../../../client/store/dashboard-store';
 import type { Stack, Target } from '../../support/stack';
 import { expectConverged as expectTickersConverged } from '../../support/converge';
 import { api, waitFor, withCookie } from '../../support/stack';
+import { translatorFor } from '../../support/i18n';
 
 /** A request the tab sent and, once it came, its answer. */
 export interface SentRequest {
@@ -139,4 +142,10 @@ export function expectConverged(stack: Stack, tabs: Tab[], streams: readonly str
 export async function serverHistory(stack: Stack, stream: string): Promise<Array<[number, number]>> {
   const res = await api(stack, `/api/v1/history?stream=${encodeURIComponent(stream)}`);
   return res.ok ? ((await res.json()) as { points: Array<[number, number]> }).points : [];
+}
+
+/** A notice as the banner writes it in English; undefined without one. */
+export function noticeInEnglish(notice: Notice | null): string | undefined {
+  if (!notice) return undefined;
+  return noticeText(notice, translatorFor('dashboard'), translatorFor('alerts'));
 }

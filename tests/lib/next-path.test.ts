@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '../../../client/api/auth';
+import { safeNextPath } from '../../lib/next-path';
 
 describe('safeNextPath (where the sign-in page goes after success)', () => {
   it('keeps a path on this site, with its query', () => {

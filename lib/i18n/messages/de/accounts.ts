@@ -1,0 +1,141 @@
+/** The Accounts page: accounts, exchange connections, their syncs and states. */
+import type { Catalog } from '../en';
+
+export const accounts = {
+  // The page
+  title: 'Konten',
+  metaTitle: 'Konten · Livefolio',
+  listTitle: 'Ihre Konten',
+  loading: 'Konten werden geladen…',
+  signIn: 'Anmelden',
+  connectionsLoadError: 'Börsenverbindungen: {message}',
+
+  // An account's row
+  kindManual: 'Manuell',
+  kindExchange: 'Börse',
+  transactionCount: { one: '{count} Transaktion', other: '{count} Transaktionen' },
+  noTransactions: 'Keine Transaktionen',
+  renameFieldLabel: 'Neuer Name für {name}',
+  save: 'Speichern',
+  saving: 'Wird gespeichert…',
+  cancel: 'Abbrechen',
+  rename: 'Umbenennen',
+  renameLabel: '{name} umbenennen',
+  delete: 'Löschen',
+  deleteLabel: '{name} löschen',
+  lastAccountTitle: 'Ihr einziges Konto kann nicht gelöscht werden',
+  deleteQuestion: '{name} löschen?',
+  deleteWithTransactions: {
+    one: '{name} mit {count} Transaktion löschen?',
+    other: '{name} mit {count} Transaktionen löschen?',
+  },
+  deleteConnectionToo: 'Die Verbindung zur Börse und ihr Schlüssel werden ebenfalls gelöscht.',
+  confirmDelete: 'Löschen bestätigen',
+  deleting: 'Wird gelöscht…',
+  deleted: '{name} gelöscht.',
+  deletedWithTransactions: {
+    one: '{name} mit {count} Transaktion gelöscht.',
+    other: '{name} mit {count} Transaktionen gelöscht.',
+  },
+
+  // "Add account"
+  addTitle: 'Konto hinzufügen',
+  nameLabel: 'Name',
+  nameHint: 'Wo die Bestände liegen: „Ledger“, „Bank“, „Cold Wallet“.',
+  addSubmit: 'Konto hinzufügen',
+  adding: 'Konto wird hinzugefügt…',
+  added: '{name} hinzugefügt.',
+
+  // "Connect an exchange"
+  connectTitle: 'Börse verbinden',
+  connectIntro:
+    'Erstellen Sie bei der Börse einen API-Schlüssel, der {readOnly} darf (Lesen an; Handel und Auszahlungen aus). Livefolio testet ihn, speichert ihn verschlüsselt und zeigt ihn nie wieder an, nur seine letzten vier Zeichen.',
+  readOnly: 'nur lesen',
+  exchangeLabel: 'Börse',
+  exchangeFallback: 'Börse',
+  otherExchange: 'Andere Börse (ccxt-ID)…',
+  exchangeIdLabel: 'Börsen-ID',
+  exchangeIdHint: 'Ihre ccxt-ID in Kleinbuchstaben: bitstamp, gemini, bitfinex…',
+  accountNameLabel: 'Kontoname',
+  accountNameHint: 'Das Portfolio-Konto, in dem Salden und Verlauf der Börse geführt werden.',
+  nameTaken: 'Es gibt bereits ein Konto namens „{name}“. Wählen Sie einen anderen Namen.',
+  apiKeyLabel: 'API-Schlüssel',
+  secretLabel: 'API-Secret',
+  secretHint:
+    'So, wie die Börse es anzeigt; ein privater Schlüssel über mehrere Zeilen (PEM) geht auch. Wird nach jedem Versuch geleert.',
+  passphraseLabel: 'Passphrase',
+  passphraseOptionalLabel: 'Passphrase (optional)',
+  passphraseHint:
+    'Schlüssel von {exchange} haben eine Passphrase: die, die beim Erstellen des Schlüssels festgelegt wurde.',
+  passphraseOptionalHint:
+    'Nur für Schlüssel, die eine haben: Coinbase Exchange, KuCoin und OKX geben jedem Schlüssel eine Passphrase.',
+  testingKey: 'Der Schlüssel wird mit {exchange} getestet, das dauert einige Sekunden.',
+  connect: 'Verbinden',
+  connecting: 'Schlüssel wird getestet…',
+  connected: '{name} verbunden: Der Schlüssel funktioniert, die erste Synchronisierung hat begonnen.',
+
+  // A connection's state
+  stateNever: 'Nie synchronisiert',
+  stateSyncing: 'Wird synchronisiert…',
+  stateOk: 'Synchronisiert',
+  stateError: 'Fehler',
+  key: 'Schlüssel',
+  keyEnding: 'endet auf {digits}',
+  warning: 'Warnung:',
+  progressStarting: 'wird gestartet',
+  progress: '{step} {done}/{total}',
+  progressLabel: 'Fortschritt der Synchronisierung: {progress}',
+  stepBalances: 'Salden',
+  stepMarkets: 'Märkte',
+  stepTrades: 'Trades',
+  stepDeposits: 'Einzahlungen',
+  stepWithdrawals: 'Auszahlungen',
+  stepIncome: 'Einkünfte',
+  stepPrices: 'Kurse',
+  stepSaving: 'Speichern',
+  notSynced: 'Noch nicht synchronisiert',
+  lastSynced: 'Zuletzt synchronisiert {time}',
+  lastSuccess: 'zuletzt erfolgreich {time}',
+  syncsOnlyWhenAsked: 'Synchronisiert nur auf Anfrage',
+  nextSync: 'Nächste Synchronisierung {time}',
+  justNow: 'gerade eben',
+  ago: 'vor {age}',
+  due: 'fällig',
+  inTime: 'in {age}',
+  lastResult: 'Letztes Ergebnis: {result}',
+  lastSuccessfulResult: 'Letzte erfolgreiche Synchronisierung: {result}',
+  resultAdded: { one: '{count} hinzugefügt', other: '{count} hinzugefügt' },
+  resultAdjustments: { one: '{count} Anfangsbestand', other: '{count} Anfangsbestände' },
+  resultNothing: 'nichts Neues',
+  openingBalancesNote:
+    'Anfangsbestände decken ab, was der Verlauf der Börse nicht erklärt; ihr Einstandswert ist unbekannt, bis Sie sie auf der {link} bearbeiten.',
+  transactionsPage: 'Seite Transaktionen',
+
+  // What a failed sync means, as a heading over the server's advice
+  errorKeyRejected: 'Die Börse hat den Schlüssel abgelehnt',
+  errorKeyPermission: 'Dem Schlüssel fehlt eine Berechtigung',
+  errorClockSkew: 'Die Uhr des Servers geht falsch',
+  errorRateLimited: 'Die Börse begrenzt die Anfragen',
+  errorExchangeUnavailable: 'Die Börse war nicht erreichbar',
+  errorBadExchangeData: 'Die Börse hat unlesbare Daten gesendet',
+  errorHistoryConflict: 'Der Verlauf der Börse geht hier nicht auf',
+  errorSecretUnreadable: 'Der gespeicherte Schlüssel lässt sich nicht öffnen',
+  errorFailed: 'Die Synchronisierung ist fehlgeschlagen',
+
+  // A connection's buttons
+  syncNow: 'Jetzt synchronisieren',
+  syncNowLabel: '{name} jetzt synchronisieren',
+  syncRunning: 'Eine Synchronisierung läuft',
+  disconnect: 'Trennen',
+  disconnectLabel: 'Verbindung von {name} trennen',
+  disconnectQuestion: 'Verbindung von {name} trennen?',
+  disconnectBody:
+    '{name} von {exchange} trennen? Der Schlüssel wird gelöscht; das Konto und seine Transaktionen bleiben und werden von da an von Hand geführt.',
+  confirmDisconnect: 'Trennen bestätigen',
+  disconnecting: 'Wird getrennt…',
+  disconnected:
+    '{name} von {exchange} getrennt: Der Schlüssel ist gelöscht; das Konto und seine Transaktionen bleiben.',
+  syncStarted: 'Synchronisierung gestartet.',
+  syncFailed: 'Synchronisierung fehlgeschlagen: {reason}.',
+  syncFinished: 'Synchronisierung abgeschlossen: {result}.',
+} satisfies Catalog['accounts'];

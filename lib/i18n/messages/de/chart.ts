@@ -1,0 +1,45 @@
+/** The chart panel: candles, timeframes, the tick line, axes, crosshair and their notes. */
+import type { Catalog } from '../en';
+
+export const chart = {
+  title: 'Chart',
+  emptyWatchlist: 'Fügen Sie der Watchlist einen Ticker hinzu, um seinen Chart zu sehen.',
+  srCandles: 'Live-Chart mit {timeframe}-Kerzen von {symbol}; die Tabelle darunter enthält die Zahlen.',
+  srLine: 'Live-Kurschart von {symbol}; die Tabelle darunter enthält die Zahlen.',
+  high24h: '24h-Hoch',
+  low24h: '24h-Tief',
+  volume24h: '24h-Vol.',
+  timeframeGroup: 'Intervall',
+  typeGroup: 'Chart-Typ',
+  candles: 'Kerzen',
+  line: 'Linie',
+  timeframe1m: '1m',
+  timeframe5m: '5m',
+  timeframe15m: '15m',
+  timeframe1h: '1h',
+  timeframe4h: '4h',
+  timeframe1d: '1T',
+  timeframe1w: '1W',
+  loadingCandles: '{timeframe}-Kerzen werden geladen…',
+  offlineCandles: 'Offline: Die {timeframe}-Kerzen kommen mit der Verbindung zurück.',
+  noCandles:
+    '{exchange} hat keine {timeframe}-Kerzen für {symbol}. Stattdessen wird die Live-Ticklinie angezeigt.',
+  candlesFailed:
+    'Keine {timeframe}-Kerzen von {exchange}: {reason}. Stattdessen wird die Live-Ticklinie angezeigt.',
+  requestFailed: 'Die Anfrage ist fehlgeschlagen',
+  candleTitle: '{timeframe}-Kerzen von {symbol} auf {exchange}',
+  candleHelp:
+    'Ziehen Sie oder nutzen Sie die Pfeiltasten, um durch die Kerzen zu gehen; Mausrad, zwei Finger oder + und − zoomen. Die Anzeige darüber zeigt die Kerze unter dem Zeiger.',
+  readoutOpen: 'E',
+  readoutHigh: 'H',
+  readoutLow: 'T',
+  readoutClose: 'S',
+  readoutVolume: 'V',
+  live: 'live',
+  loadingChart: 'Chart wird geladen…',
+  lineUnavailable: 'Die Ticklinie konnte nicht geladen werden; sie kommt mit dem Netzwerk zurück.',
+  waitingForPrices: 'Warten auf Kurse…',
+  lineTitle: '{symbol}-Kurs, letzte {age}',
+  lineHelp: 'Pfeiltasten bewegen durch die Punkte, wenn der Chart den Fokus hat.',
+  priceName: 'Kurs',
+} satisfies Catalog['chart'];

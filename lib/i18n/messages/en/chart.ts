@@ -1,0 +1,45 @@
+/** The chart panel: candles, timeframes, the tick line, axes, crosshair and their notes. */
+export const chart = {
+  // The panel and its header.
+  title: 'Chart',
+  emptyWatchlist: 'Add a ticker to the watchlist to see its chart.',
+  srCandles: 'Live {timeframe} candle chart of {symbol}; the table below has the numbers.',
+  srLine: 'Live price chart of {symbol}; the table below has the numbers.',
+  high24h: '24h high',
+  low24h: '24h low',
+  volume24h: '24h vol',
+  // The controls; a timeframe's label is also the word for it in the sentences below.
+  timeframeGroup: 'Timeframe',
+  typeGroup: 'Chart type',
+  candles: 'Candles',
+  line: 'Line',
+  timeframe1m: '1m',
+  timeframe5m: '5m',
+  timeframe15m: '15m',
+  timeframe1h: '1h',
+  timeframe4h: '4h',
+  timeframe1d: '1d',
+  timeframe1w: '1w',
+  // The candle pane and chart.
+  loadingCandles: 'Loading {timeframe} candles…',
+  offlineCandles: 'Offline: the {timeframe} candles come back with the connection.',
+  noCandles: '{exchange} has no {timeframe} candles for {symbol}. Showing the live tick line instead.',
+  candlesFailed: 'No {timeframe} candles from {exchange}: {reason}. Showing the live tick line instead.',
+  requestFailed: 'the request failed',
+  candleTitle: '{symbol} {timeframe} candles on {exchange}',
+  candleHelp:
+    'Drag or use the arrow keys to move along the candles; the wheel, two fingers or + and − zoom. The readout above shows the candle under the pointer.',
+  readoutOpen: 'O',
+  readoutHigh: 'H',
+  readoutLow: 'L',
+  readoutClose: 'C',
+  readoutVolume: 'V',
+  live: 'live',
+  // The tick line.
+  loadingChart: 'Loading chart…',
+  lineUnavailable: 'The tick line could not be loaded; it comes back with the network.',
+  waitingForPrices: 'Waiting for prices…',
+  lineTitle: '{symbol} price, last {age}',
+  lineHelp: 'Arrow keys move through the points when the chart has the focus.',
+  priceName: 'Price',
+};

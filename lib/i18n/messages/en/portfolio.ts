@@ -1,0 +1,102 @@
+/** The portfolio panel: holdings, allocation, value history, performance and contributions. */
+export const portfolio = {
+  // The panel's header and states
+  title: 'Portfolio',
+  accountLabel: 'Account',
+  methodLabel: 'Cost-basis method',
+  methodFifo: 'FIFO',
+  methodLifo: 'LIFO',
+  methodHifo: 'HIFO',
+  methodAverage: 'Average cost',
+  currencyLabel: 'Currency',
+  transactionsLink: 'Transactions',
+  keptNote: 'The valuation of {time}, kept in this browser: the server cannot be reached.',
+  retry: 'Try again',
+  loading: 'Loading the portfolio…',
+  emptyAccount: 'Nothing in {account} yet —',
+  emptyAccountLink: 'add a transaction or a transfer to it',
+  emptyPortfolio: 'No transactions yet —',
+  emptyPortfolioLink: 'add your first one',
+  noOpenHoldings: 'No open holdings.',
+  noOpenHoldingsIn: 'No open holdings in {account}.',
+  addTransaction: 'Add a transaction',
+  closedPositions: 'Closed positions (realized P&L only):',
+
+  // The headline figures
+  totalValue: 'Total value',
+  change24h: '24h change',
+  waitingForPrices: 'Waiting for prices…',
+  unrealizedPnl: 'Unrealized P&L',
+  realizedPnl: 'Realized P&L',
+  unpricedNote: {
+    one: 'The totals leave out {assets}: no {quote} price for it (see below).',
+    other: 'The totals leave out {assets}: no {quote} price for them (see below).',
+  },
+
+  // The allocation
+  allocation: 'Allocation',
+  allocationChartLabel: 'Allocation chart: {description}',
+  otherAssets: 'Other ({count})',
+
+  // The holdings table
+  holdingsCaption: 'Holdings, valued in {quote} at live prices.',
+  holdingsCaptionIn: 'Holdings in {account}, valued in {quote} at live prices.',
+  colAsset: 'Asset',
+  colQuantity: 'Quantity',
+  colPrice: 'Price',
+  colValue: 'Value',
+  colCostBasis: 'Cost basis',
+  stale: 'Stale',
+  staleTitle: 'This price is not known to be current.',
+  costUnknown: 'Cost unknown',
+  costUnknownTitle:
+    'Part of this holding is an opening balance whose cost is not known. Edit it on the Transactions page to state its cost.',
+  priceOnLabel: 'Price {asset} on',
+  reasonNoPrice: 'No price yet: waiting for the market',
+  reasonInvalidPrice: 'No valid price from the exchange',
+  reasonOtherQuote: 'Quoted in {assetQuote}, not {quote}',
+  reasonNoConversion: 'No market converts {assetQuote} to {quote} on the configured exchanges',
+  reasonNoRate: 'No price yet for converting {assetQuote} to {quote}',
+
+  // The value history
+  valueHistory: 'Value history',
+  rangeGroupLabel: 'Value history range',
+  range1D: '1D',
+  range1W: '1W',
+  range1M: '1M',
+  range1Y: '1Y',
+  rangeAll: 'All',
+  rangeTitle1D: 'The day',
+  rangeTitle1W: 'The week',
+  rangeTitle1M: 'The 30 days',
+  rangeTitle1Y: 'The year',
+  rangeTitleAll: 'The whole history',
+  historyLabel: 'Portfolio value from {from} to {to}',
+  historyOver: 'over {span}',
+  dailyCloses: 'daily closes',
+  dailyClosesBeforeTime: 'daily closes before {time}, then every {every}',
+  dailyClosesBeforeDate: 'daily closes before {date}, then every {every}',
+  oneValue: 'One value in this range:',
+  oneValueDailyClose: ', the daily close of {date}.',
+  oneValueAtTime: 'at {time}.',
+  oneValueOnDate: 'at {date}.',
+  recordedEvery: 'The value is recorded every {every}; the line appears after the first one.',
+  everyFewMinutes: 'few minutes',
+  backfilling: 'Working out past values from daily prices…',
+
+  // Performance and contributions
+  performanceLabel: 'Performance over the range',
+  twrLabel: 'Return (time-weighted)',
+  twrTitle: 'Growth of the portfolio with deposits and withdrawals taken out',
+  benchmarkTitle: 'What holding {asset} returned over the same time',
+  percentPoints: 'pts',
+  contributionCaption: 'Contribution to the return',
+  contributionMore: { one: '{count} more', other: '{count} more' },
+  contributionOther: 'Trades, fees, income',
+  contributionOtherTitle:
+    'What moved between the {step} closes the assets are measured at: trades, fees, income, and the time since the last close',
+
+  // The account select (also on the Transactions page)
+  loadingAccounts: 'Loading accounts…',
+  allAccounts: 'All accounts',
+};

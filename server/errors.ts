@@ -1,5 +1,50 @@
-/** The one error type for everything a client may see: a stable code, a clear message, no stack. */
+/**
+ * The one error type for everything a client may see: a stable code, a clear message, no stack. A message given
+ * by its catalog key is worded in the request's language on the wire (docs/locales.md, L6) and in English in logs.
+ */
+import type { LocaleChoice } from '../lib/i18n/locales';
+import { SERVER_CATALOGS } from '../lib/i18n/server-catalogs';
+import type { ServerCatalog } from '../lib/i18n/server-catalogs';
+import type { Message } from '../lib/i18n/translate';
+import { formatMessage } from '../lib/i18n/translate';
 import type { ErrorCode, ProtocolError } from '../lib/protocol';
+
+/** A server message by namespace and key, with its values; a value may be another such message (a line's problem). */
+export type ErrorText = {
+  [N in keyof ServerCatalog]: { namespace: N; key: keyof ServerCatalog[N] & string; values?: TextValues };
+}[keyof ServerCatalog];
+
+export type TextValues = Record<string, string | number | ErrorText>;
+
+/** The wording of logs, and of clients that name no language of ours. */
+export const ENGLISH: LocaleChoice = { language: 'en', formatLocale: 'en-US' };
+
+/** A server message: `text('errors', 'usernameTaken', { username })`. */
+export function text<N extends keyof ServerCatalog>(
+  namespace: N,
+  key: keyof ServerCatalog[N] & string,
+  values?: TextValues,
+): ErrorText {
+  return { namespace, key, values } as ErrorText;
+}
+
+/** `message` in `locale`'s language, its numbers in its format; a message within it worded the same way. */
+export function wordText(message: ErrorText, locale: LocaleChoice): string {
+  const lookup = (language: LocaleChoice['language']) =>
+    (SERVER_CATALOGS[language] as unknown as Record<string, Record<string, Message>>)[message.namespace]?.[
+      message.key
+    ];
+  const template = lookup(locale.language) ?? lookup('en') ?? `${message.namespace}.${message.key}`;
+  const values =
+    message.values &&
+    Object.fromEntries(
+      Object.entries(message.values).map(([name, value]) => [
+        name,
+        typeof value === 'object' ? wordText(value, locale) : value,
+      ]),
+    );
+  return formatMessage(template, values, locale);
+}
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -22,12 +67,16 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 export class AppError extends Error {
   override readonly name = 'AppError';
 
+  /** The message by its key, when it was given so: worded again in each request's language. */
+  readonly text?: ErrorText;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | ErrorText,
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : wordText(message, ENGLISH));
+    if (typeof message !== 'string') this.text = message;
   }
 
   /** The HTTP status that goes with the code. */
@@ -35,17 +84,16 @@ export class AppError extends Error {
     return HTTP_STATUS[this.code];
   }
 
-  /** The wire form. */
-  toProtocol(): ProtocolError {
+  /** The wire form, its message in `locale`'s language when it has a key (else as written). */
+  toProtocol(locale: LocaleChoice = ENGLISH): ProtocolError {
+    const message = this.text ? wordText(this.text, locale) : this.message;
     return this.retryAfterMs === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+      ? { code: this.code, message }
+      : { code: this.code, message, retryAfterMs: this.retryAfterMs };
   }
 }
 
 /** Any thrown value as an AppError; unexpected ones become INTERNAL with a generic message. */
 export function toAppError(error: unknown): AppError {
-  return error instanceof AppError
-    ? error
-    : new AppError('INTERNAL', 'The server could not handle the request.');
+  return error instanceof AppError ? error : new AppError('INTERNAL', text('errors', 'internal'));
 }

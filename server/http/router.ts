@@ -1,4 +1,5 @@
 /** A small JSON router for /api/v1: methods, who may call each route, JSON bodies with a size cap, one error shape. */
+import { headersLocale } from './request-locale';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Authenticated } from '../auth/accounts';
@@ -149,7 +150,7 @@ async function answer(
     const appError = toAppError(error);
     if (appError.retryAfterMs !== undefined)
       res.setHeader('Retry-After', Math.ceil(appError.retryAfterMs / 1000));
-    send(res, appError.status, { error: appError.toProtocol() });
+    send(res, appError.status, { error: appError.toProtocol(headersLocale(req.headers)) });
   }
 }
 

@@ -1,4 +1,5 @@
 /** One way to answer a client request: rate limit, validate, run, acknowledge with `{ ok }` or `{ ok: false, error }`. */
+import { headersLocale } from '../http/request-locale';
 import type { Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -72,8 +73,10 @@ function refuse(
 ) {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') ctx.log.error({ err: error, event }, 'request failed');
-  if (reply) reply({ ok: false, error: appError.toProtocol() });
-  else ctx.socket.emit('protocol:error', { event, ...appError.toProtocol() });
+  // Worded in the language of the page that opened the socket (its handshake's cookie and Accept-Language).
+  const wire = appError.toProtocol(headersLocale(ctx.socket.handshake.headers));
+  if (reply) reply({ ok: false, error: wire });
+  else ctx.socket.emit('protocol:error', { event, ...wire });
   if (isAbusive(error)) {
     ctx.log.warn({ socket: ctx.socket.id }, 'disconnecting a client that keeps passing its rate limit');
     ctx.socket.disconnect(true);

@@ -1,0 +1,8 @@
+/** The server's own messages in German, key for key the English ones. */
+import type { ServerCatalog } from '../en';
+import { errors } from './errors';
+import { imports } from './imports';
+import { notes } from './notes';
+import { sync } from './sync';
+
+export const serverDe: ServerCatalog = { errors, imports, notes, sync };

@@ -1,0 +1,2 @@
+/** The refusals and states of exchange connections and their syncs (server/sync/). */
+export const sync = {};

@@ -1,5 +1,6 @@
 // The client side of scripts/container-smoke.sh: talks to a running Livefolio as a user would, from the host.
 // Usage: node scripts/container-smoke-client.mjs probe <path> <status>   (one GET; exit 0 when the answer matches)
+//        node scripts/container-smoke-client.mjs signin-page             (the sign-in page, its script, in German too)
 //        node scripts/container-smoke-client.mjs live                    (sign in, live prices, add a transaction)
 //        node scripts/container-smoke-client.mjs persisted <id>          (sign in, the transaction is still there)
 //        node scripts/container-smoke-client.mjs leader <url>...            (prints the one that runs the feeds)
@@ -44,6 +45,22 @@ async function probe(path, expected) {
   if (response.status !== 200 || body.status !== expected)
     fail(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
   console.log(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+}
+
+/** The sign-in page as a browser gets it: its own script served from the image, and German for a German browser. */
+async function signInPage() {
+  const page = await request('/login', { headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+  const html = await page.text();
+  if (page.status !== 200) fail(`GET /login: ${page.status}`);
+  if (!html.includes('<html lang="de"') || !html.includes('Anmelden'))
+    fail('GET /login in German: not German');
+  const src = /<script src="(\/assets\/login-form\.[\w-]+\.js)"/.exec(html)?.[1];
+  if (!src) fail("GET /login: no <script> of the page's own");
+  const script = await request(src);
+  const type = script.headers.get('content-type') ?? '';
+  if (script.status !== 200 || !type.includes('javascript') || (await script.text()).length < 100)
+    fail(`GET ${src}: ${script.status} ${type}`);
+  console.log(`GET /login: German, its script ${src} served (${type})`);
 }
 
 async function signIn() {
@@ -149,13 +166,14 @@ async function leader(urls) {
 const [command, ...args] = process.argv.slice(2);
 const commands = {
   probe: () => probe(args[0], args[1]),
+  'signin-page': signInPage,
   live,
   persisted: () => persisted(args[0]),
   leader: () => leader(args),
 };
 try {
   if (!(command in commands))
-    fail(`unknown command ${JSON.stringify(command)}: probe, live, persisted or leader`);
+    fail(`unknown command ${JSON.stringify(command)}: probe, signin-page, live, persisted or leader`);
   await commands[command]();
   process.exit(0);
 } catch (error) {

@@ -175,6 +175,10 @@ bounded 15 "${docker[@]}" exec "$current" node -e "require('node:fs').accessSync
   die "the server cannot write .next/cache on a read-only root (Next's image optimisation would fail)"
 step_done
 
+step "the sign-in page in German, with its own script served from the image"
+bounded 15 node "$client" signin-page | sed 's/^/    /' || die "the sign-in page failed (see above)"
+step_done
+
 step "sign in, live prices over socket.io, save a transaction"
 live_output=$(bounded 60 node "$client" live) || die "the client failed (see above)"
 echo "$live_output" | sed '$d; s/^/    /'

@@ -64,7 +64,10 @@ export interface UnbookedFee {
 export interface HoldingsError {
   code: 'insufficient-holding' | 'mixed-quote-currency' | 'fee-exceeds-quantity';
   transactionId: string;
+  /** The refusal in English (P2). */
   message: string;
+  /** What the message names, for wording it in another language: the transaction's fields and the figures. */
+  values: Record<string, string>;
 }
 
 /** One asset in one account while a history is replayed. */
@@ -115,12 +118,18 @@ export function quantityChange(t: Transaction): Decimal {
   return acquires(t) ? quantity.minus(fee) : quantity.plus(fee).neg();
 }
 
-/** A refusal naming the transaction, in the words of docs/protocol.md P2. */
-export function refusal(t: Transaction, code: HoldingsError['code'], message: string): HoldingsError {
+/** A refusal naming the transaction, in the words of docs/protocol.md P2; `values` are the message's figures. */
+export function refusal(
+  t: Transaction,
+  code: HoldingsError['code'],
+  message: string,
+  values: Record<string, string> = {},
+): HoldingsError {
   return {
     code,
     transactionId: t.id,
     message: `Transaction ${t.id} (${t.type} of ${t.asset} at ${t.time}): ${message}`,
+    values: { id: t.id, type: t.type, asset: t.asset, time: t.time, ...values },
   };
 }
 
@@ -147,6 +156,7 @@ export function book(t: Transaction, { source, destination, sourceName }: Books)
         t,
         'fee-exceeds-quantity',
         `the fee of ${t.fee} ${t.asset} leaves nothing of the ${t.quantity} ${t.asset} received`,
+        { fee: t.fee, quantity: t.quantity },
       );
     }
     source.book.add({
@@ -179,6 +189,14 @@ export function book(t: Transaction, { source, destination, sourceName }: Books)
       t,
       'insufficient-holding',
       `asks for ${asked} but only ${formatDecimal(held)} ${t.asset} is held in account ${JSON.stringify(sourceName)} at that time`,
+      {
+        quantity: t.quantity,
+        fee: t.fee,
+        leaving: formatDecimal(leaving),
+        held: formatDecimal(held),
+        account: JSON.stringify(sourceName),
+        feeInAsset: target === 'asset' ? 'yes' : 'no',
+      },
     );
   }
   if (t.type === 'transfer') {

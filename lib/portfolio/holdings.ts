@@ -119,7 +119,8 @@ export function deriveHoldings(
     const quoted = quotes.get(t.asset);
     if (quoted && quoted.currency !== t.quoteCurrency) {
       const message = `${t.asset} is quoted in ${t.quoteCurrency} here but in ${quoted.currency} by transaction ${quoted.by}; one quote currency per asset`;
-      return { ok: false, error: refusal(t, 'mixed-quote-currency', message) };
+      const values = { quote: t.quoteCurrency, otherQuote: quoted.currency, otherId: quoted.by };
+      return { ok: false, error: refusal(t, 'mixed-quote-currency', message, values) };
     }
     if (!quoted) quotes.set(t.asset, { currency: t.quoteCurrency, by: t.id });
     const error = book(t, {

@@ -2,7 +2,7 @@
 import { alertMet, MAX_ALERTS_PER_USER } from '../../lib/alerts';
 import type { NewAlert } from '../../lib/alerts';
 import type { PriceAlert, StreamId, Ticker } from '../../lib/protocol';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { AlertStore, OwnedAlert } from '../store/alert-store';
 
@@ -45,10 +45,7 @@ export class AlertService {
   async create(userId: number, input: NewAlert): Promise<PriceAlert> {
     this.deps.catalog.check(input.stream);
     if ((await this.deps.store.count(userId)) >= MAX_ALERTS_PER_USER) {
-      throw new AppError(
-        'CONFLICT',
-        `At most ${MAX_ALERTS_PER_USER} alerts per user: delete some before setting new ones.`,
-      );
+      throw new AppError('CONFLICT', text('errors', 'tooManyAlerts', { max: String(MAX_ALERTS_PER_USER) }));
     }
     const alert = await this.deps.store.insert(userId, input);
     const fresh = !this.waiting.has(alert.stream);
@@ -63,7 +60,8 @@ export class AlertService {
 
   /** Deletes one of the user's alerts; another user's id is NOT_FOUND, like one that never existed. */
   async remove(userId: number, id: string): Promise<void> {
-    if (!(await this.deps.store.remove(userId, id))) throw new AppError('NOT_FOUND', `No alert ${id}.`);
+    if (!(await this.deps.store.remove(userId, id)))
+      throw new AppError('NOT_FOUND', text('errors', 'noAlert', { id }));
     for (const [stream, alerts] of this.waiting) {
       const kept = alerts.filter((a) => a.id !== id);
       if (kept.length === alerts.length) continue;

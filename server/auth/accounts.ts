@@ -1,7 +1,7 @@
 /** Accounts and sessions together: creating users, signing in and out, and telling who a session token belongs to. */
 import { z } from 'zod';
 import type { StreamId } from '../../lib/protocol';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { Session, SessionStore } from '../store/session-store';
 import type { User, UserStore } from '../store/user-store';
 import type { WatchlistStore } from '../store/watchlist-store';
@@ -14,6 +14,9 @@ export const NEW_PASSWORD = z
   .string()
   .min(8, 'a password has at least 8 characters')
   .max(200, 'a password has at most 200 characters');
+
+/** FORBIDDEN: the first-run setup asked for once an account exists. */
+export const alreadySetUp = () => new AppError('FORBIDDEN', text('errors', 'alreadySetUp'));
 
 /** A signed-in session and its account. */
 export interface Authenticated {
@@ -51,8 +54,8 @@ export class Accounts {
     const user = await this.deps.users.create(username, hash, options);
     if (!user) {
       throw options.onlyIfNone
-        ? new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.')
-        : new AppError('CONFLICT', `The username "${username}" is taken.`);
+        ? alreadySetUp()
+        : new AppError('CONFLICT', text('errors', 'usernameTaken', { username }));
     }
     await this.deps.watchlist.seedNewUser(user.id, this.deps.defaultWatchlist);
     return user;

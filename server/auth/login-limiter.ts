@@ -2,7 +2,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryLimiters } from '../cluster/limiters';
 import type { MakeLimiter } from '../cluster/limiters';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 
 const WINDOW_S = 15 * 60;
 /** Failed attempts per account in the window; a correct password afterwards still waits. */
@@ -34,7 +34,7 @@ export class LoginLimiter {
     if (wait > 0) {
       throw new AppError(
         'RATE_LIMITED',
-        `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min.`,
+        text('errors', 'tooManySignIns', { minutes: String(Math.ceil(wait / 60_000)) }),
         wait,
       );
     }

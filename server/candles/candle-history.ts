@@ -7,7 +7,8 @@ import type { Exchange } from 'ccxt';
 import type { Logger } from 'pino';
 import type { StreamId } from '../../lib/protocol';
 import { parseStreamId } from '../../lib/stream-id';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
+import { noMarket, notConfigured } from '../feeds/catalog';
 import { classifyError, errorMessage } from '../feeds/feed-errors';
 import type { RestExchanges } from '../feeds/rest-exchanges';
 import { aggregate } from './aggregate';
@@ -90,15 +91,15 @@ export class CandleHistory {
     request: { before?: number | undefined; limit: number; fresh?: boolean },
   ): Promise<CandlePage> {
     const ref = parseStreamId(stream);
-    if (!ref) throw new AppError('BAD_REQUEST', `"${stream}" is not a stream id.`);
+    if (!ref) throw new AppError('BAD_REQUEST', text('errors', 'notStreamIdShort', { stream }));
     const ex = await this.exchange(ref.exchange);
     const sources = timeframeSources(ex);
     const source = sources.find((s) => s.tf === tf);
     if (!source) {
-      const offered = sources.map((s) => s.tf).join(', ') || 'none';
+      const offered = sources.map((s) => s.tf).join(', ') || text('errors', 'noTimeframes');
       throw new AppError(
         'BAD_REQUEST',
-        `${ref.exchange} does not offer ${tf} candles; it offers: ${offered}.`,
+        text('errors', 'timeframeNotOffered', { exchange: ref.exchange, timeframe: tf, offered }),
       );
     }
     const series: SeriesRef = { ex, symbol: ref.symbol, tf: source.source, limits: candleLimits(ex) };
@@ -150,7 +151,7 @@ export class CandleHistory {
 
   private async exchange(id: string): Promise<Exchange> {
     const pending = this.options.exchanges.get(id);
-    if (!pending) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${id}" is not configured here.`);
+    if (!pending) throw notConfigured(id);
     try {
       return await pending;
     } catch (err) {
@@ -278,8 +279,7 @@ export class CandleHistory {
         { exchange, symbol: series.symbol, tf: series.tf, err: errorMessage(err) },
         'candles not fetched',
       );
-      if (kind === 'bad-symbol')
-        throw new AppError('UNKNOWN_SYMBOL', `${exchange} has no market "${series.symbol}".`);
+      if (kind === 'bad-symbol') throw noMarket(exchange, series.symbol);
       throw unavailable(exchange);
     }
   }
@@ -293,7 +293,7 @@ export class CandleHistory {
 function unavailable(exchange: string): AppError {
   return new AppError(
     'EXCHANGE_UNAVAILABLE',
-    `${exchange} did not answer for candles; try again shortly.`,
+    text('errors', 'candlesUnavailable', { exchange }),
     RETRY_AFTER_MS,
   );
 }

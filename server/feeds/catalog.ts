@@ -1,7 +1,7 @@
 /** The markets the server knows, and the questions asked of them: may a stream be watched, what matches a search. */
 import type { FeedStatus, StreamId } from '../../lib/protocol';
 import { parseStreamId } from '../../lib/stream-id';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { MarketInfo } from './types';
 
 /** What the rest of the server asks about markets: does a stream exist, which markets match a search. */
@@ -36,24 +36,27 @@ export interface Feeds extends MarketCatalog {
 /** An exchange's loaded markets by symbol; undefined when the exchange is not configured. */
 export type MarketsOf = (exchange: string) => ReadonlyMap<string, MarketInfo> | undefined;
 
+/** UNKNOWN_EXCHANGE: an exchange this server has no feed for. */
+export function notConfigured(exchange: string): AppError {
+  return new AppError('UNKNOWN_EXCHANGE', text('errors', 'exchangeNotConfigured', { exchange }));
+}
+
+/** UNKNOWN_SYMBOL: a market the exchange does not list. */
+export function noMarket(exchange: string, symbol: string): AppError {
+  return new AppError('UNKNOWN_SYMBOL', text('errors', 'noMarket', { exchange, symbol }));
+}
+
 /** MarketCatalog.check over the markets `marketsOf` gives. */
 export function checkStream(marketsOf: MarketsOf, stream: string): { exchange: string; symbol: string } {
   const ref = parseStreamId(stream);
-  if (!ref)
-    throw new AppError(
-      'BAD_REQUEST',
-      `"${truncate(stream)}" is not a stream id; expected "<exchange>:<BASE/QUOTE>".`,
-    );
+  if (!ref) throw new AppError('BAD_REQUEST', text('errors', 'notStreamId', { stream: truncate(stream) }));
   const markets = marketsOf(ref.exchange);
-  if (!markets) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${ref.exchange}" is not configured here.`);
+  if (!markets) throw notConfigured(ref.exchange);
   if (markets.size === 0) {
-    throw new AppError(
-      'EXCHANGE_UNAVAILABLE',
-      `The markets of ${ref.exchange} are not loaded yet; try again shortly.`,
-    );
+    throw new AppError('EXCHANGE_UNAVAILABLE', text('errors', 'marketsLoading', { exchange: ref.exchange }));
   }
   if (!markets.has(ref.symbol)) {
-    throw new AppError('UNKNOWN_SYMBOL', `${ref.exchange} has no market "${ref.symbol}".`);
+    throw noMarket(ref.exchange, ref.symbol);
   }
   return ref;
 }
@@ -66,7 +69,7 @@ export function searchMarkets(
   limit: number,
 ): MarketInfo[] {
   const markets = marketsOf(exchange);
-  if (!markets) throw new AppError('UNKNOWN_EXCHANGE', `Exchange "${exchange}" is not configured here.`);
+  if (!markets) throw notConfigured(exchange);
   const q = query.trim().toUpperCase();
   const scored: Array<[number, MarketInfo]> = [];
   for (const info of markets.values()) {

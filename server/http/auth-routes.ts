@@ -1,13 +1,13 @@
 /** Sign-in, sign-out, first-run setup and user administration under /api/v1. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { NEW_PASSWORD, USERNAME } from '../auth/accounts';
+import { NEW_PASSWORD, USERNAME, alreadySetUp } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
 import type { LoginLimiter } from '../auth/login-limiter';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/session-cookie';
 import type { Logger } from 'pino';
 import type { RequestOrigin } from './proxy';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { Session } from '../store/session-store';
 import type { User } from '../store/user-store';
 import { parse } from './router';
@@ -60,7 +60,7 @@ export function createSignIn(deps: AuthRoutesDeps): SignIn {
     if (!signedIn) {
       await deps.limiter.failed(address, username);
       deps.log.warn({ username, address }, 'failed sign-in');
-      throw new AppError('UNAUTHORIZED', 'Wrong username or password.');
+      throw new AppError('UNAUTHORIZED', text('errors', 'wrongCredentials'));
     }
     await deps.limiter.succeeded(username);
     startSession(deps, req, res, signedIn.token);
@@ -88,8 +88,7 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
         access: 'public',
         async handle(ctx) {
           const { username, password } = parse(newAccountBody, ctx.body);
-          if (!(await deps.accounts.needsSetup()))
-            throw new AppError('FORBIDDEN', 'Livefolio is already set up; sign in instead.');
+          if (!(await deps.accounts.needsSetup())) throw alreadySetUp();
           const user = await deps.accounts.create(username, password, { isAdmin: true, onlyIfNone: true });
           const signedIn = await deps.accounts.signIn(username, password);
           if (signedIn) startSession(deps, ctx.req, ctx.res, signedIn.token);

@@ -7,6 +7,7 @@ import { accountNameSchema } from '../../lib/portfolio/account';
 import { EXCHANGE_ID_PATTERN } from '../../lib/portfolio/transaction';
 import type { SyncService } from '../sync/sync-service';
 import { signedIn } from './market-routes';
+import { headersLocale } from './request-locale';
 import { parse } from './router';
 import type { RouteContext, Routes } from './router';
 
@@ -41,34 +42,46 @@ const id = (ctx: RouteContext) => ctx.params.id ?? '';
 export function connectionRoutes(sync: SyncService): Routes {
   return {
     '/api/v1/connections': {
-      GET: { access: 'user', handle: async (ctx) => ({ connections: await sync.list(user(ctx)) }) },
+      GET: {
+        access: 'user',
+        handle: async (ctx) => ({ connections: await sync.list(user(ctx), headersLocale(ctx.req.headers)) }),
+      },
       POST: {
         access: 'user',
         async handle(ctx) {
           const body = parse(newConnection, ctx.body);
-          const connection = await sync.add(user(ctx), {
-            exchange: body.exchange,
-            name: body.name,
-            credentials: {
-              apiKey: body.apiKey,
-              secret: body.secret,
-              ...(body.password === undefined ? {} : { password: body.password }),
+          const connection = await sync.add(
+            user(ctx),
+            {
+              exchange: body.exchange,
+              name: body.name,
+              credentials: {
+                apiKey: body.apiKey,
+                secret: body.secret,
+                ...(body.password === undefined ? {} : { password: body.password }),
+              },
             },
-          });
+            headersLocale(ctx.req.headers),
+          );
           ctx.status = 201;
           return { connection };
         },
       },
     },
     '/api/v1/connections/:id': {
-      GET: { access: 'user', handle: async (ctx) => ({ connection: await sync.get(user(ctx), id(ctx)) }) },
+      GET: {
+        access: 'user',
+        handle: async (ctx) => ({
+          connection: await sync.get(user(ctx), id(ctx), headersLocale(ctx.req.headers)),
+        }),
+      },
       DELETE: { access: 'user', handle: (ctx) => sync.remove(user(ctx), id(ctx)) },
     },
     '/api/v1/connections/:id/sync': {
       POST: {
         access: 'user',
         async handle(ctx) {
-          const connection = await sync.syncNow(user(ctx), id(ctx));
+          const connection = await sync.syncNow(user(ctx), id(ctx), headersLocale(ctx.req.headers));
           ctx.status = 202;
           return { connection };
         },

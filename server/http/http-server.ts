@@ -6,6 +6,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
+import { text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
+import { headersLocale } from './request-locale';
 
 /** Answers a request and returns true, or returns false to pass it on. */
 type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -28,6 +31,13 @@ export interface HttpServer {
   destroySockets(): void;
 }
 
+// A page request's refusal, in the language its page would have been in.
+function plain(req: IncomingMessage, res: ServerResponse, status: number, message: ErrorText): void {
+  res
+    .writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+    .end(wordText(message, headersLocale(req.headers)));
+}
+
 export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const server = createServer((req, res) => {
     if (deps.ops(req, res)) return;
@@ -37,11 +47,11 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       (answered) => {
         if (answered) return;
         if (deps.pageHandler) return deps.pageHandler(req, res);
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        plain(req, res, 404, text('errors', 'pageNotFound'));
       },
       (err: unknown) => {
         deps.log.error({ err }, 'could not check the session of a page request');
-        res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+        plain(req, res, 500, text('errors', 'pageFailed'));
       },
     );
   });

@@ -7,10 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { safeNextPath } from '../../lib/next-path';
-import { AppError, toAppError } from '../errors';
+import { AppError, text, toAppError, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import type { RequestLimiter } from '../socket/rate-limit';
 import type { SignIn } from './auth-routes';
 import { signInBody } from './auth-routes';
+import { headersLocale } from './request-locale';
 
 /** A form of a username, a password and a path is far smaller; anything bigger is not from the page. */
 const MAX_FORM_BYTES = 8 * 1024;
@@ -44,21 +46,22 @@ export function createLoginForm(deps: LoginFormDeps): (req: IncomingMessage, res
 }
 
 async function answer(deps: LoginFormDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!deps.originAllowed(req)) return refuse(req, res, 403, 'Requests from this origin are not allowed.');
+  if (!deps.originAllowed(req)) return refuse(req, res, 403, text('errors', 'originNotAllowed'));
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== FORM_TYPE) return refuse(req, res, 415, `Send the form as ${FORM_TYPE}.`);
+  if (type !== FORM_TYPE) return refuse(req, res, 415, text('errors', 'formType', { type: FORM_TYPE }));
   let fields: z.infer<typeof formFields>;
   try {
     const body = await readSmallBody(req);
-    if (body === null) return refuse(req, res, 413, `The form is over ${MAX_FORM_BYTES} bytes.`);
+    if (body === null)
+      return refuse(req, res, 413, text('errors', 'formTooLarge', { max: String(MAX_FORM_BYTES) }));
     fields = formFields.parse(Object.fromEntries(new URLSearchParams(body)));
   } catch {
-    return refuse(req, res, 400, 'The form is not complete.');
+    return refuse(req, res, 400, text('errors', 'formIncomplete'));
   }
   try {
     await deps.limiter.consume(deps.clientAddress(req));
     const credentials = signInBody.safeParse({ username: fields.username, password: fields.password });
-    if (!credentials.success) throw new AppError('BAD_REQUEST', 'Give a username and a password.');
+    if (!credentials.success) throw new AppError('BAD_REQUEST', text('errors', 'credentialsMissing'));
     await deps.signIn(req, res, credentials.data);
     redirect(res, safeNextPath(fields.next));
   } catch (error) {
@@ -90,9 +93,10 @@ function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { location, 'cache-control': 'no-store' }).end();
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+// What the browser shows as the page: in the language of the page that sent the form.
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: ErrorText): void {
   req.resume();
   res
     .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
-    .end(message);
+    .end(wordText(message, headersLocale(req.headers)));
 }

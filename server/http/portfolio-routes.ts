@@ -12,12 +12,14 @@ import { FILE_FORMATS, readImportFile } from '../import/file-format';
 import type { CsvFile, ExchangeFormat } from '../import/file-format';
 import type { AccountService } from '../portfolio/account-service';
 import type { PortfolioService } from '../portfolio/portfolio-service';
+import { statusIn } from '../portfolio/value-backfill';
 import type { ValueBackfill } from '../portfolio/value-backfill';
 import { withIncomePrice } from '../portfolio/income-price';
 import type { PastPrices } from '../portfolio/past-prices';
-import { PERFORMANCE_RANGES } from '../portfolio/performance-answer';
+import { inLanguage, PERFORMANCE_RANGES } from '../portfolio/performance-answer';
 import type { PerformanceAnswer, PerformanceRange } from '../portfolio/performance-answer';
 import { signedIn } from './market-routes';
+import { headersLocale } from './request-locale';
 import { parse, sendCsv } from './router';
 import type { RouteContext, Routes } from './router';
 
@@ -87,7 +89,7 @@ export function portfolioRoutes(
             p.timeMs,
             p.value,
           ]);
-          const backfill = history.backfill.status(user(ctx));
+          const backfill = statusIn(history.backfill.status(user(ctx)), headersLocale(ctx.req.headers));
           return { currency: quoteCurrency, intervalMs: history.intervalMs, points, backfill };
         },
       },
@@ -98,7 +100,8 @@ export function portfolioRoutes(
         async handle(ctx) {
           const { range } = parse(performanceQuery, ctx.query);
           const { quoteCurrency } = await accounts.settings(user(ctx));
-          return performance(user(ctx), quoteCurrency, range);
+          const answer = await performance(user(ctx), quoteCurrency, range);
+          return inLanguage(answer, headersLocale(ctx.req.headers));
         },
       },
     },
@@ -154,7 +157,12 @@ export function portfolioRoutes(
           const file = readImportFile(String(ctx.body), format);
           ctx.status = 201;
           if (file.format !== 'livefolio')
-            return imports.import(user(ctx), file as CsvFile & { format: ExchangeFormat }, account);
+            return imports.import(
+              user(ctx),
+              file as CsvFile & { format: ExchangeFormat },
+              account,
+              headersLocale(ctx.req.headers),
+            );
           const added = await portfolio.importRows(user(ctx), fromRows(file.header, file.rows), account);
           return { format: 'livefolio', imported: added.length, skipped: 0, ignored: 0, warnings: [] };
         },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
 import { DEFAULT_LONG_TERM_DAYS } from '../../lib/portfolio/tax-report';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import { gainsCsv, incomeCsv, reportAnswer } from '../portfolio/tax-report-answer';
 import type { ReportFrame } from '../portfolio/tax-report-answer';
@@ -38,16 +38,16 @@ const reportQuery = z.strictObject({
 function frameOf(query: z.infer<typeof reportQuery>, now: number): ReportFrame {
   const { method, longTermDays } = query;
   if (query.year !== undefined && (query.from !== undefined || query.to !== undefined))
-    throw new AppError('BAD_REQUEST', 'year: give a year, or from and to, not both');
+    throw new AppError('BAD_REQUEST', text('errors', 'yearOrRange'));
   if (query.from !== undefined || query.to !== undefined) {
     if (query.from === undefined || query.to === undefined)
       throw new AppError(
         'BAD_REQUEST',
-        `${query.from === undefined ? 'from' : 'to'}: required with the other`,
+        text('errors', 'rangeNeedsBoth', { field: query.from === undefined ? 'from' : 'to' }),
       );
     const from = Date.parse(`${query.from}T00:00:00Z`);
     const to = Date.parse(`${query.to}T00:00:00Z`) + 86_400_000;
-    if (to <= from) throw new AppError('BAD_REQUEST', 'to: must not be before from');
+    if (to <= from) throw new AppError('BAD_REQUEST', text('errors', 'rangeReversed'));
     return { method, longTermDays, from, to };
   }
   const year = query.year ?? new Date(now).getUTCFullYear();
@@ -70,8 +70,7 @@ export function reportRoutes(portfolio: Pick<PortfolioService, 'taxReport'>, now
         access: 'user',
         async handle(ctx) {
           // Both parts are in the JSON answer; choosing one is for the CSV download.
-          if (ctx.query.part !== undefined)
-            throw new AppError('BAD_REQUEST', 'part: only for the CSV download');
+          if (ctx.query.part !== undefined) throw new AppError('BAD_REQUEST', text('errors', 'partCsvOnly'));
           const { frame, report, accountName } = await compute(ctx);
           return reportAnswer(report, frame, accountName);
         },

@@ -1,12 +1,12 @@
 /** A small JSON router for /api/v1: methods, who may call each route, JSON bodies with a size cap, one error shape. */
-import { headersLocale } from './request-locale';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Authenticated } from '../auth/accounts';
-import { AppError, toAppError } from '../errors';
+import { AppError, text, toAppError } from '../errors';
 import { csvText } from '../import/csv-text';
 import type { RequestLimiter } from '../socket/rate-limit';
 import { describeIssues } from '../socket/schemas';
+import { headersLocale } from './request-locale';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -72,7 +72,7 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new AppError('BAD_REQUEST', 'The path is not valid URL encoding.');
+    throw new AppError('BAD_REQUEST', text('errors', 'pathEncoding'));
   }
 }
 
@@ -117,20 +117,24 @@ async function answer(
   try {
     await deps.limiter.consume(deps.clientAddress(req));
     const found = match(routes, url.pathname);
-    if (!found) throw new AppError('NOT_FOUND', `No API route ${url.pathname}.`);
+    if (!found) throw new AppError('NOT_FOUND', text('errors', 'noRoute', { path: url.pathname }));
     const { methods } = found.route;
     const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method;
     const route = methods[method];
     if (!route) {
-      res.setHeader('Allow', Object.keys(methods).join(', '));
-      throw new AppError('METHOD_NOT_ALLOWED', `${url.pathname} answers ${Object.keys(methods).join(', ')}.`);
+      const allowed = Object.keys(methods).join(', ');
+      res.setHeader('Allow', allowed);
+      throw new AppError(
+        'METHOD_NOT_ALLOWED',
+        text('errors', 'methodNotAllowed', { path: url.pathname, methods: allowed }),
+      );
     }
     if (method !== 'GET' && !deps.originAllowed(req))
-      throw new AppError('FORBIDDEN', 'Requests from this origin are not allowed.');
+      throw new AppError('FORBIDDEN', text('errors', 'originNotAllowed'));
     const auth = await deps.authenticate(req);
-    if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', 'Sign in first.');
+    if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', text('errors', 'signInFirst'));
     if (route.access === 'admin' && !auth?.user.isAdmin)
-      throw new AppError('FORBIDDEN', 'Only an admin may do this.');
+      throw new AppError('FORBIDDEN', text('errors', 'adminOnly'));
     const body =
       method === 'GET' || method === 'DELETE'
         ? undefined
@@ -156,6 +160,10 @@ async function answer(
 
 const MEDIA_TYPES = { json: 'application/json', csv: 'text/csv' } as const;
 
+// The size as digits alone, as the English always wrote it: "over 1048576 bytes".
+const tooLarge = (maxBytes: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', text('errors', 'bodyTooLarge', { max: String(maxBytes) }));
+
 /**
  * Reads a body of at most `maxBytes`: parsed JSON, or CSV as text. The content type must say which (a form on
  * another site can send neither without the browser asking first).
@@ -166,13 +174,13 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
     req.resume();
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `Send the body as ${kind.toUpperCase()} (Content-Type: ${MEDIA_TYPES[kind]}).`,
+      text('errors', 'bodyType', { kind: kind.toUpperCase(), type: MEDIA_TYPES[kind] }),
     );
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
     req.resume();
-    throw new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`);
+    throw tooLarge(maxBytes);
   }
   const bytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -184,7 +192,7 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
       else {
         // Answer at once; the rest of the body is read and dropped.
         chunks.length = 0;
-        reject(new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes.`));
+        reject(tooLarge(maxBytes));
       }
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -194,11 +202,10 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
-    throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
+    throw new AppError('BAD_REQUEST', text('errors', 'bodyNotJson'));
   }
 }
 
-/** Parses input with a zod schema; a mismatch is a BAD_REQUEST naming the first wrong field. */
 /** Answers a GET or HEAD with `csv` as a file download named `filename`; the handler then returns `{}`. */
 export function sendCsv(ctx: RouteContext, filename: string, csv: string): Record<string, never> {
   ctx.res.writeHead(200, {
@@ -211,6 +218,7 @@ export function sendCsv(ctx: RouteContext, filename: string, csv: string): Recor
   return {};
 }
 
+/** Parses input with a zod schema; a mismatch is a BAD_REQUEST naming the first wrong field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));

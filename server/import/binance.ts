@@ -5,10 +5,14 @@
  */
 import { MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
 import type { Decimal } from '../../lib/portfolio/decimal';
+import { ENGLISH, text, wordText } from '../errors';
+import type { LocaleChoice } from '../../lib/i18n/locales';
 import type { TradeRecord } from '../sync/records';
 import { amountAndCode, amountIn, decimal, readColumns, utcTime } from './cells';
 import type { Cells } from './cells';
-import { refuseLines } from './csv-table';
+import { allOf, atLine, inField, refuseLines } from './csv-table';
+import type { Problem } from './csv-table';
+import { FORMAT_TITLES } from './file-format';
 import type { CsvFile } from './file-format';
 import { splitPair } from './markets';
 import type { MarketView } from './markets';
@@ -25,16 +29,16 @@ const COLUMNS = [
   { name: 'Fee' },
 ];
 
-/** Parses the file; BAD_REQUEST naming every bad line. */
-export function parseBinance(file: CsvFile, view: MarketView): ParsedFile {
-  const cellsOf = readColumns(file, COLUMNS, 'Binance trade history');
+/** Parses the file, its warnings worded in `locale`'s language; BAD_REQUEST naming every bad line. */
+export function parseBinance(file: CsvFile, view: MarketView, locale: LocaleChoice = ENGLISH): ParsedFile {
+  const cellsOf = readColumns(file, COLUMNS, FORMAT_TITLES.binance);
   const idOf = occurrences();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const records: ImportRecord[] = [];
   for (const row of file.rows) {
     const read = readTrade(cellsOf(row), view);
-    if (typeof read === 'string') {
-      problems.push(`line ${row.line}: ${read}`);
+    if (Array.isArray(read)) {
+      problems.push(atLine(row.line, allOf(read)));
       continue;
     }
     const { trade, parts } = read;
@@ -47,44 +51,47 @@ export function parseBinance(file: CsvFile, view: MarketView): ParsedFile {
     ignored: [],
     prices: new Map(),
     quotes: new Set(records.map((r) => (r.record as TradeRecord).quote)),
-    warnings: view.markets
-      ? []
-      : [
-          'Binance is not configured on this server: its pairs were split by the known quote currencies ' +
-            '(docs/imports.md).',
-        ],
+    warnings: view.markets ? [] : [wordText(text('imports', 'binanceNotConfigured'), locale)],
   };
 }
 
 const positive = (value: Decimal | null) => (value && value.gt(0) ? value : null);
 
+/** "expected an amount of BTC above 0, like 0.5BTC". */
+const amountOf = (currency: string, example: string) =>
+  text('imports', 'expectedAmountOf', { currency, example: `${example}${currency}` });
+
 /** One row as a trade (without its id) and the parts its id is hashed from, or what is wrong with it. */
 function readTrade(
   cell: Cells,
   view: MarketView,
-): { trade: Omit<TradeRecord, 'id'>; parts: string[] } | string {
-  const issues: string[] = [];
+): { trade: Omit<TradeRecord, 'id'>; parts: string[] } | Problem[] {
+  const issues: Problem[] = [];
   const timeMs = utcTime(cell('Date(UTC)'));
-  if (timeMs === null) issues.push(`Date(UTC): expected a UTC time like 2024-03-05 14:02:11`);
+  if (timeMs === null)
+    issues.push(inField('Date(UTC)', text('imports', 'expectedUtcTime', { example: '2024-03-05 14:02:11' })));
   const pair = splitPair(cell('Pair'), view);
   if (!pair)
     issues.push(
-      `Pair: ${JSON.stringify(cell('Pair').slice(0, 24))} is not ${view.markets ? 'a market Binance lists' : 'a pair of a known quote currency'}`,
+      inField(
+        'Pair',
+        text('imports', view.markets ? 'pairNotListed' : 'pairUnknownQuote', {
+          pair: JSON.stringify(cell('Pair').slice(0, 24)),
+        }),
+      ),
     );
   const side = cell('Side').toLowerCase();
-  if (side !== 'buy' && side !== 'sell') issues.push('Side: expected BUY or SELL');
+  if (side !== 'buy' && side !== 'sell') issues.push(inField('Side', text('imports', 'expectedBuyOrSell')));
   const price = positive(decimal(cell('Price')));
-  if (!price) issues.push('Price: expected a decimal above 0');
+  if (!price) issues.push(inField('Price', text('imports', 'expectedPositiveDecimal')));
   const amount = pair ? positive(amountIn(cell('Executed'), pair.base)) : null;
-  if (pair && !amount)
-    issues.push(`Executed: expected an amount of ${pair.base} above 0, like 0.5${pair.base}`);
+  if (pair && !amount) issues.push(inField('Executed', amountOf(pair.base, '0.5')));
   const cost = pair ? positive(amountIn(cell('Amount'), pair.quote)) : null;
-  if (pair && !cost) issues.push(`Amount: expected an amount of ${pair.quote} above 0, like 10${pair.quote}`);
+  if (pair && !cost) issues.push(inField('Amount', amountOf(pair.quote, '10')));
   const fee = amountAndCode(cell('Fee'), pair ? [pair.base, pair.quote, 'BNB'] : ['BNB']);
-  if (!fee) issues.push('Fee: expected an amount and its currency, like 0.001BNB');
-  else if (fee.amount.isNegative()) issues.push('Fee: must not be negative');
-  if (issues.length > 0 || !pair || !price || !amount || !cost || !fee || timeMs === null)
-    return issues.join('; ');
+  if (!fee) issues.push(inField('Fee', text('imports', 'expectedAmountAndCurrency')));
+  else if (fee.amount.isNegative()) issues.push(inField('Fee', text('imports', 'notNegative')));
+  if (issues.length > 0 || !pair || !price || !amount || !cost || !fee || timeMs === null) return issues;
   const trade = {
     symbol: `${pair.base}/${pair.quote}`,
     base: pair.base,

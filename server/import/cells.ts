@@ -3,8 +3,9 @@
  * Each reader returns null for a cell it cannot read, so that a parser can name the line and the column.
  */
 import { Decimal } from '../../lib/portfolio/decimal';
-import { AppError } from '../errors';
-import { requireRows } from './csv-table';
+import { AppError, text } from '../errors';
+import type { ErrorText } from '../errors';
+import { atLine, requireRows } from './csv-table';
 import type { CsvRow } from './csv-table';
 
 /** A column as the exchange names it, with the older names it had; `optional` ones may be absent. */
@@ -24,7 +25,7 @@ export type Cells = (name: string) => string;
 export function readColumns(
   file: { header: CsvRow; rows: readonly CsvRow[] },
   specs: readonly ColumnSpec[],
-  title: string,
+  title: ErrorText,
 ): (row: CsvRow) => Cells {
   const { header } = file;
   const position = new Map(header.cells.map((c, i) => [c.trim().toLowerCase(), i]));
@@ -40,10 +41,17 @@ export function readColumns(
   if (missing.length > 0)
     throw new AppError(
       'BAD_REQUEST',
-      `line ${header.line}: a ${title} has the columns ${specs
-        .filter((s) => !s.optional)
-        .map((s) => s.name)
-        .join(', ')}; this one lacks ${missing.join(', ')}.`,
+      atLine(
+        header.line,
+        text('imports', 'columnsMissing', {
+          title,
+          columns: specs
+            .filter((s) => !s.optional)
+            .map((s) => s.name)
+            .join(', '),
+          missing: missing.join(', '),
+        }),
+      ),
     );
   requireRows(header, file.rows);
   return (row) => (name) => {

@@ -8,12 +8,16 @@ import { MAX_FRACTION_DIGITS, ZERO } from '../../lib/portfolio/decimal';
 import type { Decimal } from '../../lib/portfolio/decimal';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { IncomeType } from '../../lib/portfolio/transaction';
+import { text } from '../errors';
+import type { ErrorText } from '../errors';
 import type { BookableRecord } from '../sync/book-records';
 import type { TradeRecord } from '../sync/records';
 import { decimal, money, readColumns, utcTime } from './cells';
 import type { Cells } from './cells';
 import { convertNote, tradeNote } from './coinbase-notes';
-import { refuseLines } from './csv-table';
+import { allOf, atLine, inField, refuseLines } from './csv-table';
+import type { Problem } from './csv-table';
+import { FORMAT_TITLES } from './file-format';
 import type { CsvFile } from './file-format';
 import type { ImportRecord, ParsedFile, StatedPrice } from './parsed-file';
 import { statedKey } from './parsed-file';
@@ -76,20 +80,21 @@ interface Row {
 
 /** Parses the file; BAD_REQUEST naming every bad line. */
 export function parseCoinbase(file: CsvFile): ParsedFile {
-  const cellsOf = readColumns(file, COLUMNS, 'Coinbase transaction history');
+  const cellsOf = readColumns(file, COLUMNS, FORMAT_TITLES.coinbase);
   const idOf = occurrences();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const records: ImportRecord[] = [];
   const prices = new Map<string, StatedPrice>();
   const quotes = new Set<string>();
   for (const line of file.rows) {
     const row = readRow(cellsOf(line), line.line);
-    const record =
-      typeof row === 'string'
-        ? row
-        : toRecord(row, idOf(row.id || contentId(line.cells.map((c) => c.trim()))));
-    if (typeof row === 'string' || typeof record === 'string') {
-      problems.push(`line ${line.line}: ${typeof row === 'string' ? row : (record as string)}`);
+    if (Array.isArray(row)) {
+      problems.push(atLine(line.line, allOf(row)));
+      continue;
+    }
+    const record = toRecord(row, idOf(row.id || contentId(line.cells.map((c) => c.trim()))));
+    if (!('kind' in record)) {
+      problems.push(atLine(line.line, record));
       continue;
     }
     records.push({ ...record, lines: [row.line] });
@@ -112,30 +117,38 @@ export function parseCoinbase(file: CsvFile): ParsedFile {
 const ticker = (text: string) => (TICKER_PATTERN.test(text) ? text : null);
 
 /** A row's cells, checked; or what is wrong with them. */
-function readRow(cell: Cells, line: number): Row | string {
-  const issues: string[] = [];
+function readRow(cell: Cells, line: number): Row | Problem[] {
+  const issues: Problem[] = [];
   const kind = TYPES[cell('Transaction Type').toLowerCase()];
   if (!kind)
     issues.push(
-      `Transaction Type: ${JSON.stringify(cell('Transaction Type').slice(0, 40))} is not one Livefolio books (docs/imports.md lists them)`,
+      inField(
+        'Transaction Type',
+        text('imports', 'typeNotBooked', { type: JSON.stringify(cell('Transaction Type').slice(0, 40)) }),
+      ),
     );
   const timeMs = utcTime(cell('Timestamp'));
-  if (timeMs === null) issues.push('Timestamp: expected a UTC time like 2024-03-05 14:02:11 UTC');
+  if (timeMs === null)
+    issues.push(
+      inField('Timestamp', text('imports', 'expectedUtcTime', { example: '2024-03-05 14:02:11 UTC' })),
+    );
   const asset = ticker(cell('Asset'));
-  if (!asset) issues.push('Asset: expected an upper-case ticker like BTC');
+  if (!asset) issues.push(inField('Asset', text('imports', 'expectedTicker')));
   const quantity = decimal(cell('Quantity Transacted'))?.abs() ?? null;
-  if (!quantity || quantity.isZero()) issues.push('Quantity Transacted: expected a decimal other than 0');
+  if (!quantity || quantity.isZero())
+    issues.push(inField('Quantity Transacted', text('imports', 'expectedNonZeroDecimal')));
   const currency = ticker(cell('Price Currency'));
-  if (!currency) issues.push('Price Currency: expected a currency code like USD');
+  if (!currency) issues.push(inField('Price Currency', text('imports', 'expectedCurrencyCode')));
   const price = cell('Price at Transaction') === '' ? null : money(cell('Price at Transaction'));
   if (price === null && cell('Price at Transaction') !== '')
-    issues.push('Price at Transaction: not an amount');
+    issues.push(inField('Price at Transaction', text('imports', 'notAnAmount')));
   const subtotal = cell('Subtotal') === '' ? null : money(cell('Subtotal'));
-  if (subtotal === null && cell('Subtotal') !== '') issues.push('Subtotal: not an amount');
+  if (subtotal === null && cell('Subtotal') !== '')
+    issues.push(inField('Subtotal', text('imports', 'notAnAmount')));
   const fees = cell('Fees and/or Spread') === '' ? ZERO : money(cell('Fees and/or Spread'));
-  if (fees === null) issues.push('Fees and/or Spread: not an amount');
+  if (fees === null) issues.push(inField('Fees and/or Spread', text('imports', 'notAnAmount')));
   if (issues.length > 0 || !kind || timeMs === null || !asset || !quantity || !currency || !fees)
-    return issues.join('; ');
+    return issues;
   return {
     line,
     id: cell('ID'),
@@ -151,8 +164,8 @@ function readRow(cell: Cells, line: number): Row | string {
   };
 }
 
-/** What a row books. */
-type Booked = BookableRecord | string;
+/** What a row books, or what is wrong with it. */
+type Booked = BookableRecord | ErrorText;
 
 /** The record a row books under `id`, or what is wrong with it. */
 function toRecord(row: Row, id: string): Booked {
@@ -174,7 +187,8 @@ function trade(row: Row, side: 'buy' | 'sell', id: string): Booked {
   let cost: Decimal;
   let fee: Decimal;
   if (quote === row.currency) {
-    if (!row.subtotal || row.subtotal.isZero()) return `Subtotal: a ${side} needs what it cost, above 0`;
+    if (!row.subtotal || row.subtotal.isZero())
+      return inField('Subtotal', text('imports', side === 'buy' ? 'buyWithoutCost' : 'sellWithoutCost'));
     cost = row.subtotal;
     fee = row.fees;
   } else {
@@ -183,7 +197,11 @@ function trade(row: Row, side: 'buy' | 'sell', id: string): Booked {
     cost = note?.rate ? row.quantity.times(note.rate) : total;
     fee = cost.minus(total).abs();
   }
-  if (quote === row.asset) return `Notes: a ${side} of ${row.asset} paid in ${row.asset}`;
+  if (quote === row.asset)
+    return inField(
+      'Notes',
+      text('imports', side === 'buy' ? 'buyPaidInItself' : 'sellPaidInItself', { asset: row.asset }),
+    );
   const record: TradeRecord = {
     id,
     symbol: `${row.asset}/${quote}`,
@@ -203,7 +221,7 @@ function trade(row: Row, side: 'buy' | 'sell', id: string): Booked {
 function convert(row: Row, id: string): Booked {
   const into = convertNote(row.notes);
   if (!into || into.amount.isZero() || !TICKER_PATTERN.test(into.currency) || into.currency === row.asset)
-    return 'Notes: a Convert must say what it became, like "Converted 0.5 ETH to 0.025 BTC"';
+    return inField('Notes', text('imports', 'convertWithoutResult'));
   return {
     kind: 'trade',
     record: {

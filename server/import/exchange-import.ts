@@ -8,7 +8,9 @@
  */
 import { MAX_EXTERNAL_ID_LENGTH, parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { AppError } from '../errors';
+import type { LocaleChoice } from '../../lib/i18n/locales';
+import { AppError, ENGLISH, text } from '../errors';
+import type { ErrorText } from '../errors';
 import type { MarketInfo } from '../feeds/types';
 import type { PastPrices } from '../portfolio/past-prices';
 import { checkBookable, noAccount } from '../portfolio/account-fields';
@@ -23,7 +25,8 @@ import type { BookingContext, PriceAt } from '../sync/book-records';
 import { HOME_CURRENCIES } from '../sync/sync-service';
 import { parseBinance } from './binance';
 import { parseCoinbase } from './coinbase';
-import { refuseLines } from './csv-table';
+import { allOf, atLines, inField, refuseLines } from './csv-table';
+import type { Problem } from './csv-table';
 import type { CsvFile, ExchangeFormat } from './file-format';
 import { parseKraken } from './kraken';
 import { homeCurrency } from './markets';
@@ -37,7 +40,7 @@ import type { RateAt } from '../sync/requote';
 /** Each format's exchange (its ccxt id), its name, and its parser. */
 const EXCHANGES: Record<
   ExchangeFormat,
-  { id: string; title: string; parse(file: CsvFile, view: MarketView): ParsedFile }
+  { id: string; title: string; parse(file: CsvFile, view: MarketView, locale: LocaleChoice): ParsedFile }
 > = {
   binance: { id: 'binance', title: 'Binance', parse: parseBinance },
   coinbase: { id: 'coinbase', title: 'Coinbase', parse: parseCoinbase },
@@ -67,7 +70,7 @@ export interface ImportOutcome {
   warnings: string[];
 }
 
-/** A record's transactions and how refusals name it. */
+/** A record's transactions and how refusals name it (`label` in English, for the messages of other modules). */
 interface Booked {
   record: ImportRecord;
   label: string;
@@ -75,6 +78,9 @@ interface Booked {
 }
 
 const label = (lines: readonly number[]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`;
+
+/** What another module's error says: its message by key where it carries one, else its English text. */
+const problemOf = (error: Error & { text?: ErrorText }): Problem => error.text ?? error.message;
 
 /** Imports of the exchanges' own files, one user at a time. */
 export class ExchangeImport {
@@ -86,17 +92,19 @@ export class ExchangeImport {
 
   /**
    * Books the file into `account` (one of the user's, else NOT_FOUND), or without one into the account named
-   * after the exchange, created when missing. Throws BAD_REQUEST naming every bad line, nothing stored.
+   * after the exchange, created when missing. Throws BAD_REQUEST naming every bad line, nothing stored. Its
+   * warnings are worded in `locale`'s language (docs/locales.md, L6); its refusals carry their keys.
    */
   async import(
     userId: number,
     file: CsvFile & { format: ExchangeFormat },
     account?: string,
+    locale: LocaleChoice = ENGLISH,
   ): Promise<ImportOutcome> {
     const exchange = EXCHANGES[file.format];
     if (account !== undefined) await this.checkAccount(userId, account);
     const view = this.view(exchange.id);
-    const parsed = exchange.parse(file, view);
+    const parsed = exchange.parse(file, view, locale);
     const home = homeCurrency(view, [await this.deps.currency(userId), ...HOME_CURRENCIES], parsed.quotes);
     const booked = await book(parsed.records, {
       // Set on each transaction once the account is known, inside the write.
@@ -108,7 +116,8 @@ export class ExchangeImport {
     });
     const quotes = portfolioQuotes(await this.deps.transactions.list(userId));
     const requoted = await requoteAll(booked, quotes, this.rateAt(exchange.id), (b) => b.label);
-    if (requoted.problems.length > 0) throw refuseLines(requoted.problems);
+    if (requoted.failures.length > 0)
+      throw refuseLines(requoted.failures.map((f) => atLines(f.booked.record.lines, f.problem)));
     const written = await this.write(userId, requoted.booked, { account, exchange, home });
     if (written.added) this.deps.changed(userId);
     return {
@@ -135,7 +144,7 @@ export class ExchangeImport {
     return this.deps.transactions.change(userId, async (mine, accounts) => {
       const target = await targetAccount(accounts, into.account, exchange.title);
       const all = await mine.list();
-      const conflicts = quoteConflicts(all, booked, `this ${exchange.title} file is valued in ${home}`);
+      const conflicts = quoteConflicts(all, booked, { exchange: exchange.title, home });
       if (conflicts.length > 0) throw refuseLines(conflicts);
       const { fresh, imported, skipped } = newLegs(booked, {
         known: await mine.externalIds(target.id),
@@ -172,10 +181,7 @@ export class ExchangeImport {
   private view(exchange: string): MarketView {
     const markets = this.deps.markets(exchange);
     if (markets && markets.size === 0)
-      throw new AppError(
-        'EXCHANGE_UNAVAILABLE',
-        `The markets of ${exchange} are not loaded yet; try again shortly.`,
-      );
+      throw new AppError('EXCHANGE_UNAVAILABLE', text('imports', 'marketsLoading', { exchange }));
     return { exchange, markets: markets ?? null };
   }
 
@@ -195,10 +201,7 @@ export class ExchangeImport {
       try {
         return await this.deps.prices.price(from, to, timeMs, exchange);
       } catch {
-        throw new AppError(
-          'EXCHANGE_UNAVAILABLE',
-          'The exchanges could not be asked for past prices just now; nothing was imported. Try again shortly.',
-        );
+        throw new AppError('EXCHANGE_UNAVAILABLE', text('imports', 'pricesUnavailable'));
       }
     };
   }
@@ -206,24 +209,23 @@ export class ExchangeImport {
 
 /** Every record's transactions, in booking order; BAD_REQUEST naming each record that cannot be booked. */
 async function book(records: readonly ImportRecord[], ctx: BookingContext): Promise<Booked[]> {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const booked: Booked[] = [];
   for (const record of inBookingOrder(records)) {
-    const where = label(record.lines);
     try {
       const legs = await bookRecord(record, ctx);
-      const issues = legs.flatMap((leg) => {
+      const issues = legs.flatMap((leg): Problem[] => {
         const parsed = parseNewTransaction(fieldsOf(leg));
         // The exchange's id comes from the file: one too long to keep is not an id.
         const id =
-          leg.externalId.length > MAX_EXTERNAL_ID_LENGTH ? ['id: too long to be an exchange’s id'] : [];
+          leg.externalId.length > MAX_EXTERNAL_ID_LENGTH ? [inField('id', text('imports', 'idTooLong'))] : [];
         return [...(parsed.ok ? [] : parsed.error.issues), ...id];
       });
-      if (issues.length > 0) problems.push(`${where}: ${issues.join('; ')}`);
-      else booked.push({ record, label: where, legs });
+      if (issues.length > 0) problems.push(atLines(record.lines, allOf(issues)));
+      else booked.push({ record, label: label(record.lines), legs });
     } catch (error) {
       if (!(error instanceof BookingError)) throw error;
-      problems.push(`${where}: ${error.message}`);
+      problems.push(atLines(record.lines, problemOf(error)));
     }
   }
   if (problems.length > 0) throw refuseLines(problems);
@@ -261,16 +263,21 @@ function newLegs(
   return { fresh, imported, skipped };
 }
 
-/** Lines whose transactions would quote an asset otherwise than the user's history does (P2), each named. */
-function quoteConflicts(all: readonly Transaction[], booked: readonly Booked[], why: string): string[] {
+/**
+ * Lines whose transactions would quote an asset otherwise than the user's history does (P2), each named, the
+ * file being valued in `home`.
+ */
+function quoteConflicts(
+  all: readonly Transaction[],
+  booked: readonly Booked[],
+  file: { exchange: string; home: string },
+): Problem[] {
   const quoted = new Map(all.map((t) => [t.asset, t.quoteCurrency]));
   return booked.flatMap((b) => {
     const clash = b.legs.find((l) => (quoted.get(l.asset) ?? l.quoteCurrency) !== l.quoteCurrency);
     if (!clash) return [];
-    return [
-      `${b.label}: ${clash.asset} is quoted in ${quoted.get(clash.asset) ?? ''} in your portfolio, and ${why} ` +
-        '(one quote currency per asset, P2)',
-    ];
+    const values = { ...file, asset: clash.asset, quoted: quoted.get(clash.asset) ?? '' };
+    return [atLines(b.record.lines, text('imports', 'quoteConflict', values))];
   });
 }
 

@@ -3,9 +3,10 @@
  * own export, Binance's spot trade history, Coinbase's transaction history (which has a few lines before its
  * header) or Kraken's ledgers export. A file of any other kind is refused whole, saying what was expected.
  */
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
+import type { ErrorText } from '../errors';
 import { CSV_COLUMNS } from '../portfolio/transactions-csv';
-import { checkDelimiter, checkShape, readCsv } from './csv-table';
+import { atLine, checkDelimiter, checkShape, readCsv } from './csv-table';
 import type { CsvRow } from './csv-table';
 
 /** The kinds of file an import reads (`format=`). */
@@ -21,11 +22,11 @@ export type ExchangeFormat = Exclude<FileFormat, 'livefolio'>;
 export const MAX_IMPORT_ROWS = 10_000;
 
 /** How each format is named in messages. */
-export const FORMAT_TITLES: Record<FileFormat, string> = {
-  livefolio: 'Livefolio export',
-  binance: 'Binance trade history',
-  coinbase: 'Coinbase transaction history',
-  kraken: 'Kraken ledgers export',
+export const FORMAT_TITLES: Record<FileFormat, ErrorText> = {
+  livefolio: text('imports', 'formatLivefolio'),
+  binance: text('imports', 'formatBinance'),
+  coinbase: text('imports', 'formatCoinbase'),
+  kraken: text('imports', 'formatKraken'),
 };
 
 /** Coinbase's report opens with a title, the user and sometimes a sentence; its header comes within this many rows. */
@@ -62,44 +63,34 @@ function findHeader(rows: readonly CsvRow[]): { index: number; format: FileForma
   return CSV_COLUMNS.some((c) => has.has(c)) ? { index: 0, format: 'livefolio' } : null;
 }
 
-const EXPECTED =
-  'expected a Livefolio export (time, type, asset, quantity, price, quote_currency, fee, fee_currency, …), ' +
-  "Binance's spot trade history (Date(UTC), Pair, Side, Price, Executed, Amount, Fee), Coinbase's transaction " +
-  "history (Timestamp, Transaction Type, Asset, Quantity Transacted, …) or Kraken's ledgers export (txid, " +
-  'refid, time, type, asset, amount, fee, …)';
-
 /**
  * Reads the file and tells its format; `asked` (not `auto`) must be what it is. BAD_REQUEST, saying what is wrong
  * with the file as a whole, for an empty file, another delimiter, a file of another kind, rows of the wrong width
  * (a file cut off) and more than MAX_IMPORT_ROWS rows. Its columns are checked by its parser, then requireRows.
  */
-export function readImportFile(text: string, asked: FileFormat | 'auto'): CsvFile {
-  const all = readCsv(text);
-  if (all.length === 0)
-    throw new AppError('BAD_REQUEST', 'The file is empty: expected a header row and transactions.');
+export function readImportFile(csv: string, asked: FileFormat | 'auto'): CsvFile {
+  const all = readCsv(csv);
+  if (all.length === 0) throw new AppError('BAD_REQUEST', text('imports', 'fileEmpty'));
   const found = findHeader(all);
   const header = all[found?.index ?? 0] as CsvRow;
   checkDelimiter(header);
-  if (!found)
-    throw new AppError('BAD_REQUEST', `line ${header.line}: not a file Livefolio imports: ${EXPECTED}.`);
+  if (!found) throw new AppError('BAD_REQUEST', atLine(header.line, text('imports', 'notImportable')));
   if (found.format === 'kraken-trades')
-    throw new AppError(
-      'BAD_REQUEST',
-      `line ${header.line}: this is Kraken's trades export; import Kraken's ledgers export instead, which also ` +
-        'holds deposits, withdrawals and staking rewards.',
-    );
+    throw new AppError('BAD_REQUEST', atLine(header.line, text('imports', 'krakenTradesExport')));
   const format = found.format;
   if (asked !== 'auto' && asked !== format)
     throw new AppError(
       'BAD_REQUEST',
-      `line ${header.line}: this file is a ${FORMAT_TITLES[format]}, not a ${FORMAT_TITLES[asked]}: import it with ` +
-        `format=${format} (or auto).`,
+      atLine(
+        header.line,
+        text('imports', 'otherFormat', { found: FORMAT_TITLES[format], asked: FORMAT_TITLES[asked], format }),
+      ),
     );
   const rows = all.slice(found.index + 1);
   if (rows.length > MAX_IMPORT_ROWS)
     throw new AppError(
       'BAD_REQUEST',
-      `At most ${MAX_IMPORT_ROWS} transactions per import; this file has ${rows.length}.`,
+      text('imports', 'tooManyRows', { max: String(MAX_IMPORT_ROWS), count: String(rows.length) }),
     );
   checkShape(rows, header.cells.length);
   return { format, header, rows };

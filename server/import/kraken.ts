@@ -8,9 +8,14 @@ import { MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
 import type { Decimal } from '../../lib/portfolio/decimal';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { IncomeType } from '../../lib/portfolio/transaction';
+import type { LocaleChoice } from '../../lib/i18n/locales';
+import { ENGLISH, text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import { decimal, readColumns, utcTime } from './cells';
 import type { Cells } from './cells';
-import { refuseLines } from './csv-table';
+import { allOf, atLine, atLines, inField, refuseLines } from './csv-table';
+import type { Problem } from './csv-table';
+import { FORMAT_TITLES } from './file-format';
 import type { CsvFile } from './file-format';
 import { krakenAsset } from './kraken-assets';
 import { pairOf } from './markets';
@@ -62,11 +67,11 @@ function incomeType(e: Entry): IncomeType | null {
   return null;
 }
 
-/** Parses the file; BAD_REQUEST naming every bad line. */
-export function parseKraken(file: CsvFile, view: MarketView): ParsedFile {
-  const cellsOf = readColumns(file, COLUMNS, 'Kraken ledgers export');
+/** Parses the file, its warnings worded in `locale`'s language; BAD_REQUEST naming every bad line. */
+export function parseKraken(file: CsvFile, view: MarketView, locale: LocaleChoice = ENGLISH): ParsedFile {
+  const cellsOf = readColumns(file, COLUMNS, FORMAT_TITLES.kraken);
   const idOf = occurrences();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const records: ImportRecord[] = [];
   const ignored: number[] = [];
   const trades = new Map<string, Entry[]>();
@@ -77,8 +82,8 @@ export function parseKraken(file: CsvFile, view: MarketView): ParsedFile {
       continue;
     }
     const entry = readEntry(cell, row.line);
-    if (typeof entry === 'string') {
-      problems.push(`line ${row.line}: ${entry}`);
+    if (Array.isArray(entry)) {
+      problems.push(atLine(row.line, allOf(entry)));
       continue;
     }
     if (['trade', 'spend', 'receive'].includes(entry.type)) {
@@ -88,14 +93,17 @@ export function parseKraken(file: CsvFile, view: MarketView): ParsedFile {
     }
     const booked = single(entry, idOf);
     if (booked === null) ignored.push(row.line);
-    else if (typeof booked === 'string') problems.push(`line ${row.line}: ${booked}`);
+    else if (!('kind' in booked)) problems.push(atLine(row.line, booked));
     else records.push(booked);
   }
   for (const [refid, entries] of trades) {
     const booked = trade(refid, entries, view);
-    if (typeof booked === 'string')
+    if (!('kind' in booked))
       problems.push(
-        `line${entries.length > 1 ? 's' : ''} ${entries.map((e) => e.line).join(', ')}: ${booked}`,
+        atLines(
+          entries.map((e) => e.line),
+          booked,
+        ),
       );
     else records.push(booked);
   }
@@ -106,29 +114,30 @@ export function parseKraken(file: CsvFile, view: MarketView): ParsedFile {
     ignored,
     prices: new Map(),
     quotes: new Set(records.map((r) => (r.kind === 'trade' ? r.record.quote : r.record.currency))),
-    warnings: view.markets
-      ? []
-      : [
-          'Kraken is not configured on this server: which currency of each trade is the quote was told by the ' +
-            'known quote currencies (docs/imports.md).',
-        ],
+    warnings: view.markets ? [] : [wordText(text('imports', 'krakenNotConfigured'), locale)],
   };
 }
 
 /** A row's cells, checked; or what is wrong with them. */
-function readEntry(cell: Cells, line: number): Entry | string {
-  const issues: string[] = [];
+function readEntry(cell: Cells, line: number): Entry | Problem[] {
+  const issues: Problem[] = [];
   const timeMs = utcTime(cell('time'));
-  if (timeMs === null) issues.push('time: expected a UTC time like 2024-03-05 14:02:11');
+  if (timeMs === null)
+    issues.push(inField('time', text('imports', 'expectedUtcTime', { example: '2024-03-05 14:02:11' })));
   const asset = krakenAsset(cell('asset'));
   if (!TICKER_PATTERN.test(asset))
-    issues.push(`asset: ${JSON.stringify(cell('asset').slice(0, 24))} is not an asset code`);
+    issues.push(
+      inField(
+        'asset',
+        text('imports', 'notAssetCode', { asset: JSON.stringify(cell('asset').slice(0, 24)) }),
+      ),
+    );
   const amount = decimal(cell('amount'));
-  if (!amount || amount.isZero()) issues.push('amount: expected a decimal other than 0');
+  if (!amount || amount.isZero()) issues.push(inField('amount', text('imports', 'expectedNonZeroDecimal')));
   const fee = decimal(cell('fee'));
-  if (!fee) issues.push('fee: expected a decimal');
-  else if (fee.isNegative()) issues.push('fee: must not be negative');
-  if (issues.length > 0 || timeMs === null || !amount || !fee) return issues.join('; ');
+  if (!fee) issues.push(inField('fee', text('imports', 'expectedDecimal')));
+  else if (fee.isNegative()) issues.push(inField('fee', text('imports', 'notNegative')));
+  if (issues.length > 0 || timeMs === null || !amount || !fee) return issues;
   return {
     line,
     txid: cell('txid'),
@@ -143,10 +152,10 @@ function readEntry(cell: Cells, line: number): Entry | string {
 }
 
 /** A one-row record (deposit, withdrawal, income), null for a move between Kraken's wallets, or what is wrong. */
-function single(e: Entry, idOf: (id: string) => string): ImportRecord | null | string {
+function single(e: Entry, idOf: (id: string) => string): ImportRecord | null | ErrorText {
   if (INTERNAL[e.type]?.includes(e.subtype)) {
     // Such a move changes no holding; a fee on it would, and Livefolio does not book it.
-    return e.fee.isZero() ? null : 'fee: a move between Kraken wallets with a fee is not booked';
+    return e.fee.isZero() ? null : inField('fee', text('imports', 'walletMoveWithFee'));
   }
   const fee = e.fee.isZero() ? null : { amount: e.fee, currency: e.asset };
   const lines = [e.line];
@@ -154,7 +163,7 @@ function single(e: Entry, idOf: (id: string) => string): ImportRecord | null | s
   const leaving = e.type === 'withdrawal' || (e.type === 'transfer' && e.subtype === 'spottofutures');
   if (arriving || leaving) {
     if (e.amount.isNegative() !== leaving)
-      return `amount: a ${leaving ? 'withdrawal' : 'deposit'} must be ${leaving ? 'negative' : 'positive'}`;
+      return inField('amount', text('imports', leaving ? 'withdrawalNotNegative' : 'depositNotPositive'));
     const record = {
       id: idOf(e.refid || e.txid),
       currency: e.asset,
@@ -166,25 +175,33 @@ function single(e: Entry, idOf: (id: string) => string): ImportRecord | null | s
   }
   const type = incomeType(e);
   if (!type)
-    return `type: ${JSON.stringify(`${e.type}${e.subtype ? ` / ${e.subtype}` : ''}`.slice(0, 40))} is not one Livefolio books (docs/imports.md lists them)`;
-  if (e.amount.isNegative()) return `amount: ${type} income must be positive`;
+    return inField(
+      'type',
+      text('imports', 'typeNotBooked', {
+        type: JSON.stringify(`${e.type}${e.subtype ? ` / ${e.subtype}` : ''}`.slice(0, 40)),
+      }),
+    );
+  if (e.amount.isNegative()) return inField('amount', text('imports', 'incomeNotPositive', { type }));
   const record = { id: idOf(e.txid), type, currency: e.asset, amount: e.amount, fee, timeMs: e.timeMs };
   return { kind: 'income', record, lines };
 }
 
 /** The rows of one refid as a trade: one spent, one received, in two currencies a market trades. */
-function trade(refid: string, entries: readonly Entry[], view: MarketView): ImportRecord | string {
+function trade(refid: string, entries: readonly Entry[], view: MarketView): ImportRecord | ErrorText {
   const spent = entries.filter((e) => e.amount.isNegative());
   const received = entries.filter((e) => !e.amount.isNegative());
   const [out] = spent;
   const [into] = received;
   if (!out || !into || entries.length !== 2)
-    return `trade ${refid} has ${entries.length} row${entries.length > 1 ? 's' : ''}; a trade is one row spent and one received (the other may be outside the exported dates)`;
-  if (out.asset === into.asset) return `trade ${refid} spends and receives ${out.asset}`;
-  if (!out.fee.isZero() && !into.fee.isZero()) return `trade ${refid} has a fee on both sides`;
+    return text('imports', 'tradeRowCount', { refid, count: String(entries.length) });
+  if (out.asset === into.asset) return text('imports', 'tradeSameAsset', { refid, asset: out.asset });
+  if (!out.fee.isZero() && !into.fee.isZero()) return text('imports', 'tradeFeeBothSides', { refid });
   const pair = pairOf(out.asset, into.asset, view);
   if (!pair)
-    return `no ${view.markets ? 'Kraken market' : 'known quote currency'} trades ${out.asset} for ${into.asset}`;
+    return text('imports', view.markets ? 'noKrakenMarket' : 'noKnownQuote', {
+      spent: out.asset,
+      received: into.asset,
+    });
   const buying = pair.base === into.asset;
   const amount = (buying ? into : out).amount.abs();
   const cost = (buying ? out : into).amount.abs();

@@ -3,9 +3,12 @@
  * check that a history adds up account by account (P2), its refusals naming accounts by name.
  */
 import type { PortfolioAccount } from '../../lib/portfolio/account';
+import type { HoldingsError } from '../../lib/portfolio/holdings';
 import { validateTransactions } from '../../lib/portfolio/holdings';
 import type { BookedTransaction, NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
+import type { ErrorText } from '../errors';
+import { atLine } from '../import/csv-table';
 
 /** Where a transaction goes when it names no account: the oldest account, or what a replaced one had. */
 export interface AccountDefaults {
@@ -14,9 +17,9 @@ export interface AccountDefaults {
   toAccount?: string | undefined;
 }
 
-/** How a refusal names what was wrong: `prefix` before it ("line 5: "), and the destination's field. */
+/** How a refusal names what was wrong: the file's `line` before it ("line 5: "), and the destination's field. */
 export interface RefusalWords {
-  prefix?: string;
+  line?: number;
   toAccountField?: string;
 }
 
@@ -32,20 +35,24 @@ export function resolveAccounts(
   words: RefusalWords = {},
 ): BookedTransaction {
   const to = words.toAccountField ?? 'toAccount';
-  const refuse = (message: string) => new AppError('BAD_REQUEST', `${words.prefix ?? ''}${message}`);
+  const refuse = (field: string, problem: ErrorText) => {
+    const message = text('errors', 'fieldProblem', { field, problem });
+    return new AppError('BAD_REQUEST', words.line === undefined ? message : atLine(words.line, message));
+  };
+  const missing = (id: string) => text('errors', 'noAccountNamed', { account: JSON.stringify(id) });
   const account = input.account ?? defaults.account;
-  if (!accounts.has(account)) throw refuse(`account: no account ${JSON.stringify(account)}`);
+  if (!accounts.has(account)) throw refuse('account', missing(account));
   if (input.type !== 'transfer') return { ...input, account };
   const toAccount = input.toAccount ?? defaults.toAccount;
-  if (toAccount === undefined) throw refuse(`${to}: required on a transfer (the account it goes to)`);
-  if (!accounts.has(toAccount)) throw refuse(`${to}: no account ${JSON.stringify(toAccount)}`);
-  if (toAccount === account) throw refuse(`${to}: must be another account than account`);
+  if (toAccount === undefined) throw refuse(to, text('errors', 'transferNeedsAccount'));
+  if (!accounts.has(toAccount)) throw refuse(to, missing(toAccount));
+  if (toAccount === account) throw refuse(to, text('errors', 'transferSameAccount'));
   return { ...input, account, toAccount };
 }
 
 /** An account id that is not one of the user's: NOT_FOUND, the same for somebody else's as for none (A7). */
 export function noAccount(id: string): AppError {
-  return new AppError('NOT_FOUND', `No account ${id}.`);
+  return new AppError('NOT_FOUND', text('errors', 'noAccount', { id }));
 }
 
 /** The user's accounts by id. */
@@ -68,5 +75,17 @@ export function checkBookable(
   accounts: readonly PortfolioAccount[],
 ): void {
   const result = validateTransactions(transactions, { accountName: accountNames(accounts) });
-  if (!result.ok) throw new AppError('BAD_REQUEST', result.error.message);
+  if (!result.ok) throw new AppError('BAD_REQUEST', bookingRefusal(result.error));
+}
+
+const REFUSAL_KEYS = {
+  'insufficient-holding': 'holdingShort',
+  'mixed-quote-currency': 'quoteMixed',
+  'fee-exceeds-quantity': 'feeExceedsQuantity',
+} as const;
+
+/** A history that does not book (P2), as the server's message: worded in each reader's language. */
+export function bookingRefusal(error: HoldingsError): ErrorText {
+  const withFee = error.code === 'insufficient-holding' && error.values.feeInAsset === 'yes';
+  return text('errors', withFee ? 'holdingShortWithFee' : REFUSAL_KEYS[error.code], error.values);
 }

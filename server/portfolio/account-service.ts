@@ -1,7 +1,7 @@
 /** A user's portfolio accounts (docs/protocol.md P8): listed, created, renamed and deleted with their transactions. */
 import { MAX_ACCOUNTS, accountNameKey } from '../../lib/portfolio/account';
 import type { AccountKind, AccountSummary, PortfolioAccount } from '../../lib/portfolio/account';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { PortfolioAccountStore, UserPortfolioAccounts } from '../store/portfolio-account-store';
 import type { TransactionStore } from '../store/transaction-store';
 import { checkBookable, noAccount } from './account-fields';
@@ -20,7 +20,7 @@ const isUniqueViolation = (error: unknown) => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-const taken = (name: string) => new AppError('CONFLICT', `There is already an account named "${name}".`);
+const taken = (name: string) => new AppError('CONFLICT', text('errors', 'accountNameTaken', { name }));
 
 /** The account rules; every change runs in the database transaction that holds the user's history. */
 export class AccountService {
@@ -69,8 +69,7 @@ export class AccountService {
     const removed = await this.deps.transactions.change(userId, async (mine, accounts) => {
       const known = await accounts.list();
       if (!known.some((a) => a.id === id)) throw noAccount(id);
-      if (known.length === 1)
-        throw new AppError('CONFLICT', 'This is your only account: a portfolio keeps at least one.');
+      if (known.length === 1) throw new AppError('CONFLICT', text('errors', 'lastAccount'));
       const rest = known.filter((a) => a.id !== id);
       checkBookable(
         (await mine.list()).filter((t) => t.account !== id && t.toAccount !== id),
@@ -109,10 +108,10 @@ export async function createAccounts(
     keys.add(accountNameKey(name));
   }
   if (known.length + names.length > MAX_ACCOUNTS) {
-    const adding = names.length === 1 ? 'another' : `${names.length} more`;
+    const values = { count: String(known.length), max: String(MAX_ACCOUNTS), adding: String(names.length) };
     throw new AppError(
       'CONFLICT',
-      `You have ${known.length} accounts; at most ${MAX_ACCOUNTS}, so not ${adding}. Delete one first.`,
+      text('errors', names.length === 1 ? 'tooManyAccountsOne' : 'tooManyAccountsMore', values),
     );
   }
   const created: PortfolioAccount[] = [];

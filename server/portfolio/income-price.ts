@@ -5,28 +5,32 @@
  */
 import { formatDecimal } from '../../lib/portfolio/decimal';
 import { INCOME_TYPES, TICKER_PATTERN } from '../../lib/portfolio/transaction';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
+import { inField } from '../import/csv-table';
 import type { PastPrices } from './past-prices';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** `input` with its price filled in when it is income without one; anything else unchanged (checked later). */
 export async function withIncomePrice(input: unknown, prices: PastPrices): Promise<unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const fields = input as Record<string, unknown>;
-  const type = text(fields.type);
+  const type = textOf(fields.type);
   if (fields.price !== undefined || !(INCOME_TYPES as readonly string[]).includes(type ?? '')) return input;
-  const asset = text(fields.asset);
-  const quote = text(fields.quoteCurrency);
-  const time = Date.parse(text(fields.time) ?? '');
+  const asset = textOf(fields.asset);
+  const quote = textOf(fields.quoteCurrency);
+  const time = Date.parse(textOf(fields.time) ?? '');
   // A wrong asset, currency or time is said by the transaction's own checks, with every other problem.
   if (!asset || !quote || !TICKER_PATTERN.test(asset) || !TICKER_PATTERN.test(quote) || Number.isNaN(time))
     return input;
-  const price = await prices.price(asset, quote, time, text(fields.exchange)).catch(() => null);
+  const price = await prices.price(asset, quote, time, textOf(fields.exchange)).catch(() => null);
   if (!price)
     throw new AppError(
       'BAD_REQUEST',
-      `price: no market price of ${asset} in ${quote} is known at ${new Date(time).toISOString()}: enter it`,
+      inField(
+        'price',
+        text('imports', 'noIncomePrice', { asset, quote, time: new Date(time).toISOString() }),
+      ),
     );
   return { ...fields, price: formatDecimal(price.toDecimalPlaces(18)) };
 }

@@ -1,8 +1,10 @@
 /**
  * The portfolio's performance over a range (docs/protocol.md P11): its value points (P6), the time-weighted
  * return with deposits and withdrawals valued at their minute's market price, and what holding BTC and ETH
- * returned over the same time, from the exchange's candles (H4).
+ * returned over the same time, from the exchange's candles (H4). Its notes are messages by key, worded in the
+ * request's language by the route (docs/locales.md, L6).
  */
+import type { LocaleChoice } from '../../lib/i18n/locales';
 import { Decimal } from '../../lib/portfolio/decimal';
 import { contributions } from '../../lib/portfolio/contribution';
 import { holdingReturn, timeWeightedReturn } from '../../lib/portfolio/performance';
@@ -13,6 +15,8 @@ import { timeframeMs } from '../../lib/timeframes';
 import type { Timeframe } from '../../lib/timeframes';
 import type { StreamId } from '../../lib/protocol';
 import type { CandleHistory } from '../candles/candle-history';
+import { AppError, text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import type { PastPrices } from './past-prices';
 import { assetPricing, priceAt, pricingStreams } from './past-values';
@@ -65,7 +69,7 @@ export interface BenchmarkAnswer {
   points: Array<[number, string]>;
 }
 
-/** The P11 answer. */
+/** The P11 answer, its notes still to be worded in the reader's language (`inLanguage`). */
 export interface PerformanceAnswer {
   currency: string;
   range: PerformanceRange;
@@ -75,7 +79,12 @@ export interface PerformanceAnswer {
   points: Array<[number, string, string | null]>;
   benchmarks: Record<(typeof BENCHMARKS)[number], BenchmarkAnswer | null>;
   contributions: ContributionsAnswer;
-  notes: string[];
+  notes: ErrorText[];
+}
+
+/** The answer as it is sent: its notes worded in `locale`'s language. */
+export function inLanguage(answer: PerformanceAnswer, locale: LocaleChoice) {
+  return { ...answer, notes: answer.notes.map((note) => wordText(note, locale)) };
 }
 
 /** What each asset added to the return, and what trades, fees and income within the steps did. */
@@ -98,7 +107,7 @@ async function flowsOf(
   transactions: readonly Transaction[],
   currency: string,
   window: { from: number; to: number },
-  notes: string[],
+  notes: ErrorText[],
 ): Promise<Flow[]> {
   const flows: Flow[] = [];
   for (const t of transactions) {
@@ -107,8 +116,12 @@ async function flowsOf(
     const price = await deps.prices.price(t.asset, currency, t.timeMs, t.exchange);
     if (price === null) {
       notes.push(
-        `The ${t.type} of ${t.quantity} ${t.asset} on ${day(t.timeMs)} has no ${t.asset}/${currency} price of its ` +
-          'minute: the return counts it as performance.',
+        text('notes', t.type === 'deposit' ? 'depositUnpriced' : 'withdrawalUnpriced', {
+          quantity: t.quantity,
+          asset: t.asset,
+          day: day(t.timeMs),
+          currency,
+        }),
       );
       continue;
     }
@@ -125,19 +138,28 @@ function candlesFor(tf: Timeframe, window: { from: number; to: number }): number
   return Math.min(500, Math.max(2, Math.ceil(span / timeframeMs(tf)) + 3));
 }
 
-/** Each market's candle closes by the candle's end over a window: fetched once per market for the answer. */
-type Closes = (stream: StreamId) => Promise<Map<number, number> | Error>;
+/**
+ * Each market's candle closes by the candle's end over a window: fetched once per market for the answer; or why
+ * they could not be had.
+ */
+type Closes = (stream: StreamId) => Promise<Map<number, number> | ErrorText>;
+
+// An AppError by its key; any other error's own text as it was written.
+function reasonOf(error: unknown): ErrorText {
+  if (error instanceof AppError && error.text) return error.text;
+  if (error instanceof Error) return text('notes', 'asWritten', { text: error.message });
+  return text('notes', 'exchangeSilent');
+}
 
 function closesOver(deps: PerformanceDeps, tf: Timeframe, window: { from: number; to: number }): Closes {
   const ms = timeframeMs(tf);
-  const pages = new Map<StreamId, Promise<Map<number, number> | Error>>();
+  const pages = new Map<StreamId, Promise<Map<number, number> | ErrorText>>();
   return (stream) => {
     let page = pages.get(stream);
     if (!page) {
-      page = deps.candles.candles(stream, tf, { limit: candlesFor(tf, window) }).then(
-        (answer) => new Map(answer.candles.map((c) => [c[0] + ms, c[4]])),
-        (error: unknown) => (error instanceof Error ? error : new Error('the exchange did not answer')),
-      );
+      page = deps.candles
+        .candles(stream, tf, { limit: candlesFor(tf, window) })
+        .then((answer) => new Map(answer.candles.map((c) => [c[0] + ms, c[4]])), reasonOf);
       pages.set(stream, page);
     }
     return page;
@@ -151,20 +173,18 @@ async function benchmark(
   currency: string,
   range: PerformanceRange,
   window: { from: number; to: number },
-  notes: string[],
+  notes: ErrorText[],
 ): Promise<BenchmarkAnswer | null> {
   const exchange = deps.exchanges().find((id) => deps.hasMarket(id, `${asset}/${currency}`));
   if (!exchange) {
-    notes.push(
-      `No configured exchange lists ${asset}/${currency}: there is no ${asset} line to compare with.`,
-    );
+    notes.push(text('notes', 'noBenchmarkMarket', { asset, currency }));
     return null;
   }
   const stream = streamId(exchange, `${asset}/${currency}`);
   const ms = timeframeMs(BENCHMARK_TF[range]);
   const closes = await closesOf(stream);
-  if (closes instanceof Error) {
-    notes.push(`No ${asset} line: ${closes.message}`);
+  if (!(closes instanceof Map)) {
+    notes.push(text('notes', 'noBenchmarkLine', { asset, reason: closes }));
     return null;
   }
   // A candle's close is the price at its end.
@@ -188,7 +208,7 @@ async function contributionsOf(
   range: PerformanceRange,
   window: { from: number; to: number },
   twr: Decimal | null,
-  notes: string[],
+  notes: ErrorText[],
 ): Promise<ContributionsAnswer> {
   const tf = BENCHMARK_TF[range];
   const ms = timeframeMs(tf);
@@ -197,7 +217,7 @@ async function contributionsOf(
   for (const stream of pricingStreams(pricing)) {
     const loaded = await closesOf(stream);
     // A market without candles prices nothing: its assets are named below as unpriced.
-    if (!(loaded instanceof Error)) closes.set(stream, loaded);
+    if (loaded instanceof Map) closes.set(stream, loaded);
   }
   const price = (asset: string, t: number) =>
     priceAt(pricing.get(asset), (stream) => closes.get(stream)?.get(t));
@@ -207,8 +227,11 @@ async function contributionsOf(
   const result = contributions(transactions, grid, price);
   if (result.unpriced.length > 0)
     notes.push(
-      `No ${tf} candles price ${result.unpriced.join(', ')} in ${currency} at some times in this range: ` +
-        'their moves then are in "other", not in their contribution.',
+      text('notes', 'unpricedContributions', {
+        timeframe: tf,
+        assets: result.unpriced.join(', '),
+        currency,
+      }),
     );
   return {
     step: tf,
@@ -225,7 +248,7 @@ export async function performanceAnswer(
   currency: string,
   range: PerformanceRange,
 ): Promise<PerformanceAnswer> {
-  const notes: string[] = [];
+  const notes: ErrorText[] = [];
   const now = deps.now();
   const start = now - SPAN[range];
   const all = await deps.history.history(userId, currency);
@@ -236,11 +259,7 @@ export async function performanceAnswer(
   const last = points.at(-1);
   // One value measures no return: said, not shown as 0 %.
   if (!first || !last || points.length < 2) {
-    notes.push(
-      points.length === 1
-        ? 'One value recorded in this range so far: a return needs two.'
-        : 'No values recorded in this range yet.',
-    );
+    notes.push(text('notes', points.length === 1 ? 'oneValue' : 'noValues'));
     return {
       currency,
       range,

@@ -10,7 +10,7 @@ import type { AssetHolding } from '../../lib/portfolio/holdings';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { BookedTransaction, NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { MarketState } from '../market/market-state';
 import type { PortfolioAccountStore } from '../store/portfolio-account-store';
 import type { PricingStore } from '../store/pricing-store';
@@ -98,8 +98,12 @@ export class PortfolioService {
           ...(account === undefined ? {} : { account }),
           ...(toAccount === undefined ? {} : { toAccount }),
         };
-        const words = { prefix: `line ${r.line}: `, toAccountField: 'to_account' };
-        return resolveAccounts(input, ids, { account: fallback }, words);
+        return resolveAccounts(
+          input,
+          ids,
+          { account: fallback },
+          { line: r.line, toAccountField: 'to_account' },
+        );
       });
       return insertBookable(
         mine,
@@ -232,7 +236,7 @@ export class PortfolioService {
       if (exchange !== null && !configured.includes(exchange)) {
         throw new AppError(
           'UNKNOWN_EXCHANGE',
-          `pricing.${asset}: exchange "${exchange}" is not configured here (${configured.join(', ')}).`,
+          text('errors', 'pricingExchange', { asset, exchange, configured: configured.join(', ') }),
         );
       }
     }
@@ -310,7 +314,7 @@ function preferredExchanges(transactions: readonly Transaction[]): Map<string, s
 
 /** The transaction, or NOT_FOUND (also for somebody else's id). */
 function found(transaction: Transaction | null, id: string): Transaction {
-  if (!transaction) throw new AppError('NOT_FOUND', `No transaction ${id}.`);
+  if (!transaction) throw new AppError('NOT_FOUND', text('errors', 'noTransaction', { id }));
   return transaction;
 }
 

@@ -6,9 +6,9 @@ import { stringify } from 'csv-stringify/sync';
 import { accountNameKey, accountNameSchema } from '../../lib/portfolio/account';
 import { parseNewTransaction } from '../../lib/portfolio/transaction';
 import type { NewTransaction, Transaction } from '../../lib/portfolio/transaction';
-import { AppError } from '../errors';
-import { refuseLines, requireRows } from '../import/csv-table';
-import type { CsvRow } from '../import/csv-table';
+import { AppError, text } from '../errors';
+import { allOf, atLine, inField, refuseLines, requireRows } from '../import/csv-table';
+import type { CsvRow, Problem } from '../import/csv-table';
 
 /** The columns, in the order an export writes them; the last four may be left out of an import. */
 export const CSV_COLUMNS = [
@@ -74,7 +74,7 @@ export interface CsvTransaction {
 export function fromRows(header: CsvRow, rows: readonly CsvRow[]): CsvTransaction[] {
   const columns = readHeader(header);
   requireRows(header, rows);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const parsed: CsvTransaction[] = [];
   for (const { cells: record, line } of rows) {
     const cell = (name: string) => record[columns.indexOf(name)] ?? '';
@@ -98,7 +98,7 @@ export function fromRows(header: CsvRow, rows: readonly CsvRow[]): CsvTransactio
     const accounts = readAccounts(cell('type'), optional('account'), optional('to_account'));
     const issues = [...(result.ok ? [] : result.error.issues.map(renameFields)), ...accounts.issues];
     if (result.ok && issues.length === 0) parsed.push({ line, transaction: result.value, ...accounts.names });
-    else problems.push(`line ${line}: ${issues.join('; ')}`);
+    else problems.push(atLine(line, allOf(issues)));
   }
   if (problems.length > 0) throw refuseLines(problems);
   return parsed;
@@ -106,7 +106,7 @@ export function fromRows(header: CsvRow, rows: readonly CsvRow[]): CsvTransactio
 
 /** A row's account names, checked: valid names, a destination only on a transfer and not its own source. */
 function readAccounts(type: string, account: string | undefined, toAccount: string | undefined) {
-  const issues: string[] = [];
+  const issues: Problem[] = [];
   const names: { account?: string; toAccount?: string } = {};
   for (const [column, given] of [
     ['account', account],
@@ -114,15 +114,18 @@ function readAccounts(type: string, account: string | undefined, toAccount: stri
   ] as const) {
     if (given === undefined) continue;
     const name = accountNameSchema.safeParse(fromText(given));
-    if (!name.success) issues.push(`${column}: ${name.error.issues[0]?.message ?? 'not an account name'}`);
+    // The name's own checks word their problem (lib/portfolio/account.ts), in English.
+    if (!name.success)
+      issues.push(inField(column, name.error.issues[0]?.message ?? text('imports', 'notAccountName')));
     else names[column === 'account' ? 'account' : 'toAccount'] = name.data;
   }
   if (type === 'transfer' && toAccount === undefined)
-    issues.push('to_account: required on a transfer (the account it goes to)');
-  if (type !== 'transfer' && toAccount !== undefined) issues.push('to_account: only a transfer has one');
+    issues.push(inField('to_account', text('imports', 'transferNeedsDestination')));
+  if (type !== 'transfer' && toAccount !== undefined)
+    issues.push(inField('to_account', text('imports', 'onlyTransferHasDestination')));
   if (names.account !== undefined && names.toAccount !== undefined)
     if (accountNameKey(names.account) === accountNameKey(names.toAccount))
-      issues.push('to_account: must be another account than account');
+      issues.push(inField('to_account', text('imports', 'destinationIsSource')));
   return { issues, names };
 }
 
@@ -131,15 +134,22 @@ function readHeader(header: CsvRow): string[] {
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   const missing = CSV_COLUMNS.filter((c) => !OPTIONAL.has(c) && !columns.includes(c));
   const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
+  const listed = (key: 'unknownColumns' | 'missingColumns' | 'columnsTwice', names: readonly string[]) =>
+    names.length > 0
+      ? [text('imports', key, { count: String(names.length), columns: names.join(', ') })]
+      : [];
   const problems = [
-    unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
-    missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
-    twice.length > 0 ? `column${twice.length > 1 ? 's' : ''} given twice: ${twice.join(', ')}` : '',
-  ].filter(Boolean);
+    ...listed('unknownColumns', unknown),
+    ...listed('missingColumns', missing),
+    ...listed('columnsTwice', twice),
+  ];
   if (problems.length > 0)
     throw new AppError(
       'BAD_REQUEST',
-      `line ${header.line}: ${problems.join('; ')} (expected ${CSV_COLUMNS.join(',')})`,
+      atLine(
+        header.line,
+        text('imports', 'badHeader', { problems: allOf(problems), expected: CSV_COLUMNS.join(',') }),
+      ),
     );
   return columns;
 }

@@ -5,10 +5,13 @@
  */
 import type { Logger } from 'pino';
 import { assetPricing, dailyValues, pricingStreams } from './past-values';
+import type { LocaleChoice } from '../../lib/i18n/locales';
 import { formatDecimal } from '../../lib/portfolio/decimal';
 import type { StreamId } from '../../lib/protocol';
 import { DAY_MS, dayStart } from '../feeds/candles';
 import type { CandleSource } from '../feeds/candles';
+import { text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import type { ValueHistoryStore } from '../store/value-history-store';
 import type { PortfolioService } from './portfolio-service';
 
@@ -18,13 +21,26 @@ export const MAX_BACKFILL_DAYS = 3650;
 /** Decimals kept of a backfilled value: a daily close times a quantity needs no more. */
 const VALUE_DECIMALS = 8;
 
-/** Where a user's backfill stands, as GET /api/v1/portfolio/history shows it. */
+/** Where a user's backfill stands, as GET /api/v1/portfolio/history shows it (`statusIn` words its message). */
 export interface BackfillStatus {
   state: 'none' | 'pending' | 'running' | 'done' | 'failed';
   /** Days valued by the last run. */
   days: number;
   /** Why some or all days could not be valued; null when all were. */
-  message: string | null;
+  message: ErrorText | null;
+}
+
+/** The status as it is sent: its message worded in `locale`'s language. */
+export function statusIn(status: BackfillStatus, locale: LocaleChoice) {
+  return { ...status, message: status.message && wordText(status.message, locale) };
+}
+
+/** Messages joined "a; b; c", first to last. */
+function listOf(reasons: readonly ErrorText[]): ErrorText | null {
+  const [first, ...rest] = reasons;
+  if (!first) return null;
+  const tail = listOf(rest);
+  return tail ? text('notes', 'reasonList', { first, rest: tail }) : first;
 }
 
 export interface BackfillDeps {
@@ -130,7 +146,7 @@ export class ValueBackfill {
         this.statuses.set(userId, {
           state: 'failed',
           days: 0,
-          message: 'The backfill failed; it runs again on the next change.',
+          message: text('notes', 'backfillFailed'),
         });
       }
     }
@@ -172,17 +188,25 @@ export class ValueBackfill {
         value: formatDecimal(v.value.toDecimalPlaces(VALUE_DECIMALS)),
       })),
     );
-    const reasons = [
-      ...(unpriced.length > 0 ? [`no market prices ${unpriced.join(', ')} in ${currency}`] : []),
-      ...(noHistory.length > 0 ? [`no daily history for ${noHistory.join(', ')}`] : []),
-      ...(values.length < days.length && noHistory.length === 0 && unpriced.length === 0
-        ? [`${days.length - values.length} of ${days.length} days lack a close`]
+    const reasons = listOf([
+      ...(unpriced.length > 0
+        ? [text('notes', 'unpricedAssets', { assets: unpriced.join(', '), currency })]
         : []),
-    ];
+      ...(noHistory.length > 0 ? [text('notes', 'noDailyHistory', { streams: noHistory.join(', ') })] : []),
+      ...(values.length < days.length && noHistory.length === 0 && unpriced.length === 0
+        ? [
+            // Day counts as digits alone, as the English always wrote them.
+            text('notes', 'daysWithoutClose', {
+              missing: String(days.length - values.length),
+              days: String(days.length),
+            }),
+          ]
+        : []),
+    ]);
     return {
       state: 'done',
       days: values.length,
-      message: reasons.length > 0 ? `${reasons.join('; ')}.` : null,
+      message: reasons && text('notes', 'backfillGaps', { reasons }),
     };
   }
 }

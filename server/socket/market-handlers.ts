@@ -2,7 +2,7 @@
 import { isCandleStreamId, parseCandleStreamId } from '../../lib/candle-stream';
 import type { StreamId } from '../../lib/protocol';
 import { TIMEFRAMES } from '../../lib/timeframes';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { Subscriptions } from '../push/push-engine';
 import type { RequestContext } from './request';
@@ -26,10 +26,11 @@ export function registerMarketHandlers(ctx: RequestContext, deps: MarketDeps): v
   onRequest(ctx, 'market:subscribe', subscribeSchema, ({ streams, maxFrequency }) => {
     const held = new Set<StreamId>(current()?.streams ?? []);
     const added = streams.filter((s) => !held.has(s));
-    if (held.size + new Set(added).size > maxStreams) {
+    const count = held.size + new Set(added).size;
+    if (count > maxStreams) {
       throw new AppError(
         'TOO_MANY_STREAMS',
-        `A connection may subscribe to at most ${maxStreams} streams; this request would make ${held.size + new Set(added).size}.`,
+        text('errors', 'tooManySubscriptions', { max: String(maxStreams), count: String(count) }),
       );
     }
     // Every new stream is checked before anything changes: one bad stream refuses the whole request.
@@ -61,7 +62,7 @@ function checkStream(catalog: MarketCatalog, stream: StreamId): void {
   if (!ref)
     throw new AppError(
       'BAD_REQUEST',
-      `"${stream}" is not a candle stream: candles:<exchange>:<BASE/QUOTE>:<timeframe>, the timeframe one of ${TIMEFRAMES.join(', ')}.`,
+      text('errors', 'notCandleStream', { stream, timeframes: TIMEFRAMES.join(', ') }),
     );
   catalog.check(ref.stream);
 }

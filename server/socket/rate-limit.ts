@@ -3,7 +3,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryLimiters } from '../cluster/limiters';
 import type { MakeLimiter } from '../cluster/limiters';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 
 /** Rejections within one window after which a connection is closed as abusive. */
 export const STRIKES_BEFORE_DISCONNECT = 20;
@@ -30,7 +30,7 @@ export class RequestLimiter {
         () => true,
       );
       throw Object.assign(
-        new AppError('RATE_LIMITED', 'Too many requests; slow down.', rejection.msBeforeNext),
+        new AppError('RATE_LIMITED', text('errors', 'tooManyRequests'), rejection.msBeforeNext),
         { abusive },
       );
     }

@@ -1,9 +1,9 @@
 /** One way to answer a client request: rate limit, validate, run, acknowledge with `{ ok }` or `{ ok: false, error }`. */
-import { headersLocale } from '../http/request-locale';
 import type { Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { AppError, toAppError } from '../errors';
+import { AppError, text, toAppError } from '../errors';
+import { headersLocale } from '../http/request-locale';
 import { isAbusive } from './rate-limit';
 import type { RequestLimiter } from './rate-limit';
 import { describeIssues } from './schemas';
@@ -37,8 +37,7 @@ export function onRequest<S extends z.ZodType, R extends object>(
     try {
       await ctx.limiter.consume(ctx.socket.id);
       // Without an acknowledgement the client could never learn the outcome: refuse rather than guess.
-      if (!reply)
-        throw new AppError('BAD_REQUEST', `${event} must be sent with an acknowledgement callback.`);
+      if (!reply) throw new AppError('BAD_REQUEST', text('errors', 'ackRequired', { event }));
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
       const result = handler(parsed.data);
@@ -58,7 +57,7 @@ export function onUnknownEvent(ctx: RequestContext): void {
     const name = String(event).slice(0, 40);
     try {
       await ctx.limiter.consume(ctx.socket.id);
-      throw new AppError('BAD_REQUEST', `Unknown event "${name}"; see docs/protocol.md.`);
+      throw new AppError('BAD_REQUEST', text('errors', 'unknownEvent', { name }));
     } catch (error) {
       refuse(ctx, name, error, reply);
     }

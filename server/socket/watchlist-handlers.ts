@@ -1,7 +1,7 @@
 /** watchlist:* requests: read and change the signed-in user's persisted watchlist. */
 import type { Server } from 'socket.io';
 import type { Watchlist } from '../../lib/protocol';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { WatchlistStore } from '../store/watchlist-store';
 import type { RequestContext } from './request';
@@ -42,7 +42,7 @@ export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDe
     const streams = await store.list(userId);
     if (streams.includes(stream)) return watchlist();
     if (streams.length >= deps.maxSize) {
-      throw new AppError('TOO_MANY_STREAMS', `The watchlist holds at most ${deps.maxSize} streams.`);
+      throw new AppError('TOO_MANY_STREAMS', text('errors', 'watchlistFull', { max: String(deps.maxSize) }));
     }
     await store.add(userId, stream);
     return changed();

@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { Decimal, MAX_FRACTION_DIGITS, parseDecimal } from '../../lib/portfolio/decimal';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { IncomeType } from '../../lib/portfolio/transaction';
+import { text } from '../errors';
+import type { ErrorText } from '../errors';
+import { issueMessage, says } from './records';
 import type { IncomeRecord, MoveRecord } from './records';
 import { SyncError } from './sync-error';
 
@@ -45,12 +48,12 @@ export function incomeTypeOf(enInfo: string): IncomeType {
 const amount = z.string().refine((text) => {
   const parsed = parseDecimal(text);
   return parsed.ok && parsed.value.greaterThan(0) && parsed.value.lessThan(1e15);
-}, 'is not a positive amount');
+}, says('notPositiveAmount'));
 
 const rowSchema = z.object({
   id: z.number().int().nonnegative(),
   amount,
-  asset: z.string().regex(TICKER_PATTERN, 'is not a currency code'),
+  asset: z.string().regex(TICKER_PATTERN, says('notACurrency')),
   divTime: z.number().int().positive(),
   enInfo: z.string().max(200),
   tranId: z.number().int().nonnegative().nullish(),
@@ -62,11 +65,10 @@ const answerSchema = z.object({ rows: z.array(z.unknown()), total: z.number().in
 
 type Row = z.infer<typeof rowSchema>;
 
-function badData(exchangeName: string, detail: string): SyncError {
+function badData(exchangeName: string, detail: ErrorText): SyncError {
   return new SyncError(
     'BAD_EXCHANGE_DATA',
-    `${exchangeName} sent an asset-dividend row that cannot be right (${detail}); nothing was changed. If it ` +
-      'persists, the exchange changed its answers: please report it.',
+    text('sync', 'badDividendRow', { exchange: exchangeName, detail }),
   );
 }
 
@@ -75,10 +77,15 @@ function readRow(raw: unknown, exchangeName: string): Row {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const id = (raw as { id?: unknown } | null)?.id;
-  const which = typeof id === 'number' ? ` ${id}` : '';
+  const problem = issue
+    ? text('sync', 'fieldIssue', { field: issue.path.join('.'), problem: issueMessage(issue.message) })
+    : text('sync', 'unreadable');
+  // The row's id as Binance wrote it, digits alone.
   throw badData(
     exchangeName,
-    `row${which}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unreadable'}`,
+    typeof id === 'number'
+      ? text('sync', 'rowWithId', { id: String(id), problem })
+      : text('sync', 'row', { problem }),
   );
 }
 
@@ -90,7 +97,7 @@ async function readWindow(ex: DividendApi, start: number, end: number, exchangeN
     const answer = answerSchema.safeParse(
       await ex.sapiGetAssetAssetDividend({ startTime: start, endTime: until, limit: DIVIDEND_PAGE }),
     );
-    if (!answer.success) throw badData(exchangeName, 'the answer has no rows and total');
+    if (!answer.success) throw badData(exchangeName, text('sync', 'noRowsAndTotal'));
     const rows = answer.data.rows.map((raw) => readRow(raw, exchangeName));
     const before = byId.size;
     for (const row of rows) byId.set(row.id, row);

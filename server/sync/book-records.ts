@@ -8,6 +8,8 @@
  */
 import { Decimal, MAX_FRACTION_DIGITS, ZERO, formatDecimal } from '../../lib/portfolio/decimal';
 import type { SyncedTransaction } from '../../lib/portfolio/transaction';
+import { ENGLISH, text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import type { IncomeRecord, MoveRecord, TradeRecord } from './records';
 
 /** The price of one unit of `asset` in the home currency at `timeMs`, or null when no market tells. */
@@ -32,21 +34,22 @@ export type BookableRecord =
 
 /**
  * Why a record cannot be booked, naming it: no price to value it, or a fee as large as the trade. The sync and
- * the import each say it their way (a failed sync, a refused line).
+ * the import each say it their way (a failed sync, a refused line), in the reader's language from `text`;
+ * `message` is the English wording.
  */
 export class BookingError extends Error {
   override readonly name = 'BookingError';
   constructor(
     readonly reason: 'no-price' | 'fee-too-large',
-    message: string,
+    readonly text: ErrorText,
   ) {
-    super(message);
+    super(wordText(text, ENGLISH));
   }
 }
 
 const ONE = new Decimal(1);
 const at = (timeMs: number) => new Date(timeMs).toISOString();
-const text = (value: Decimal) => formatDecimal(value.toDecimalPlaces(MAX_FRACTION_DIGITS));
+const exact = (value: Decimal) => formatDecimal(value.toDecimalPlaces(MAX_FRACTION_DIGITS));
 
 function leg(
   ctx: BookingContext,
@@ -66,10 +69,10 @@ function leg(
   return {
     type: fields.type,
     asset: fields.asset,
-    quantity: text(fields.quantity),
-    price: text(fields.price),
+    quantity: exact(fields.quantity),
+    price: exact(fields.price),
     quoteCurrency: ctx.home,
-    fee: fee ? text(fee.amount) : '0',
+    fee: fee ? exact(fee.amount) : '0',
     feeCurrency: fee ? fee.currency : ctx.home,
     time: new Date(fields.timeMs).toISOString(),
     timeMs: fields.timeMs,
@@ -91,8 +94,15 @@ async function tradeValues(t: TradeRecord, ctx: BookingContext): Promise<{ base:
   if (base) return { base, quote: base.div(t.price) };
   throw new BookingError(
     'no-price',
-    `No ${t.base}/${ctx.home} or ${t.quote}/${ctx.home} price is known at ${at(t.timeMs)} ` +
-      `to value ${ctx.exchangeName} trade ${t.id} (${t.symbol}) in ${ctx.home}`,
+    text('sync', 'noTradePrice', {
+      base: t.base,
+      quote: t.quote,
+      home: ctx.home,
+      time: at(t.timeMs),
+      exchange: ctx.exchangeName,
+      id: t.id,
+      symbol: t.symbol,
+    }),
   );
 }
 
@@ -108,7 +118,7 @@ async function bookTrade(t: TradeRecord, ctx: BookingContext): Promise<SyncedTra
   if (quoteMoved.lte(0))
     throw new BookingError(
       'fee-too-large',
-      `${ctx.exchangeName} trade ${t.id} (${t.symbol}) has a fee as large as the trade`,
+      text('sync', 'feeAsLargeAsTrade', { exchange: ctx.exchangeName, id: t.id, symbol: t.symbol }),
     );
   const what = `${ctx.exchangeName} ${t.symbol} trade ${t.id}`;
   const out = [
@@ -121,7 +131,7 @@ async function bookTrade(t: TradeRecord, ctx: BookingContext): Promise<SyncedTra
       // In the base: fewer coins received or more given; in the quote: cost or proceeds; else shown, unbooked.
       fee,
       timeMs: t.timeMs,
-      note: `${what}: ${t.side} ${text(t.amount)} ${t.base} at ${text(t.price)} ${t.quote}`,
+      note: `${what}: ${t.side} ${exact(t.amount)} ${t.base} at ${exact(t.price)} ${t.quote}`,
     }),
     leg(ctx, {
       externalId: `${id}:quote`,
@@ -130,7 +140,7 @@ async function bookTrade(t: TradeRecord, ctx: BookingContext): Promise<SyncedTra
       quantity: quoteMoved,
       price: values.quote,
       timeMs: t.timeMs,
-      note: `${what}: ${buying ? 'paid for' : 'received for'} ${text(t.amount)} ${t.base}`,
+      note: `${what}: ${buying ? 'paid for' : 'received for'} ${exact(t.amount)} ${t.base}`,
     }),
   ];
   if (fee && fee.currency !== t.base && fee.currency !== t.quote)
@@ -200,7 +210,14 @@ async function bookIncome(r: IncomeRecord, ctx: BookingContext): Promise<SyncedT
   if (!value)
     throw new BookingError(
       'no-price',
-      `No ${r.currency}/${ctx.home} price is known at ${at(r.timeMs)} to value ${ctx.exchangeName} ${r.type} ${r.id}`,
+      text('sync', 'noIncomePrice', {
+        currency: r.currency,
+        home: ctx.home,
+        time: at(r.timeMs),
+        exchange: ctx.exchangeName,
+        type: r.type,
+        id: r.id,
+      }),
     );
   const fee = r.fee && r.fee.currency === r.currency ? r.fee : null;
   return [

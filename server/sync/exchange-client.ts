@@ -2,7 +2,7 @@
 import type { Exchange } from 'ccxt';
 import { UnknownExchangeError, createCcxtExchange } from '../feeds/ccxt-exchange';
 import type { ExchangeSpec } from '../feeds/types';
-import { AppError } from '../errors';
+import { AppError, text } from '../errors';
 import type { Credentials } from '../store/connection-store';
 
 /** Opens exchanges for connections; `specs` carries the configured base URLs (the demo's, on loopback). */
@@ -29,14 +29,19 @@ export async function checkSyncable(exchange: string, open: OpenExchange): Promi
   try {
     ex = await open(exchange, { apiKey: '', secret: '' });
   } catch (error) {
-    if (error instanceof UnknownExchangeError) throw new AppError('UNKNOWN_EXCHANGE', error.message);
+    if (error instanceof UnknownExchangeError)
+      throw new AppError('UNKNOWN_EXCHANGE', text('sync', 'unknownExchange', { exchange: error.exchangeId }));
     throw error;
   }
   const missing = (['fetchBalance', 'fetchMyTrades'] as const).filter((call) => !ex.has[call]);
   await ex.close().catch(() => undefined);
-  if (missing.length > 0)
+  const [first, second] = missing;
+  if (first)
     throw new AppError(
       'BAD_REQUEST',
-      `exchange: ${exchange} cannot be synced: ccxt has no ${missing.join(' or ')} for it.`,
+      text('sync', 'notSyncable', {
+        exchange,
+        calls: second ? text('sync', 'eitherCall', { first, second }) : first,
+      }),
     );
 }

@@ -5,9 +5,11 @@
  */
 import type { Exchange } from 'ccxt';
 import type { KeyPermissions } from '../../lib/portfolio/connection';
+import { text } from '../errors';
+import type { ErrorText } from '../errors';
 
-/** What the check learnt of the key. */
-export type KeyReport = KeyPermissions & { warnings: string[] };
+/** What the check learnt of the key; its warnings by catalog key, worded for whoever reads the connection. */
+export type KeyReport = KeyPermissions & { warnings: ErrorText[] };
 
 const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
 
@@ -22,15 +24,8 @@ export async function checkKey(ex: Exchange, exchangeName: string): Promise<KeyR
     const trading = ['enableSpotAndMarginTrading', 'enableMargin', 'enableFutures', 'enableVanillaOptions'];
     report.trade = trading.some((k) => restrictions[k] === true);
     report.withdraw = flag(restrictions.enableWithdrawals);
-    if (report.withdraw)
-      report.warnings.push(
-        `This key can withdraw funds from your ${exchangeName} account. Livefolio only reads: create a ` +
-          'read-only key and replace this one.',
-      );
-    if (report.trade)
-      report.warnings.push(
-        `This key can trade on your ${exchangeName} account. Livefolio only reads: a read-only key is safer.`,
-      );
+    if (report.withdraw) report.warnings.push(text('sync', 'keyCanWithdraw', { exchange: exchangeName }));
+    if (report.trade) report.warnings.push(text('sync', 'keyCanTrade', { exchange: exchangeName }));
   }
   return report;
 }

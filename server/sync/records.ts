@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { Decimal, MAX_FRACTION_DIGITS } from '../../lib/portfolio/decimal';
 import { TICKER_PATTERN } from '../../lib/portfolio/transaction';
 import type { IncomeType } from '../../lib/portfolio/transaction';
+import { text } from '../errors';
+import type { ErrorText } from '../errors';
 import { SyncError } from './sync-error';
 
 /** An amount no real account holds: past it, a number is a glitch, not a balance. */
@@ -57,18 +59,35 @@ export interface IncomeRecord {
 
 const exact = (n: number) => new Decimal(String(n)).toDecimalPlaces(MAX_FRACTION_DIGITS);
 
-const positive = z.number().finite().positive().max(ABSURD, { error: 'is absurdly large' });
+// The checks' own messages are catalog keys, worded where the problem is told (`issueMessage`).
+const ISSUES = [
+  'absurdlyLarge',
+  'negative',
+  'notANumber',
+  'notACurrency',
+  'noValidTime',
+  'noSide',
+  'notPositiveAmount',
+] as const;
+
+/** A check's message by its key in the sync catalog: `z.string().regex(re, says('notACurrency'))`. */
+export const says = (key: (typeof ISSUES)[number]) => ({ error: key });
+
+/** A zod issue's message: one of `says` by its key, zod's own as zod wrote it (English). */
+export function issueMessage(message: string): string | ErrorText {
+  const key = ISSUES.find((k) => k === message);
+  return key ? text('sync', key) : message;
+}
+
+const positive = z.number().finite().positive().max(ABSURD, says('absurdlyLarge'));
 const nonNegative = z
-  .number({ error: 'expected a number' })
+  .number(says('notANumber'))
   .finite()
-  .min(0, { error: 'must not be negative' })
-  .max(ABSURD, { error: 'is absurdly large' });
-const currency = z.string().regex(TICKER_PATTERN, { error: 'is not a currency code' });
+  .min(0, says('negative'))
+  .max(ABSURD, says('absurdlyLarge'));
+const currency = z.string().regex(TICKER_PATTERN, says('notACurrency'));
 const id = z.union([z.string().min(1).max(100), z.number().int().nonnegative()]).transform(String);
-const time = z
-  .number({ error: 'has no valid time' })
-  .int({ error: 'has no valid time' })
-  .positive({ error: 'has no valid time' });
+const time = z.number(says('noValidTime')).int(says('noValidTime')).positive(says('noValidTime'));
 const fee = z
   .object({ cost: nonNegative, currency: currency.nullish() })
   .nullish()
@@ -78,7 +97,7 @@ const tradeSchema = z.object({
   id,
   timestamp: time,
   symbol: z.string(),
-  side: z.enum(['buy', 'sell'], { error: 'has no side' }),
+  side: z.enum(['buy', 'sell'], says('noSide')),
   amount: positive,
   price: positive,
   cost: nonNegative.nullish(),
@@ -94,18 +113,16 @@ const moveSchema = z.object({
   fee,
 });
 
-/** The first problem of a failed parse, as "field: what is wrong". */
-function problem(error: z.ZodError): string {
+/** The first problem of a failed parse, as "field what is wrong". */
+function problem(error: z.ZodError): ErrorText {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'record'} ${issue.message}` : 'unreadable';
+  if (!issue) return text('sync', 'unreadable');
+  const field = issue.path.join('.') || text('sync', 'theRecord');
+  return text('sync', 'fieldIssue', { field, problem: issueMessage(issue.message) });
 }
 
-const garbage = (exchange: string, what: string, detail: string) =>
-  new SyncError(
-    'BAD_EXCHANGE_DATA',
-    `${exchange} sent ${what} that cannot be right (${detail}); nothing was changed. If it persists, the ` +
-      'exchange changed its answers: please report it.',
-  );
+const garbage = (exchange: string, what: ErrorText, detail: ErrorText) =>
+  new SyncError('BAD_EXCHANGE_DATA', text('sync', 'badRecord', { exchange, what, detail }));
 
 /** A ccxt trade of `markets`' market as a record; throws BAD_EXCHANGE_DATA naming it when it is not sound. */
 export function readTrade(
@@ -114,11 +131,20 @@ export function readTrade(
   exchange: string,
 ): TradeRecord {
   const parsed = tradeSchema.safeParse(raw);
-  const label = `a trade${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
-  if (!parsed.success) throw garbage(exchange, label, problem(parsed.error));
+  if (!parsed.success) {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const label =
+      typeof rawId === 'string' ? text('sync', 'aTradeWithId', { id: rawId }) : text('sync', 'aTrade');
+    throw garbage(exchange, label, problem(parsed.error));
+  }
   const t = parsed.data;
   const market = markets.get(t.symbol);
-  if (!market) throw garbage(exchange, `trade ${t.id}`, `unknown market ${JSON.stringify(t.symbol)}`);
+  if (!market)
+    throw garbage(
+      exchange,
+      text('sync', 'theTrade', { id: t.id }),
+      text('sync', 'unknownMarket', { market: JSON.stringify(t.symbol) }),
+    );
   const amount = exact(t.amount);
   const price = exact(t.price);
   const cost = t.cost !== null && t.cost !== undefined && t.cost > 0 ? exact(t.cost) : amount.times(price);
@@ -139,7 +165,12 @@ export function readTrade(
 /** A completed ccxt deposit or withdrawal as a record; null for one not completed (pending, failed, cancelled). */
 export function readMove(raw: unknown, kind: 'deposit' | 'withdrawal', exchange: string): MoveRecord | null {
   const parsed = moveSchema.safeParse(raw);
-  if (!parsed.success) throw garbage(exchange, `a ${kind}`, problem(parsed.error));
+  if (!parsed.success)
+    throw garbage(
+      exchange,
+      text('sync', kind === 'deposit' ? 'aDeposit' : 'aWithdrawal'),
+      problem(parsed.error),
+    );
   const m = parsed.data;
   if (m.status !== 'ok') return null;
   return { id: m.id, currency: m.currency, amount: exact(m.amount), fee: m.fee, timeMs: m.timestamp };
@@ -148,13 +179,19 @@ export function readMove(raw: unknown, kind: 'deposit' | 'withdrawal', exchange:
 /** Balances (ccxt's `total`) as amounts by currency; throws BAD_EXCHANGE_DATA for a negative or absurd one. */
 export function readBalances(total: unknown, exchange: string): Map<string, Decimal> {
   const out = new Map<string, Decimal>();
-  if (typeof total !== 'object' || total === null) throw garbage(exchange, 'balances', 'no totals');
+  if (typeof total !== 'object' || total === null)
+    throw garbage(exchange, text('sync', 'balances'), text('sync', 'noTotals'));
   for (const [code, value] of Object.entries(total as Record<string, unknown>)) {
     if (value === undefined || value === null || value === 0) continue;
     if (!TICKER_PATTERN.test(code))
-      throw garbage(exchange, 'a balance', `unknown currency ${JSON.stringify(code.slice(0, 24))}`);
+      throw garbage(
+        exchange,
+        text('sync', 'aBalance'),
+        text('sync', 'unknownCurrency', { currency: JSON.stringify(code.slice(0, 24)) }),
+      );
     const parsed = nonNegative.safeParse(value);
-    if (!parsed.success) throw garbage(exchange, `the ${code} balance`, problem(parsed.error));
+    if (!parsed.success)
+      throw garbage(exchange, text('sync', 'theBalance', { currency: code }), problem(parsed.error));
     if (parsed.data > 0) out.set(code, exact(parsed.data));
   }
   return out;

@@ -6,9 +6,24 @@
  */
 import { Decimal, MAX_FRACTION_DIGITS, formatDecimal } from '../../lib/portfolio/decimal';
 import type { SyncedTransaction, Transaction } from '../../lib/portfolio/transaction';
+import { ENGLISH, text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 
-/** No rate is known to move a leg into the portfolio's quote currency. */
-export class RequoteError extends Error {}
+/** No rate is known to move a leg into the portfolio's quote currency; `message` is the English of `text`. */
+export class RequoteError extends Error {
+  readonly text?: ErrorText;
+
+  constructor(message: string | ErrorText) {
+    super(typeof message === 'string' ? message : wordText(message, ENGLISH));
+    if (typeof message !== 'string') this.text = message;
+  }
+}
+
+/** A record no rate can requote, and why: by its catalog key (a message written as text stays as written). */
+export interface RequoteFailure<B> {
+  booked: B;
+  problem: string | ErrorText;
+}
 
 /** The price of one unit of `from` in `to` at `timeMs`, or null when no market tells. */
 export type RateAt = (from: string, to: string, timeMs: number) => Promise<Decimal | null>;
@@ -36,10 +51,7 @@ export async function requoted(
   if (target === undefined || target === from) return leg;
   const rate = await rateAt(from, target, leg.timeMs);
   if (!rate)
-    throw new RequoteError(
-      `${leg.asset} is quoted in ${target} in your portfolio, and no ${from}/${target} rate is known at ` +
-        `${at(leg.timeMs)} to value it there (one quote currency per asset, P2)`,
-    );
+    throw new RequoteError(text('sync', 'noRate', { asset: leg.asset, target, from, time: at(leg.timeMs) }));
   const price = leg.asset === target ? '1' : exact(new Decimal(leg.price).times(rate));
   const feeMoves = leg.feeCurrency === from;
   return {
@@ -50,15 +62,18 @@ export async function requoted(
   };
 }
 
-/** Every leg of each booked record requoted; each record whose legs cannot be is named by `label` in `problems`. */
+/**
+ * Every leg of each booked record requoted. Each record whose legs cannot be is named by `label` in `problems`
+ * (in English), and is in `failures` with its problem by key, for a refusal in the reader's language.
+ */
 export async function requoteAll<B extends { legs: SyncedTransaction[] }>(
   booked: readonly B[],
   quotes: ReadonlyMap<string, string>,
   rateAt: RateAt,
   label: (b: B) => string,
-): Promise<{ booked: B[]; problems: string[] }> {
+): Promise<{ booked: B[]; problems: string[]; failures: RequoteFailure<B>[] }> {
   const out: B[] = [];
-  const problems: string[] = [];
+  const failures: RequoteFailure<B>[] = [];
   for (const b of booked) {
     try {
       const legs: SyncedTransaction[] = [];
@@ -66,8 +81,12 @@ export async function requoteAll<B extends { legs: SyncedTransaction[] }>(
       out.push({ ...b, legs });
     } catch (error) {
       if (!(error instanceof RequoteError)) throw error;
-      problems.push(`${label(b)}: ${error.message}`);
+      failures.push({ booked: b, problem: error.text ?? error.message });
     }
   }
-  return { booked: out, problems };
+  const problems = failures.map(
+    ({ booked: b, problem }) =>
+      `${label(b)}: ${typeof problem === 'string' ? problem : wordText(problem, ENGLISH)}`,
+  );
+  return { booked: out, problems, failures };
 }

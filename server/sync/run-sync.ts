@@ -6,6 +6,8 @@
  */
 import type { Exchange } from 'ccxt';
 import type { SyncProgress, SyncResult } from '../../lib/portfolio/connection';
+import { text } from '../errors';
+import type { ErrorText } from '../errors';
 import { checkBookable } from '../portfolio/account-fields';
 import type { StoredConnection, SyncCursors } from '../store/connection-store';
 import type { TransactionStore } from '../store/transaction-store';
@@ -42,7 +44,7 @@ export async function runSync(job: SyncJob): Promise<{ result: SyncResult; curso
   if (!home)
     throw new SyncError(
       'FAILED',
-      `${exchangeName} lists no market in ${job.preferredHome.join(', ')}: there is no currency to value the account in.`,
+      text('sync', 'noHomeMarket', { exchange: exchangeName, currencies: job.preferredHome.join(', ') }),
     );
   const before = await job.transactions.list(userId, { account });
   const history = await readHistory(ex, {
@@ -97,13 +99,22 @@ async function inPortfolioQuotes(
     return prices(from, timeMs);
   };
   const one = legs.map((leg) => ({ legs: [leg] }));
-  const done = await requoteAll(one, portfolioQuotes(portfolio), rateAt, (b) => b.legs[0]?.note ?? '');
+  const label = (b: { legs: SyncedTransaction[] }) => b.legs[0]?.note ?? '';
+  const done = await requoteAll(one, portfolioQuotes(portfolio), rateAt, label);
   // The portfolio's own transactions fix the quote currency (P2): it is they, not the exchange, that conflict.
-  if (done.problems.length > 0)
-    throw new SyncError(
-      'HISTORY_CONFLICT',
-      `${done.problems.join('; ')}. Nothing was changed: change or delete the transactions that quote these ` +
-        'assets in that currency, then sync again.',
+  if (done.failures.length > 0) {
+    // Each named by its leg's note: stored with the transaction, so as the sync wrote it.
+    const problems = done.failures.map(({ booked, problem }) =>
+      text('sync', 'labelled', { label: label(booked), problem }),
     );
+    throw new SyncError('HISTORY_CONFLICT', text('sync', 'quotesConflict', { problems: listOf(problems) }));
+  }
   return done.booked.flatMap((b) => b.legs);
+}
+
+/** Messages joined as "a; b; c", first to last: a message has no placeholder for "all the rest". */
+function listOf(items: readonly ErrorText[]): ErrorText | string {
+  const [first, ...rest] = items;
+  if (!first) return '';
+  return rest.length === 0 ? first : text('sync', 'problemList', { first, rest: listOf(rest) });
 }

@@ -1,21 +1,23 @@
 /**
  * Why a key check or a sync failed, in words that say what to do (docs/protocol.md P9). ccxt's own messages are
- * never passed on: they carry request URLs, signed query strings and exchange bodies.
+ * never passed on: they carry request URLs, signed query strings and exchange bodies. Each message is kept by its
+ * catalog key, so that a connection's last error is worded in its reader's language (docs/locales.md, L6).
  */
 import ccxt from 'ccxt';
 import type { ConnectionErrorCode } from '../../lib/portfolio/connection';
-import { AppError } from '../errors';
+import { AppError, ENGLISH, text, wordText } from '../errors';
+import type { ErrorText } from '../errors';
 import { SecretError } from '../secrets/secret-error';
 import { BookingError } from './book-records';
 
-/** A failure with a code the UI can act on and a message a user can follow. */
+/** A failure with a code the UI can act on and a message a user can follow (`message` is its English wording). */
 export class SyncError extends Error {
   override readonly name = 'SyncError';
   constructor(
     readonly code: ConnectionErrorCode,
-    message: string,
+    readonly text: ErrorText,
   ) {
-    super(message);
+    super(wordText(text, ENGLISH));
   }
 }
 
@@ -29,57 +31,28 @@ export function describeFailure(error: unknown, exchange: string): SyncError {
   if (error instanceof BookingError)
     return new SyncError(
       error.reason === 'no-price' ? 'FAILED' : 'BAD_EXCHANGE_DATA',
-      `${error.message}; nothing was changed.`,
+      text('sync', 'bookingFailed', { problem: error.text }),
     );
   if (error instanceof SecretError)
-    return new SyncError(
-      'SECRET_UNREADABLE',
-      "The stored key cannot be opened with this server's SECRET_KEY (it was sealed under another master key): " +
-        'put the old key in SECRET_KEY_PREVIOUS, or delete this connection and add the key again.',
-    );
+    return new SyncError('SECRET_UNREADABLE', text('sync', 'secretUnreadable'));
   // P2 refused the history with the synced records in it: a transaction entered by hand contradicts them.
   if (error instanceof AppError && error.code === 'BAD_REQUEST')
     return new SyncError(
       'HISTORY_CONFLICT',
-      `The history from ${exchange} does not fit the transactions already in your portfolio, so nothing was ` +
-        `changed: ${error.message}. Change or delete the transaction it names, then sync again.`,
+      text('sync', 'historyConflict', { exchange, problem: error.text ?? error.message }),
     );
   const message = error instanceof Error ? error.message : '';
   if (error instanceof ccxt.PermissionDenied)
-    return new SyncError(
-      'KEY_PERMISSION',
-      `${exchange} refused a request this key is not allowed to make: enable reading (account and history) on the key.`,
-    );
+    return new SyncError('KEY_PERMISSION', text('sync', 'keyPermission', { exchange }));
   if (error instanceof ccxt.AuthenticationError || KEY_REFUSED.test(message))
-    return new SyncError(
-      'KEY_REJECTED',
-      `${exchange} refused the API key: check that key and secret are copied exactly, that the key is still ` +
-        "active with reading enabled, and that this server's IP address is allowed on the key.",
-    );
+    return new SyncError('KEY_REJECTED', text('sync', 'keyRejected', { exchange }));
   if (error instanceof ccxt.InvalidNonce)
-    return new SyncError(
-      'CLOCK_SKEW',
-      `${exchange} refused the request's timestamp: this server's clock is off. Synchronise it (NTP) and try again.`,
-    );
+    return new SyncError('CLOCK_SKEW', text('sync', 'clockSkew', { exchange }));
   if (error instanceof ccxt.DDoSProtection || error instanceof ccxt.RateLimitExceeded)
-    return new SyncError(
-      'RATE_LIMITED',
-      `${exchange} is limiting requests from this server; the sync stopped and resumes where it stopped on the ` +
-        'next attempt. Try again in a few minutes.',
-    );
+    return new SyncError('RATE_LIMITED', text('sync', 'rateLimited', { exchange }));
   if (error instanceof ccxt.NetworkError)
-    return new SyncError(
-      'EXCHANGE_UNAVAILABLE',
-      `${exchange} could not be reached or is down (maintenance or an outage); nothing was changed. The next ` +
-        'sync tries again.',
-    );
+    return new SyncError('EXCHANGE_UNAVAILABLE', text('sync', 'exchangeUnavailable', { exchange }));
   if (error instanceof ccxt.BadResponse || error instanceof TypeError || error instanceof SyntaxError)
-    return new SyncError(
-      'BAD_EXCHANGE_DATA',
-      `${exchange} sent an answer that cannot be read; nothing was changed. The next sync tries again.`,
-    );
-  return new SyncError(
-    'FAILED',
-    `The sync with ${exchange} failed; nothing was changed. The next sync tries again.`,
-  );
+    return new SyncError('BAD_EXCHANGE_DATA', text('sync', 'unreadableAnswer', { exchange }));
+  return new SyncError('FAILED', text('sync', 'failed', { exchange }));
 }

@@ -5,9 +5,10 @@
  */
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { LocaleChoice } from '../../lib/i18n/locales';
 import { accountNameKey } from '../../lib/portfolio/account';
-import type { ConnectionError, ConnectionSummary, SyncProgress } from '../../lib/portfolio/connection';
-import { AppError } from '../errors';
+import type { ConnectionSummary, SyncProgress } from '../../lib/portfolio/connection';
+import { AppError, ENGLISH, text } from '../errors';
 import { createAccounts } from '../portfolio/account-service';
 import type { ConnectionStore, Credentials, StoredConnection } from '../store/connection-store';
 import type { PortfolioAccountStore } from '../store/portfolio-account-store';
@@ -16,7 +17,9 @@ import { checkSyncable } from './exchange-client';
 import type { OpenExchange } from './exchange-client';
 import { checkKey } from './key-check';
 import { runSync } from './run-sync';
+import { errorIn, permissionsIn, storedError, storedPermissions } from './stored-words';
 import { describeFailure } from './sync-error';
+import type { SyncError } from './sync-error';
 
 /** Most connections one user keeps. */
 export const MAX_CONNECTIONS = 10;
@@ -75,17 +78,18 @@ export class SyncService {
     this.now = deps.now ?? Date.now;
   }
 
-  async list(userId: number): Promise<ConnectionSummary[]> {
+  /** The user's connections; their last errors and warnings in `locale`'s language. */
+  async list(userId: number, locale: LocaleChoice = ENGLISH): Promise<ConnectionSummary[]> {
     const [connections, accounts] = await Promise.all([
       this.deps.connections.list(userId),
       this.deps.accounts.list(userId),
     ]);
     const names = new Map(accounts.map((a) => [a.id, a.name]));
-    return connections.map((c) => this.summary(c, names.get(c.accountId) ?? ''));
+    return connections.map((c) => this.summary(c, names.get(c.accountId) ?? '', locale));
   }
 
-  async get(userId: number, id: string): Promise<ConnectionSummary> {
-    const found = (await this.list(userId)).find((c) => c.id === id);
+  async get(userId: number, id: string, locale: LocaleChoice = ENGLISH): Promise<ConnectionSummary> {
+    const found = (await this.list(userId, locale)).find((c) => c.id === id);
     if (!found) throw missing(id);
     return found;
   }
@@ -94,21 +98,22 @@ export class SyncService {
    * Tests the key, then creates the exchange account and its connection together and starts the first sync.
    * A key the exchange refuses stores nothing and says why.
    */
-  async add(userId: number, input: NewConnectionInput): Promise<ConnectionSummary> {
+  async add(
+    userId: number,
+    input: NewConnectionInput,
+    locale: LocaleChoice = ENGLISH,
+  ): Promise<ConnectionSummary> {
     const { exchange, name, credentials } = input;
     if ((await this.deps.connections.list(userId)).length >= MAX_CONNECTIONS)
-      throw new AppError(
-        'CONFLICT',
-        `You have ${MAX_CONNECTIONS} exchange connections, the most one user keeps.`,
-      );
+      throw new AppError('CONFLICT', text('sync', 'tooManyConnections', { max: String(MAX_CONNECTIONS) }));
     if ((await this.deps.accounts.list(userId)).some((a) => accountNameKey(a.name) === accountNameKey(name)))
-      throw new AppError('CONFLICT', `There is already an account named "${name}".`);
+      throw new AppError('CONFLICT', text('errors', 'accountNameTaken', { name }));
     await checkSyncable(exchange, this.deps.open);
-    await limit(this.deps.keyTests, userId, 'Too many keys tested');
+    await limit(this.deps.keyTests, userId, 'tooManyKeyTests');
     const ex = await this.deps.open(exchange, credentials);
     let permissions;
     try {
-      permissions = await checkKey(ex, exchangeTitle(exchange));
+      permissions = storedPermissions(await checkKey(ex, exchangeTitle(exchange)));
     } catch (error) {
       throw keyRefusal(describeFailure(error, exchangeTitle(exchange)));
     } finally {
@@ -125,18 +130,18 @@ export class SyncService {
     });
     this.deps.changed(userId);
     this.start(userId, id);
-    return this.get(userId, id);
+    return this.get(userId, id, locale);
   }
 
   /** Starts a sync now unless one runs (then the answer shows it); refused past the user's rate limit. */
-  async syncNow(userId: number, id: string): Promise<ConnectionSummary> {
+  async syncNow(userId: number, id: string, locale: LocaleChoice = ENGLISH): Promise<ConnectionSummary> {
     const connection = await this.deps.connections.get(userId, id);
     if (!connection) throw missing(id);
     if (!this.running.has(id)) {
-      await limit(this.deps.syncRequests, userId, 'Too many syncs asked for');
+      await limit(this.deps.syncRequests, userId, 'tooManySyncs');
       this.start(userId, id);
     }
-    return this.get(userId, id);
+    return this.get(userId, id, locale);
   }
 
   /** Removes the connection and its sealed key; its account stays, with its transactions, kept by hand from now. */
@@ -243,7 +248,8 @@ export class SyncService {
       }
     } catch (error) {
       const failure = describeFailure(error, name);
-      const recorded: ConnectionError = { code: failure.code, message: failure.message, at: this.now() };
+      // Kept by key as well as in English, so that each reader sees it in their language.
+      const recorded = storedError(failure, this.now());
       this.count(connection.exchange, failure.code);
       // The code only: ccxt's message may carry a signed URL, and a log is no place for any part of a key.
       this.deps.log.warn(
@@ -256,10 +262,10 @@ export class SyncService {
     }
   }
 
-  private summary(c: StoredConnection, accountName: string): ConnectionSummary {
+  private summary(c: StoredConnection, accountName: string, locale: LocaleChoice): ConnectionSummary {
     const running = this.running.get(c.id);
     const state = running ? 'syncing' : c.lastSyncAt === null ? 'never' : c.lastError ? 'error' : 'ok';
-    const { warnings, ...permissions } = c.permissions;
+    const { permissions, warnings } = permissionsIn(c.permissions, locale);
     return {
       id: c.id,
       account: { id: c.accountId, name: accountName },
@@ -272,7 +278,7 @@ export class SyncService {
       lastSyncAt: c.lastSyncAt,
       lastSuccessAt: c.lastSuccessAt,
       nextSyncAt: this.deps.intervalMs > 0 ? (c.lastSyncAt ?? c.createdAt) + this.deps.intervalMs : null,
-      lastError: c.lastError,
+      lastError: errorIn(c.lastError, locale),
       lastResult: c.lastResult,
       createdAt: c.createdAt,
     };
@@ -280,20 +286,27 @@ export class SyncService {
 }
 
 /** Takes a point of `limiter` for the user, or refuses with when to come back. */
-async function limit(limiter: RateLimiterAbstract, userId: number, what: string): Promise<void> {
+async function limit(
+  limiter: RateLimiterAbstract,
+  userId: number,
+  what: 'tooManyKeyTests' | 'tooManySyncs',
+): Promise<void> {
   try {
     await limiter.consume(String(userId));
   } catch (refusal) {
     const wait = (refusal as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
-    throw new AppError('RATE_LIMITED', `${what}; try again in ${Math.ceil(wait / 1000)} s.`, wait);
+    // Seconds as digits alone, as the English always wrote them.
+    const seconds = String(Math.ceil(wait / 1000));
+    throw new AppError('RATE_LIMITED', text('sync', what, { seconds }), wait);
   }
 }
 
-const missing = (id: string) => new AppError('NOT_FOUND', `No exchange connection "${id.slice(0, 100)}".`);
+const missing = (id: string) =>
+  new AppError('NOT_FOUND', text('sync', 'noConnection', { id: id.slice(0, 100) }));
 
 /** A key check's failure as the answer to the request that added the key. */
-function keyRefusal(failure: { code: string; message: string }): AppError {
-  if (failure.code === 'EXCHANGE_UNAVAILABLE') return new AppError('EXCHANGE_UNAVAILABLE', failure.message);
-  if (failure.code === 'RATE_LIMITED') return new AppError('RATE_LIMITED', failure.message);
-  return new AppError('BAD_REQUEST', `${failure.message}`);
+function keyRefusal(failure: SyncError): AppError {
+  if (failure.code === 'EXCHANGE_UNAVAILABLE') return new AppError('EXCHANGE_UNAVAILABLE', failure.text);
+  if (failure.code === 'RATE_LIMITED') return new AppError('RATE_LIMITED', failure.text);
+  return new AppError('BAD_REQUEST', failure.text);
 }

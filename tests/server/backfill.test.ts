@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
-import type { Stack } from '../support/stack';
-import { autoClose, send, waitFor } from '../support/stack';
+import type { Loose, Stack } from '../support/stack';
+import { api, autoClose, send, waitFor } from '../support/stack';
 
 const { start } = autoClose();
 const DAY = 86_400_000;
@@ -102,6 +102,18 @@ describe('value history backfill', () => {
       message: 'no market prices NOPE in USDT.',
     });
     expect(history.points).toEqual([]);
+  });
+
+  it('[L6][P6] says it in the request’s language', async () => {
+    const stack = await start();
+    await ready(stack);
+    await send(stack, 'POST', '/api/v1/transactions', buy('NOPE', '5', today() - 2 * DAY));
+    expect((await backfilled(stack)).backfill.message).toBe('no market prices NOPE in USDT.');
+    const german = await api(
+      { ...stack, cookie: `${stack.cookie}; livefolio-language=de` },
+      '/api/v1/portfolio/history',
+    );
+    expect(((await german.json()) as Loose).backfill.message).toBe('kein Markt bepreist NOPE in USDT.');
   });
 
   it('[P6] the daily values survive a restart and come before the recorded points', async () => {

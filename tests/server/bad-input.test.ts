@@ -110,6 +110,28 @@ describe('bad input on the socket', () => {
     socket.disconnect();
   });
 
+  it('[L6][R1] a refusal is worded in the language of the page that opened the socket', async () => {
+    const german = await connect(stack, { extraHeaders: { 'accept-language': 'de' } });
+    const english = await connect(stack);
+    const subscribe = { streams: ['nope:BTC/USDT'] };
+    expect(await request(german, 'market:subscribe', subscribe)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_EXCHANGE', message: 'Die Börse „nope“ ist hier nicht eingerichtet.' },
+    });
+    expect(await request(english, 'market:subscribe', subscribe)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_EXCHANGE', message: 'Exchange "nope" is not configured here.' },
+    });
+    const raw = german as unknown as {
+      timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+    };
+    expect(await raw.timeout(2_000).emitWithAck('market:subscrbe', {})).toMatchObject({
+      error: { message: 'Unbekanntes Ereignis „market:subscrbe“; siehe docs/protocol.md.' },
+    });
+    german.disconnect();
+    english.disconnect();
+  });
+
   it.each([
     ['websocket', 'transport close'],
     ['polling', 'transport error'],

@@ -428,3 +428,74 @@ describe('a Binance file in an account synced from Binance', () => {
     ]);
   });
 });
+
+describe('an import refused in the reader’s language', () => {
+  const inLanguage = async (
+    target: Target,
+    body: string | Uint8Array,
+    headers: Record<string, string>,
+    query = '',
+  ) => {
+    const res = await api(target, `/api/v1/transactions.csv${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...headers },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
+    return { status: res.status, message: ((await res.json()) as Loose).error.message as string };
+  };
+
+  it('[L6][P4] names each bad line and its problems in German for Accept-Language de, in English without one', async () => {
+    const stack = await start();
+    const file = [
+      BINANCE_HEADER,
+      '"2025-01-07 09:15:02","BTCUSDT","HOLD","94000.00","0.01BTC","940USDT","0.00001BTC"',
+      '"2025-02-30 09:15:02","BTCUSDT","SELL","94000.00","0.01BTC","940USDT","-0.5USDT"',
+    ].join('\n');
+    const german = await inLanguage(stack, file, { 'accept-language': 'de-DE,de;q=0.9' });
+    expect(german.status).toBe(400);
+    expect(german.message).toBe(
+      'Es wurde nichts importiert. 2 Zeilen sind fehlerhaft:\n' +
+        'Zeile 2: Side: erwartet wird BUY oder SELL\n' +
+        'Zeile 3: Date(UTC): erwartet wird eine UTC-Zeit wie 2024-03-05 14:02:11; Fee: darf nicht negativ sein',
+    );
+    expect((await inLanguage(stack, file, {})).message).toBe(
+      'Nothing was imported. 2 lines are wrong:\n' +
+        'line 2: Side: expected BUY or SELL\n' +
+        'line 3: Date(UTC): expected a UTC time like 2024-03-05 14:02:11; Fee: must not be negative',
+    );
+    expect(await transactions(stack)).toEqual([]);
+  });
+
+  it('[L6][P4] refuses a whole file in German for the language cookie: another encoding, another format', async () => {
+    const stack = await start();
+    const german: Target = { url: stack.url, cookie: `${stack.cookie}; livefolio-language=de` };
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${BINANCE_HEADER}\n`, 'utf16le')]);
+    expect((await inLanguage(german, utf16, {})).message).toBe(
+      'Die Datei ist UTF-16-Text, nicht UTF-8: speichern Sie sie als „CSV UTF-8“ (durch Kommas getrennt) und ' +
+        'importieren Sie sie erneut.',
+    );
+    const binance = `${BINANCE_HEADER}\n"2025-01-06 09:15:02","BTCUSDT","BUY","94000.00","0.01BTC","940USDT","0BTC"`;
+    expect((await inLanguage(german, binance, {}, '?format=kraken')).message).toBe(
+      'Zeile 1: diese Datei hat das Format „Binance-Handelshistorie“, nicht „Kraken-Ledger-Export“: ' +
+        'importieren Sie sie mit format=binance (oder auto).',
+    );
+  });
+
+  it('[L6][P4] warns in German that Binance is not set up here, and books the file all the same', async () => {
+    const stack = await start({ exchanges: ['coinbase'] });
+    const post = async (headers: Record<string, string>) => {
+      const res = await api(stack, '/api/v1/transactions.csv?format=binance', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...headers },
+        body: `${BINANCE_HEADER}\n"2025-01-06 09:15:02","BTCUSDT","BUY","94000.00","0.01BTC","940USDT","0.00001BTC"`,
+      });
+      const body = (await res.json()) as Loose;
+      expect(res.status, JSON.stringify(body)).toBe(201);
+      return body.warnings as string[];
+    };
+    expect((await post({ 'accept-language': 'de-DE' }))[0]).toMatch(
+      /^Binance ist auf diesem Server nicht eingerichtet/,
+    );
+    expect((await post({}))[0]).toMatch(/^Binance is not configured on this server/);
+  });
+});

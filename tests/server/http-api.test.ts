@@ -108,6 +108,35 @@ describe('HTTP API', () => {
     expect(res.headers.get('allow')).toBe('GET');
   });
 
+  it('[L6][H3] an error is worded in the request’s language: its cookie, else Accept-Language, else English', async () => {
+    const message = async (path: string, headers: Record<string, string>, init: RequestInit = {}) => {
+      const res = await api(stack, path, { ...init, headers });
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    const german = { 'accept-language': 'de-DE,de;q=0.9' };
+    expect(await message('/api/v1/nope', german)).toBe('Keine API-Route /api/v1/nope.');
+    expect(await message('/api/v1/nope', {})).toBe('No API route /api/v1/nope.');
+    expect(await message('/api/v1/markets?exchange=nope', german)).toBe(
+      'Die Börse „nope“ ist hier nicht eingerichtet.',
+    );
+    expect(await message('/api/v1/markets?exchange=nope', {})).toBe(
+      'Exchange "nope" is not configured here.',
+    );
+    expect(await message('/api/v1/markets', german, { method: 'POST', body: '{}' })).toBe(
+      '/api/v1/markets beantwortet nur GET.',
+    );
+    // Without a session, the language cookie alone decides.
+    const signedOut = { url: stack.url, cookie: 'livefolio-language=de' };
+    const refused = await api(signedOut, '/api/v1/feeds');
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      'Melden Sie sich zuerst an.',
+    );
+    const english = await api({ url: stack.url, cookie: 'livefolio-language=en' }, '/api/v1/feeds', {
+      headers: german,
+    });
+    expect(((await english.json()) as { error: { message: string } }).error.message).toBe('Sign in first.');
+  });
+
   it('[H3] too many requests get 429 with Retry-After', async () => {
     // The stack's own sign-in is the first of the 4.
     const limited = await startStack({ env: { HTTP_RATE_LIMIT: '4' } });

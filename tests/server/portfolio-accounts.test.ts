@@ -121,6 +121,33 @@ describe('accounts', () => {
     expect(await listAccounts(stack)).toEqual([main]);
   });
 
+  it('[L6][P8][P1] refusals in the request’s language', async () => {
+    const stack = await start();
+    const [main] = await listAccounts(stack);
+    const german = { ...stack, cookie: `${stack.cookie}; livefolio-language=de` };
+    const last = await send(german, 'DELETE', `/api/v1/accounts/${main?.id as string}`);
+    expect(last.body.error.message).toBe(
+      'Dies ist Ihr einziges Konto: Ein Portfolio behält mindestens eines.',
+    );
+    const nowhere = await send(
+      german,
+      'POST',
+      '/api/v1/transactions',
+      trade('buy', '1', { account: 'nope' }),
+    );
+    expect(nowhere.body.error.message).toBe('account: kein Konto "nope"');
+    const english = await send(stack, 'POST', '/api/v1/transactions', trade('buy', '1', { account: 'nope' }));
+    expect(english.body.error.message).toBe('account: no account "nope"');
+    // A sell of more than the account holds (P2): the booking's refusal, worded with its figures.
+    const short = trade('sell', '2', { time: '2026-02-01T00:00:00Z' });
+    expect((await send(german, 'POST', '/api/v1/transactions', short)).body.error.message).toMatch(
+      /^Transaktion \S+ \(sell von BTC am .*\): verlangt 2 BTC, aber im Konto "Main" sind zu diesem Zeitpunkt nur 0 BTC$/,
+    );
+    expect((await send(stack, 'POST', '/api/v1/transactions', short)).body.error.message).toMatch(
+      /^Transaction \S+ \(sell of BTC at .*\): asks for 2 BTC but only 0 BTC is held in account "Main" at that time$/,
+    );
+  });
+
   it('[P2][P8] deleting an account is refused, changing nothing, when what remains would not add up', async () => {
     const stack = await start();
     const [main] = await listAccounts(stack);

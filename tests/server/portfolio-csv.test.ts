@@ -95,6 +95,29 @@ describe('CSV import and export', () => {
     expect(await transactions(stack)).toEqual([]);
   });
 
+  it('[L6][P4] names the bad lines in German for Accept-Language de, in English without one', async () => {
+    const stack = await start();
+    const csv = [
+      'time,type,asset,quantity,price,quote_currency,fee,fee_currency,to_account',
+      '2026-01-02T10:00:00Z,buy,BTC,0.5,60000,USDT,0,USDT,Ledger',
+    ].join('\n');
+    const refusal = async (headers: Record<string, string>) => {
+      const res = await api(stack, '/api/v1/transactions.csv', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...headers },
+        body: csv,
+      });
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    expect(await refusal({ 'accept-language': 'de' })).toBe(
+      'Es wurde nichts importiert. 1 Zeile ist fehlerhaft:\nZeile 2: to_account: nur eine Umbuchung hat ein Zielkonto',
+    );
+    expect(await refusal({})).toBe(
+      'Nothing was imported. 1 line is wrong:\nline 2: to_account: only a transfer has one',
+    );
+    expect(await transactions(stack)).toEqual([]);
+  });
+
   it('[P2][P4] an import that would sell more than is held names the line and stores nothing', async () => {
     const stack = await start();
     const csv = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stack } from '../support/stack';
-import { autoClose, send, waitFor } from '../support/stack';
+import { api, autoClose, send, waitFor } from '../support/stack';
 
 const { start } = autoClose();
 const DAY = 86_400_000;
@@ -131,5 +131,17 @@ describe('portfolio performance (P11)', () => {
       points: [],
       notes: ['No values recorded in this range yet.'],
     });
+  });
+
+  it('[L6][P11] the notes are in the request’s language', async () => {
+    const stack = await start();
+    const notes = async (headers: Record<string, string>) => {
+      const res = await api(stack, '/api/v1/portfolio/performance', { headers });
+      return ((await res.json()) as { notes: string[] }).notes;
+    };
+    expect(await notes({ 'accept-language': 'de' })).toEqual([
+      'In diesem Zeitraum sind noch keine Werte erfasst.',
+    ]);
+    expect(await notes({})).toEqual(['No values recorded in this range yet.']);
   });
 });

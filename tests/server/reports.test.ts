@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCcxtExchange } from '../../server/feeds/ccxt-exchange';
 import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../server/feeds/demo/binance-account';
 import type { Target } from '../support/stack';
-import { autoClose, send, signIn, waitFor } from '../support/stack';
+import { api, autoClose, send, signIn, waitFor } from '../support/stack';
 import type { Loose } from '../support/stack';
 
 const { start } = autoClose();
@@ -172,5 +172,24 @@ describe('income', () => {
     );
     const buyWithout = await add(stack, { type: 'buy', quantity: '1', time });
     expect(buyWithout.body.error.message).toMatch(/price: required/);
+  });
+
+  it('[L6][P1] refused without a price in the reader’s language', async () => {
+    const stack = await start();
+    const airdrop = { type: 'airdrop', asset: 'NOPE', quantity: '10', time: '2025-01-02T03:04:05Z' };
+    const refusal = async (headers: Record<string, string>) => {
+      const res = await api(stack, '/api/v1/transactions', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ quoteCurrency: 'USDT', fee: '0', feeCurrency: 'USDT', ...airdrop }),
+      });
+      return ((await res.json()) as Loose).error.message as string;
+    };
+    expect(await refusal({ 'accept-language': 'de-DE' })).toBe(
+      'price: für NOPE in USDT ist um 2025-01-02T03:04:05.000Z kein Marktpreis bekannt: geben Sie ihn ein',
+    );
+    expect(await refusal({})).toBe(
+      'price: no market price of NOPE in USDT is known at 2025-01-02T03:04:05.000Z: enter it',
+    );
   });
 });

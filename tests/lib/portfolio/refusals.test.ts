@@ -9,7 +9,7 @@ describe('a disposal above the holding', () => {
   it.each(COST_BASIS_METHODS)(
     'is refused under %s, naming the transaction, the asset, the held and the asked',
     (method) => {
-      expect(refusal(history, method)).toEqual({
+      expect(refusal(history, method)).toMatchObject({
         code: 'insufficient-holding',
         transactionId: 's1',
         message:
@@ -24,6 +24,19 @@ describe('a disposal above the holding', () => {
       sell('s1', '1', '100', { fee: '0.001', feeCurrency: 'BTC' }),
     ]);
     expect(error.message).toContain('asks for 1.001 BTC (1 + 0.001 fee) but only 1 BTC is held');
+    // The figures apart, for the server to word the refusal in the reader's language (docs/locales.md, L6).
+    expect(error.values).toEqual({
+      id: 's1',
+      type: 'sell',
+      asset: 'BTC',
+      time: expect.any(String),
+      quantity: '1',
+      fee: '0.001',
+      leaving: '1.001',
+      held: '1',
+      account: '"main"',
+      feeInAsset: 'yes',
+    });
   });
 
   it('is refused for a withdrawal too, and judged at its time, not at the end', () => {
@@ -38,7 +51,7 @@ describe('a disposal above the holding', () => {
 
 it('refuses an asset quoted in two currencies, naming both transactions', () => {
   const error = refusal([buy('b1', '1', '100'), buy('b2', '1', '90', { quoteCurrency: 'EUR', day: 1 })]);
-  expect(error).toEqual({
+  expect(error).toMatchObject({
     code: 'mixed-quote-currency',
     transactionId: 'b2',
     message:

@@ -183,7 +183,7 @@ describe('[P2] holdings are per account', () => {
         method,
         { accountName: (id) => (id === 'A' ? 'Ledger' : 'Kraken') },
       );
-      expect(result.ok ? null : result.error).toEqual({
+      expect(result.ok ? null : result.error).toMatchObject({
         code: 'insufficient-holding',
         transactionId: 's1',
         message:

@@ -94,4 +94,19 @@ describe('the sign-in form without its script (POST /login)', () => {
     const huge = await postForm(stack.url, { ...TEST_ADMIN, next: `/${'x'.repeat(10_000)}` });
     expect(huge.status).toBe(413);
   });
+
+  it('[L6][A8] says why in the language of the page that sent the form', async () => {
+    const stack = await start();
+    const evil = { origin: 'https://evil.example.com' };
+    const german = await postForm(stack.url, TEST_ADMIN, { ...evil, 'accept-language': 'de-DE' });
+    expect([german.status, await german.text()]).toEqual([
+      403,
+      'Anfragen von diesem Ursprung sind nicht erlaubt.',
+    ]);
+    const english = await postForm(stack.url, TEST_ADMIN, evil);
+    expect([english.status, await english.text()]).toEqual([
+      403,
+      'Requests from this origin are not allowed.',
+    ]);
+  });
 });

@@ -74,6 +74,18 @@ describe('the Binance trade history', () => {
     ).toMatch(/line 2: Pair: "DOGEXYZ" is not a pair of a known quote currency/);
   });
 
+  it('[L6][P4] says so in the reader’s language', () => {
+    const file = fileOf(
+      [HEADER, '"2025-01-06 09:15:02","DOGEFDUSD","SELL","0.3","100DOGE","30FDUSD","0.03FDUSD"'].join('\n'),
+      'binance',
+    );
+    const german = { language: 'de' as const, formatLocale: 'de-DE' };
+    expect(parseBinance(file, viewOf('binance'), german).warnings).toEqual([
+      'Binance ist auf diesem Server nicht eingerichtet: die Paare wurden anhand der bekannten Gegenwährungen ' +
+        'aufgeteilt (docs/imports.md).',
+    ]);
+  });
+
   it.each([
     [
       'a pair the markets cannot split',

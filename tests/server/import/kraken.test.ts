@@ -120,6 +120,20 @@ describe('the Kraken ledgers export', () => {
     expect(parsed.warnings).toEqual([expect.stringMatching(/^Kraken is not configured on this server/)]);
   });
 
+  it('[L6][P4] says so in the reader’s language', () => {
+    const rows = [
+      'L1,T1,2025-01-05 14:22:10,trade,,currency,XETH,spot / main,-1,0,0',
+      'L2,T1,2025-01-05 14:22:10,trade,,currency,XXBT,spot / main,0.05,0,0.05',
+    ];
+    const german = { language: 'de' as const, formatLocale: 'de-DE' };
+    expect(
+      parseKraken(fileOf([HEADER, ...rows].join('\n'), 'kraken'), viewOf('kraken'), german).warnings,
+    ).toEqual([
+      'Kraken ist auf diesem Server nicht eingerichtet: welche Währung eines Trades die Gegenwährung ist, wurde ' +
+        'anhand der bekannten Gegenwährungen bestimmt (docs/imports.md).',
+    ]);
+  });
+
   it.each([
     [
       'a margin row',

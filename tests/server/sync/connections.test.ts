@@ -10,7 +10,7 @@ import {
 } from '../../../server/feeds/demo/binance-account';
 import { logLines } from '../../support/log-lines';
 import type { Stack, Target } from '../../support/stack';
-import { autoClose, send, signIn, waitFor } from '../../support/stack';
+import { api, autoClose, send, signIn, waitFor } from '../../support/stack';
 import type { Loose } from '../../support/stack';
 
 const { start } = autoClose();
@@ -227,6 +227,51 @@ describe('exchange connections', () => {
       expect(answer.body.error.message).toMatch(message);
     }
     expect((await send(stack, 'GET', '/api/v1/connections')).body.connections).toEqual([]);
+  }, 60_000);
+
+  it('[P9][L6] refusals in the request’s language: German for a German browser or the language cookie, English without', async () => {
+    const stack = await start(NO_SCHEDULE);
+    const refusal = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+      target: Target = stack,
+    ) => {
+      const res = await api(target, path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, message: ((await res.json()) as Loose).error.message as string };
+    };
+    const refusedKey = {
+      exchange: 'binance',
+      name: 'Binance main',
+      apiKey: DEMO_BINANCE_KEY,
+      secret: `${DEMO_BINANCE_SECRET.slice(0, -1)}x`,
+    };
+    const german = await refusal('POST', '/api/v1/connections', refusedKey, { 'accept-language': 'de-DE' });
+    expect(german.status).toBe(400);
+    expect(german.message).toMatch(/^Binance hat den API-Schlüssel abgelehnt: Prüfen Sie/);
+    expect((await refusal('POST', '/api/v1/connections', refusedKey)).message).toMatch(
+      /^Binance refused the API key: check that key and secret/,
+    );
+
+    const unknown = { ...refusedKey, exchange: 'nope' };
+    expect(await refusal('POST', '/api/v1/connections', unknown, { 'accept-language': 'de' })).toEqual({
+      status: 404,
+      message: 'unbekannte Börse „nope“: keine ccxt-Börsen-ID (z. B. binance, kraken, coinbase)',
+    });
+    const saved: Target = { url: stack.url, cookie: `${stack.cookie ?? ''}; livefolio-language=de` };
+    expect(await refusal('GET', '/api/v1/connections/nope', undefined, {}, saved)).toEqual({
+      status: 404,
+      message: 'Keine Börsenverbindung „nope“.',
+    });
+    expect(await refusal('GET', '/api/v1/connections/nope')).toEqual({
+      status: 404,
+      message: 'No exchange connection "nope".',
+    });
   }, 60_000);
 
   it('[P9][A7] another user can neither see, sync nor remove a connection, nor see its account', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLISH, wordText } from '../../../server/errors';
 import { readBalances, readMove, readTrade } from '../../../server/sync/records';
+import type { SyncError } from '../../../server/sync/sync-error';
+
+const GERMAN = { language: 'de' as const, formatLocale: 'de-DE' };
 
 const markets = new Map([['BTC/USDT', { base: 'BTC', quote: 'USDT' }]]);
 const trade = (over: Record<string, unknown> = {}) => ({
@@ -80,5 +84,31 @@ describe('records an exchange sends (P9)', () => {
     expect(() => readBalances({ BTC: 1e300 }, 'Binance')).toThrow(/absurdly large/);
     expect(() => readBalances({ 'not a coin': 1 }, 'Binance')).toThrow(/unknown currency/);
     expect(() => readBalances(undefined, 'Binance')).toThrow(/no totals/);
+  });
+
+  it("[L6] says what is wrong by its keys: English as before, German for a German reader, zod's own words as zod wrote them", () => {
+    const refusal = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        return error as SyncError;
+      }
+      throw new Error('not refused');
+    };
+    const fee = refusal(() => readTrade(trade({ fee: { cost: -1, currency: 'BNB' } }), markets, 'Binance'));
+    expect(wordText(fee.text, ENGLISH)).toBe(fee.message);
+    expect(fee.message).toBe(
+      'Binance sent a trade (12) that cannot be right (fee.cost must not be negative); nothing was changed. ' +
+        'If it persists, the exchange changed its answers: please report it.',
+    );
+    expect(wordText(fee.text, GERMAN)).toBe(
+      'Binance hat Daten gesendet, die nicht stimmen können: ein Trade (12) – fee.cost darf nicht negativ sein; ' +
+        'es wurde nichts geändert. Wenn das wieder vorkommt, hat die Börse ihre Antworten geändert: Bitte ' +
+        'melden Sie es.',
+    );
+    const balance = refusal(() => readBalances({ BTC: 1e300 }, 'Binance'));
+    expect(wordText(balance.text, GERMAN)).toMatch(/: der Saldo von BTC – Datensatz ist unsinnig groß;/);
+    const side = refusal(() => readTrade(trade({ amount: 'x' }), markets, 'Binance'));
+    expect(wordText(side.text, GERMAN)).toMatch(/ein Trade \(12\) – amount Invalid input/);
   });
 });

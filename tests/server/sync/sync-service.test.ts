@@ -3,7 +3,12 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoExchange } from '../../../server/feeds/demo';
 import type { DemoExchange } from '../../../server/feeds/demo';
-import { DEMO_BINANCE_KEY, DEMO_BINANCE_SECRET } from '../../../server/feeds/demo/binance-account';
+import {
+  DEMO_BINANCE_KEY,
+  DEMO_BINANCE_SECRET,
+  DEMO_BINANCE_TRADING_KEY,
+  DEMO_BINANCE_TRADING_SECRET,
+} from '../../../server/feeds/demo/binance-account';
 import { memoryLimiters } from '../../../server/cluster/limiters';
 import { createKeyRing } from '../../../server/secrets/key-ring';
 import { ConnectionStore } from '../../../server/store/connection-store';
@@ -47,6 +52,7 @@ async function service(storage: Storage, secretKey = randomBytes(32)) {
 }
 
 const credentials = { apiKey: DEMO_BINANCE_KEY, secret: DEMO_BINANCE_SECRET };
+const GERMAN = { language: 'de' as const, formatLocale: 'de-DE' };
 
 describe.each(ENGINES)('exchange sync on %s', (engine) => {
   const database = useDatabases(engine);
@@ -102,6 +108,55 @@ describe.each(ENGINES)('exchange sync on %s', (engine) => {
       const later = await sync.get(userId, added.id);
       expect(later.lastSyncAt).toBe(clock.now);
       expect(later.lastResult?.added).toBe(1);
+    }, 60_000);
+
+    it('[P9][L6] a last error and a key’s warnings are stored by key: German for a German reader, English otherwise and for rows written before', async () => {
+      const storage = await open();
+      const { sync, userId, demo } = await service(storage);
+      const added = await sync.add(userId, {
+        exchange: 'binance',
+        name: 'Binance',
+        credentials: { apiKey: DEMO_BINANCE_TRADING_KEY, secret: DEMO_BINANCE_TRADING_SECRET },
+      });
+      await sync.settled(added.id);
+      demo.account.faults.down();
+      await sync.syncNow(userId, added.id);
+      await sync.settled(added.id);
+      const english = await sync.get(userId, added.id);
+      expect(english.lastError).toMatchObject({
+        code: 'EXCHANGE_UNAVAILABLE',
+        message:
+          'Binance could not be reached or is down (maintenance or an outage); nothing was changed. The next ' +
+          'sync tries again.',
+      });
+      expect(english.warnings).toEqual([
+        expect.stringMatching(/^This key can withdraw funds/),
+        expect.stringMatching(/^This key can trade/),
+      ]);
+      const german = await sync.get(userId, added.id, GERMAN);
+      expect(german.lastError?.message).toBe(
+        'Binance war nicht erreichbar oder ist ausgefallen (Wartung oder Störung); es wurde nichts geändert. ' +
+          'Die nächste Synchronisierung versucht es erneut.',
+      );
+      expect(german.warnings).toEqual([
+        expect.stringMatching(/^Dieser Schlüssel kann Guthaben von Ihrem Konto bei Binance abheben\./),
+        expect.stringMatching(/^Dieser Schlüssel kann auf Ihrem Konto bei Binance handeln\./),
+      ]);
+      expect(german.permissions).toEqual({ read: true, trade: true, withdraw: true });
+
+      // As a version before L6 stored them: English only, and shown so.
+      const old = { code: 'FAILED', message: 'The sync failed.', at: 1 };
+      await storage.db
+        .updateTable('exchange_connections')
+        .set({
+          last_error: JSON.stringify(old),
+          permissions: JSON.stringify({ read: true, trade: true, withdraw: null, warnings: ['Trades.'] }),
+        })
+        .execute();
+      expect(await sync.get(userId, added.id, GERMAN)).toMatchObject({
+        lastError: old,
+        warnings: ['Trades.'],
+      });
     }, 60_000);
 
     it('[P9] a key sealed under an older master key is sealed again under the new one at start', async () => {

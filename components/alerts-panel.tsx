@@ -1,17 +1,8 @@
 'use client';
 /** The "Price alerts" panel: set an alert on a watched market, see each one waiting or triggered, delete it. */
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useReducer,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
-import { ALERT_CONDITIONS, describeTriggered, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
+import { ALERT_CONDITIONS, MAX_ALERT_NOTE_LENGTH } from '@/lib/alerts';
 import type { AlertCondition, PriceAlert, StreamId } from '@/lib/protocol';
 import { createAlert, deleteAlert, listAlerts } from '@/client/api/alerts';
 import { describeStream, exchangeName, formatClock, formatPrice, decimalsOf } from '@/client/format';
@@ -27,6 +18,7 @@ import panelStyles from './portfolio-panel.module.css';
 import { formatQuantity } from './portfolio-format';
 import tableStyles from './ticker-table.module.css';
 import { CrossIcon } from './cross-icon';
+import { useBrowserNotifications } from './use-browser-notifications';
 
 type T = Translate<'alerts'>;
 
@@ -335,56 +327,6 @@ function useAlertList(store: DashboardStore): { loadError: string | null; retry(
   }, [store, attempt]);
 
   return { loadError, retry };
-}
-
-/** Tells each fired alert through a browser notification once, when allowed; 'unsupported' without the API. */
-function useBrowserNotifications(store: DashboardStore, t: T) {
-  const current = useSyncExternalStore(subscribeToNothing, permissionNow, permissionOnServer);
-  // The permission has no change event of its own: the request's answer is the change shown.
-  const [answer, setAnswer] = useState<NotificationPermission | null>(null);
-  const state = answer ?? current;
-
-  useEffect(() => {
-    const supported = typeof Notification !== 'undefined';
-    const tell = () => {
-      const fired = store.getState().firedAlerts;
-      if (fired.length === 0) return;
-      store.getState().firedAlertsTold(fired.map((a) => a.id));
-      if (!supported || Notification.permission !== 'granted') return;
-      for (const alert of fired) {
-        try {
-          // The tag makes the alert's notifications from several tabs replace each other rather than pile up.
-          new Notification(t('notificationTitle'), {
-            body: describeTriggered(alert, t),
-            tag: `alert-${alert.id}`,
-          });
-        } catch {
-          // Android's Chrome allows only a service worker's notifications; the page's notice remains.
-        }
-      }
-    };
-    tell();
-    // After the store's own update, not inside it: taking them out is another update.
-    return store.subscribe((s, prev) => {
-      if (s.firedAlerts !== prev.firedAlerts && s.firedAlerts.length > 0) queueMicrotask(tell);
-    });
-  }, [store, t]);
-
-  const request = () => {
-    void Notification.requestPermission().then(setAnswer, () => undefined);
-  };
-  return { state, request };
-}
-
-const subscribeToNothing = () => () => undefined;
-
-function permissionNow(): NotificationPermission | 'unsupported' {
-  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
-}
-
-// The server has no Notification: its render, and the browser's hydrating one, offer no button.
-function permissionOnServer(): 'unsupported' {
-  return 'unsupported';
 }
 
 function marketName(stream: StreamId): string {

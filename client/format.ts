@@ -1,6 +1,10 @@
 /** Pure formatting for the dashboard: prices at the market's precision, percentages, volumes, ages, clock times. */
 import type { StreamId, Ticker } from '../lib/protocol';
+import { dateTimeFormat, numberFormat } from '../lib/i18n/intl-cache';
 import { parseStreamId } from '../lib/stream-id';
+
+/** Intl's formatters, built once per locale and options. */
+export { dateTimeFormat };
 
 /** Shown for an unknown value. */
 export const MISSING = '—';
@@ -38,19 +42,6 @@ export function priceDecimals(ticker: Ticker | undefined): number {
 
 /** The locale numbers are written in when a caller names none: the server render and the browser agree on it. */
 export const DEFAULT_FORMAT_LOCALE = 'en-US';
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per locale and options, built once: formatting runs on every tick. */
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
 
 function fixed(decimals: number, locale: string): Intl.NumberFormat {
   return numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
@@ -137,19 +128,6 @@ const ENGLISH_AGE_UNITS = { second: 's', minute: 'min', hour: 'h', day: 'd' } as
 function ageText(amount: number, unit: keyof typeof ENGLISH_AGE_UNITS, locale: string): string {
   if (locale.startsWith('en')) return `${amount} ${ENGLISH_AGE_UNITS[unit]}`;
   return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** One date formatter per locale and options, built once: clocks and captions redraw every few seconds. */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
-  }
-  return format;
 }
 
 /** Local wall-clock time on a 24-hour clock in the locale's separators: "14:05:09" (or "14:05" without seconds). */

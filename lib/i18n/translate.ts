@@ -2,6 +2,7 @@
  * Messages to text: `{name}` placeholders filled from values (numbers written in the reader's locale), and plural
  * messages picked by `Intl.PluralRules` from `count`. The platform does the locale work; this file only looks up.
  */
+import { numberFormat, pluralRules } from './intl-cache';
 import type { LocaleChoice } from './locales';
 
 /** A message with a form for each plural category the language uses; `other` is always there. */
@@ -24,18 +25,6 @@ export type Messages = Record<string, Record<string, Message>>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** The text of `message` with its placeholders filled; a placeholder without a value stays visible as `{name}`. */
 export function formatMessage(
   message: Message,
@@ -46,15 +35,10 @@ export function formatMessage(
   if (typeof message === 'string') text = message;
   else {
     const count = Number(values?.count ?? 0);
-    const rules = cached(pluralRules, locale.language, () => new Intl.PluralRules(locale.language));
-    text = message[rules.select(count)] ?? message.other;
+    text = message[pluralRules(locale.language).select(count)] ?? message.other;
   }
   if (!values) return text;
-  const numbers = cached(
-    numberFormats,
-    locale.formatLocale,
-    () => new Intl.NumberFormat(locale.formatLocale),
-  );
+  const numbers = numberFormat(locale.formatLocale);
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;

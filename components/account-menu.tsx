@@ -133,6 +133,12 @@ export function AccountMenu() {
             <a href="/reports" className={styles.item}>
               {t('reports')}
             </a>
+            <a href="/tokens" className={styles.item}>
+              {t('apiTokens')}
+            </a>
+            <a href="/notifications" className={styles.item}>
+              {t('notifications')}
+            </a>
           </>
         )}
         {user?.isAdmin && (

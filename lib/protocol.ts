@@ -184,9 +184,9 @@ export interface AlertsChanged {
   alerts: PriceAlert[];
 }
 
-/** Why a session ended: signed out (in any tab) or past its lifetime. */
+/** Why a session ended: signed out (in any tab), past its lifetime, or its personal access token revoked (A10). */
 export interface SessionEnded {
-  reason: 'signed-out' | 'expired';
+  reason: 'signed-out' | 'expired' | 'revoked';
 }
 
 export interface ClientToServerEvents {

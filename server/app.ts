@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { StreamId } from '../lib/protocol';
 import type { Config } from './config';
+import { sendOptionsFrom } from './alerts/channels/send';
 import { createClusterLinks } from './cluster/links';
 import type { Feeds } from './feeds/catalog';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -71,6 +72,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // the exchange feeds.
   const cluster = createClusterLinks(config, log);
   const market = wireMarket({ config, log, exchanges, feedOptions: options.feedOptions, cluster });
+  const origin = requestOrigin(config.TRUST_PROXY);
+  const allowedOrigins = allowedOriginSet(config.ALLOWED_ORIGINS);
   const services = await wireServices({
     log,
     exchanges,
@@ -80,8 +83,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     limiters: cluster.limiters,
     syncIntervalMs: config.SYNC_INTERVAL_MINUTES * 60_000,
     candleBlocks: cluster.candleBlocks,
+    origin,
+    allowedOrigins,
+    alertSend: sendOptionsFrom(config),
   });
-  const origin = requestOrigin(config.TRUST_PROXY);
   const sockets = wireSockets({
     config,
     log,
@@ -102,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sockets,
     cluster,
     origin,
-    allowedOrigins: allowedOriginSet(config.ALLOWED_ORIGINS),
+    allowedOrigins,
     pageHandler: options.pageHandler,
     shuttingDown: () => shuttingDown,
   });
@@ -139,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       sockets.demand.changed();
       backfill.start();
       services.sync.startSchedule();
+      services.outbox.start();
       stopRecorder = startValueRecorder(
         {
           portfolio,
@@ -176,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clearTimeout(force);
       await backfill.close();
       await services.sync.close();
+      await services.outbox.stop();
       await Promise.all([feeds.stop(), services.candles.close()]);
       await cluster.close();
       await stores.storage.close();

@@ -111,6 +111,14 @@ const schema = z
     PORTFOLIO_HISTORY_POINTS: int(2, 100_000).default(2016),
     // Minutes between scheduled syncs of each exchange connection; 0 syncs only on adding and on demand.
     SYNC_INTERVAL_MINUTES: int(0, 10_080).default(15),
+    // Alert channels (docs/alert-channels.md): webhook, ntfy and SMTP targets inside this network are refused
+    // unless allowed, so that a user cannot make the server call its own neighbours.
+    ALERT_PRIVATE_TARGETS: bool.default(false),
+    // How long one alert delivery may take before the receiver is cut off.
+    ALERT_SEND_TIMEOUT_SECONDS: int(1, 120).default(10),
+    TELEGRAM_API_URL: z
+      .url({ protocol: /^https?$/, error: 'expected http:// or https:// and a host' })
+      .default('https://api.telegram.org'),
   })
   .refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'set ADMIN_USERNAME and ADMIN_PASSWORD together, or neither',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { StreamId } from '../../lib/protocol';
 import { AppError, text } from '../errors';
+import type { TokenScope } from '../store/api-token-store';
 import type { Session, SessionStore } from '../store/session-store';
 import type { User, UserStore } from '../store/user-store';
 import type { WatchlistStore } from '../store/watchlist-store';
@@ -22,7 +23,12 @@ export const alreadySetUp = () => new AppError('FORBIDDEN', text('errors', 'alre
 export interface Authenticated {
   session: Session;
   user: User;
+  /** Set when a personal access token (A9) signed the caller in rather than a browser session. */
+  token?: { id: string; scope: TokenScope };
 }
+
+/** False for a caller holding a read-only token: it may read everything its user may, and change nothing. */
+export const mayWrite = (auth: Authenticated) => auth.token?.scope !== 'read';
 
 export interface AccountsDeps {
   users: UserStore;

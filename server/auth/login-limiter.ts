@@ -46,6 +46,24 @@ export class LoginLimiter {
     await Promise.allSettled([this.byAccount.consume(accountKey(username)), this.byAddress.consume(address)]);
   }
 
+  /** Throws RATE_LIMITED once the address has spent its failures (a token guessed, A10). */
+  async checkAddress(address: string): Promise<void> {
+    const client = await this.byAddress.get(address);
+    if (client && client.consumedPoints >= FAILURES_PER_ADDRESS) {
+      const wait = client.msBeforeNext;
+      throw new AppError(
+        'RATE_LIMITED',
+        text('errors', 'tooManySignIns', { minutes: String(Math.ceil(wait / 60_000)) }),
+        wait,
+      );
+    }
+  }
+
+  /** Records a failure against the address alone: a wrong token names no account. */
+  async failedAddress(address: string): Promise<void> {
+    await this.byAddress.consume(address).catch(() => undefined);
+  }
+
   /** A successful sign-in clears the account's failures (not the address's). */
   async succeeded(username: string): Promise<void> {
     await this.byAccount.delete(accountKey(username));

@@ -1,7 +1,8 @@
 /** Sign-in, sign-out, first-run setup and user administration under /api/v1. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { NEW_PASSWORD, USERNAME, alreadySetUp } from '../auth/accounts';
+import { authApi } from '../../lib/api/auth';
+import { alreadySetUp } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
 import type { LoginLimiter } from '../auth/login-limiter';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/session-cookie';
@@ -10,7 +11,7 @@ import type { RequestOrigin } from './proxy';
 import { AppError, text } from '../errors';
 import type { Session } from '../store/session-store';
 import type { User } from '../store/user-store';
-import { parse } from './router';
+import { route, routeTable } from './router';
 import type { RouteContext, Routes } from './router';
 
 export interface AuthRoutesDeps {
@@ -25,13 +26,11 @@ export interface AuthRoutesDeps {
   log: Pick<Logger, 'warn'>;
 }
 
-/** What a sign-in sends: the API's JSON body, and the sign-in page's form fields. */
+/** What the sign-in page's form sends; the API's JSON body is checked by its contract (lib/api/auth.ts). */
 export const signInBody = z.strictObject({
   username: z.string().min(1, 'give a username').max(200),
   password: z.string().min(1, 'give a password').max(1000),
 });
-const newAccountBody = z.strictObject({ username: USERNAME, password: NEW_PASSWORD });
-const newUserBody = newAccountBody.extend({ isAdmin: z.boolean().default(false) });
 
 /** The public view of an account. */
 const publicUser = (user: User) => ({ id: user.id, username: user.username, isAdmin: user.isAdmin });
@@ -73,65 +72,48 @@ export function authRoutes(deps: AuthRoutesDeps): Routes {
   const secure = (ctx: RouteContext) => deps.cookieSecure || deps.origin.tls(ctx.req);
   const signIn = createSignIn(deps);
 
-  return {
-    '/api/v1/auth/session': {
-      GET: {
-        access: 'public',
-        handle: async ({ auth }) => ({
-          user: auth ? publicUser(auth.user) : null,
-          setupRequired: await deps.accounts.needsSetup(),
-        }),
+  return routeTable(
+    route(authApi.session, {
+      handle: async ({ auth }) => ({
+        user: auth ? publicUser(auth.user) : null,
+        setupRequired: await deps.accounts.needsSetup(),
+      }),
+    }),
+    route(authApi.setup, {
+      async handle(ctx) {
+        const { username, password } = ctx.body;
+        if (!(await deps.accounts.needsSetup())) throw alreadySetUp();
+        const user = await deps.accounts.create(username, password, { isAdmin: true, onlyIfNone: true });
+        const signedIn = await deps.accounts.signIn(username, password);
+        if (signedIn) startSession(deps, ctx.req, ctx.res, signedIn.token);
+        return { user: publicUser(user) };
       },
-    },
-    '/api/v1/auth/setup': {
-      POST: {
-        access: 'public',
-        async handle(ctx) {
-          const { username, password } = parse(newAccountBody, ctx.body);
-          if (!(await deps.accounts.needsSetup())) throw alreadySetUp();
-          const user = await deps.accounts.create(username, password, { isAdmin: true, onlyIfNone: true });
-          const signedIn = await deps.accounts.signIn(username, password);
-          if (signedIn) startSession(deps, ctx.req, ctx.res, signedIn.token);
-          ctx.status = 201;
-          return { user: publicUser(user) };
-        },
+    }),
+    route(authApi.login, {
+      async handle(ctx) {
+        const user = await signIn(ctx.req, ctx.res, ctx.body);
+        return { user: publicUser(user) };
       },
-    },
-    '/api/v1/auth/login': {
-      POST: {
-        access: 'public',
-        async handle(ctx) {
-          const user = await signIn(ctx.req, ctx.res, parse(signInBody, ctx.body));
-          return { user: publicUser(user) };
-        },
+    }),
+    route(authApi.logout, {
+      async handle(ctx) {
+        const token = sessionToken(ctx.req);
+        const ended = token ? await deps.accounts.signOut(token) : null;
+        if (ended) deps.onSignOut(ended);
+        clearSessionCookie(ctx.res, secure(ctx));
+        return { signedOut: ended !== null };
       },
-    },
-    '/api/v1/auth/logout': {
-      POST: {
-        access: 'public',
-        async handle(ctx) {
-          const token = sessionToken(ctx.req);
-          const ended = token ? await deps.accounts.signOut(token) : null;
-          if (ended) deps.onSignOut(ended);
-          clearSessionCookie(ctx.res, secure(ctx));
-          return { signedOut: ended !== null };
-        },
+    }),
+    route(authApi.users, {
+      handle: async () => ({ users: (await deps.accounts.users()).map(publicUser) }),
+    }),
+    route(authApi.createUser, {
+      sessionOnly: true,
+      async handle(ctx) {
+        const { username, password, isAdmin } = ctx.body;
+        const user = await deps.accounts.create(username, password, { isAdmin });
+        return { user: publicUser(user) };
       },
-    },
-    '/api/v1/users': {
-      GET: {
-        access: 'admin',
-        handle: async () => ({ users: (await deps.accounts.users()).map(publicUser) }),
-      },
-      POST: {
-        access: 'admin',
-        async handle(ctx) {
-          const { username, password, isAdmin } = parse(newUserBody, ctx.body);
-          const user = await deps.accounts.create(username, password, { isAdmin });
-          ctx.status = 201;
-          return { user: publicUser(user) };
-        },
-      },
-    },
-  };
+    }),
+  );
 }

@@ -1,17 +1,19 @@
 /** A small JSON router for /api/v1: methods, who may call each route, JSON bodies with a size cap, one error shape. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { Logger } from 'pino';
+import { config, locales } from 'zod';
+import type { Access, Method, RouteContract } from '../../lib/api/contract';
+import { mayWrite } from '../auth/accounts';
 import type { Authenticated } from '../auth/accounts';
 import { AppError, text, toAppError } from '../errors';
 import { csvText } from '../import/csv-text';
 import type { RequestLimiter } from '../socket/rate-limit';
-import { describeIssues } from '../socket/schemas';
+import { checkAnswer, parseRequest } from './contract-check';
 import { headersLocale } from './request-locale';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call a route: anyone, a signed-in user, or an admin. */
-export type Access = 'public' | 'user' | 'admin';
+export type { Access, Method } from '../../lib/api/contract';
+export { route, routeTable } from './contract-check';
+export type { ContractContext, ContractHandler } from './contract-check';
 
 /** What a handler gets; `status` may be changed (201 on creation). */
 export interface RouteContext {
@@ -27,7 +29,11 @@ export interface RouteContext {
 }
 
 export interface Route {
+  /** What the route takes and answers (lib/api): its query, params and body are parsed with it. */
+  contract?: RouteContract;
   access: Access;
+  /** Only a browser session may call it, never a personal access token (managing tokens and users, A10). */
+  sessionOnly?: boolean;
   /** What the body is: JSON (the default) or CSV text, which the handler gets as a string. */
   body?: 'json' | 'csv';
   /** A larger cap than the router's for this route's body (a CSV import). */
@@ -46,6 +52,13 @@ export interface RouterDeps {
   maxBodyBytes: number;
   /** The client's address, for the rate limit. */
   clientAddress(req: IncomingMessage): string;
+  /**
+   * Parse every JSON answer with its contract's schema and answer 500 when it does not match: on in development
+   * and tests, so a handler and its documented answer cannot drift apart; off in production.
+   */
+  checkAnswers?: boolean;
+  /** Where an answer outside its contract is reported. */
+  log?: Pick<Logger, 'error'>;
 }
 
 interface CompiledRoute {
@@ -98,6 +111,8 @@ export function createRouter(
   routes: Routes,
   deps: RouterDeps,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // The schemas of lib/api are zod/mini, which words its issues only once a locale is set.
+  config(locales.en());
   const compiled = Object.entries(routes).map(([path, methods]) => compile(path, methods));
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -135,6 +150,9 @@ async function answer(
     if (route.access !== 'public' && !auth) throw new AppError('UNAUTHORIZED', text('errors', 'signInFirst'));
     if (route.access === 'admin' && !auth?.user.isAdmin)
       throw new AppError('FORBIDDEN', text('errors', 'adminOnly'));
+    if (auth?.token && route.sessionOnly) throw new AppError('FORBIDDEN', text('errors', 'sessionOnly'));
+    if (auth && method !== 'GET' && !mayWrite(auth))
+      throw new AppError('FORBIDDEN', text('errors', 'tokenReadOnly'));
     const body =
       method === 'GET' || method === 'DELETE'
         ? undefined
@@ -146,9 +164,11 @@ async function answer(
       params: found.params,
       body,
       auth,
-      status: 200,
+      status: route.contract?.status ?? 200,
     };
+    if (route.contract) parseRequest(route.contract, ctx);
     const result = await route.handle(ctx);
+    if (deps.checkAnswers && route.contract) checkAnswer(route.contract, result, deps.log);
     send(res, ctx.status, result, ctx);
   } catch (error) {
     const appError = toAppError(error);
@@ -207,7 +227,11 @@ async function readBody(req: IncomingMessage, kind: 'json' | 'csv', maxBytes: nu
 }
 
 /** Answers a GET or HEAD with `csv` as a file download named `filename`; the handler then returns `{}`. */
-export function sendCsv(ctx: RouteContext, filename: string, csv: string): Record<string, never> {
+export function sendCsv(
+  ctx: Pick<RouteContext, 'req' | 'res'>,
+  filename: string,
+  csv: string,
+): Record<string, never> {
   ctx.res.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${filename}"`,
@@ -216,13 +240,6 @@ export function sendCsv(ctx: RouteContext, filename: string, csv: string): Recor
   });
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : csv);
   return {};
-}
-
-/** Parses input with a zod schema; a mismatch is a BAD_REQUEST naming the first wrong field. */
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
-  return parsed.data;
 }
 
 function send(res: ServerResponse, status: number, body: object, ctx?: RouteContext): void {

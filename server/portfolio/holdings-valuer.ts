@@ -10,6 +10,7 @@ import type { AssetHolding } from '../../lib/portfolio/holdings';
 import { streamId } from '../../lib/stream-id';
 import type { MarketState } from '../market/market-state';
 import { valuePortfolio } from './valuation';
+import type { UnpricedReason } from './valuation';
 
 /** Where prices come from: which exchanges list a market, in the order they are preferred. */
 export interface PriceSource {
@@ -89,7 +90,7 @@ export class HoldingsValuer {
         costBasis: Decimal;
         realizedPnl: Decimal;
       },
-      reason: string,
+      reason: UnpricedReason | 'no-conversion' | 'no-rate',
     ) => ({
       asset: h.asset,
       quoteCurrency: h.quoteCurrency,

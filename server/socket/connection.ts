@@ -6,7 +6,10 @@ import type {
   FeedsStatus,
   ServerHello,
   ServerToClientEvents,
+  SessionEnded,
 } from '../../lib/protocol';
+import { mayWrite } from '../auth/accounts';
+import { atTime } from './at-time';
 import { handshakeAuth } from './handshake';
 import { registerMarketHandlers } from './market-handlers';
 import type { MarketDeps } from './market-handlers';
@@ -22,7 +25,7 @@ export type LivefolioSocket = Socket<ClientToServerEvents, ServerToClientEvents>
 /** What a connection needs from the server. */
 export interface ConnectionDeps {
   market: MarketDeps;
-  watchlist: Omit<WatchlistDeps, 'io' | 'userId'>;
+  watchlist: Omit<WatchlistDeps, 'io' | 'userId' | 'mayChange'>;
   limiter: RequestLimiter;
   hello: () => ServerHello;
   feedStatuses: () => FeedsStatus;
@@ -34,21 +37,20 @@ export interface ConnectionDeps {
  * session, cleanup on disconnect.
  */
 export function handleConnection(io: LivefolioServer, socket: LivefolioSocket, deps: ConnectionDeps): void {
-  const { user, session } = handshakeAuth(socket.request);
+  const auth = handshakeAuth(socket.request);
+  const { user, session } = auth;
   const log = deps.log.child({ socket: socket.id, user: user.id });
   void socket.join([userRoom(user.id), sessionRoom(session.id)]);
   const ctx = { socket, limiter: deps.limiter, log, events: new Set<string>() };
   registerMarketHandlers(ctx, deps.market);
-  registerWatchlistHandlers(ctx, { ...deps.watchlist, io, userId: user.id });
-  // An expired session ends its connections too; signing out ends them at once (server/app.ts). Sessions last
-  // at most 24 days (SESSION_TTL_HOURS), within what setTimeout can wait.
-  const expiry = setTimeout(() => endSession(socket, 'expired'), Math.max(0, session.expiresAt - Date.now()));
-  expiry.unref();
+  registerWatchlistHandlers(ctx, { ...deps.watchlist, io, userId: user.id, mayChange: mayWrite(auth) });
+  // An expired session or token ends its connections too; signing out and revoking end them at once.
+  const expiry = atTime(session.expiresAt, () => endSession(socket, 'expired'));
   onUnknownEvent(ctx);
   // A socket.io socket with no 'error' listener would throw on an error event and take the process down.
   socket.on('error', (err) => log.warn({ err }, 'socket error'));
   socket.on('disconnect', (reason) => {
-    clearTimeout(expiry);
+    expiry.cancel();
     deps.market.push.remove(socket);
     deps.market.demandChanged();
     log.debug({ reason }, 'client disconnected');
@@ -58,7 +60,7 @@ export function handleConnection(io: LivefolioServer, socket: LivefolioSocket, d
 }
 
 /** Tells a connection why its session is over, then closes it; the client signs in again rather than retry. */
-export function endSession(socket: LivefolioSocket, reason: 'signed-out' | 'expired'): void {
+export function endSession(socket: LivefolioSocket, reason: SessionEnded['reason']): void {
   socket.emit('session:ended', { reason });
   socket.disconnect(true);
 }

@@ -1,5 +1,11 @@
-/** The handshake is a security boundary: a signed-in session, only allowed origins, so many connections per address. */
+/**
+ * The handshake is a security boundary: a signed-in session or a personal access token, only allowed origins, so
+ * many connections per address.
+ */
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'socket.io';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+import { AppError } from '../errors';
 import { memoryLimiters } from '../cluster/limiters';
 import type { MakeLimiter } from '../cluster/limiters';
 import type { Authenticated } from '../auth/accounts';
@@ -53,14 +59,51 @@ export function createAllowRequest(
         let auth: Authenticated | null;
         try {
           auth = await options.authenticate(req);
-        } catch {
-          return verdict('the session could not be checked', false);
+        } catch (err) {
+          return verdict(err instanceof AppError ? err.message : 'the session could not be checked', false);
         }
-        if (!auth) return verdict('sign in first', false);
-        (req as AuthenticatedRequest)[AUTH] = auth;
+        if (auth) (req as AuthenticatedRequest)[AUTH] = auth;
+        else if (carriesCredentials(req)) return verdict('sign in first', false);
+        // Neither a cookie nor a header: a program may still give a token in its CONNECT (`auth.token`, A10),
+        // which `createConnectCheck` checks before any connection exists.
         verdict(null, true);
       },
       () => verdict('too many connections', false),
+    );
+  };
+}
+
+/** True when the request names a session or a token; one that names none may give a token at CONNECT. */
+function carriesCredentials(req: IncomingMessage): boolean {
+  return req.headers.authorization !== undefined || (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+}
+
+/**
+ * socket.io middleware, run on every CONNECT: a token given as `auth: { token }` signs the connection in (and
+ * takes the place of the handshake's session); without one, only a handshake that had a session gets through.
+ */
+export function createConnectCheck(options: {
+  checkToken(token: string, address: string): Promise<Authenticated>;
+  clientAddress(req: IncomingMessage): string;
+}): (socket: Socket, next: (err?: Error) => void) => void {
+  return (socket, next) => {
+    const req = socket.request as AuthenticatedRequest;
+    const given: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (given === undefined) {
+      next(req[AUTH] ? undefined : new Error('sign in first'));
+      return;
+    }
+    if (typeof given !== 'string') {
+      next(new Error('auth.token must be a string'));
+      return;
+    }
+    options.checkToken(given, options.clientAddress(req)).then(
+      (auth) => {
+        req[AUTH] = auth;
+        next();
+      },
+      (err: unknown) =>
+        next(new Error(err instanceof AppError ? err.message : 'the token could not be checked')),
     );
   };
 }

@@ -19,6 +19,8 @@ export interface WatchlistDeps {
   catalog: MarketCatalog;
   maxSize: number;
   demandChanged: () => void;
+  /** False for a connection signed in by a read-only token (A10): it reads the list and changes nothing. */
+  mayChange: boolean;
 }
 
 /** Registers the watchlist requests on one connection. */
@@ -37,7 +39,12 @@ export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDe
 
   onRequest(ctx, 'watchlist:get', emptySchema, watchlist);
 
+  const mayChange = () => {
+    if (!deps.mayChange) throw new AppError('FORBIDDEN', text('errors', 'tokenReadOnly'));
+  };
+
   onRequest(ctx, 'watchlist:add', watchlistChangeSchema, async ({ stream }) => {
+    mayChange();
     catalog.check(stream);
     const streams = await store.list(userId);
     if (streams.includes(stream)) return watchlist();
@@ -48,7 +55,8 @@ export function registerWatchlistHandlers(ctx: RequestContext, deps: WatchlistDe
     return changed();
   });
 
-  onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, async ({ stream }) =>
-    (await store.remove(userId, stream)) ? changed() : watchlist(),
-  );
+  onRequest(ctx, 'watchlist:remove', watchlistChangeSchema, async ({ stream }) => {
+    mayChange();
+    return (await store.remove(userId, stream)) ? changed() : watchlist();
+  });
 }

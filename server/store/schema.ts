@@ -1,5 +1,7 @@
 /** The tables as Kysely sees them: one type per table, columns as stored (times in ms, amounts as decimal strings). */
 import type { Generated } from 'kysely';
+import type { TokenScope } from '../../lib/api/tokens';
+import type { Language } from '../../lib/i18n/locales';
 import type { AlertCondition } from '../../lib/protocol';
 import type { AccountKind } from '../../lib/portfolio/account';
 import type { TransactionType } from '../../lib/portfolio/transaction';
@@ -124,6 +126,53 @@ export interface ExchangeConnectionsTable {
   updated_at: number;
 }
 
+/** A personal access token: only its hash is stored. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: number;
+  name: string;
+  scope: TokenScope;
+  token_hash: string;
+  hint: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+}
+
+/** Where a user's alerts go besides the open tabs; its one secret sealed (`channel:<id>:secret`). */
+export interface AlertChannelsTable {
+  id: string;
+  user_id: number;
+  kind: 'webhook' | 'ntfy' | 'telegram' | 'email';
+  name: string;
+  config: string;
+  secret: string | null;
+  language: Language;
+  format_locale: string;
+  created_at: number;
+  last_ok_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+}
+
+/** The outbox: one message to one channel, until sent or failed for good. */
+export interface AlertDeliveriesTable {
+  id: string;
+  user_id: number;
+  channel_id: string;
+  alert_id: string | null;
+  fired_at: number | null;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  claimed_until: number;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 /** Every table of the schema. */
 export interface Tables {
   watchlist: LegacyWatchlistTable;
@@ -138,4 +187,7 @@ export interface Tables {
   asset_pricing: AssetPricingTable;
   portfolio_accounts: PortfolioAccountsTable;
   exchange_connections: ExchangeConnectionsTable;
+  api_tokens: ApiTokensTable;
+  alert_channels: AlertChannelsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }

@@ -4,12 +4,13 @@ import type { Socket as EngineSocket } from 'engine.io';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { ClusterLinks } from '../cluster/links';
-import { LoginLimiter } from '../auth/login-limiter';
+import { sessionToken } from '../auth/session-cookie';
 import { accountRoutes } from '../http/account-routes';
 import { alertRoutes } from '../http/alert-routes';
 import { authRoutes, createSignIn } from '../http/auth-routes';
 import type { AuthRoutesDeps } from '../http/auth-routes';
 import { candleRoutes } from '../http/candle-routes';
+import { channelRoutes } from '../http/channel-routes';
 import { connectionRoutes } from '../http/connection-routes';
 import { createHttpServer } from '../http/http-server';
 import { createLoginForm } from '../http/login-form';
@@ -19,8 +20,11 @@ import { createPageGate } from '../http/page-gate';
 import { portfolioRoutes } from '../http/portfolio-routes';
 import { performanceAnswer } from '../portfolio/performance-answer';
 import { reportRoutes } from '../http/report-routes';
+import { tokenRoutes } from '../http/token-routes';
 import type { RequestOrigin } from '../http/proxy';
 import { createRouter } from '../http/router';
+import type { Routes } from '../http/router';
+import { openApiRoutes } from '../http/openapi';
 import { createMetrics } from '../metrics';
 import { originAllowed } from '../socket/handshake';
 import { RequestLimiter } from '../socket/rate-limit';
@@ -64,7 +68,7 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
   const authLog = log.child({ module: 'auth' });
   const auth: AuthRoutesDeps = {
     accounts,
-    limiter: new LoginLimiter(cluster.limiters),
+    limiter: services.loginLimiter,
     sessionTtlMs: stores.sessions.ttlMs,
     cookieSecure: config.COOKIE_SECURE,
     origin: deps.origin,
@@ -73,53 +77,57 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
   };
   const requestLimiter = new RequestLimiter(config.HTTP_RATE_LIMIT, 10, cluster.limiters, 'http');
   const allowOrigin = (req: IncomingMessage) => originAllowed(req, deps.allowedOrigins);
+  const routes: Routes = {
+    ...marketRoutes({
+      feeds,
+      history,
+      watchlist: stores.watchlist,
+      defaultExchange: services.firstExchange,
+    }),
+    ...candleRoutes({ catalog: feeds, candles: services.candleHistory }),
+    ...portfolioRoutes(
+      portfolio,
+      services.portfolioAccounts,
+      accounts,
+      { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
+      (userId) => services.events.emit('portfolio:changed', userId),
+      services.pastPrices,
+      services.imports,
+      (userId, currency, range) =>
+        performanceAnswer(
+          {
+            history: stores.valueHistory,
+            transactions: (id) => portfolio.list(id),
+            prices: services.pastPrices,
+            candles: services.candleHistory,
+            exchanges: () => feeds.statuses().map((status) => status.exchange),
+            hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
+            valuation: (id, currency, transactions) => portfolio.valuationMarkets(id, currency, transactions),
+            now: Date.now,
+          },
+          userId,
+          currency,
+          range,
+        ),
+    ),
+    ...accountRoutes(services.portfolioAccounts),
+    ...alertRoutes(alerts),
+    ...channelRoutes(services.channels),
+    ...connectionRoutes(services.sync),
+    ...reportRoutes(portfolio),
+    ...authRoutes(auth),
+    ...tokenRoutes(services.tokens),
+  };
   const api = createRouter(
-    {
-      ...marketRoutes({
-        feeds,
-        history,
-        watchlist: stores.watchlist,
-        defaultExchange: services.firstExchange,
-      }),
-      ...candleRoutes({ catalog: feeds, candles: services.candleHistory }),
-      ...portfolioRoutes(
-        portfolio,
-        services.portfolioAccounts,
-        accounts,
-        { store: stores.valueHistory, intervalMs: config.PORTFOLIO_SNAPSHOT_SECONDS * 1000, backfill },
-        (userId) => services.events.emit('portfolio:changed', userId),
-        services.pastPrices,
-        services.imports,
-        (userId, currency, range) =>
-          performanceAnswer(
-            {
-              history: stores.valueHistory,
-              transactions: (id) => portfolio.list(id),
-              prices: services.pastPrices,
-              candles: services.candleHistory,
-              exchanges: () => feeds.statuses().map((status) => status.exchange),
-              hasMarket: (exchange, symbol) => feeds.hasMarket(exchange, symbol),
-              valuation: (id, currency, transactions) =>
-                portfolio.valuationMarkets(id, currency, transactions),
-              now: Date.now,
-            },
-            userId,
-            currency,
-            range,
-          ),
-      ),
-      ...accountRoutes(services.portfolioAccounts),
-      ...alertRoutes(alerts),
-      ...connectionRoutes(services.sync),
-      ...reportRoutes(portfolio),
-      ...authRoutes(auth),
-    },
+    { ...routes, ...openApiRoutes(routes) },
     {
       limiter: requestLimiter,
       authenticate: services.authenticate,
       originAllowed: allowOrigin,
       maxBodyBytes: MAX_MESSAGE_BYTES,
       clientAddress: deps.origin.address,
+      checkAnswers: config.NODE_ENV !== 'production',
+      log: log.child({ module: 'api' }),
     },
   );
   const loginForm = createLoginForm({
@@ -130,7 +138,8 @@ export function wireHttp(deps: HttpDeps): HttpWiring {
     log: authLog,
   });
   const pageGate = createPageGate({
-    signedIn: async (req) => (await services.authenticate(req)) !== null,
+    // Pages are for a browser's session: a token signs in the API and sockets only (A10).
+    signedIn: async (req) => (await accounts.authenticate(sessionToken(req))) !== null,
     needsSetup: () => accounts.needsSetup(),
   });
   const metrics = createMetrics({

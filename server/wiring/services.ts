@@ -5,9 +5,16 @@ import type { Logger } from 'pino';
 import type { PriceAlert, StreamId } from '../../lib/protocol';
 import { streamId } from '../../lib/stream-id';
 import { AlertService } from '../alerts/alert-service';
+import { ChannelService, TEST_POINTS, TEST_WINDOW_S } from '../alerts/channels/channel-service';
+import { Outbox } from '../alerts/channels/outbox';
+import type { SendOptions } from '../alerts/channels/send';
 import { Accounts } from '../auth/accounts';
 import type { Authenticated } from '../auth/accounts';
-import { sessionToken } from '../auth/session-cookie';
+import { ApiTokens } from '../auth/api-tokens';
+import { LoginLimiter } from '../auth/login-limiter';
+import { createRequestAuth, createTokenCheck } from '../auth/request-auth';
+import type { RequestOrigin } from '../http/proxy';
+import { originAllowed } from '../socket/handshake';
 import { CandleHistory } from '../candles/candle-history';
 import type { SharedBlocks } from '../candles/shared-blocks';
 import { CcxtCandleSource } from '../feeds/candles';
@@ -38,6 +45,8 @@ export interface ServiceEvents {
   'alerts:changed': [userId: number, alerts: PriceAlert[]];
   /** The streams that waiting alerts watch changed. */
   'alerts:streams': [];
+  /** A personal access token was revoked: the connections of its session id close. */
+  'token:revoked': [sessionId: string];
 }
 
 /** What the services step needs. */
@@ -54,6 +63,12 @@ export interface ServicesDeps {
   syncIntervalMs: number;
   /** Candle blocks shared by a cluster's instances; absent without REDIS_URL. */
   candleBlocks?: SharedBlocks | undefined;
+  /** Where a request comes from (its address, behind a trusted proxy). */
+  origin: RequestOrigin;
+  /** Origins allowed besides the server's own (ALLOWED_ORIGINS). */
+  allowedOrigins: ReadonlySet<string>;
+  /** How alert channels are sent to (ALERT_*, TELEGRAM_API_URL). */
+  alertSend: SendOptions;
 }
 
 /** The server's domain services. */
@@ -67,6 +82,10 @@ export interface Services {
   /** Candle history for charts (H4). */
   candleHistory: CandleHistory;
   alerts: AlertService;
+  /** Sends fired alerts to the users' channels; started with the server. */
+  outbox: Outbox;
+  /** The users' alert channels (N8–N11). */
+  channels: ChannelService;
   /** Exchange connections and their syncs. */
   sync: SyncService;
   /** Past market prices (income entered without one, imports). */
@@ -74,8 +93,14 @@ export interface Services {
   /** Imports of the exchanges' own files. */
   imports: ExchangeImport;
   events: EventEmitter<ServiceEvents>;
-  /** The session a request's cookie names, or null. */
+  /** Personal access tokens (A9). */
+  tokens: ApiTokens;
+  /** Failed sign-ins and wrong tokens, per account and address (A3): one budget for the API, form and sockets. */
+  loginLimiter: LoginLimiter;
+  /** The caller of a request: its session cookie or its bearer token; null for neither; throws for a refused token. */
   authenticate(req: IncomingMessage): Promise<Authenticated | null>;
+  /** The caller a token given at `address` signs in (a socket's CONNECT), or a refusal. */
+  checkToken(token: string, address: string): Promise<Authenticated>;
   /** The exchange that markets named without one belong to. */
   firstExchange: string;
 }
@@ -138,6 +163,29 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     failed: (err) => log.error({ err }, 'could not fire alerts'),
   });
   await alerts.load();
+  const outbox = new Outbox({
+    channels: stores.channels,
+    deliveries: stores.deliveries,
+    sendOptions: deps.alertSend,
+    log: log.child({ module: 'alert-channels' }),
+  });
+  // Only the instance whose update fired the alert hears this; the outbox's unique key makes a repeat harmless.
+  events.on('alert:triggered', (userId, alert) => {
+    outbox
+      .queueAlert(userId, alert)
+      .catch((err: unknown) =>
+        log.error({ err, alert: alert.id }, 'could not queue an alert for its channels'),
+      );
+  });
+  const channels = new ChannelService({
+    channels: stores.channels,
+    deliveries: stores.deliveries,
+    outbox,
+    policy: deps.alertSend.policy,
+    testRequests: deps.limiters('channel-test', TEST_POINTS, TEST_WINDOW_S),
+  });
+  const resealed = await stores.channels.reencryptAll();
+  if (resealed > 0) log.info({ channels: resealed }, 'alert channel secrets sealed again under SECRET_KEY');
   const sync = new SyncService({
     connections: stores.connections,
     transactions: stores.transactions,
@@ -166,6 +214,13 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     changed,
   });
   market.onChange((stream, ticker) => void alerts.tick(stream, ticker));
+  const tokens = new ApiTokens({
+    store: stores.tokens,
+    users: stores.users,
+    revoked: (sessionId) => events.emit('token:revoked', sessionId),
+  });
+  const loginLimiter = new LoginLimiter(deps.limiters);
+  const tokenDeps = { tokens, limiter: loginLimiter };
   return {
     accounts,
     portfolio,
@@ -174,11 +229,21 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     candles,
     candleHistory,
     alerts,
+    outbox,
+    channels,
     sync,
     pastPrices: prices,
     imports,
     events,
-    authenticate: (req) => accounts.authenticate(sessionToken(req)),
+    tokens,
+    loginLimiter,
+    authenticate: createRequestAuth({
+      ...tokenDeps,
+      accounts,
+      clientAddress: deps.origin.address,
+      originAllowed: (req) => originAllowed(req, deps.allowedOrigins),
+    }),
+    checkToken: createTokenCheck(tokenDeps),
     firstExchange,
   };
 }

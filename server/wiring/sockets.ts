@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { parseCandleStreamId } from '../../lib/candle-stream';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
+import type { SessionEnded } from '../../lib/protocol';
 import { startLiveCandles } from '../candles/live-candles';
 import { CandleState } from '../market/candle-state';
 import type { Config } from '../config';
@@ -20,7 +21,7 @@ import type { Subscriptions } from '../push/push-engine';
 import { handleConnection } from '../socket/connection';
 import type { LivefolioServer } from '../socket/connection';
 import { broadcastStatus } from '../socket/feeds-broadcast';
-import { createAllowRequest } from '../socket/handshake';
+import { createAllowRequest, createConnectCheck } from '../socket/handshake';
 import { RequestLimiter } from '../socket/rate-limit';
 import { sessionRoom, userRoom } from '../socket/rooms';
 import type { MarketWiring } from './market';
@@ -59,7 +60,7 @@ export interface Sockets {
   candles: CandleState;
   demand: Demand;
   /** Ends every connection of a session, in every tab, telling them why (sign-out). */
-  endSession(sessionId: string): void;
+  endSession(sessionId: string, reason?: SessionEnded['reason']): void;
   /** Stops pushing; the caller closes `io` after telling its clients. */
   closePush(): void;
 }
@@ -83,7 +84,10 @@ export function wireSockets(deps: SocketsDeps): Sockets {
       clientAddress: deps.origin.address,
       limiters: deps.limiters,
     }),
+    // A handshake without a session waits this long at most for a CONNECT with a valid token (A10).
+    connectTimeout: 20_000,
   });
+  io.use(createConnectCheck({ checkToken: services.checkToken, clientAddress: deps.origin.address }));
   // Live candles (K2-K4): built from the market state's changes and the exchange's newest candles.
   const candles = new CandleState();
   const stopCandleTicks = market.onChange((stream, ticker) => candles.tick(stream, ticker));
@@ -176,17 +180,20 @@ export function wireSockets(deps: SocketsDeps): Sockets {
     }),
   );
   feeds.onStatus(broadcastStatus(io));
+  // Through the adapter: with REDIS_URL, the session's connections on every instance hear it and close.
+  const endSession = (sessionId: string, reason: SessionEnded['reason'] = 'signed-out') => {
+    const room = sessionRoom(sessionId);
+    io.to(room).emit('session:ended', { reason });
+    io.in(room).disconnectSockets(true);
+  };
+  events.on('token:revoked', (sessionId) => endSession(sessionId, 'revoked'));
 
   return {
     io,
     push,
     candles,
     demand,
-    endSession(sessionId) {
-      const room = sessionRoom(sessionId);
-      io.to(room).emit('session:ended', { reason: 'signed-out' });
-      io.in(room).disconnectSockets(true);
-    },
+    endSession,
     closePush() {
       liveCandles.close();
       stopCandleTicks();

@@ -5,8 +5,11 @@ import type { Config } from '../config';
 import { loadKeyRing } from '../secrets/load-key-ring';
 import type { KeyRing } from '../secrets/key-ring';
 import { AlertStore } from '../store/alert-store';
+import { ApiTokenStore } from '../store/api-token-store';
+import { ChannelStore } from '../store/channel-store';
 import { ConnectionStore } from '../store/connection-store';
 import { openStorage } from '../store/db';
+import { DeliveryStore } from '../store/delivery-store';
 import type { Storage } from '../store/db';
 import { PortfolioAccountStore } from '../store/portfolio-account-store';
 import { PricingStore } from '../store/pricing-store';
@@ -21,12 +24,18 @@ export interface Stores {
   storage: Storage;
   users: UserStore;
   sessions: SessionStore;
+  /** Personal access tokens, stored as hashes. */
+  tokens: ApiTokenStore;
   watchlist: WatchlistStore;
   transactions: TransactionStore;
   portfolioAccounts: PortfolioAccountStore;
   pricing: PricingStore;
   valueHistory: ValueHistoryStore;
   alerts: AlertStore;
+  /** Where alerts go besides the open tabs, their secrets sealed by `secrets`. */
+  channels: ChannelStore;
+  /** The alert outbox: one row per message and channel. */
+  deliveries: DeliveryStore;
   /** Exchange connections, their keys sealed by `secrets`. */
   connections: ConnectionStore;
   /** Seals and opens secrets stored in the database (exchange API keys). */
@@ -50,12 +59,15 @@ export async function openStores(config: Config, log: Logger, databaseFile?: str
     storage,
     users: new UserStore(storage),
     sessions: new SessionStore(storage, config.SESSION_TTL_HOURS * 3_600_000),
+    tokens: new ApiTokenStore(storage),
     watchlist: new WatchlistStore(storage),
     transactions: new TransactionStore(storage),
     portfolioAccounts: new PortfolioAccountStore(storage),
     pricing: new PricingStore(storage),
     valueHistory: new ValueHistoryStore(storage),
     alerts: new AlertStore(storage),
+    channels: new ChannelStore(storage, secrets),
+    deliveries: new DeliveryStore(storage),
     connections: new ConnectionStore(storage, secrets),
     secrets,
   };

@@ -61,6 +61,23 @@ describe.skipIf(!redisUp)('a cluster on Redis', () => {
     expect(ended).toEqual([{ reason: 'signed-out' }]);
   });
 
+  it('[A10] a token revoked on one instance is refused and its connections closed on every instance', async () => {
+    const cluster = await clusters.start(2);
+    const [a, b] = cluster.instances as [Instance, Instance];
+    const session = await signedIn(a);
+    const created = await send(session, 'POST', '/api/v1/tokens', { name: 'script', scope: 'read' });
+    const secret = created.body.secret as string;
+    const headers = { authorization: `Bearer ${secret}` };
+    const program = await tab({ url: b.url }, { extraHeaders: headers });
+    const ended: unknown[] = [];
+    program.on('session:ended', (e) => ended.push(e));
+    expect((await fetch(`${b.url}/api/v1/portfolio`, { headers })).status).toBe(200);
+    await send(session, 'DELETE', `/api/v1/tokens/${created.body.token.id}`);
+    expect((await fetch(`${b.url}/api/v1/portfolio`, { headers })).status).toBe(401);
+    await waitFor(() => ended.length === 1 && !program.connected, 5_000, 'the other instance to close it');
+    expect(ended).toEqual([{ reason: 'revoked' }]);
+  });
+
   it('[P7] an alert fired on one instance is heard by the tab on another', async () => {
     const cluster = await clusters.start(2);
     const [a, b] = cluster.instances as [Instance, Instance];

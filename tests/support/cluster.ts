@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { createClient } from 'redis';
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import { createApp } from '../../server/app';
 import type { App } from '../../server/app';
@@ -81,7 +82,7 @@ export async function startCluster(
 export function useCluster(): {
   start(count: number, env?: Record<string, string>, options?: { databaseFile?: string }): Promise<Cluster>;
   cluster(): Cluster;
-  tab(target: Target): Promise<Client>;
+  tab(target: Target, options?: Partial<ManagerOptions & SocketOptions>): Promise<Client>;
   /** Closes the current cluster now rather than after the test. */
   close(): Promise<void>;
 } {
@@ -106,8 +107,8 @@ export function useCluster(): {
       if (!current) throw new Error('no cluster started in this test');
       return current;
     },
-    async tab(target) {
-      const socket = await connect(target);
+    async tab(target, options) {
+      const socket = await connect(target, options);
       clients.push(socket);
       return socket;
     },

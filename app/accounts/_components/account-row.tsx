@@ -15,7 +15,7 @@ import type { ConnectionSummary } from '@/client/api/connections';
 import { useT } from '@/client/i18n/provider';
 import type { Catalog } from '@/lib/i18n/messages/en';
 import { MAX_ACCOUNT_NAME, deleteQuestionText, transactionsText } from './account-text';
-import { ConfirmGroup } from './confirm-group';
+import { ConfirmGroup } from '@/components/confirm-group';
 import { ConnectionActions } from './connection-actions';
 import { ConnectionStatus } from './connection-status';
 import fieldStyles from '@/components/auth-card.module.css';
@@ -123,6 +123,7 @@ export function AccountRow(props: AccountRowProps) {
           label={t('deleteQuestion', { name: account.name })}
           action={t('confirmDelete')}
           busyAction={t('deleting')}
+          cancel={t('cancel')}
           busy={busy}
           onConfirm={confirmDelete}
           onCancel={() => back('delete')}

@@ -9,7 +9,7 @@ import { removeConnection, syncNow } from '@/client/api/connections';
 import type { ConnectionSummary } from '@/client/api/connections';
 import { useT } from '@/client/i18n/provider';
 import type { Translate } from '@/lib/i18n/messages/en';
-import { ConfirmGroup } from './confirm-group';
+import { ConfirmGroup } from '@/components/confirm-group';
 import { ERROR_KEYS, exchangeTitle, resultText } from './connection-text';
 import styles from './accounts.module.css';
 
@@ -73,6 +73,7 @@ export function ConnectionActions({ connection: c, onChanged, onDisconnected }: 
           label={t('disconnectQuestion', { name })}
           action={t('confirmDisconnect')}
           busyAction={t('disconnecting')}
+          cancel={t('cancel')}
           busy={busy}
           onConfirm={disconnect}
           onCancel={back}

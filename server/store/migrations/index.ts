@@ -9,6 +9,8 @@ import { dailyValues } from './007-daily-values';
 import { assetPricing } from './008-asset-pricing';
 import { portfolioAccounts } from './009-portfolio-accounts';
 import { exchangeConnections } from './010-exchange-connections';
+import { apiTokens } from './011-api-tokens';
+import { alertChannels } from './012-alert-channels';
 import type { SchemaStep } from './step';
 
 export type { Engine, SchemaStep } from './step';
@@ -25,4 +27,6 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   assetPricing,
   portfolioAccounts,
   exchangeConnections,
+  apiTokens,
+  alertChannels,
 ];

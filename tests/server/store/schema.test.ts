@@ -15,6 +15,10 @@ import { SessionStore } from '../../../server/store/session-store';
 import { TransactionStore } from '../../../server/store/transaction-store';
 import { UserStore } from '../../../server/store/user-store';
 import { ConnectionStore } from '../../../server/store/connection-store';
+import { ApiTokenStore } from '../../../server/store/api-token-store';
+import { ChannelStore } from '../../../server/store/channel-store';
+import { DeliveryStore } from '../../../server/store/delivery-store';
+import { testMessage } from '../../../server/alerts/channels/message';
 import { createKeyRing } from '../../../server/secrets/key-ring';
 import { ValueHistoryStore } from '../../../server/store/value-history-store';
 import { WatchlistStore } from '../../../server/store/watchlist-store';
@@ -22,7 +26,10 @@ import { LEGACY_MIGRATIONS, legacyDatabase } from '../../support/legacy-sqlite';
 import { ENGINES, engineAvailable, useDatabases } from '../../support/storage';
 
 const TABLES = [
+  'alert_channels',
+  'alert_deliveries',
   'alerts',
+  'api_tokens',
   'asset_pricing',
   'exchange_connections',
   'meta',
@@ -39,7 +46,10 @@ const TABLES = [
 // SQLite says these primary keys take NULL (a TEXT one does, an old bug it keeps; users.id is the rowid, given
 // when NULL); PostgreSQL's never do. No store ever leaves one NULL.
 const NULL_KEYS = new Set([
+  'alert_channels.id',
+  'alert_deliveries.id',
   'alerts.id',
+  'api_tokens.id',
   'exchange_connections.id',
   'meta.key',
   'portfolio_accounts.id',
@@ -115,7 +125,7 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
       );
       await storage.close();
       await expect(openStorage(db.target)).rejects.toThrow(
-        /has schema version 11, newer than this Livefolio knows \(10\)/,
+        `has schema version ${SCHEMA_STEPS.length + 1}, newer than this Livefolio knows (${SCHEMA_STEPS.length})`,
       );
     });
 
@@ -150,6 +160,13 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
           price: '1',
         });
         await new PricingStore(storage).set(id, { BTC: 'kraken' });
+        await new ApiTokenStore(storage).create(id, { name: 'script', scope: 'read', expiresAt: null });
+        const channel = await new ChannelStore(storage, createKeyRing(randomBytes(32))).insert(id, {
+          name: 'hook',
+          spec: { kind: 'webhook', config: { url: 'https://hooks.example.org/' } },
+          secret: 'whsec_test',
+        });
+        await new DeliveryStore(storage).enqueue(id, [channel.id], testMessage(1), null);
         await new ConnectionStore(storage, createKeyRing(randomBytes(32))).insert(storage.db, id, {
           accountId: main?.id ?? '',
           exchange: 'binance',
@@ -224,10 +241,10 @@ describe('SQLite files from before Kysely (PRAGMA user_version)', () => {
     const file = temporaryFile();
     legacyDatabase(file, LEGACY_MIGRATIONS.length);
     const raw = new Database(file);
-    raw.pragma('user_version = 11');
+    raw.pragma(`user_version = ${SCHEMA_STEPS.length + 1}`);
     raw.close();
     await expect(openStorage({ file })).rejects.toThrow(
-      `${file} has schema version 11, newer than this Livefolio knows (10).`,
+      `${file} has schema version ${SCHEMA_STEPS.length + 1}, newer than this Livefolio knows (${SCHEMA_STEPS.length}).`,
     );
   });
 });

@@ -121,6 +121,8 @@ export const dashboard = {
   accounts: 'Konten',
   reports: 'Berichte',
   users: 'Benutzer',
+  apiTokens: 'API-Tokens',
+  notifications: 'Benachrichtigungen',
   signOut: 'Abmelden',
   signingOut: 'Wird abgemeldet…',
   theme: 'Design',

@@ -9,6 +9,9 @@ import { transactions } from './transactions';
 import { accounts } from './accounts';
 import { reports } from './reports';
 import { users } from './users';
+import { tokens } from './tokens';
+import { notifications } from './notifications';
+import { apiDocs } from './api-docs';
 import { setup } from './setup';
 import { login } from './login';
 
@@ -22,6 +25,9 @@ export const de: Catalog = {
   accounts,
   reports,
   users,
+  tokens,
+  notifications,
+  apiDocs,
   setup,
   login,
 };

@@ -115,6 +115,8 @@ export const dashboard = {
   accounts: 'Accounts',
   reports: 'Reports',
   users: 'Users',
+  apiTokens: 'API tokens',
+  notifications: 'Notifications',
   signOut: 'Sign out',
   signingOut: 'Signing out…',
   theme: 'Theme',

@@ -29,6 +29,16 @@ export const errors = {
   formTooLarge: 'Das Formular ist größer als {max} Bytes.',
   formIncomplete: 'Das Formular ist nicht vollständig.',
 
+  // Personal access tokens (server/auth/api-tokens.ts, request-auth.ts).
+  authorizationFormat: 'Senden Sie ein Token als „Authorization: Bearer <Token>“.',
+  tokenRefused: 'Dieses Token ist unbekannt, widerrufen oder abgelaufen.',
+  tokenInUrl:
+    'Senden Sie ein Token im Authorization-Header, nie in einer URL: URLs landen in Protokollen und im Browserverlauf.',
+  tokenReadOnly: 'Dieses Token darf nur lesen; erstellen Sie ein Token mit Schreibrecht, um etwas zu ändern.',
+  sessionOnly: 'Das geht nur in einer angemeldeten Browsersitzung, nicht mit einem Token.',
+  tooManyTokens: 'Höchstens {max} Tokens pro Benutzer; widerrufen Sie zuerst eines.',
+  noToken: 'Kein Token {id}.',
+
   // The socket's requests (server/socket/).
   tooManyRequests: 'Zu viele Anfragen; bitte etwas langsamer.',
   ackRequired: '{event} muss mit einer Bestätigungs-Callback-Funktion (Acknowledgement) gesendet werden.',

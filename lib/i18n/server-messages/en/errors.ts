@@ -27,6 +27,16 @@ export const errors = {
   formTooLarge: 'The form is over {max} bytes.',
   formIncomplete: 'The form is not complete.',
 
+  // Personal access tokens (server/auth/api-tokens.ts, request-auth.ts).
+  authorizationFormat: 'Send a token as "Authorization: Bearer <token>".',
+  tokenRefused: 'This token is unknown, revoked or expired.',
+  tokenInUrl:
+    'Send a token in the Authorization header, never in a URL: URLs are kept in logs and browser history.',
+  tokenReadOnly: 'This token may only read; create a read-write token to change anything.',
+  sessionOnly: 'Only a signed-in browser session may do this, not a token.',
+  tooManyTokens: 'At most {max} tokens per user; revoke one first.',
+  noToken: 'No token {id}.',
+
   // The socket's requests (server/socket/).
   tooManyRequests: 'Too many requests; slow down.',
   ackRequired: '{event} must be sent with an acknowledgement callback.',

@@ -3,12 +3,13 @@
  * (docs/locales.md, L6). Apart from the pages' catalog, so that no page carries them.
  */
 import type { PluralMessage } from '../../translate';
+import { channels } from './channels';
 import { errors } from './errors';
 import { imports } from './imports';
 import { notes } from './notes';
 import { sync } from './sync';
 
-export const serverEn = { errors, imports, notes, sync };
+export const serverEn = { channels, errors, imports, notes, sync };
 
 type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : PluralMessage };
 

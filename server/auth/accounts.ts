@@ -1,5 +1,4 @@
 /** Accounts and sessions together: creating users, signing in and out, and telling who a session token belongs to. */
-import { z } from 'zod';
 import type { StreamId } from '../../lib/protocol';
 import { AppError, text } from '../errors';
 import type { TokenScope } from '../store/api-token-store';
@@ -7,14 +6,6 @@ import type { Session, SessionStore } from '../store/session-store';
 import type { User, UserStore } from '../store/user-store';
 import type { WatchlistStore } from '../store/watchlist-store';
 import { decoyHash, hashPassword, verifyPassword } from './password';
-
-export const USERNAME = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,40}$/, 'a username is 1 to 40 letters, digits, dots, dashes or underscores');
-export const NEW_PASSWORD = z
-  .string()
-  .min(8, 'a password has at least 8 characters')
-  .max(200, 'a password has at most 200 characters');
 
 /** FORBIDDEN: the first-run setup asked for once an account exists. */
 export const alreadySetUp = () => new AppError('FORBIDDEN', text('errors', 'alreadySetUp'));

@@ -1,6 +1,5 @@
 /** Sign-in, sign-out, first-run setup and user administration under /api/v1. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import { authApi } from '../../lib/api/auth';
 import { alreadySetUp } from '../auth/accounts';
 import type { Accounts } from '../auth/accounts';
@@ -25,12 +24,6 @@ export interface AuthRoutesDeps {
   /** Sign-in failures go here (username and address, never the password): what an operator watches for. */
   log: Pick<Logger, 'warn'>;
 }
-
-/** What the sign-in page's form sends; the API's JSON body is checked by its contract (lib/api/auth.ts). */
-export const signInBody = z.strictObject({
-  username: z.string().min(1, 'give a username').max(200),
-  password: z.string().min(1, 'give a password').max(1000),
-});
 
 /** The public view of an account. */
 const publicUser = (user: User) => ({ id: user.id, username: user.username, isAdmin: user.isAdmin });

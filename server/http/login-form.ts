@@ -6,12 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import { authApi } from '../../lib/api/auth';
 import { safeNextPath } from '../../lib/next-path';
 import { AppError, text, toAppError, wordText } from '../errors';
 import type { ErrorText } from '../errors';
 import type { RequestLimiter } from '../socket/rate-limit';
 import type { SignIn } from './auth-routes';
-import { signInBody } from './auth-routes';
 import { headersLocale } from './request-locale';
 
 /** A form of a username, a password and a path is far smaller; anything bigger is not from the page. */
@@ -60,7 +61,11 @@ async function answer(deps: LoginFormDeps, req: IncomingMessage, res: ServerResp
   }
   try {
     await deps.limiter.consume(deps.clientAddress(req));
-    const credentials = signInBody.safeParse({ username: fields.username, password: fields.password });
+    // The same rules as the API's sign-in (A2), from its contract.
+    const credentials = safeParse(authApi.login.body, {
+      username: fields.username,
+      password: fields.password,
+    });
     if (!credentials.success) throw new AppError('BAD_REQUEST', text('errors', 'credentialsMissing'));
     await deps.signIn(req, res, credentials.data);
     redirect(res, safeNextPath(fields.next));

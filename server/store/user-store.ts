@@ -51,7 +51,7 @@ export class UserStore {
   /** The account and its password hash, for signing in; the name matches regardless of case. */
   async credentials(username: string): Promise<{ user: User; passwordHash: string } | null> {
     // lower() on both sides, on both engines: PostgreSQL's unique index is on lower(username), SQLite's column
-    // compares NOCASE anyway (usernames are ASCII, USERNAME in server/auth/accounts.ts).
+    // compares NOCASE anyway (usernames are ASCII, the new account's rules in lib/api/auth.ts).
     const row = await this.storage.db
       .selectFrom('users')
       .selectAll()

@@ -8,6 +8,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { LookupFunction } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { failure, networkFailure } from './send-result';
@@ -28,85 +29,25 @@ export interface CheckedTarget {
   family: 4 | 6;
 }
 
-// [first address, prefix length]: loopback, private, link-local, CGNAT, multicast, unspecified, reserved.
-const BLOCKED_V4: ReadonlyArray<readonly [string, number]> = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-];
-
-const BLOCKED_V6: ReadonlyArray<readonly [string, number]> = [
-  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form
-  ['100::', 64], // discard
-  ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
-];
-
-const v4Bytes = (address: string) => address.split('.').map(Number);
-
-/** The 16 bytes of an IPv6 address (with a trailing dotted IPv4 part, if any). */
-function v6Bytes(address: string): number[] {
-  let text = address.split('%')[0] ?? address;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted?.[1]) {
-    const [a = 0, b = 0, c = 0, d = 0] = v4Bytes(dotted[1]);
-    text = text.slice(0, -dotted[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const groups = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  const front = groups(head);
-  const back = tail === undefined ? [] : groups(tail);
-  const all = [...front, ...Array<number>(8 - front.length - back.length).fill(0), ...back];
-  return all.flatMap((g) => [g >> 8, g & 0xff]);
+/** An address with an IPv4 inside the IPv4-mapped IPv6 form (::ffff:a.b.c.d) read as that IPv4. */
+function plain(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const parsed = ipaddr.parse(address);
+  return parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress() ? parsed.toIPv4Address() : parsed;
 }
 
-function inPrefix(bytes: number[], base: number[], bits: number): boolean {
-  for (let i = 0; i < bits; i++) {
-    const mask = 0x80 >> (i % 8);
-    if (((bytes[i >> 3] ?? 0) & mask) !== ((base[i >> 3] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-
-/** The IPv4 address an IPv6 one carries (IPv4-mapped, NAT64, 6to4), or null. */
-function embeddedV4(bytes: number[]): string | null {
-  const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
-  if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12).join('.');
-  if (inPrefix(bytes, v6Bytes('64:ff9b::'), 96)) return bytes.slice(12).join('.');
-  if (inPrefix(bytes, v6Bytes('2002::'), 16)) return bytes.slice(2, 6).join('.');
-  return null;
-}
-
-/** True when `address` (an IP) is loopback, private, link-local, unique-local, CGNAT, multicast or unspecified. */
+/**
+ * True when `address` (an IP) is anything but a public unicast address: loopback, private, link-local,
+ * unique-local, CGNAT, multicast, unspecified, reserved, or an IPv6 form that carries an IPv4 one (NAT64, 6to4,
+ * Teredo), whose IPv4 could be any of those.
+ */
 export function isNonPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return BLOCKED_V4.some(([base, bits]) => inPrefix(v4Bytes(address), v4Bytes(base), bits));
-  if (family !== 6) return true;
-  const bytes = v6Bytes(address);
-  const inner = embeddedV4(bytes);
-  if (inner !== null) return isNonPublicAddress(inner);
-  return BLOCKED_V6.some(([base, bits]) => inPrefix(bytes, v6Bytes(base), bits));
+  if (!ipaddr.isValid(address)) return true;
+  return plain(address).range() !== 'unicast';
 }
 
-/** One canonical text per address, so "::ffff:1.2.3.4", "1.2.3.4" and zero-padded forms compare equal. */
+/** One text per address, so "::ffff:1.2.3.4", "1.2.3.4" and zero-padded forms compare equal. */
 function canonical(address: string): string {
-  if (isIP(address) === 4) return address;
-  const bytes = v6Bytes(address);
-  return embeddedV4(bytes) ?? bytes.join('.');
+  return ipaddr.isValid(address) ? plain(address).toNormalizedString() : address;
 }
 
 const machineAddresses = () =>

@@ -49,6 +49,11 @@ describe('where alerts may be sent', () => {
     ['::ffff:8.8.8.8', false],
     ['64:ff9b::a00:1', true],
     ['2002:c0a8:101::1', true],
+    // The IPv6 forms carrying an IPv4 other than the mapped one are refused whatever the IPv4 (N6).
+    ['2002:808:808::1', true],
+    ['64:ff9b::808:808', true],
+    ['2001:0:4136:e378::1', true],
+    ['fe80::1%eth0', true],
     ['2606:4700:4700::1111', false],
     ['2a00:1450:4001:80b::200e', false],
   ])('[N6] %s is %s a private, local or special address', (address, blocked) => {

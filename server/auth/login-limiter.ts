@@ -26,18 +26,12 @@ export class LoginLimiter {
       this.byAccount.get(accountKey(username)),
       this.byAddress.get(address),
     ]);
-    const waits = [
-      account && account.consumedPoints >= FAILURES_PER_ACCOUNT ? account.msBeforeNext : 0,
-      client && client.consumedPoints >= FAILURES_PER_ADDRESS ? client.msBeforeNext : 0,
-    ];
-    const wait = Math.max(...waits);
-    if (wait > 0) {
-      throw new AppError(
-        'RATE_LIMITED',
-        text('errors', 'tooManySignIns', { minutes: String(Math.ceil(wait / 60_000)) }),
-        wait,
-      );
-    }
+    refuseFor(
+      Math.max(
+        account && account.consumedPoints >= FAILURES_PER_ACCOUNT ? account.msBeforeNext : 0,
+        client && client.consumedPoints >= FAILURES_PER_ADDRESS ? client.msBeforeNext : 0,
+      ),
+    );
   }
 
   /** Records a failed attempt against both budgets. */
@@ -49,14 +43,7 @@ export class LoginLimiter {
   /** Throws RATE_LIMITED once the address has spent its failures (a token guessed, A10). */
   async checkAddress(address: string): Promise<void> {
     const client = await this.byAddress.get(address);
-    if (client && client.consumedPoints >= FAILURES_PER_ADDRESS) {
-      const wait = client.msBeforeNext;
-      throw new AppError(
-        'RATE_LIMITED',
-        text('errors', 'tooManySignIns', { minutes: String(Math.ceil(wait / 60_000)) }),
-        wait,
-      );
-    }
+    refuseFor(client && client.consumedPoints >= FAILURES_PER_ADDRESS ? client.msBeforeNext : 0);
   }
 
   /** Records a failure against the address alone: a wrong token names no account. */
@@ -68,6 +55,13 @@ export class LoginLimiter {
   async succeeded(username: string): Promise<void> {
     await this.byAccount.delete(accountKey(username));
   }
+}
+
+/** RATE_LIMITED saying when to try again, when there is still `wait` ms to wait. */
+function refuseFor(wait: number): void {
+  if (wait <= 0) return;
+  const minutes = String(Math.ceil(wait / 60_000));
+  throw new AppError('RATE_LIMITED', text('errors', 'tooManySignIns', { minutes }), wait);
 }
 
 // Usernames are unique regardless of case, so "Alice" and "alice" share one budget.

@@ -8,16 +8,8 @@ import type { Routes } from './router';
 
 const user = (ctx: { auth: Parameters<typeof signedIn>[0] }) => signedIn(ctx.auth).user.id;
 
-/** What the list shows of a token: never the token, never its hash. */
-const shown = (token: StoredToken) => ({
-  id: token.id,
-  name: token.name,
-  scope: token.scope,
-  hint: token.hint,
-  createdAt: token.createdAt,
-  expiresAt: token.expiresAt,
-  lastUsedAt: token.lastUsedAt,
-});
+/** What the list shows of a token: never the token, never its hash, not whose it is (the caller's). */
+const shown = ({ userId: _owner, ...token }: StoredToken) => token;
 
 /** A token cannot make, see or revoke tokens: only its owner's browser session can (A10). */
 export function tokenRoutes(tokens: ApiTokens): Routes {

@@ -2,10 +2,8 @@
  * A JSON Schema (as the OpenAPI document holds it) written as a TypeScript-like type, the way a reader of the API
  * thinks of it: `{ name: string; expiresAt: number | null }`, with named schemas by name.
  */
-type Json = { [key: string]: unknown };
-
-const isJson = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isJson } from './openapi-shape';
+import type { Json } from './openapi-shape';
 
 const INDENT = '  ';
 

@@ -153,18 +153,17 @@ export function openApiDocument(routes: Routes): ReturnType<typeof createDocumen
   });
 }
 
-/** The document's route, describing `routes` and itself; the document is made once, here. */
+/**
+ * The document's route, describing `routes` and itself. The document is made at its first request, not at start
+ * (nothing else needs it, and a server's start is on the way to its first price), and kept.
+ */
 export function openApiRoutes(routes: Routes): Routes {
   type Document = AnswerOf<typeof openApiApi.document>;
   let document: Document | null = null;
-  const own = routeTable(
+  const own: Routes = routeTable(
     route(openApiApi.document, {
-      handle: () => {
-        if (!document) throw new Error('the OpenAPI document was asked for before it was made');
-        return document;
-      },
+      handle: () => (document ??= openApiDocument({ ...routes, ...own }) as Document),
     }),
   );
-  document = openApiDocument({ ...routes, ...own }) as Document;
   return own;
 }

@@ -181,7 +181,7 @@ export type EmptyRequest = Record<string, never>;
 
 /** A user's price alerts (lib/alerts.ts), after any change. */
 export interface AlertsChanged {
-  alerts: PriceAlert[];
+  alerts: Alert[];
 }
 
 /** Why a session ended: signed out (in any tab), past its lifetime, or its personal access token revoked (A10). */
@@ -211,24 +211,62 @@ export interface ServerToClientEvents {
   /** The server is stopping (a restart or a deploy); the connection closes next and the client reconnects. */
   'server:shutdown': (notice: { reason: 'shutdown' }) => void;
   /** One of the user's price alerts fired (P7); sent once, to the connections open at that moment. */
-  'alert:triggered': (triggered: { alert: PriceAlert }) => void;
+  'alert:triggered': (triggered: { alert: Alert }) => void;
   /** The user's alerts changed in any tab or fired: the whole list. */
   'alerts:changed': (changed: AlertsChanged) => void;
 }
 
-/** When a price alert fires: at or above its price, or at or below it (lib/alerts.ts checks it). */
+/** When a price or portfolio alert fires: at or above its level, or at or below it (lib/alerts.ts checks it). */
 export type AlertCondition = 'above' | 'below';
 
-/** An alert as the API and the socket send it; `price` and `triggeredPrice` are decimal strings. */
-export interface PriceAlert {
+/** Which way a move alert watches: a rise, a fall, or either. */
+export type MoveDirection = 'up' | 'down' | 'any';
+
+/** The windows a move alert measures over. */
+export type MoveWindow = '5m' | '15m' | '1h' | '4h' | '24h';
+
+/** What every alert has, whatever it watches (P7). Decimals are strings. */
+interface AlertBase {
   id: string;
+  note: string | null;
+  /** The alert channels (N1) it is sent to besides the open tabs; ids of the owner's channels. */
+  channels: string[];
+  createdAt: number;
+  /** Server time of the tick (or the valuation) that met the condition; null while the alert waits. */
+  triggeredAt: number | null;
+  /** The last price (a portfolio alert: the portfolio's value) that met it. */
+  triggeredPrice: string | null;
+}
+
+/** A market's last price at or above / at or below `price`. */
+export interface PriceLevelAlert extends AlertBase {
+  kind: 'price';
   stream: StreamId;
   condition: AlertCondition;
   price: string;
-  note: string | null;
-  createdAt: number;
-  /** Server time of the tick that met the condition; null while the alert waits. */
-  triggeredAt: number | null;
-  /** The last price that met it. */
-  triggeredPrice: string | null;
 }
+
+/** A market moving by `percent` or more within `window`: up from its low, down from its high, or either. */
+export interface MoveAlert extends AlertBase {
+  kind: 'move';
+  stream: StreamId;
+  direction: MoveDirection;
+  percent: string;
+  window: MoveWindow;
+  /** The move that met it, in percent, signed (`"-5.21"`); null while the alert waits. */
+  triggeredChange: string | null;
+}
+
+/** The user's portfolio value, in `currency`, at or above / at or below `value`. */
+export interface PortfolioAlert extends AlertBase {
+  kind: 'portfolio';
+  condition: AlertCondition;
+  value: string;
+  currency: string;
+}
+
+/** An alert as the API and the socket send it. */
+export type Alert = PriceLevelAlert | MoveAlert | PortfolioAlert;
+
+/** The kinds of alert. */
+export type AlertKind = Alert['kind'];

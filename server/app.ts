@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { StreamId } from '../lib/protocol';
 import type { Config } from './config';
 import { sendOptionsFrom } from './alerts/channels/send';
+import { PORTFOLIO_CHECK_MS } from './alerts/alert-service';
 import { createClusterLinks } from './cluster/links';
 import type { Feeds } from './feeds/catalog';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -124,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   purge.unref();
   let stopRecorder = () => {};
+  let stopPortfolioAlerts = () => {};
   return {
     http,
     io,
@@ -145,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       backfill.start();
       services.sync.startSchedule();
       services.outbox.start();
+      stopPortfolioAlerts = services.alerts.startPortfolioChecks(PORTFOLIO_CHECK_MS, market.runsFeeds);
       stopRecorder = startValueRecorder(
         {
           portfolio,
@@ -173,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       io.local.emit('server:shutdown', { reason: 'shutdown' });
       clearInterval(purge);
       stopRecorder();
+      stopPortfolioAlerts();
       sockets.closePush();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // A client that stopped reading never finishes a WebSocket close handshake, and upgraded sockets are

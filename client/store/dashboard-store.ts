@@ -6,7 +6,7 @@ import type {
   FeedStatus,
   MarketDiff,
   MarketSnapshot,
-  PriceAlert,
+  Alert,
   ServerHello,
   StreamId,
   Ticker,
@@ -58,9 +58,9 @@ export interface DashboardState {
   lowData: boolean;
   notice: Notice | null;
   /** The user's price alerts, oldest first; null until loaded. */
-  alerts: PriceAlert[] | null;
+  alerts: Alert[] | null;
   /** Alerts fired while this tab was connected, oldest first, not yet told through the browser's notifications. */
-  firedAlerts: PriceAlert[];
+  firedAlerts: Alert[];
   /** When the prices shown were last live, while they come from this browser's last state (offline); else null. */
   offlineSince: number | null;
 
@@ -92,9 +92,9 @@ export interface DashboardState {
   candlesFailed(id: StreamId, message: string): void;
   setLowData(lowData: boolean): void;
   notify(notice: Notice | null): void;
-  setAlerts(alerts: readonly PriceAlert[]): void;
+  setAlerts(alerts: readonly Alert[]): void;
   /** An alert fired: its entry in `alerts` becomes the triggered one, and it joins `firedAlerts`. */
-  alertFired(alert: PriceAlert): void;
+  alertFired(alert: Alert): void;
   /** Takes the alerts out of `firedAlerts` once told: each is notified once. */
   firedAlertsTold(ids: readonly string[]): void;
 }

@@ -2,7 +2,7 @@
 import { describeTriggered } from '../../lib/alerts';
 import type { TriggeredText } from '../../lib/alerts';
 import type { Translate } from '../../lib/i18n/messages/en';
-import type { PriceAlert } from '../../lib/protocol';
+import type { Alert } from '../../lib/protocol';
 
 /** A message of the dashboard catalog. */
 export type NoticeKey = Parameters<Translate<'dashboard'>>[0];
@@ -14,7 +14,7 @@ export type NoticeMessage =
   /** A message of the dashboard catalog and its values. */
   | { key: NoticeKey; values?: Record<string, string | number> }
   /** A price alert that fired. */
-  | { alert: PriceAlert };
+  | { alert: Alert };
 
 /** A message for the user, e.g. an unknown ticker refused. */
 export type Notice = NoticeMessage & { kind: 'error' | 'info'; at: number };

@@ -1,4 +1,4 @@
-/** Price alerts under /api/v1/alerts (lib/api/alerts.ts): list, set, delete the signed-in user's own. */
+/** Alerts under /api/v1/alerts (lib/api/alerts.ts): list, set, route to channels, delete the user's own. */
 import { alertsApi } from '../../lib/api/alerts';
 import type { AlertService } from '../alerts/alert-service';
 import { signedIn } from './market-routes';
@@ -12,6 +12,11 @@ export function alertRoutes(alerts: AlertService): Routes {
   return routeTable(
     route(alertsApi.list, { handle: async (ctx) => ({ alerts: await alerts.list(user(ctx)) }) }),
     route(alertsApi.create, { handle: async (ctx) => ({ alert: await alerts.create(user(ctx), ctx.body) }) }),
+    route(alertsApi.channels, {
+      handle: async (ctx) => ({
+        alert: await alerts.setChannels(user(ctx), ctx.params.id, ctx.body.channels),
+      }),
+    }),
     route(alertsApi.remove, {
       async handle(ctx) {
         await alerts.remove(user(ctx), ctx.params.id);

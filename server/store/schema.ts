@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 import type { TokenScope } from '../../lib/api/tokens';
 import type { Language } from '../../lib/i18n/locales';
-import type { AlertCondition } from '../../lib/protocol';
+import type { AlertCondition, AlertKind, MoveDirection, MoveWindow } from '../../lib/protocol';
 import type { AccountKind } from '../../lib/portfolio/account';
 import type { TransactionType } from '../../lib/portfolio/transaction';
 
@@ -91,13 +91,25 @@ export interface ValuesTable {
 export interface AlertsTable {
   id: string;
   user_id: number;
+  kind: Generated<AlertKind>;
+  /** The market; empty for a portfolio alert. */
   stream: string;
-  condition: AlertCondition;
+  /** above / below (price, portfolio), up / down / any (move). */
+  condition: AlertCondition | MoveDirection;
+  /** The level, the percent (move) or the value (portfolio), a decimal string. */
   price: string;
+  move_window: MoveWindow | null;
+  currency: string | null;
   note: string | null;
   created_at: number;
   triggered_at: number | null;
   triggered_price: string | null;
+  triggered_change: string | null;
+}
+
+export interface AlertTargetsTable {
+  alert_id: string;
+  channel_id: string;
 }
 
 export interface AssetPricingTable {
@@ -183,6 +195,7 @@ export interface Tables {
   transactions: TransactionsTable;
   portfolio_values: ValuesTable;
   alerts: AlertsTable;
+  alert_targets: AlertTargetsTable;
   portfolio_daily_values: ValuesTable;
   asset_pricing: AssetPricingTable;
   portfolio_accounts: PortfolioAccountsTable;

@@ -2,11 +2,12 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import type { PriceAlert, StreamId } from '../../lib/protocol';
+import type { Alert, StreamId } from '../../lib/protocol';
 import { streamId } from '../../lib/stream-id';
 import { AlertService } from '../alerts/alert-service';
 import { ChannelService, TEST_POINTS, TEST_WINDOW_S } from '../alerts/channels/channel-service';
 import { Outbox } from '../alerts/channels/outbox';
+import { MoveWindows, candleSeed } from '../alerts/move-windows';
 import type { SendOptions } from '../alerts/channels/send';
 import { Accounts } from '../auth/accounts';
 import type { Authenticated } from '../auth/accounts';
@@ -40,9 +41,9 @@ export interface ServiceEvents {
   /** A user's transactions or valuation settings changed: their holdings may price other streams. */
   'portfolio:changed': [userId: number];
   /** A waiting alert's condition held on a tick. */
-  'alert:triggered': [userId: number, alert: PriceAlert];
+  'alert:triggered': [userId: number, alert: Alert];
   /** A user's alerts after any change. */
-  'alerts:changed': [userId: number, alerts: PriceAlert[]];
+  'alerts:changed': [userId: number, alerts: Alert[]];
   /** The streams that waiting alerts watch changed. */
   'alerts:streams': [];
   /** A personal access token was revoked: the connections of its session id close. */
@@ -156,13 +157,22 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
   const alerts = new AlertService({
     store: stores.alerts,
     catalog: feeds,
+    moves: new MoveWindows({ seed: candleSeed(candleHistory), log: log.child({ module: 'alerts' }) }),
     ticker: (stream) => market.get(stream),
+    channels: async (userId) => (await stores.channels.list(userId)).map((c) => c.id),
+    currency: async (userId) => (await accounts.settings(userId)).quoteCurrency,
+    async portfolioValue(userId, currency) {
+      const valued = await portfolio.portfolio(userId, 'fifo', currency);
+      return { value: valued.totals.marketValue, complete: valued.complete };
+    },
     triggered: (userId, alert) => events.emit('alert:triggered', userId, alert),
     changed: (userId, list) => events.emit('alerts:changed', userId, list),
     streamsChanged: () => events.emit('alerts:streams'),
     failed: (err) => log.error({ err }, 'could not fire alerts'),
   });
   await alerts.load();
+  // A sale or a deposit moves the value at once: its alerts need not wait for the next round.
+  events.on('portfolio:changed', (userId) => void alerts.portfolioChanged(userId));
   const outbox = new Outbox({
     channels: stores.channels,
     deliveries: stores.deliveries,
@@ -183,6 +193,7 @@ export async function wireServices(deps: ServicesDeps): Promise<Services> {
     outbox,
     policy: deps.alertSend.policy,
     testRequests: deps.limiters('channel-test', TEST_POINTS, TEST_WINDOW_S),
+    removed: (userId) => alerts.channelsChanged(userId),
   });
   const resealed = await stores.channels.reencryptAll();
   if (resealed > 0) log.info({ channels: resealed }, 'alert channel secrets sealed again under SECRET_KEY');

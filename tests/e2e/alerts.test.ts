@@ -5,7 +5,7 @@ import type { ServerProcess } from '../support/server-process';
 import { startServerProcess } from '../support/server-process';
 import { openDashboard, watchPages } from './dashboard-page';
 
-// Price alerts as a user sets them on the dashboard, with a second tab of the same user looking on.
+// Alerts as a user sets them on the dashboard, with a second tab of the same user looking on.
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -56,7 +56,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const panel = (p: Page = page) => p.getByRole('region', { name: 'Price alerts' });
+const panel = (p: Page = page) => p.getByRole('region', { name: 'Alerts' });
+const form = () => panel().getByRole('form', { name: 'New alert' });
 const items = (p: Page = page) => panel(p).getByRole('listitem');
 const item = (text: string, p: Page = page): Locator => items(p).filter({ hasText: text });
 const notifications = () =>
@@ -64,19 +65,29 @@ const notifications = () =>
     () => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications,
   );
 
+/** Opens the form (its code is fetched on demand) unless it is open already. */
+async function openForm(): Promise<Locator> {
+  if ((await form().count()) === 0) await panel().getByRole('button', { name: 'New alert' }).click();
+  await form().waitFor();
+  return form();
+}
+
 async function setAlert(condition: 'Above' | 'Below', price: string, note = ''): Promise<void> {
-  const form = panel();
-  await form.getByLabel('Market').selectOption({ label: 'BTC/USDT · Binance' });
-  await form.getByLabel('Condition').selectOption({ label: condition });
-  await form.getByLabel('Price', { exact: true }).fill(price);
-  await form.getByLabel('Note').fill(note);
-  await form.getByRole('button', { name: 'Set alert' }).click();
+  const fields = await openForm();
+  await fields.getByRole('radio', { name: 'Price', exact: true }).check();
+  await fields.getByLabel('Market').selectOption({ label: 'BTC/USDT · Binance' });
+  await fields.getByLabel('Condition').selectOption({ label: condition });
+  await fields.getByRole('textbox', { name: 'Price', exact: true }).fill(price);
+  await fields.getByLabel('Note').fill(note);
+  await fields.getByRole('button', { name: 'Set alert' }).click();
 }
 
 describe('price alerts in the browser', () => {
-  it("[P7] the form offers the watched markets and the chosen one's live price as a hint", async () => {
+  it("[P7] New alert opens the form, which offers the watched markets and the chosen one's live price as a hint", async () => {
     await panel().getByText('No alerts yet').waitFor();
-    const options = await panel().getByLabel('Market').locator('option').allTextContents();
+    expect(await form().count()).toBe(0);
+    const fields = await openForm();
+    const options = await fields.getByLabel('Market').locator('option').allTextContents();
     expect(options).toEqual([
       'BTC/USDT · Binance',
       'ETH/USDT · Binance',
@@ -86,8 +97,12 @@ describe('price alerts in the browser', () => {
       'BTC/USD · Kraken',
       'DOGE/USD · Kraken',
     ]);
-    const price = panel().getByLabel('Price', { exact: true });
+    const price = fields.getByRole('textbox', { name: 'Price', exact: true });
     await expect.poll(() => price.getAttribute('placeholder')).toMatch(/^\d+(\.\d+)?$/);
+    // Cancel closes it, and the button is back with the focus.
+    await fields.getByRole('button', { name: 'Cancel' }).click();
+    await form().waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New alert');
     // Permission is granted already: nothing to ask.
     expect(await panel().getByRole('button', { name: 'Enable browser notifications' }).count()).toBe(0);
   });
@@ -146,12 +161,93 @@ describe('price alerts in the browser', () => {
 
   it('[P7] Delete removes the row, in the other tab too', async () => {
     await panel()
-      .getByRole('button', { name: `Delete alert BTC/USDT above ${FAR}` })
+      .getByRole('button', { name: `Delete alert BTC/USDT · Binance above ${FAR}` })
       .click();
     await item('Above 99,999,999').waitFor({ state: 'detached' });
     await item('Above 99,999,999', other).waitFor({ state: 'detached' });
     expect(await items().count()).toBe(1);
     expect(await items(other).count()).toBe(1);
+  });
+
+  it('[P7] a move alert is set from the form and waits, named by its sign, percent and window', async () => {
+    const fields = await openForm();
+    await fields.getByRole('radio', { name: 'Move %' }).check();
+    await fields.getByLabel('Market').selectOption({ label: 'ETH/USDT · Binance' });
+    await fields.getByLabel('Direction').selectOption({ label: 'Either' });
+    await fields.getByLabel('Move (%)').fill('50');
+    await fields.getByLabel('Within').selectOption({ label: '1 hour' });
+    await fields.getByRole('button', { name: 'Set alert' }).click();
+    const row = item('±50 % in 1 hour');
+    await row.getByText('Waiting', { exact: true }).waitFor();
+    expect(await row.textContent()).toContain('ETH/USDT · Binance');
+    await item('±50 % in 1 hour', other).waitFor();
+  });
+
+  it('[P7] a portfolio alert already met fires at once, with the value it met', async () => {
+    const fields = await openForm();
+    await fields.getByRole('radio', { name: 'Portfolio value' }).check();
+    await fields.getByLabel('Condition').selectOption({ label: 'Below' });
+    await fields.getByRole('textbox', { name: 'Value' }).fill('1000000000000');
+    await fields.getByLabel('Currency').selectOption('USD');
+    await fields.getByRole('button', { name: 'Set alert' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Alert: Your portfolio is below 1000000000000 USD (now ' })
+      .waitFor();
+    await expect
+      .poll(() => item('1,000,000,000,000 USD').textContent())
+      .toMatch(/Triggered \d\d:\d\d:\d\d at [\d,]+(\.\d+)?/);
+  });
+
+  it('[P7] an alert goes to the channels ticked for it, and its row changes them later', async () => {
+    // A channel added on the Notifications page: through the API here, the form reads them when it opens.
+    const made = await page.evaluate(async () => {
+      const body = { kind: 'ntfy', name: 'Phone', url: 'https://ntfy.example.org/livefolio' };
+      const res = await fetch('/api/v1/channels', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, id: ((await res.json()) as { channel: { id: string } }).channel.id };
+    });
+    expect(made.status).toBe(201);
+    const fields = await openForm();
+    const box = fields.getByRole('checkbox', { name: 'Phone (ntfy)' });
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await fields.getByRole('radio', { name: 'Price', exact: true }).check();
+    await fields.getByLabel('Market').selectOption({ label: 'SOL/USDT · Binance' });
+    await fields.getByLabel('Condition').selectOption({ label: 'Above' });
+    await fields.getByRole('textbox', { name: 'Price', exact: true }).fill(FAR);
+    await fields.getByRole('button', { name: 'Set alert' }).click();
+    const row = item('SOL/USDT · Binance');
+    await row.getByText('Open tabs only').waitFor();
+
+    await row.getByRole('button', { name: `Channels of alert SOL/USDT · Binance above ${FAR}` }).click();
+    const choice = row.getByRole('group', { name: `Send SOL/USDT · Binance above ${FAR} to` });
+    await choice.getByRole('checkbox', { name: 'Phone (ntfy)' }).check();
+    await choice.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Sent to Phone').waitFor();
+    await item('SOL/USDT · Binance', other).getByText('Sent to Phone').waitFor();
+    const stored = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/alerts');
+      return ((await res.json()) as { alerts: Array<{ stream: string; channels: string[] }> }).alerts;
+    });
+    expect(stored.find((a) => a.stream === 'binance:SOL/USDT')?.channels).toEqual([made.id]);
+  });
+
+  it('at phone width the open form and the list fit without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const fields = await openForm();
+      for (const kind of ['Price', 'Move %', 'Portfolio value']) {
+        await fields.getByRole('radio', { name: kind, exact: true }).check();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+      await fields.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('[P7] a browser that has not decided is offered to enable notifications, and asked once clicked', async () => {

@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceAlert } from '../../lib/protocol';
+import type { Alert } from '../../lib/protocol';
 import { MAX_ALERTS_PER_USER } from '../../lib/alerts';
-import type { Client, Stack, Target } from '../support/stack';
+import type { Stack, Target } from '../support/stack';
+import { livePrice, listenForAlerts, tick } from '../support/market-ticks';
 import { autoClose, send, signIn, waitFor } from '../support/stack';
 
 const { start, client } = autoClose();
 const BOB = { username: 'bob', password: 'bob-password-1' };
 // Not on the default watchlist: only the alert makes the server watch it.
 const AAVE = 'binance:AAVE/USDT';
-const PRECISION = { priceDecimals: 2, amountDecimals: 3 };
 
 async function ready(stack: Stack): Promise<void> {
   await waitFor(() => stack.app.feeds.statuses()[0]?.markets !== 0, 10_000, 'markets');
-}
-
-async function livePrice(stack: Stack, stream: string): Promise<number> {
-  await waitFor(() => typeof stack.app.market.get(stream)?.last === 'number', 10_000, `a price of ${stream}`);
-  return stack.app.market.get(stream)?.last as number;
-}
-
-/** A tick through the market state, as the feed delivers one after validation. */
-function tick(stack: Stack, stream: string, last: number, receivedAt = Date.now()): void {
-  const fields = { last, bid: null, ask: null, high: null, low: null, open: null, percentage: null };
-  stack.app.market.apply(
-    stream,
-    { ...fields, baseVolume: null, quoteVolume: null, timestamp: receivedAt },
-    receivedAt,
-    PRECISION,
-  );
-}
-
-/** Records the alert events a client hears. */
-function listen(socket: Client) {
-  const heard = { triggered: [] as PriceAlert[], lists: [] as PriceAlert[][] };
-  socket.on('alert:triggered', ({ alert }) => heard.triggered.push(alert));
-  socket.on('alerts:changed', ({ alerts }) => heard.lists.push(alerts));
-  return heard;
 }
 
 async function addBob(stack: Stack): Promise<Target> {
@@ -82,13 +58,17 @@ describe('price alerts', () => {
     await ready(stack);
     const bob = await addBob(stack);
     const [tab1, tab2, bobTab] = await Promise.all([client(stack), client(stack), client(bob)]);
-    const [heard1, heard2, bobHeard] = [listen(tab1), listen(tab2), listen(bobTab)];
+    const [heard1, heard2, bobHeard] = [
+      listenForAlerts(tab1),
+      listenForAlerts(tab2),
+      listenForAlerts(bobTab),
+    ];
     const { body } = await send(stack, 'POST', '/api/v1/alerts', {
       stream: AAVE,
       condition: 'above',
       price: '999999.99',
     });
-    const alert = body.alert as PriceAlert;
+    const alert = body.alert as Alert;
     await waitFor(() => heard1.lists.length === 1 && heard2.lists.length === 1, 5_000, 'the new list');
     await livePrice(stack, AAVE);
     expect(heard1.triggered).toEqual([]);
@@ -101,7 +81,7 @@ describe('price alerts', () => {
     // a tick checks the stream's alerts in one pass, oldest first.
     const second = (
       await send(stack, 'POST', '/api/v1/alerts', { stream: AAVE, condition: 'above', price: '1000000.75' })
-    ).body.alert as PriceAlert;
+    ).body.alert as Alert;
     tick(stack, AAVE, 1_000_001);
     const firedBoth = (heard: typeof heard1) => {
       const list = heard.lists.at(-1) ?? [];
@@ -109,7 +89,7 @@ describe('price alerts', () => {
     };
     await waitFor(() => firedBoth(heard1) && firedBoth(heard2), 5_000, 'the second alert');
     expect(heard1.triggered.map((a) => a.id)).toEqual([alert.id, second.id]);
-    const listed = (await send(stack, 'GET', '/api/v1/alerts')).body.alerts as PriceAlert[];
+    const listed = (await send(stack, 'GET', '/api/v1/alerts')).body.alerts as Alert[];
     expect(listed.find((a) => a.id === alert.id)).toEqual(heard1.triggered[0]);
     expect(heard1.lists.at(-1)).toEqual(listed);
     expect(bobHeard).toEqual({ triggered: [], lists: [] });
@@ -119,7 +99,7 @@ describe('price alerts', () => {
     const stack = await start();
     await ready(stack);
     const tab = await client(stack);
-    const heard = listen(tab);
+    const heard = listenForAlerts(tab);
     const price = await livePrice(stack, 'binance:BTC/USDT');
     const set = await send(stack, 'POST', '/api/v1/alerts', {
       stream: 'binance:BTC/USDT',
@@ -144,7 +124,7 @@ describe('price alerts', () => {
     expect((await send(stack, 'GET', '/api/v1/alerts')).body.alerts).toEqual([body.alert]);
     await livePrice(stack, AAVE);
     tick(stack, AAVE, 1_000_000);
-    const [after] = (await send(stack, 'GET', '/api/v1/alerts')).body.alerts as PriceAlert[];
+    const [after] = (await send(stack, 'GET', '/api/v1/alerts')).body.alerts as Alert[];
     expect(after?.triggeredPrice).toBe('1000000');
   });
 

@@ -32,6 +32,8 @@ export interface ChannelServiceDeps {
   policy: TargetPolicy;
   /** Test messages per user (TEST_POINTS per TEST_WINDOW_S). */
   testRequests: RateLimiterAbstract;
+  /** A channel was deleted: the alerts that named it no longer do. */
+  removed?: (userId: number) => Promise<void>;
   clock?: () => number;
 }
 
@@ -138,6 +140,7 @@ export class ChannelService {
   /** Deletes a channel with its secret and its queued sends. */
   async remove(userId: number, id: string): Promise<void> {
     if (!(await this.deps.channels.remove(userId, id))) throw missing(id);
+    await this.deps.removed?.(userId);
   }
 
   /** Queues a test message to the channel (rate limited per user); the list shows how it went. */

@@ -6,7 +6,7 @@ import { describeTriggered } from '../../../lib/alerts';
 import { CATALOGS } from '../../../lib/i18n/catalogs';
 import type { LocaleChoice } from '../../../lib/i18n/locales';
 import { createTranslator } from '../../../lib/i18n/translate';
-import type { PriceAlert } from '../../../lib/protocol';
+import type { Alert } from '../../../lib/protocol';
 import { ENGLISH, text, wordText } from '../../errors';
 
 /** The kinds of event a channel receives. */
@@ -19,14 +19,14 @@ export interface ChannelMessage {
   createdAt: number;
   title: string;
   text: string;
-  alert?: PriceAlert;
+  alert?: Alert;
 }
 
 /** A queued message with the id a receiver drops duplicates by. */
 export type OutgoingMessage = ChannelMessage & { id: string };
 
 /** The message of a fired alert: "BTC/USDT on binance is above 50000 (last 50012.5)". */
-export function alertMessage(alert: PriceAlert, locale: LocaleChoice = ENGLISH): ChannelMessage {
+export function alertMessage(alert: Alert, locale: LocaleChoice = ENGLISH): ChannelMessage {
   const translate = createTranslator(CATALOGS[locale.language], locale);
   const line = describeTriggered(alert, (key, values) => translate('alerts', key, values));
   return {

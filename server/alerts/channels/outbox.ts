@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { LocaleChoice } from '../../../lib/i18n/locales';
-import type { PriceAlert } from '../../../lib/protocol';
+import type { Alert } from '../../../lib/protocol';
 import { SecretError } from '../../secrets/secret-error';
 import type { ChannelStore } from '../../store/channel-store';
 import type { Delivery, DeliveryStore } from '../../store/delivery-store';
@@ -77,11 +77,11 @@ export class Outbox {
   }
 
   /**
-   * Queues a fired alert's message for each of the owner's channels, worded in each channel's own language;
-   * returns how many deliveries were added.
+   * Queues a fired alert's message for each channel it names that the owner still has, worded in each channel's
+   * own language; returns how many deliveries were added.
    */
-  async queueAlert(userId: number, alert: PriceAlert): Promise<number> {
-    const channels = await this.deps.channels.list(userId);
+  async queueAlert(userId: number, alert: Alert): Promise<number> {
+    const channels = (await this.deps.channels.list(userId)).filter((c) => alert.channels.includes(c.id));
     if (channels.length === 0) return 0;
     const now = this.clock();
     const firing = { alertId: alert.id, firedAt: alert.triggeredAt ?? now };

@@ -11,6 +11,7 @@ import { portfolioAccounts } from './009-portfolio-accounts';
 import { exchangeConnections } from './010-exchange-connections';
 import { apiTokens } from './011-api-tokens';
 import { alertChannels } from './012-alert-channels';
+import { alertKinds } from './013-alert-kinds';
 import type { SchemaStep } from './step';
 
 export type { Engine, SchemaStep } from './step';
@@ -29,4 +30,5 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   exchangeConnections,
   apiTokens,
   alertChannels,
+  alertKinds,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceAlert } from '../../../lib/protocol';
+import type { Alert } from '../../../lib/protocol';
 import { createDashboardStore } from '../../../client/store/dashboard-store';
 import type { Stack } from '../../support/stack';
 import { api, autoClose, waitFor } from '../../support/stack';
@@ -11,10 +11,10 @@ const PRECISION = { priceDecimals: 2, amountDecimals: 5 };
 const { start } = autoClose();
 const open = tabs();
 
-async function setAlert(stack: Stack, body: object): Promise<PriceAlert> {
+async function setAlert(stack: Stack, body: object): Promise<Alert> {
   const res = await api(stack, '/api/v1/alerts', { method: 'POST', body: JSON.stringify(body) });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { alert: PriceAlert }).alert;
+  return ((await res.json()) as { alert: Alert }).alert;
 }
 
 /** A tick of BTC/USDT through the server's market state, as the feed delivers one. */
@@ -25,13 +25,15 @@ function tick(stack: Stack, last: number): void {
   stack.app.market.apply(BTC, fields, at, PRECISION);
 }
 
-function alertFired(id: string, triggeredPrice: string): PriceAlert {
+function alertFired(id: string, triggeredPrice: string): Alert {
   return {
     id,
+    kind: 'price',
     stream: BTC,
     condition: 'above',
     price: '100',
     note: null,
+    channels: [],
     createdAt: 1,
     triggeredAt: 2,
     triggeredPrice,

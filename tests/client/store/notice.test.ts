@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeText, OFFLINE_NOTICE } from '../../../client/store/notice';
 import type { NoticeMessage } from '../../../client/store/notice';
 import type { Language } from '../../../lib/i18n/locales';
-import type { PriceAlert } from '../../../lib/protocol';
+import type { Alert } from '../../../lib/protocol';
 import { translatorFor } from '../../support/i18n';
 
 const writer = (language: Language) => (notice: NoticeMessage) =>
@@ -12,12 +12,14 @@ const writer = (language: Language) => (notice: NoticeMessage) =>
 const inEnglish = writer('en');
 const inGerman = writer('de');
 
-const alert: PriceAlert = {
+const alert: Alert = {
   id: 'a1',
+  kind: 'price',
   stream: 'binance:BTC/USDT',
   condition: 'above',
   price: '50000',
   note: null,
+  channels: [],
   createdAt: 1,
   triggeredAt: 2,
   triggeredPrice: '50012.5',

@@ -3,7 +3,7 @@ import { prepareChannel } from '../../../server/alerts/channels/channel-kinds';
 import type { DeliveryOutcome } from '../../../server/alerts/channels/outbox';
 import { firedAlert } from '../../support/alert-stand-ins/fixtures';
 import { Arrivals } from '../../support/alert-stand-ins/http-stand-in';
-import { addUser, outboxOn } from '../../support/alert-stand-ins/outbox-setup';
+import { addUser, firedFor, outboxOn } from '../../support/alert-stand-ins/outbox-setup';
 import { startWebhookReceiver } from '../../support/alert-stand-ins/webhook-receiver';
 import { engineAvailable, useDatabases } from '../../support/storage';
 
@@ -31,7 +31,8 @@ describe.skipIf(!engineAvailable('postgres'))('two instances on one PostgreSQL d
 
   it('[N5] each firing is queued once however many instances queue it, and sent once by one of them', async () => {
     const { a, b, alice, receiver, outcomes } = await twoInstances();
-    const alerts = Array.from({ length: ALERTS }, () => firedAlert());
+    const ids = (await a.channels.list(alice)).map((c) => c.id);
+    const alerts = Array.from({ length: ALERTS }, () => firedAlert({ channels: ids }));
     // Both instances learn of every firing, at the same moment.
     const added = await Promise.all(
       alerts.flatMap((alert) => [a.outbox.queueAlert(alice, alert), b.outbox.queueAlert(alice, alert)]),
@@ -63,7 +64,7 @@ describe.skipIf(!engineAvailable('postgres'))('two instances on one PostgreSQL d
     a.outbox.start();
     b.outbox.start();
     for (let i = 0; i < ALERTS; i++) {
-      const alert = firedAlert();
+      const alert = await firedFor(a.channels, alice);
       await Promise.all([a.outbox.queueAlert(alice, alert), b.outbox.queueAlert(alice, alert)]);
     }
     await outcomes.atLeast(ALERTS);

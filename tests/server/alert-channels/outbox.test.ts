@@ -7,7 +7,13 @@ import { createKeyRing } from '../../../server/secrets/key-ring';
 import { ChannelStore } from '../../../server/store/channel-store';
 import { firedAlert, standInOptions } from '../../support/alert-stand-ins/fixtures';
 import { startNtfyServer } from '../../support/alert-stand-ins/ntfy-server';
-import { addUser, closing, outboxOn, webhookChannel } from '../../support/alert-stand-ins/outbox-setup';
+import {
+  addUser,
+  closing,
+  firedFor,
+  outboxOn,
+  webhookChannel,
+} from '../../support/alert-stand-ins/outbox-setup';
 import { startSmtpStandIn } from '../../support/alert-stand-ins/smtp-server';
 import { startTelegramApi } from '../../support/alert-stand-ins/telegram-api';
 import { startWebhookReceiver } from '../../support/alert-stand-ins/webhook-receiver';
@@ -58,7 +64,7 @@ describe('the alert outbox', () => {
     );
     await webhookChannel(channels, bob, others);
 
-    const alert = firedAlert();
+    const alert = await firedFor(channels, alice);
     expect(await outbox.queueAlert(alice, alert)).toBe(4);
     // Another instance (or a repeated call) queuing the same firing adds nothing.
     expect(await outbox.queueAlert(alice, alert)).toBe(0);
@@ -76,6 +82,30 @@ describe('the alert outbox', () => {
     for (const channel of await channels.list(alice)) expect(channel.lastOkAt).not.toBeNull();
   });
 
+  it('[N3] a fired alert goes only to the channels it names, and not to one deleted since', async () => {
+    const storage = await (await database()).open();
+    const { channels, outbox } = outboxOn(storage);
+    const alice = await addUser(storage, 'alice');
+    const [named, skipped, deleted] = [
+      closing(await startWebhookReceiver()),
+      closing(await startWebhookReceiver()),
+      closing(await startWebhookReceiver()),
+    ];
+    const namedId = (await webhookChannel(channels, alice, named)).id;
+    await webhookChannel(channels, alice, skipped);
+    const deletedId = (await webhookChannel(channels, alice, deleted)).id;
+    expect(await channels.remove(alice, deletedId)).toBe(true);
+
+    const alert = firedAlert({ channels: [namedId, deletedId] });
+    expect(await outbox.queueAlert(alice, alert)).toBe(1);
+    expect((await outbox.deliverDue()).map((o) => o.channelId)).toEqual([namedId]);
+    expect((await named.received.atLeast(1))[0]?.body.alert).toMatchObject({ id: alert.id });
+    expect(skipped.received.all).toEqual([]);
+    expect(deleted.received.all).toEqual([]);
+    // An alert for the open tabs only queues nothing.
+    expect(await outbox.queueAlert(alice, firedAlert({ channels: [] }))).toBe(0);
+  });
+
   it('[N5] a hanging receiver is cut off at the timeout; the other deliveries go through meanwhile', async () => {
     const storage = await (await database()).open();
     const { channels, outbox, outcomes } = outboxOn(storage, {
@@ -87,7 +117,7 @@ describe('the alert outbox', () => {
     const stuckChannel = await webhookChannel(channels, alice, stuck);
     const fineChannel = await webhookChannel(channels, alice, fine);
     stuck.answers.push('hang');
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
 
     const started = Date.now();
     const all = outbox.deliverDue();
@@ -114,8 +144,8 @@ describe('the alert outbox', () => {
     const receiver = closing(await startWebhookReceiver());
     const first = outboxOn(before);
     await webhookChannel(first.channels, alice, receiver);
-    await first.outbox.queueAlert(alice, firedAlert());
-    await first.outbox.queueAlert(alice, firedAlert());
+    await first.outbox.queueAlert(alice, await firedFor(first.channels, alice));
+    await first.outbox.queueAlert(alice, await firedFor(first.channels, alice));
     // One of the two is taken by a worker that then dies without a word.
     const [taken] = await first.deliveries.claimDue('dead-worker', first.clock.now, 60_000, 1);
     await before.close();
@@ -146,7 +176,7 @@ describe('the alert outbox', () => {
     await webhookChannel(channels, alice, receiver);
     receiver.answers.push({ status: 500 });
     outbox.start();
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
     const done = await outcomes.atLeast(2);
     expect(done.map((o) => o.status)).toEqual(['retrying', 'sent']);
     expect((await receiver.received.atLeast(2)).map((h) => h.status)).toEqual([500, 204]);
@@ -159,7 +189,7 @@ describe('the alert outbox', () => {
     const sealedElsewhere = new ChannelStore(storage, createKeyRing(randomBytes(32)));
     await webhookChannel(sealedElsewhere, alice, receiver);
     const { outbox, channels } = outboxOn(storage);
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
     expect(await outbox.deliverDue()).toMatchObject([
       { status: 'failed', result: { code: 'SECRET_UNREADABLE' } },
     ]);
@@ -180,7 +210,10 @@ describe('the alert outbox', () => {
       ...prepareChannel({ kind: 'ntfy', name: 'phone', config: { url: `${ntfy.url}/a` } }),
       locale: german,
     });
-    await outbox.queueAlert(alice, firedAlert({ condition: 'below', price: '0.5', note: 'nachkaufen' }));
+    await outbox.queueAlert(
+      alice,
+      await firedFor(channels, alice, { condition: 'below', price: '0.5', note: 'nachkaufen' }),
+    );
     await outbox.deliverDue();
     expect((await ntfy.messages.atLeast(1))[0]).toMatchObject({
       title: 'Livefolio-Alarm',
@@ -217,7 +250,7 @@ describe('the alert outbox', () => {
     const receiver = closing(await startWebhookReceiver());
     await webhookChannel(channels, alice, receiver);
     receiver.answers.push({ status: 204 }, { status: 410 }, { status: 503 });
-    for (let i = 0; i < 3; i++) await outbox.queueAlert(alice, firedAlert());
+    for (let i = 0; i < 3; i++) await outbox.queueAlert(alice, await firedFor(channels, alice));
     await outbox.deliverDue();
     expect((await deliveries.list(alice)).map((d) => d.status).sort()).toEqual(['failed', 'pending', 'sent']);
     clock.advance(30 * 86_400_000);

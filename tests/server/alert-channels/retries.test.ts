@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { prepareChannel } from '../../../server/alerts/channels/channel-kinds';
 import { failureWords } from '../../../server/alerts/channels/send-result';
 import { ENGLISH } from '../../../server/errors';
-import { firedAlert } from '../../support/alert-stand-ins/fixtures';
 import {
   addUser,
   closedPort,
   closing,
+  firedFor,
   outboxOn,
   webhookChannel,
 } from '../../support/alert-stand-ins/outbox-setup';
@@ -23,7 +23,7 @@ describe('retrying failed deliveries', () => {
     const receiver = closing(await startWebhookReceiver());
     const channel = await webhookChannel(channels, alice, receiver);
     receiver.answers.push({ status: 503 }, { status: 502 });
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
 
     const [first] = await outbox.deliverDue();
     expect(first).toMatchObject({ status: 'retrying', attempts: 1, nextAttemptAt: clock.now + 30_000 });
@@ -63,7 +63,7 @@ describe('retrying failed deliveries', () => {
     await webhookChannel(channels, alice, gone);
     down.answers.push(...Array.from({ length: 6 }, () => ({ status: 500 })));
     gone.answers.push({ status: 404 });
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
 
     const waits: number[] = [];
     const statuses: string[] = [];
@@ -90,7 +90,7 @@ describe('retrying failed deliveries', () => {
     const receiver = closing(await startWebhookReceiver());
     await webhookChannel(channels, alice, receiver);
     receiver.answers.push({ status: 429, headers: { 'retry-after': '600' } });
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
     const [outcome] = await outbox.deliverDue();
     expect(outcome).toMatchObject({ status: 'retrying', nextAttemptAt: clock.now + 600_000 });
     clock.advance(599_999);
@@ -106,7 +106,7 @@ describe('retrying failed deliveries', () => {
       alice,
       prepareChannel({ kind: 'webhook', name: 'down', config: { url: `http://127.0.0.1:${port}/hook` } }),
     );
-    await outbox.queueAlert(alice, firedAlert());
+    await outbox.queueAlert(alice, await firedFor(channels, alice));
     const [outcome] = await outbox.deliverDue();
     expect(outcome).toMatchObject({ status: 'retrying', result: { code: 'UNREACHABLE' } });
     const stored = await channels.get(alice, channel.id);

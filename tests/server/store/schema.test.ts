@@ -28,6 +28,7 @@ import { ENGINES, engineAvailable, useDatabases } from '../../support/storage';
 const TABLES = [
   'alert_channels',
   'alert_deliveries',
+  'alert_targets',
   'alerts',
   'api_tokens',
   'asset_pricing',
@@ -154,11 +155,6 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
         ]);
         await new ValueHistoryStore(storage).record(id, { timeMs: 1, currency: 'USDT', value: '1' }, 10);
         await new ValueHistoryStore(storage).replaceDaily(id, [{ timeMs: 1, currency: 'USDT', value: '1' }]);
-        await new AlertStore(storage).insert(id, {
-          stream: 'binance:BTC/USDT',
-          condition: 'above',
-          price: '1',
-        });
         await new PricingStore(storage).set(id, { BTC: 'kraken' });
         await new ApiTokenStore(storage).create(id, { name: 'script', scope: 'read', expiresAt: null });
         const channel = await new ChannelStore(storage, createKeyRing(randomBytes(32))).insert(id, {
@@ -167,6 +163,11 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
           secret: 'whsec_test',
         });
         await new DeliveryStore(storage).enqueue(id, [channel.id], testMessage(1), null);
+        await new AlertStore(storage).insert(
+          id,
+          { kind: 'price', stream: 'binance:BTC/USDT', condition: 'above', price: '1', note: null },
+          [channel.id],
+        );
         await new ConnectionStore(storage, createKeyRing(randomBytes(32))).insert(storage.db, id, {
           accountId: main?.id ?? '',
           exchange: 'binance',
@@ -175,7 +176,17 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
         });
       }
       await storage.db.deleteFrom('users').where('id', '=', gone).execute();
-      for (const table of TABLES.filter((t) => !['users', 'watchlist', 'meta'].includes(t))) {
+      // An alert's channels go with the alert (and with the channel): no user id of their own.
+      const targets = await storage.db
+        .selectFrom('alert_targets')
+        .innerJoin('alerts', 'alerts.id', 'alert_targets.alert_id')
+        .select('alerts.user_id')
+        .execute();
+      expect(targets.map((t) => t.user_id)).toEqual([kept]);
+      expect(await storage.db.selectFrom('alert_targets').selectAll().execute()).toHaveLength(1);
+      for (const table of TABLES.filter(
+        (t) => !['users', 'watchlist', 'meta', 'alert_targets'].includes(t),
+      )) {
         const owners = await storage.db
           .selectFrom(table as 'sessions')
           .select('user_id')

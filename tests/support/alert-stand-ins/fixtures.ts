@@ -5,17 +5,19 @@ import type { OutgoingMessage } from '../../../server/alerts/channels/message';
 import { alertMessage } from '../../../server/alerts/channels/message';
 import type { SendOptions } from '../../../server/alerts/channels/send';
 import type { SendResult } from '../../../server/alerts/channels/send-result';
-import type { PriceAlert } from '../../../lib/protocol';
+import type { Alert, PriceLevelAlert } from '../../../lib/protocol';
 
 export const FIRED_AT = Date.UTC(2026, 2, 1, 12, 0, 0);
 
 /** A fired "BTC/USDT above 50000" alert. */
-export const firedAlert = (overrides: Partial<PriceAlert> = {}): PriceAlert => ({
+export const firedAlert = (overrides: Partial<PriceLevelAlert> = {}): Alert => ({
   id: randomUUID(),
+  kind: 'price',
   stream: 'binance:BTC/USDT',
   condition: 'above',
   price: '50000',
   note: null,
+  channels: [],
   createdAt: FIRED_AT - 60_000,
   triggeredAt: FIRED_AT,
   triggeredPrice: '50012.5',

@@ -11,7 +11,8 @@ import { ChannelStore } from '../../../server/store/channel-store';
 import type { Storage } from '../../../server/store/db';
 import { DeliveryStore } from '../../../server/store/delivery-store';
 import { UserStore } from '../../../server/store/user-store';
-import { FIRED_AT, standInOptions } from './fixtures';
+import type { Alert, PriceLevelAlert } from '../../../lib/protocol';
+import { FIRED_AT, firedAlert, standInOptions } from './fixtures';
 import { Arrivals } from './http-stand-in';
 import type { WebhookReceiver } from './webhook-receiver';
 
@@ -34,6 +35,16 @@ export async function addUser(storage: Storage, name: string): Promise<number> {
   const user = await new UserStore(storage).create(name, 'hash', { isAdmin: false });
   if (!user) throw new Error(`could not create ${name}`);
   return user.id;
+}
+
+/** A fired alert that names every channel the user has now, as one set without a choice does (P7). */
+export async function firedFor(
+  channels: ChannelStore,
+  userId: number,
+  overrides: Partial<PriceLevelAlert> = {},
+): Promise<Alert> {
+  const ids = (await channels.list(userId)).map((c) => c.id);
+  return firedAlert({ channels: ids, ...overrides });
 }
 
 export function outboxOn(storage: Storage, extra: Partial<OutboxDeps> = {}): OutboxSetup {

@@ -6,7 +6,8 @@ export const notifications = {
   pageTitle: 'Benachrichtigungen',
   intro:
     'Löst ein Preisalarm aus, meldet Livefolio das Ihren offenen Tabs. Ein Kanal trägt ihn weiter: an einen Webhook, ein ntfy-Thema, einen Telegram-Chat oder ein Postfach, damit er Sie überall erreicht.',
-  allAlerts: 'Jeder Kanal erhält jeden Ihrer Alarme.',
+  allAlerts:
+    'Beim Setzen eines Alarms wählen Sie, an welche Kanäle er geht; an alle, sofern Sie keinen abwählen.',
   signIn: 'Anmelden',
   loading: 'Kanäle werden geladen…',
   listTitle: 'Ihre Kanäle',

@@ -4,7 +4,8 @@ export const notifications = {
   pageTitle: 'Notifications',
   intro:
     'When a price alert fires, Livefolio tells your open tabs. A channel takes it further: to a webhook, an ntfy topic, a Telegram chat or a mailbox, so it reaches you wherever you are.',
-  allAlerts: 'Every channel receives every one of your alerts.',
+  allAlerts:
+    'When you set an alert, you choose which channels it goes to; all of them unless you untick some.',
   signIn: 'Sign in',
   loading: 'Loading channels…',
   listTitle: 'Your channels',

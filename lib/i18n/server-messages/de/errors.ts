@@ -64,6 +64,7 @@ export const errors = {
   // Alerts (server/alerts/).
   tooManyAlerts: 'Höchstens {max} Alarme pro Benutzer: Löschen Sie einige, bevor Sie neue setzen.',
   noAlert: 'Kein Alarm mit der ID {id}.',
+  noAlertChannel: 'channels: kein Kanal "{id}"; legen Sie ihn zuerst auf der Seite Benachrichtigungen an.',
 
   // Accounts and transactions (server/portfolio/).
   noAccount: 'Kein Konto mit der ID {id}.',

@@ -60,6 +60,7 @@ export const errors = {
   // Alerts (server/alerts/).
   tooManyAlerts: 'At most {max} alerts per user: delete some before setting new ones.',
   noAlert: 'No alert {id}.',
+  noAlertChannel: 'channels: no channel "{id}"; add it on the Notifications page first.',
 
   // Accounts and transactions (server/portfolio/).
   noAccount: 'No account {id}.',

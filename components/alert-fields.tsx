@@ -1,0 +1,152 @@
+'use client';
+/** The new-alert form's fields that are more than an input: a labelled select, the market and the price with its hint. */
+import { useEffect, useState } from 'react';
+import { decimalsOf, formatPrice } from '@/client/format';
+import { useFormatLocale, useT } from '@/client/i18n/provider';
+import { useDashboard } from '@/client/store/provider';
+import type { DashboardStore } from '@/client/store/dashboard-store';
+import type { StreamId } from '@/lib/protocol';
+import { marketName } from './alert-words';
+import fieldStyles from './auth-card.module.css';
+import styles from './alerts-panel.module.css';
+
+/** A labelled select of `options`, each a value and its words. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: ReadonlyArray<{ value: string; text: string }>;
+}) {
+  return (
+    <div className={fieldStyles.field}>
+      <label htmlFor={id} className={fieldStyles.label}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className={fieldStyles.input}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The chosen watched market; one removed from the watchlist falls back to the first one, like the chart. */
+export function useWatchedMarket(): [StreamId | null, (stream: StreamId) => void] {
+  const watchlist = useDashboard((s) => s.watchlist);
+  const [chosen, setChosen] = useState<StreamId | null>(null);
+  const stream = chosen !== null && watchlist.includes(chosen) ? chosen : (watchlist[0] ?? null);
+  return [stream, setChosen];
+}
+
+/** The watched markets by name ("BTC/USDT · Binance"); disabled, saying so, while there are none. */
+export function MarketSelect({
+  id,
+  stream,
+  onChange,
+}: {
+  id: string;
+  stream: StreamId | null;
+  onChange(stream: StreamId): void;
+}) {
+  const watchlist = useDashboard((s) => s.watchlist);
+  const t = useT('alerts');
+  return (
+    <select
+      id={id}
+      className={fieldStyles.input}
+      value={stream ?? ''}
+      disabled={stream === null}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    >
+      {stream === null && <option value="">{t('noMarkets')}</option>}
+      {watchlist.map((s) => (
+        <option key={s} value={s}>
+          {marketName(s)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The price, with the market's last price as placeholder and hint; only this field follows the ticker. */
+export function PriceField({
+  id,
+  store,
+  stream,
+  value,
+  onChange,
+}: {
+  id: string;
+  store: DashboardStore;
+  stream: StreamId | null;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const t = useT('alerts');
+  const locale = useFormatLocale();
+  const last = useSampledLast(store, stream);
+  return (
+    <div className={fieldStyles.field}>
+      <div className={styles.labelRow}>
+        <label htmlFor={id} className={fieldStyles.label}>
+          {t('priceLabel')}
+        </label>
+        {last !== null && (
+          <span id={`${id}-last`} className={fieldStyles.hint}>
+            {t('lastHint', { price: formatPrice(last, decimalsOf(last), locale) })}
+          </span>
+        )}
+      </div>
+      <input
+        id={id}
+        className={fieldStyles.input}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        required
+        placeholder={last === null ? undefined : String(last)}
+        aria-describedby={last === null ? undefined : `${id}-last`}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+// The hint follows the market, but a form need not repaint at the ticker's pace: it costs a layout each time.
+const HINT_REFRESH_MS = 2_000;
+
+/** The stream's last price: at once when it first arrives, then at most every HINT_REFRESH_MS. */
+function useSampledLast(store: DashboardStore, stream: StreamId | null): number | null {
+  const [last, setLast] = useState<number | null>(null);
+  useEffect(() => {
+    const shown: { value: number | null; at: number } = { value: null, at: 0 };
+    const sync = () => {
+      const value = stream === null ? null : (store.getState().market.tickers[stream]?.last ?? null);
+      const now = Date.now();
+      if (value === shown.value) return;
+      if (shown.value !== null && value !== null && now - shown.at < HINT_REFRESH_MS) return;
+      shown.value = value;
+      shown.at = now;
+      setLast(value);
+    };
+    sync();
+    return store.subscribe(sync);
+  }, [store, stream]);
+  return last;
+}

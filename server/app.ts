@@ -10,6 +10,7 @@ import type { StreamId } from '../lib/protocol';
 import type { Config } from './config';
 import { sendOptionsFrom } from './alerts/channels/send';
 import { PORTFOLIO_CHECK_MS } from './alerts/alert-service';
+import type { AlertService } from './alerts/alert-service';
 import { createClusterLinks } from './cluster/links';
 import type { Feeds } from './feeds/catalog';
 import type { FeedOptions } from './feeds/exchange-feed';
@@ -59,6 +60,8 @@ export interface App {
   accounts: Accounts;
   /** Exchange connections and their syncs. */
   sync: SyncService;
+  /** The users' alerts (P7). */
+  alerts: AlertService;
   /** Creates the ADMIN_* account when set and missing, starts the feeds and listens; resolves with the address. */
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops everything and releases every resource. */
@@ -135,6 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     watchlist: stores.watchlist,
     accounts,
     sync: services.sync,
+    alerts: services.alerts,
     async listen(port, host) {
       if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD)
         await accounts.ensure(config.ADMIN_USERNAME, config.ADMIN_PASSWORD, {

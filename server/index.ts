@@ -62,7 +62,13 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     const demoUser = await announceDemoAccount(app, config, url);
     // Only the demo's own user: an account named by ADMIN_USERNAME keeps the portfolio its owner gave it.
-    if (demoUser === DEMO_USERNAME) await connectDemoBinance(app, demoUser, log);
+    if (demoUser === DEMO_USERNAME) {
+      await connectDemoBinance(app, demoUser, log);
+      // Not awaited: they wait for the markets, which load after the server listens.
+      setDemoAlerts(app, demoUser).catch((err: unknown) =>
+        log.error({ err }, 'could not set the demo alerts'),
+      );
+    }
   }
   log.info(
     { exchanges: exchanges.map((e) => e.id), port: address.port },
@@ -110,6 +116,42 @@ async function announceDemoAccount(app: App, config: Config, url: string): Promi
     `\nDemo account: sign in at ${url} as "${DEMO_USERNAME}" with password ${password}\n\n`,
   );
   return DEMO_USERNAME;
+}
+
+/**
+ * Two waiting alerts for the demo user, so the Alerts panel shows the kinds beyond a price level: a move of BTC
+ * that the simulated market makes now and then (in about one minute in nine of its candles), so a firing is seen,
+ * and the portfolio's value. Once: a user who has
+ * alerts keeps them.
+ */
+async function setDemoAlerts(app: App, username: string): Promise<void> {
+  const user = (await app.accounts.users()).find((u) => u.username === username);
+  if (!user || (await app.alerts.list(user.id)).length > 0) return;
+  // An alert names a market the exchange lists: set once the simulated Binance's markets are loaded.
+  await new Promise<void>((resolve) => {
+    const loaded = () => app.feeds.statuses().some((s) => s.exchange === 'binance' && s.markets > 0);
+    if (loaded()) return resolve();
+    const stop = app.feeds.onStatus(() => {
+      if (!loaded()) return;
+      stop();
+      resolve();
+    });
+  });
+  await app.alerts.create(user.id, {
+    kind: 'move',
+    stream: 'binance:BTC/USDT',
+    direction: 'any',
+    percent: '0.5',
+    window: '15m',
+    note: 'Demo: BTC moving 0.5 % either way within 15 minutes',
+  });
+  await app.alerts.create(user.id, {
+    kind: 'portfolio',
+    condition: 'above',
+    value: '1000000',
+    currency: 'USD',
+    note: 'Demo: the portfolio reaching a million',
+  });
 }
 
 /**

@@ -110,6 +110,24 @@ describe('npm run demo', () => {
     expect(held).toEqual(Object.fromEntries(Object.entries(balances).filter(([, v]) => v > 0)));
   });
 
+  it('[P7] sets the demo user a move alert and a portfolio alert, so the Alerts panel shows both kinds', async () => {
+    const password = /as "demo" with password (\S+)/.exec(server.output())?.[1] ?? '';
+    const target = { url: server.url, cookie: await signIn(server.url, { username: 'demo', password }) };
+    let alerts: Loose[] = [];
+    await waitFor(
+      async () => {
+        alerts = (await send(target, 'GET', '/api/v1/alerts')).body.alerts as Loose[];
+        return alerts.length === 2;
+      },
+      30_000,
+      'the demo alerts',
+    );
+    expect(alerts).toMatchObject([
+      { kind: 'move', stream: 'binance:BTC/USDT', direction: 'any', percent: '0.5', window: '15m' },
+      { kind: 'portfolio', condition: 'above', value: '1000000', currency: 'USD' },
+    ]);
+  });
+
   it('refuses a wrong setting with one clear line and exit code 2', async () => {
     const bad = spawn(process.execPath, ['scripts/run.mjs', '--demo'], {
       env: { ...process.env, PORT: 'eighty' },

@@ -1,4 +1,4 @@
-/** Browser calls to the account API (/api/v1/auth, /api/v1/users): JSON in and out, every failure as a message to show. */
+/** Browser calls to the account API (/api/v1/auth): JSON in and out, every failure as a message to show. */
 import { apiText } from './api-texts';
 import { isRecord } from './json-shape';
 
@@ -37,20 +37,6 @@ export function setUpFirstAccount(username: string, password: string): Promise<A
 /** Ends this browser's session and clears its cookie. */
 export function signOut(): Promise<ApiResult<boolean>> {
   return postJson('/api/v1/auth/logout', {}, (body) => (isRecord(body) ? body.signedOut === true : null));
-}
-
-/** Every account (admins only). */
-export function listUsers(signal?: AbortSignal): Promise<ApiResult<AccountUser[]>> {
-  return request('/api/v1/users', { signal }, readUsers);
-}
-
-/** Creates an account (admins only); a taken username is a CONFLICT. */
-export function createUser(input: {
-  username: string;
-  password: string;
-  isAdmin: boolean;
-}): Promise<ApiResult<AccountUser>> {
-  return postJson('/api/v1/users', input, readUserField);
 }
 
 /** The text of a form's field `name` as typed ('' when there is none). */
@@ -147,10 +133,4 @@ function readSession(body: unknown): SessionInfo | null {
   if (!isRecord(body) || typeof body.setupRequired !== 'boolean') return null;
   const user = body.user === null ? null : readUser(body.user);
   return user === null && body.user !== null ? null : { user, setupRequired: body.setupRequired };
-}
-
-function readUsers(body: unknown): AccountUser[] | null {
-  if (!isRecord(body) || !Array.isArray(body.users)) return null;
-  const users = body.users.map(readUser);
-  return users.every((user): user is AccountUser => user !== null) ? users : null;
 }

@@ -1,28 +1,32 @@
 /** Browser calls to the portfolio accounts API (/api/v1/accounts, docs/protocol.md P8) and the answers' types. */
-import { ACCOUNT_KINDS } from '../../lib/portfolio/account';
+import { accountsApi } from '../../lib/api/accounts';
 import type { AccountSummary } from '../../lib/portfolio/account';
-import { request } from './auth';
 import type { ApiResult } from './auth';
-import { allOrNull, isRecord } from './json-shape';
+import { contractRequest as request, jsonInit } from './contract-request';
 
 export type { ApiResult } from './auth';
 export type { AccountSummary } from '../../lib/portfolio/account';
 
+const at = (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}`;
+
 /** The user's portfolio accounts, oldest first, each with its number of transactions. */
 export function listAccounts(signal?: AbortSignal): Promise<ApiResult<AccountSummary[]>> {
-  return request('/api/v1/accounts', { signal }, (body) =>
-    isRecord(body) && Array.isArray(body.accounts) ? allOrNull(body.accounts, readAccount) : null,
-  );
+  return request(accountsApi.list.path, { signal }, accountsApi.list.answer, (answer) => answer.accounts);
 }
 
 /** Creates a manual account; a name in use (any case) or a 51st account is refused (409). */
 export function createAccount(name: string): Promise<ApiResult<AccountSummary>> {
-  return request('/api/v1/accounts', withJson('POST', { name }), readAccountField);
+  return request(
+    accountsApi.create.path,
+    jsonInit('POST', { name }),
+    accountsApi.create.answer,
+    (answer) => answer.account,
+  );
 }
 
 /** Renames account `id`. */
 export function renameAccount(id: string, name: string): Promise<ApiResult<AccountSummary>> {
-  return request(`/api/v1/accounts/${encodeURIComponent(id)}`, withJson('PATCH', { name }), readAccountField);
+  return request(at(id), jsonInit('PATCH', { name }), accountsApi.rename.answer, (answer) => answer.account);
 }
 
 /**
@@ -30,28 +34,8 @@ export function renameAccount(id: string, name: string): Promise<ApiResult<Accou
  * or when it is the last account (409). Resolves with how many transactions went with it.
  */
 export function deleteAccount(id: string): Promise<ApiResult<number>> {
-  return request(`/api/v1/accounts/${encodeURIComponent(id)}`, { method: 'DELETE' }, (body) =>
-    isRecord(body) && body.deleted === id && typeof body.transactions === 'number' ? body.transactions : null,
+  // An answer about another account is not this delete's answer.
+  return request(at(id), { method: 'DELETE' }, accountsApi.remove.answer, (answer) =>
+    answer.deleted === id ? answer.transactions : null,
   );
-}
-
-function withJson(method: 'POST' | 'PATCH', body: object): RequestInit {
-  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
-/** An account as the API sends it, or null for anything else. */
-export function readAccount(value: unknown): AccountSummary | null {
-  if (!isRecord(value)) return null;
-  const { id, name, kind, createdAt, transactions } = value;
-  const ok =
-    typeof id === 'string' &&
-    typeof name === 'string' &&
-    ACCOUNT_KINDS.some((k) => k === kind) &&
-    typeof createdAt === 'number' &&
-    typeof transactions === 'number';
-  return ok ? (value as unknown as AccountSummary) : null;
-}
-
-function readAccountField(body: unknown): AccountSummary | null {
-  return isRecord(body) ? readAccount(body.account) : null;
 }

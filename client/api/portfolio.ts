@@ -1,10 +1,9 @@
-/** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/transactions, /api/v1/settings) and the answers' types. */
+/** Browser calls to the portfolio API (/api/v1/portfolio, /api/v1/settings) and the answers' types. */
 import { request } from './auth';
 import type { ApiResult } from './auth';
 import type { AccountKind } from '../../lib/portfolio/account';
 import type { ConversionPath } from '../../lib/portfolio/conversion';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
-import type { TransactionType } from '../../lib/portfolio/transaction';
 import type { StreamId } from '../../lib/protocol';
 import { isRecord, allOrNull } from './json-shape';
 
@@ -103,57 +102,6 @@ export interface PortfolioAnswer {
   accounts: PortfolioAccountAnswer[];
 }
 
-/** What a client sends to add or replace a transaction: decimal strings, `time` in ISO 8601 with Z or offset. */
-export interface TransactionInput {
-  type: TransactionType;
-  asset: string;
-  quantity: string;
-  /** Required, but for income: without it the server takes the market price of that minute (P1). */
-  price?: string;
-  quoteCurrency: string;
-  fee: string;
-  feeCurrency: string;
-  time: string;
-  exchange?: string;
-  note?: string;
-  /** The account's id; left out, the server books a new transaction in the oldest account (P1). */
-  account?: string;
-  /** A transfer's destination account id; only transfers have one. */
-  toAccount?: string;
-}
-
-/** The fields every transaction has, in the order the form shows them. */
-export const TRANSACTION_FIELDS = [
-  'type',
-  'asset',
-  'quantity',
-  'price',
-  'quoteCurrency',
-  'fee',
-  'feeCurrency',
-  'time',
-] as const satisfies ReadonlyArray<keyof TransactionInput>;
-
-/** The fields a transaction may leave out. */
-export const OPTIONAL_TRANSACTION_FIELDS = [
-  'exchange',
-  'note',
-  'account',
-  'toAccount',
-] as const satisfies ReadonlyArray<keyof TransactionInput>;
-
-/** A stored transaction as the API lists it: always with its account. */
-export interface TransactionRecord extends TransactionInput {
-  id: string;
-  timeMs: number;
-  account: string;
-  price: string;
-  /** The exchange's own id of a synced transaction (P9). */
-  externalId?: string;
-  /** An opening balance of unknown cost from a sync (P9); a price stated by an edit clears it. */
-  costUnknown?: true;
-}
-
 /** The user's holdings under `method` at the server's latest prices: all, or one account's (`account`). */
 export function fetchPortfolio(
   method: CostBasisMethod,
@@ -163,41 +111,6 @@ export function fetchPortfolio(
   // No currency: the server values it in the user's own (GET/PUT /api/v1/settings).
   const query = new URLSearchParams({ method, ...(account === undefined ? {} : { account }) });
   return request(`/api/v1/portfolio?${query.toString()}`, { signal }, readPortfolio);
-}
-
-/** Every transaction of the signed-in user, or those naming one account (a transfer under both of its). */
-export function listTransactions(
-  signal?: AbortSignal,
-  account?: string,
-): Promise<ApiResult<TransactionRecord[]>> {
-  const query = account === undefined ? '' : `?${new URLSearchParams({ account }).toString()}`;
-  return request(`/api/v1/transactions${query}`, { signal }, (body) =>
-    isRecord(body) && Array.isArray(body.transactions) ? allOrNull(body.transactions, readTransaction) : null,
-  );
-}
-
-/** Adds a transaction; refused (400, with the reason) when the history would not book, e.g. a sell above the holding. */
-export function addTransaction(input: TransactionInput): Promise<ApiResult<TransactionRecord>> {
-  return request('/api/v1/transactions', withJson('POST', input), readTransactionField);
-}
-
-/** Replaces transaction `id` with `input`, under the same rule as adding. */
-export function updateTransaction(
-  id: string,
-  input: TransactionInput,
-): Promise<ApiResult<TransactionRecord>> {
-  return request(
-    `/api/v1/transactions/${encodeURIComponent(id)}`,
-    withJson('PUT', input),
-    readTransactionField,
-  );
-}
-
-/** Deletes transaction `id`; refused when a later transaction needs it (a sell needs its buy). */
-export function deleteTransaction(id: string): Promise<ApiResult<string>> {
-  return request(`/api/v1/transactions/${encodeURIComponent(id)}`, { method: 'DELETE' }, (body) =>
-    isRecord(body) && typeof body.deleted === 'string' ? body.deleted : null,
-  );
 }
 
 const BACKFILL_STATES = ['none', 'pending', 'running', 'done', 'failed'] as const;
@@ -270,24 +183,9 @@ export function setPricingExchange(asset: string, exchange: string | null): Prom
   );
 }
 
-function withJson(method: 'POST' | 'PUT', body: TransactionInput): RequestInit {
-  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
 // True when every key holds a string; amounts travel as decimal strings, so a JSON number is a wrong answer.
 function strings(value: Record<string, unknown>, keys: readonly string[]): boolean {
   return keys.every((key) => typeof value[key] === 'string');
-}
-
-function readTransaction(value: unknown): TransactionRecord | null {
-  const fields = ['id', 'account', ...TRANSACTION_FIELDS];
-  if (!isRecord(value) || !strings(value, fields) || typeof value.timeMs !== 'number') return null;
-  const optional = (key: string) => value[key] === undefined || typeof value[key] === 'string';
-  return OPTIONAL_TRANSACTION_FIELDS.every(optional) ? (value as unknown as TransactionRecord) : null;
-}
-
-function readTransactionField(body: unknown): TransactionRecord | null {
-  return isRecord(body) ? readTransaction(body.transaction) : null;
 }
 
 const AMOUNT_KEYS = ['quantity', 'costBasis', 'realizedPnl'];

@@ -1,11 +1,10 @@
 /** Browser calls to the tax report (/api/v1/reports/tax, docs/protocol.md P10) and the answer's types. */
-import { COST_BASIS_METHODS } from '../../lib/portfolio/lots';
+import type { z } from 'zod/mini';
+import { reportsApi, taxReportAnswer } from '../../lib/api/reports';
+import type { gainLine, incomeLine, yearTotals } from '../../lib/api/reports';
 import type { CostBasisMethod } from '../../lib/portfolio/lots';
-import { INCOME_TYPES } from '../../lib/portfolio/transaction';
-import type { IncomeType } from '../../lib/portfolio/transaction';
-import { request } from './auth';
 import type { ApiResult } from './auth';
-import { allOrNull, isRecord } from './json-shape';
+import { contractRequest as request } from './contract-request';
 
 export type { ApiResult } from './auth';
 
@@ -23,65 +22,17 @@ export interface ReportQuery {
 /** Which lines a CSV download holds. */
 export type ReportPart = 'gains' | 'income';
 
-/** An account as the report names it. */
-export interface NamedAccount {
-  id: string;
-  name: string;
-}
-
 /** One calendar year's totals in one currency; amounts are decimal strings. */
-export interface YearTotalsAnswer {
-  year: number;
-  currency: string;
-  proceeds: string;
-  costBasis: string;
-  gain: string;
-  shortTermGain: string;
-  longTermGain: string;
-  income: string;
-}
+export type YearTotalsAnswer = z.output<typeof yearTotals>;
 
 /** One piece of a lot that a disposal drew, with its holding period. */
-export interface GainLineAnswer {
-  asset: string;
-  currency: string;
-  quantity: string;
-  acquiredAt: string;
-  acquiredIn: NamedAccount;
-  acquiredBy: string;
-  disposedAt: string;
-  disposedFrom: NamedAccount;
-  disposedBy: string;
-  proceeds: string;
-  costBasis: string;
-  gain: string;
-  heldDays: number;
-  term: 'short' | 'long';
-}
+export type GainLineAnswer = z.output<typeof gainLine>;
 
 /** Coins received as income, valued when received. */
-export interface IncomeLineAnswer {
-  asset: string;
-  currency: string;
-  type: IncomeType;
-  time: string;
-  account: NamedAccount;
-  quantity: string;
-  value: string;
-  transactionId: string;
-}
+export type IncomeLineAnswer = z.output<typeof incomeLine>;
 
 /** The answer of GET /api/v1/reports/tax; `to` is exclusive. */
-export interface TaxReportAnswer {
-  method: CostBasisMethod;
-  from: string;
-  to: string;
-  longTermDays: number;
-  notice: string;
-  years: YearTotalsAnswer[];
-  gains: GainLineAnswer[];
-  income: IncomeLineAnswer[];
-}
+export type TaxReportAnswer = z.output<typeof taxReportAnswer>;
 
 /** The query string of a report: `year` or `from` and `to`, then `method` and `longTermDays` (and `part`). */
 export function reportSearch(query: ReportQuery, part?: ReportPart): URLSearchParams {
@@ -100,60 +51,10 @@ export function fetchTaxReport(
   query: ReportQuery,
   signal?: AbortSignal,
 ): Promise<ApiResult<TaxReportAnswer>> {
-  return request(`/api/v1/reports/tax?${reportSearch(query).toString()}`, { signal }, readTaxReport);
+  return request(`${reportsApi.tax.path}?${reportSearch(query).toString()}`, { signal }, taxReportAnswer);
 }
 
 /** Where the CSV file of one part of the report downloads from (the session cookie goes with a plain link). */
 export function taxReportCsvUrl(query: ReportQuery, part: ReportPart): string {
-  return `/api/v1/reports/tax.csv?${reportSearch(query, part).toString()}`;
-}
-
-// Amounts travel as decimal strings: a JSON number in their place is a wrong answer, not a value to round.
-const strings = (value: Record<string, unknown>, keys: readonly string[]) =>
-  keys.every((key) => typeof value[key] === 'string');
-
-const isAccount = (value: unknown): value is NamedAccount =>
-  isRecord(value) && strings(value, ['id', 'name']);
-
-const AMOUNTS = ['proceeds', 'costBasis', 'gain'];
-
-function readYear(value: unknown): YearTotalsAnswer | null {
-  const keys = ['currency', ...AMOUNTS, 'shortTermGain', 'longTermGain', 'income'];
-  return isRecord(value) && typeof value.year === 'number' && strings(value, keys)
-    ? (value as unknown as YearTotalsAnswer)
-    : null;
-}
-
-function readGain(value: unknown): GainLineAnswer | null {
-  const keys = ['asset', 'currency', 'quantity', 'acquiredAt', 'acquiredBy', 'disposedAt', 'disposedBy'];
-  const ok =
-    isRecord(value) &&
-    strings(value, [...keys, ...AMOUNTS]) &&
-    isAccount(value.acquiredIn) &&
-    isAccount(value.disposedFrom) &&
-    typeof value.heldDays === 'number' &&
-    (value.term === 'short' || value.term === 'long');
-  return ok ? (value as unknown as GainLineAnswer) : null;
-}
-
-function readIncome(value: unknown): IncomeLineAnswer | null {
-  const keys = ['asset', 'currency', 'time', 'quantity', 'value', 'transactionId'];
-  const ok =
-    isRecord(value) &&
-    strings(value, keys) &&
-    INCOME_TYPES.some((type) => type === value.type) &&
-    isAccount(value.account);
-  return ok ? (value as unknown as IncomeLineAnswer) : null;
-}
-
-/** The report as the server sends it, or null for any other shape. */
-export function readTaxReport(body: unknown): TaxReportAnswer | null {
-  if (!isRecord(body) || !strings(body, ['from', 'to', 'notice'])) return null;
-  if (!COST_BASIS_METHODS.some((method) => method === body.method)) return null;
-  if (typeof body.longTermDays !== 'number') return null;
-  if (!Array.isArray(body.years) || !Array.isArray(body.gains) || !Array.isArray(body.income)) return null;
-  const years = allOrNull(body.years, readYear);
-  const gains = allOrNull(body.gains, readGain);
-  const income = allOrNull(body.income, readIncome);
-  return years && gains && income ? { ...(body as unknown as TaxReportAnswer), years, gains, income } : null;
+  return `${reportsApi.taxCsv.path}?${reportSearch(query, part).toString()}`;
 }

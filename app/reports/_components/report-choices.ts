@@ -1,7 +1,7 @@
 /** The report's choices: read from and kept in the page's address, and their defaults from the user's history. */
 import type { ReportPeriod, ReportQuery } from '../../../client/api/reports';
 import { reportSearch } from '../../../client/api/reports';
-import type { TransactionRecord } from '../../../client/api/portfolio';
+import type { TransactionRecord } from '../../../client/api/transactions';
 import { COST_BASIS_METHODS } from '../../../lib/portfolio/lots';
 import type { CostBasisMethod } from '../../../lib/portfolio/lots';
 import { DEFAULT_LONG_TERM_DAYS } from '../../../lib/portfolio/tax-report';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
-import { listTransactions } from '@/client/api/portfolio';
+import { listTransactions } from '@/client/api/transactions';
 import { fetchTaxReport } from '@/client/api/reports';
 import type { ReportQuery, TaxReportAnswer } from '@/client/api/reports';
 import { choicesInSearch, defaultYear, reportYears, setQueryInUrl, withDefaults } from './report-choices';

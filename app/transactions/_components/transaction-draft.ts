@@ -1,7 +1,7 @@
 /** The transaction form's draft: the fields as typed, which accounts it names, and the request body made from it. */
 // Relative imports: the unit tests load this module without the bundler's `@/` alias.
-import { OPTIONAL_TRANSACTION_FIELDS, TRANSACTION_FIELDS } from '../../../client/api/portfolio';
-import type { TransactionInput, TransactionRecord } from '../../../client/api/portfolio';
+import { OPTIONAL_TRANSACTION_FIELDS, TRANSACTION_FIELDS } from '../../../client/api/transactions';
+import type { TransactionInput, TransactionRecord } from '../../../client/api/transactions';
 import { isIncome } from '../../../lib/portfolio/transaction';
 import type { AccountSummary } from '../../../client/api/portfolio-accounts';
 import type { Translate } from '../../../lib/i18n/messages/en';

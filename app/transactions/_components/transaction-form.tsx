@@ -6,8 +6,8 @@ import { FormAlert, FormField, SubmitButton, formMessage, useFormRequest } from 
 import type { FormMessage } from '@/components/auth-card';
 import fieldStyles from '@/components/auth-card.module.css';
 import { PagePanel } from '@/components/page-shell';
-import { addTransaction, updateTransaction } from '@/client/api/portfolio';
-import type { TransactionRecord } from '@/client/api/portfolio';
+import { addTransaction, updateTransaction } from '@/client/api/transactions';
+import type { TransactionRecord } from '@/client/api/transactions';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { TRANSACTION_TYPES, isIncome } from '@/lib/portfolio/transaction';
 import { useFormatLocale, useT } from '@/client/i18n/provider';

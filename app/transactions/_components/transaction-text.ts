@@ -1,5 +1,5 @@
 /** How a transaction reads on the page: local date-times, the words of its type, and the name of its row's buttons. */
-import type { TransactionRecord } from '@/client/api/portfolio';
+import type { TransactionRecord } from '@/client/api/transactions';
 import type { Translate } from '@/lib/i18n/messages/en';
 import type { TransactionType } from '@/lib/portfolio/transaction';
 

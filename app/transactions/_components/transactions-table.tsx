@@ -5,7 +5,7 @@ import type { KeyboardEvent } from 'react';
 import { formatQuantity } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import { MISSING, exchangeName } from '@/client/format';
-import type { TransactionRecord } from '@/client/api/portfolio';
+import type { TransactionRecord } from '@/client/api/transactions';
 import type { AccountSummary } from '@/client/api/portfolio-accounts';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { describeTransaction, formatLocalDateTime, typeLabel } from './transaction-text';

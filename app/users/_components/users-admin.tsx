@@ -13,8 +13,9 @@ import {
   useFormRequest,
 } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
-import { createUser, formText, listUsers } from '@/client/api/auth';
-import type { AccountUser } from '@/client/api/auth';
+import { formText } from '@/client/api/auth';
+import { createUser, listUsers } from '@/client/api/users';
+import type { AccountUser } from '@/client/api/users';
 import { PagePanel } from '@/components/page-shell';
 import styles from './users-admin.module.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransactionRecord } from '../../../client/api/portfolio';
+import type { TransactionRecord } from '../../../client/api/transactions';
 import {
   choicesInSearch,
   defaultYear,

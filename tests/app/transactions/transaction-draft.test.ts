@@ -6,7 +6,7 @@ import {
   toInput,
   transferProblem,
 } from '../../../app/transactions/_components/transaction-draft';
-import type { TransactionRecord } from '../../../client/api/portfolio';
+import type { TransactionRecord } from '../../../client/api/transactions';
 import type { AccountSummary } from '../../../client/api/portfolio-accounts';
 import { translatorFor } from '../../support/i18n';
 

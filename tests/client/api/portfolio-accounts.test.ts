@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTransaction, fetchPortfolio, listTransactions } from '../../../client/api/portfolio';
+import { fetchPortfolio } from '../../../client/api/portfolio';
+import { addTransaction, listTransactions } from '../../../client/api/transactions';
 import {
   createAccount,
   deleteAccount,

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { addTransaction } from '../../../client/api/portfolio';
-import { fetchTaxReport, readTaxReport, taxReportCsvUrl } from '../../../client/api/reports';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addTransaction } from '../../../client/api/transactions';
+import { fetchTaxReport, taxReportCsvUrl } from '../../../client/api/reports';
 import type { ReportQuery } from '../../../client/api/reports';
 import { browserFetch } from '../../support/browser-fetch';
 import { autoClose } from '../../support/stack';
@@ -74,7 +74,13 @@ describe('the browser’s tax report client', () => {
   });
 });
 
-describe('readTaxReport (the report’s answer, taken on no trust)', () => {
+describe('the report’s answer, taken on no trust', () => {
+  // A fetch that answers every request with `body` as JSON.
+  const answering = (body: unknown) => vi.stubGlobal('fetch', () => Promise.resolve(Response.json(body)));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   const gain = {
     asset: 'BTC',
     currency: 'USDT',
@@ -122,8 +128,9 @@ describe('readTaxReport (the report’s answer, taken on no trust)', () => {
     income: [income],
   };
 
-  it('takes the answer the server sends', () => {
-    expect(readTaxReport(answer)).toEqual(answer);
+  it('takes the answer the server sends', async () => {
+    answering(answer);
+    expect(await fetchTaxReport(YEAR_2025)).toEqual({ ok: true, data: answer });
   });
 
   it.each([
@@ -136,7 +143,8 @@ describe('readTaxReport (the report’s answer, taken on no trust)', () => {
     ['no notice', { ...answer, notice: undefined }],
     ['no gains list', { ...answer, gains: undefined }],
     ['a page of HTML', '<html></html>'],
-  ])('refuses %s', (_name, body) => {
-    expect(readTaxReport(body)).toBeNull();
+  ])('refuses %s', async (_name, body) => {
+    answering(body);
+    expect(await fetchTaxReport(YEAR_2025)).toMatchObject({ ok: false, code: 'BAD_ANSWER' });
   });
 });

@@ -8,6 +8,7 @@ import { listTokens } from '../../../client/api/tokens';
 import { listTransactions } from '../../../client/api/transactions';
 import { importTransactionsCsv } from '../../../client/api/transactions-csv';
 import { listUsers } from '../../../client/api/users';
+import { bookedTrade } from '../../support/fixtures';
 
 /** A fetch that answers every request with `body` as JSON. */
 function answering(body: unknown, status = 200) {
@@ -53,19 +54,7 @@ describe('answers parsed with the contract', () => {
 
   // One call per page module: a valid answer is taken whole, a wrong type in a field the contract names is not.
   const ACCOUNT = { id: 'a1', name: 'Main', kind: 'manual', createdAt: 1, transactions: 2 };
-  const TRANSACTION = {
-    id: 't1',
-    type: 'buy',
-    asset: 'BTC',
-    quantity: '1',
-    price: '100',
-    quoteCurrency: 'USDT',
-    fee: '0',
-    feeCurrency: 'USDT',
-    time: '2026-01-01T00:00:00Z',
-    timeMs: 1_767_225_600_000,
-    account: 'a1',
-  };
+  const TRANSACTION = { id: 't1', ...bookedTrade('a1') };
   const CONNECTION = {
     id: 'c1',
     account: { id: 'a1', name: 'Binance' },

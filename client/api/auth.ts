@@ -36,7 +36,9 @@ export function setUpFirstAccount(username: string, password: string): Promise<A
 
 /** Ends this browser's session and clears its cookie. */
 export function signOut(): Promise<ApiResult<boolean>> {
-  return postJson('/api/v1/auth/logout', {}, (body) => (isRecord(body) ? body.signedOut === true : null));
+  return postJson('/api/v1/auth/logout', {}, (body) =>
+    isRecord(body) && typeof body.signedOut === 'boolean' ? body.signedOut : null,
+  );
 }
 
 /** The text of a form's field `name` as typed ('' when there is none). */

@@ -166,9 +166,7 @@ export function setPortfolioCurrency(quoteCurrency: string): Promise<ApiResult<s
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ quoteCurrency }),
   };
-  return request('/api/v1/settings', init, (body) =>
-    isRecord(body) && typeof body.quoteCurrency === 'string' ? body.quoteCurrency : null,
-  );
+  return request('/api/v1/settings', init, (body) => readSettings(body)?.quoteCurrency ?? null);
 }
 
 /** Prices an asset on `exchange`, or on the default order again with null (docs/protocol.md P3). */
@@ -178,9 +176,18 @@ export function setPricingExchange(asset: string, exchange: string | null): Prom
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ pricing: { [asset]: exchange } }),
   };
-  return request('/api/v1/settings', init, (body) =>
-    isRecord(body) && isRecord(body.pricing) ? asset : null,
-  );
+  return request('/api/v1/settings', init, (body) => (readSettings(body) ? asset : null));
+}
+
+/** The settings answer (P5): the currency and, per asset, the exchange it is priced on. */
+export function readSettings(
+  body: unknown,
+): { quoteCurrency: string; pricing: Record<string, string> } | null {
+  if (!isRecord(body) || typeof body.quoteCurrency !== 'string' || !isRecord(body.pricing)) return null;
+  const pricing = body.pricing;
+  return Object.values(pricing).every((exchange) => typeof exchange === 'string')
+    ? { quoteCurrency: body.quoteCurrency, pricing: pricing as Record<string, string> }
+    : null;
 }
 
 // True when every key holds a string; amounts travel as decimal strings, so a JSON number is a wrong answer.

@@ -64,6 +64,8 @@ describe('alert kinds', () => {
       window: '1h',
     });
     expect(crash.status).toBe(201);
+    // The tab has heard both alerts listed: it is in its user's room, so it hears the firing too.
+    await waitFor(() => heard.lists.at(-1)?.length === 2, 5_000, 'the list with both alerts');
 
     const jump = Math.round(price * 1.2 * 100) / 100;
     tick(stack, BTC, jump);
@@ -113,6 +115,7 @@ describe('alert kinds', () => {
       currency: 'USDT',
     });
     expect(below.body.alert.triggeredAt).toBeNull();
+    await waitFor(() => heard.lists.at(-1)?.length === 2, 5_000, 'the list with both alerts');
     expect((await send(stack, 'POST', '/api/v1/transactions', trade('sell', '1'))).status).toBe(201);
     await waitFor(() => heard.triggered.some((a) => a.id === below.body.alert.id), 10_000, 'the value alert');
     const fired = heard.triggered.find((a) => a.id === below.body.alert.id);

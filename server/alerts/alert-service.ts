@@ -110,9 +110,8 @@ export class AlertService {
   async setChannels(userId: number, id: string, wanted: string[]): Promise<Alert> {
     const channels = await this.channelsFor(userId, wanted);
     if (!(await this.deps.store.setChannels(userId, id, channels))) throw missing(id);
-    const list = await this.list(userId);
     // The index holds the channels too: the outbox reads them from the fired alert.
-    await this.reload(userId);
+    const list = await this.reload(userId);
     this.deps.changed(userId, list);
     const alert = list.find((a) => a.id === id);
     if (!alert) throw missing(id);
@@ -122,18 +121,19 @@ export class AlertService {
   /** Deletes one of the user's alerts; another user's id is NOT_FOUND, like one that never existed. */
   async remove(userId: number, id: string): Promise<void> {
     if (!(await this.deps.store.remove(userId, id))) throw missing(id);
-    await this.reload(userId);
-    this.deps.changed(userId, await this.list(userId));
+    this.deps.changed(userId, await this.reload(userId));
   }
 
   /** The user's channels changed (one was deleted, and with it its place in alerts): tabs and index follow. */
   async channelsChanged(userId: number): Promise<void> {
-    await this.reload(userId);
-    this.deps.changed(userId, await this.list(userId));
+    this.deps.changed(userId, await this.reload(userId));
   }
 
-  /** Takes a user's waiting alerts from the store again: another instance of the cluster changed them. */
-  async reload(userId: number): Promise<void> {
+  /**
+   * Takes a user's alerts from the store again (another instance of the cluster, or a change here, changed them),
+   * indexes the waiting ones and returns them all as the API shows them.
+   */
+  async reload(userId: number): Promise<Alert[]> {
     const stored = await this.deps.store.list(userId);
     // Swapped in one synchronous step, so a tick in between sees either the old alerts or the new.
     const before = new Set(this.waiting.keys());
@@ -147,6 +147,7 @@ export class AlertService {
     this.watchMoves();
     const after = new Set(this.waiting.keys());
     if (after.size !== before.size || [...after].some((s) => !before.has(s))) this.deps.streamsChanged();
+    return stored.map(shown);
   }
 
   /** Streams with waiting alerts. */

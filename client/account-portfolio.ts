@@ -1,6 +1,6 @@
 /** One account's holdings from GET /api/v1/portfolio's `accounts[]`, in the shape the live revaluation takes. */
-import { Decimal } from '../lib/portfolio/decimal';
 import type { AccountAsset, PortfolioAnswer, PortfolioAsset } from './api/portfolio';
+import { Exact } from './exact';
 
 /**
  * The account `id` of `answer` as a portfolio answer of its own, or null when the answer has no such account.
@@ -30,7 +30,7 @@ function withMarket(asset: AccountAsset, total: PortfolioAsset | undefined): Por
     const { price, priceSource, venues, conversion } = total;
     return { ...asset, price, priceSource, venues, conversion };
   }
-  const quantity = new Decimal(asset.quantity);
-  const price = quantity.isZero() ? null : new Decimal(asset.marketValue).div(quantity).toString();
+  const quantity = new Exact(asset.quantity);
+  const price = quantity.eq(0) ? null : new Exact(asset.marketValue).div(quantity).toString();
   return { ...asset, price, priceSource: null, venues: [], conversion: null };
 }

@@ -1,9 +1,10 @@
 /** The server's portfolio valuation brought up to the live tickers: exact decimals, the server's rules. */
-import { conversionRate } from '../lib/portfolio/conversion';
-import { Decimal, MAX_FRACTION_DIGITS, ZERO } from '../lib/portfolio/decimal';
+import { MAX_FRACTION_DIGITS } from '../lib/portfolio/amount-limits';
+import type { ConversionPath } from '../lib/portfolio/conversion-path';
 import type { CostBasisMethod } from '../lib/portfolio/lots';
 import type { PortfolioAnswer, PortfolioAsset, UnpricedHolding } from './api/portfolio';
 import type { StreamId } from '../lib/protocol';
+import { Exact, ZERO, quotient, quotientToDigits } from './exact';
 
 /** A live ticker's prices: the last trade and the price 24 h ago; `stale` when not known to be current. */
 export interface LiveQuote {
@@ -18,42 +19,42 @@ export type LiveQuotes = ReadonlyMap<StreamId, LiveQuote> | Readonly<Record<Stre
 /** A holding revalued: what the server said, with the price, value and P&L at the live ticker when there is one. */
 export interface LiveHolding {
   asset: string;
-  quantity: Decimal;
+  quantity: Exact;
   stream: StreamId | null;
   /** Where the asset can be priced (P3): the exchanges listing its market. */
   venues: readonly string[];
   /** Null only for a closed position. */
-  price: Decimal | null;
+  price: Exact | null;
   /** 'live': the ticker; 'server': the price in the server's answer (no usable tick yet); null: closed. */
   priceFrom: 'live' | 'server' | null;
   stale: boolean;
-  marketValue: Decimal;
-  costBasis: Decimal;
+  marketValue: Exact;
+  costBasis: Exact;
   /** marketValue − costBasis. */
-  unrealizedPnl: Decimal;
+  unrealizedPnl: Exact;
   /** unrealizedPnl / costBasis × 100; null when the cost basis is 0. */
-  unrealizedPnlPercent: Decimal | null;
-  realizedPnl: Decimal;
+  unrealizedPnlPercent: Exact | null;
+  realizedPnl: Exact;
   /** marketValue / total market value, in [0, 1]. */
-  allocation: Decimal;
+  allocation: Exact;
   /** quantity × (last − open); null without a live last and open. */
-  change24h: Decimal | null;
+  change24h: Exact | null;
   /** quantity × open: the value 24 h ago; null like change24h. */
-  value24hAgo: Decimal | null;
+  value24hAgo: Exact | null;
   /** Part of it came from an adjustment of unknown cost (P9): its cost basis and unrealized P&L are not real. */
   costUnknown: boolean;
 }
 
 /** Sums over the valued holdings; the 24 h figures over those with a live last and open. */
 export interface LiveTotals {
-  marketValue: Decimal;
-  costBasis: Decimal;
-  unrealizedPnl: Decimal;
-  unrealizedPnlPercent: Decimal | null;
-  realizedPnl: Decimal;
-  change24h: Decimal | null;
+  marketValue: Exact;
+  costBasis: Exact;
+  unrealizedPnl: Exact;
+  unrealizedPnlPercent: Exact | null;
+  realizedPnl: Exact;
+  change24h: Exact | null;
   /** change24h / value 24 h ago × 100; null when that value is unknown or 0. */
-  change24hPercent: Decimal | null;
+  change24hPercent: Exact | null;
   /** False when some held asset has no 24 h open yet, so the 24 h change leaves it out. */
   change24hComplete: boolean;
 }
@@ -70,12 +71,12 @@ export interface LivePortfolio {
 }
 
 /**
- * Revalues the server's holdings at `quotes`, exactly (Decimal, never float arithmetic on money). A holding
+ * Revalues the server's holdings at `quotes`, exactly (Exact, never float arithmetic on money). A holding
  * without a usable live price keeps the server's; unpriced holdings stay unpriced.
  */
 export function revaluePortfolio(answer: PortfolioAnswer, quotes: LiveQuotes): LivePortfolio {
   const valued = answer.assets.map((asset) => revalueAsset(asset, quotes));
-  const sum = (pick: (h: (typeof valued)[number]) => Decimal | null) =>
+  const sum = (pick: (h: (typeof valued)[number]) => Exact | null) =>
     valued.reduce((total, h) => total.plus(pick(h) ?? ZERO), ZERO);
   const marketValue = sum((h) => h.marketValue);
   const costBasis = sum((h) => h.costBasis);
@@ -98,35 +99,60 @@ export function revaluePortfolio(answer: PortfolioAnswer, quotes: LiveQuotes): L
       realizedPnl: sum((h) => h.realizedPnl),
       change24h,
       change24hPercent: change24h && percentOf(change24h, value24hAgo),
-      change24hComplete: valued.every((h) => h.change24h !== null || h.quantity.isZero()),
+      change24hComplete: valued.every((h) => h.change24h !== null || h.quantity.eq(0)),
     },
   };
 }
 
 /**
- * How much the conversion rate moved since the server valued the holding: live rate ÷ the server's. Costs and
- * P&L were converted at the server's rate; they follow today's rate like the price (1 without a conversion).
+ * The conversion rate now, and an amount the server converted at its own rate brought to it: × live rate ÷ the
+ * server's. Costs and P&L follow today's rate like the price (unchanged without a conversion).
  */
-function rateFactor(asset: PortfolioAsset, quotes: LiveQuotes): { rate: Decimal; factor: Decimal } {
+function liveRate(
+  asset: PortfolioAsset,
+  quotes: LiveQuotes,
+): { rate: Exact; follow: (amount: Exact) => Exact } {
+  const same = (amount: Exact) => amount;
   const conversion = asset.conversion;
-  if (!conversion) return { rate: new Decimal(1), factor: new Decimal(1) };
-  const served = new Decimal(conversion.rate);
+  if (!conversion) return { rate: new Exact(1), follow: same };
+  const served = new Exact(conversion.rate);
   const live = conversionRate(conversion, (stream) => lookup(quotes, stream)?.last);
-  return live && !served.isZero()
-    ? { rate: live, factor: live.div(served) }
-    : { rate: served, factor: new Decimal(1) };
+  // Multiplied first, so that the one division is the only rounding, at 36 places.
+  return live && !served.eq(0)
+    ? { rate: live, follow: (amount) => amount.times(live).div(served) }
+    : { rate: served, follow: same };
+}
+
+/**
+ * How much of `to` one unit of `from` is worth at the live last prices, as the server computes it
+ * (lib/portfolio/conversion.ts): 18 significant digits, half to even; null when a leg has no usable price.
+ */
+function conversionRate(
+  path: ConversionPath,
+  lastPrice: (stream: string) => number | null | undefined,
+): Exact | null {
+  let times = new Exact(1);
+  let per = new Exact(1);
+  for (const { stream, inverse } of path.legs) {
+    const price = usable(lastPrice(stream));
+    if (price === null || price.eq(0)) return null;
+    if (inverse) per = per.times(price);
+    else times = times.times(price);
+  }
+  // Dividing by the inverse legs' product at once rounds the rate only once.
+  return quotientToDigits(times, per, 18);
 }
 
 function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHolding, 'allocation'> {
-  const quantity = new Decimal(asset.quantity);
-  const { rate, factor } = rateFactor(asset, quotes);
-  const costBasis = new Decimal(asset.costBasis).times(factor);
+  const quantity = new Exact(asset.quantity);
+  const { rate, follow } = liveRate(asset, quotes);
+  const costBasis = follow(new Exact(asset.costBasis));
   const stream = asset.priceSource?.stream ?? null;
   const quote = stream === null ? undefined : lookup(quotes, stream);
   // The stream's prices are in the holding's own quote currency; the rate brings them into the portfolio's.
   const last = usable(quote?.last)?.times(rate) ?? null;
   const open = usable(quote?.open)?.times(rate) ?? null;
-  const price = last ?? (asset.price === null ? null : new Decimal(asset.price));
+  const price = last ?? (asset.price === null ? null : new Exact(asset.price));
   const marketValue = price ? quantity.times(price) : ZERO;
   const unrealizedPnl = marketValue.minus(costBasis);
   const moved = last !== null && open !== null;
@@ -142,7 +168,7 @@ function revalueAsset(asset: PortfolioAsset, quotes: LiveQuotes): Omit<LiveHoldi
     costBasis,
     unrealizedPnl,
     unrealizedPnlPercent: percentOf(unrealizedPnl, costBasis),
-    realizedPnl: new Decimal(asset.realizedPnl).times(factor),
+    realizedPnl: follow(new Exact(asset.realizedPnl)),
     change24h: moved ? quantity.times(last.minus(open)) : null,
     value24hAgo: moved ? quantity.times(open) : null,
     costUnknown: asset.costUnknown === true,
@@ -155,20 +181,17 @@ function lookup(quotes: LiveQuotes, stream: StreamId): LiveQuote | undefined {
   return Object.hasOwn(record, stream) ? record[stream] : undefined;
 }
 
-// A ticker number as an exact Decimal of its shortest form; a missing, negative or non-finite one is no price.
-function usable(value: number | null | undefined): Decimal | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0
-    ? new Decimal(String(value))
-    : null;
+// A ticker number as an exact value of its shortest form; a missing, negative or non-finite one is no price.
+function usable(value: number | null | undefined): Exact | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? new Exact(String(value)) : null;
 }
 
-function percentOf(part: Decimal, whole: Decimal): Decimal | null {
-  return whole.isZero() ? null : part.div(whole).times(100);
+// Times 100 first, so the percentage keeps all 36 places of the division.
+function percentOf(part: Exact, whole: Exact): Exact | null {
+  return whole.eq(0) ? null : part.times(100).div(whole);
 }
 
-// Rounded like the server's allocation: a share needs no more places than an amount.
-function share(value: Decimal, total: Decimal): Decimal {
-  return total.isZero()
-    ? ZERO
-    : value.div(total).toDecimalPlaces(MAX_FRACTION_DIGITS, Decimal.ROUND_HALF_EVEN);
+// Rounded like the server's allocation, half to even: a share needs no more places than an amount.
+function share(value: Exact, total: Exact): Exact {
+  return total.eq(0) ? ZERO : quotient(value, total, MAX_FRACTION_DIGITS);
 }

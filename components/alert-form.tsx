@@ -13,7 +13,7 @@ import { fetchOwnCurrency } from '@/client/api/own-currency';
 import { useT } from '@/client/i18n/provider';
 import { useDashboardStore } from '@/client/store/provider';
 import { ALERT_CONDITIONS, MAX_ALERT_NOTE_LENGTH, MOVE_DIRECTIONS, MOVE_WINDOWS } from '@/lib/alerts';
-import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';
+import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion-path';
 import type { AlertCondition, AlertKind, MoveDirection, MoveWindow } from '@/lib/protocol';
 import { ChannelChecks } from './alert-channel-checks';
 import { MarketSelect, PriceField, SelectField, useWatchedMarket } from './alert-fields';

@@ -5,7 +5,7 @@ import type { UnpricedHolding, UnpricedReason } from '@/client/api/portfolio';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { LiveHolding } from '@/client/live-portfolio';
 import type { Translate } from '@/lib/i18n/messages/en';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { Exact } from '@/client/exact';
 import {
   formatChangePercent,
   formatMoney,
@@ -107,7 +107,7 @@ export function HoldingsTable({
                   <span className={`${table.flag} ${table.warn}`}>{t('costUnknown')}</span>
                 ) : (
                   <>
-                    {formatMoney(new Decimal(u.costBasis), u.quoteCurrency, locale)}
+                    {formatMoney(new Exact(u.costBasis), u.quoteCurrency, locale)}
                     {u.quoteCurrency !== quote && ` ${u.quoteCurrency}`}
                   </>
                 )}

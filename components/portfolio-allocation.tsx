@@ -8,8 +8,8 @@ import { useMemo, useRef } from 'react';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
 import type { LiveHolding } from '@/client/live-portfolio';
 import type { Translate } from '@/lib/i18n/messages/en';
-import { ZERO } from '@/lib/portfolio/decimal';
-import type { Decimal } from '@/lib/portfolio/decimal';
+import { ZERO } from '@/client/exact';
+import type { Exact } from '@/client/exact';
 import type { AllocationSlice } from './allocation-chart';
 import { formatShare } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
@@ -87,7 +87,7 @@ function legendItems(
 ): LegendItem[] {
   const held = holdings.filter((h) => h.marketValue.gt(0)).sort((a, b) => b.marketValue.cmp(a.marketValue));
   const fits = held.length <= COLORS.length ? held.length : COLORS.length - 1;
-  const item = (name: string, allocation: Decimal, color: string): LegendItem => ({
+  const item = (name: string, allocation: Exact, color: string): LegendItem => ({
     name,
     share: formatShare(allocation, locale),
     slice: allocation.times(100).toFixed(1),

@@ -1,6 +1,7 @@
-/** Formatting of exact amounts (Decimal or decimal strings) for the portfolio views: money, prices, quantities, shares. */
+/** Formatting of exact amounts (Exact or decimal strings) for the portfolio views: money, prices, quantities, shares. */
 import { DEFAULT_FORMAT_LOCALE, formatDecimalText, formatPercent, MISSING } from '@/client/format';
-import type { Decimal } from '@/lib/portfolio/decimal';
+import { decimalPlaces } from '@/client/exact';
+import type { Exact } from '@/client/exact';
 
 const MINUS = '\u2212';
 
@@ -14,15 +15,15 @@ const COIN_DIGITS = 8;
 const MAX_PRICE_PLACES = 12;
 
 /** Money in `quote`: 2 places for fiat-like quotes (12,345.60), else 8 significant digits (0.12345678). */
-export function formatMoney(value: Decimal, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatMoney(value: Exact, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
   return formatDecimalText(
-    FIAT_LIKE.has(quote) ? value.toFixed(2) : value.toSignificantDigits(COIN_DIGITS).toFixed(),
+    FIAT_LIKE.has(quote) ? value.toFixed(2) : value.prec(COIN_DIGITS).toFixed(),
     locale,
   );
 }
 
 /** Money with its sign, for a change or a P&L: +1,234.50, −12.00, 0.00. */
-export function formatSignedMoney(value: Decimal, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatSignedMoney(value: Exact, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
   return signed(formatMoney(value, quote, locale));
 }
 
@@ -30,30 +31,26 @@ export function formatSignedMoney(value: Decimal, quote: string, locale = DEFAUL
  * A unit price: its own digits (the server and the feeds round to the market's precision), at least 2 places in
  * a fiat-like quote (65,000.10; 0.00001234), at most 8 significant digits otherwise.
  */
-export function formatUnitPrice(
-  value: Decimal | null,
-  quote: string,
-  locale = DEFAULT_FORMAT_LOCALE,
-): string {
+export function formatUnitPrice(value: Exact | null, quote: string, locale = DEFAULT_FORMAT_LOCALE): string {
   if (value === null) return MISSING;
   if (!FIAT_LIKE.has(quote)) return formatMoney(value, quote, locale);
-  const places = Math.min(Math.max(value.decimalPlaces(), 2), MAX_PRICE_PLACES);
+  const places = Math.min(Math.max(decimalPlaces(value), 2), MAX_PRICE_PLACES);
   return formatDecimalText(value.toFixed(places), locale);
 }
 
 /** A quantity as the decimal string it is, with thousands separators: 1,234.56789. */
-export function formatQuantity(value: Decimal | string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatQuantity(value: Exact | string, locale = DEFAULT_FORMAT_LOCALE): string {
   return formatDecimalText(typeof value === 'string' ? value : value.toFixed(), locale);
 }
 
 /** A share in [0, 1] as a percentage at 2 places: 0.1234 → 12.34% (de-DE: 12,34 %). */
-export function formatShare(fraction: Decimal, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatShare(fraction: Exact, locale = DEFAULT_FORMAT_LOCALE): string {
   return percentText(fraction.times(100).toFixed(2), locale);
 }
 
 /** A change already in percent, signed at 2 places: +1.23%, −0.45%, 0.00%; null is unknown. */
-export function formatChangePercent(percent: Decimal | null, locale = DEFAULT_FORMAT_LOCALE): string {
-  return percent === null ? MISSING : formatPercent(percent.toDecimalPlaces(2).toNumber(), locale);
+export function formatChangePercent(percent: Exact | null, locale = DEFAULT_FORMAT_LOCALE): string {
+  return percent === null ? MISSING : formatPercent(percent.round(2).toNumber(), locale);
 }
 
 /**
@@ -76,10 +73,10 @@ export function formatSignedFraction(
 }
 
 /** Which way an amount goes, for colour and arrows: zero at the shown precision is flat. */
-export function tone(value: Decimal | null, places = 2): 'up' | 'down' | 'flat' {
+export function tone(value: Exact | null, places = 2): 'up' | 'down' | 'flat' {
   if (value === null) return 'flat';
-  const rounded = value.toDecimalPlaces(places);
-  return rounded.isZero() ? 'flat' : rounded.isPositive() ? 'up' : 'down';
+  const rounded = value.round(places);
+  return rounded.eq(0) ? 'flat' : rounded.gt(0) ? 'up' : 'down';
 }
 
 // A percentage's digits with the locale's percent sign and its spacing: 12.34% (en-US), 12,34 % (de-DE).

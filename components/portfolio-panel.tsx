@@ -8,8 +8,8 @@ import { formatClock } from '@/client/format';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { revaluePortfolio } from '@/client/live-portfolio';
 import type { PortfolioAnswer } from '@/client/api/portfolio';
-import { Decimal } from '@/lib/portfolio/decimal';
-import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion';
+import { Exact } from '@/client/exact';
+import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion-path';
 import type { CostBasisMethod } from '@/lib/portfolio/lots';
 import { AccountSelect } from './account-select';
 import { FormAlert } from './auth-card';
@@ -76,8 +76,8 @@ export function PortfolioPanel() {
   const currencyId = useId();
   const shownError = error ?? currencyError;
 
-  const open = live?.holdings.filter((h) => !h.quantity.isZero()) ?? [];
-  const closed = live?.holdings.filter((h) => h.quantity.isZero()) ?? [];
+  const open = live?.holdings.filter((h) => !h.quantity.eq(0)) ?? [];
+  const closed = live?.holdings.filter((h) => h.quantity.eq(0)) ?? [];
   const empty = live !== null && open.length === 0 && live.unpriced.length === 0;
   // The Transactions page lists the account shown, and its form books in it by default.
   const transactionsHref = account
@@ -220,7 +220,7 @@ export function PortfolioPanel() {
 
 // Largest holdings first, by the server's value: the order holds still between refetches, whatever the ticks do.
 function byValue(answer: PortfolioAnswer): PortfolioAnswer {
-  const value = (text: string) => new Decimal(text);
+  const value = (text: string) => new Exact(text);
   const assets = [...answer.assets].sort(
     (a, b) => value(b.marketValue).cmp(value(a.marketValue)) || (a.asset < b.asset ? -1 : 1),
   );

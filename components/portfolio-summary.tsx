@@ -3,13 +3,13 @@
 import type { UnpricedHolding } from '@/client/api/portfolio';
 import type { LiveTotals } from '@/client/live-portfolio';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
-import type { Decimal } from '@/lib/portfolio/decimal';
+import type { Exact } from '@/client/exact';
 import { formatChangePercent, formatMoney, formatSignedMoney, tone } from './portfolio-format';
 import styles from './portfolio-panel.module.css';
 import tones from './ticker-table.module.css';
 
 /** An amount and its currency; `signed` for changes and P&L, which also take the colour of their direction. */
-export function Money({ value, quote, signed = false }: { value: Decimal; quote: string; signed?: boolean }) {
+export function Money({ value, quote, signed = false }: { value: Exact; quote: string; signed?: boolean }) {
   const locale = useFormatLocale();
   return (
     <span className={signed ? tones[tone(value)] : undefined}>

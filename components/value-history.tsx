@@ -5,7 +5,7 @@ import { fetchValueHistory } from '@/client/api/portfolio';
 import type { ValueHistory as History } from '@/client/api/portfolio';
 import { dateTimeFormat, formatAge, formatClock } from '@/client/format';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { Exact } from '@/client/exact';
 import {
   dailyPointCount,
   defaultRange,
@@ -160,8 +160,8 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
             <Sparkline points={line} width={320} height={96} fluid maxPoints={SLOTS} />
           </div>
           <figcaption className={styles.note}>
-            <Money value={new Decimal(first[1])} quote={history.currency} /> →{' '}
-            <Money value={new Decimal(last[1])} quote={history.currency} />{' '}
+            <Money value={new Exact(first[1])} quote={history.currency} /> →{' '}
+            <Money value={new Exact(last[1])} quote={history.currency} />{' '}
             {t('historyOver', { span: formatAge(span, locale) })}
             {start < daily &&
               ` · ${
@@ -176,7 +176,7 @@ export function ValueHistory({ currency, live }: { currency: string; live: strin
         </figure>
       ) : history && first && series.length >= 2 ? (
         <p className={styles.note}>
-          {t('oneValue')} <Money value={new Decimal(first[1])} quote={history.currency} />
+          {t('oneValue')} <Money value={new Exact(first[1])} quote={history.currency} />
           {start < daily
             ? t('oneValueDailyClose', { date: closeDay(first[0], locale) })
             : oneValueAt &&

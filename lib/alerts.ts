@@ -2,7 +2,6 @@
  * Alerts (docs/protocol.md P7): a market's price crossing a level, a market moving by a percentage within a
  * window, or the portfolio's value crossing a level.
  */
-import { Decimal } from './portfolio/decimal';
 import type { Alert, AlertCondition, MoveDirection, MoveWindow, StreamId } from './protocol';
 import { parseStreamId } from './stream-id';
 
@@ -60,45 +59,6 @@ export type NewAlert =
       /** The portfolio currency the value is in; the user's own when left out. */
       currency?: string | undefined;
     });
-
-/** True when `level` meets the condition against `threshold`: at or above it, or at or below it. */
-export function levelMet(condition: AlertCondition, threshold: string, level: number | string): boolean {
-  if (typeof level === 'number' && !Number.isFinite(level)) return false;
-  // A tick's shortest decimal form is what the exchange sent; compare it exactly with the typed threshold.
-  const cmp = new Decimal(String(level)).cmp(threshold);
-  return condition === 'above' ? cmp >= 0 : cmp <= 0;
-}
-
-/** True when `last` meets a price alert's condition. */
-export function alertMet(alert: { condition: AlertCondition; price: string }, last: number): boolean {
-  return levelMet(alert.condition, alert.price, last);
-}
-
-/** The lowest and highest price a market had within a move alert's window. */
-export interface WindowRange {
-  low: number;
-  high: number;
-}
-
-/**
- * The move that meets a move alert, in percent (signed, two decimals), or null. Up is measured from the window's
- * low, down from its high; `any` takes whichever is met, the larger when both are.
- */
-export function moveMet(
-  alert: { direction: MoveDirection; percent: string },
-  last: number,
-  range: WindowRange,
-): string | null {
-  if (!Number.isFinite(last) || !(range.low > 0) || !(range.high > 0)) return null;
-  const price = new Decimal(String(last));
-  const rise = price.minus(String(range.low)).div(String(range.low)).times(100);
-  const fall = price.minus(String(range.high)).div(String(range.high)).times(100);
-  const rose = alert.direction !== 'down' && rise.gte(alert.percent);
-  const fell = alert.direction !== 'up' && fall.negated().gte(alert.percent);
-  if (!rose && !fell) return null;
-  const change = rose && (!fell || rise.gte(fall.negated())) ? rise : fall;
-  return change.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2);
-}
 
 /** The alerts catalog's messages describeTriggered needs: the namespace's `t` (Translate<'alerts'>) fits. */
 export type TriggeredText = (key: TriggeredKey, values?: Record<string, string>) => string;

@@ -8,7 +8,7 @@ import {
   MOVE_WINDOWS,
 } from '../alerts';
 import type { NewAlert } from '../alerts';
-import { PORTFOLIO_CURRENCIES } from '../portfolio/conversion';
+import { PORTFOLIO_CURRENCIES } from '../portfolio/conversion-path';
 import { Decimal, formatDecimal, parseDecimal } from '../portfolio/decimal';
 import type { Alert, MoveAlert, PortfolioAlert, PriceLevelAlert } from '../protocol';
 import { MAX_STREAM_ID_LENGTH } from '../stream-id';

@@ -1,7 +1,7 @@
 /** The portfolio routes' contract (docs/protocol.md P3, P5, P6, P11): holdings, settings, value history, performance. */
 import * as z from 'zod/mini';
-import { PORTFOLIO_CURRENCIES } from '../portfolio/conversion';
-import { COST_BASIS_METHODS } from '../portfolio/lots';
+import { PORTFOLIO_CURRENCIES } from '../portfolio/conversion-path';
+import { COST_BASIS_METHODS } from '../portfolio/report-options';
 import {
   accountIdParam,
   decimalString,

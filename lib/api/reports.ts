@@ -1,8 +1,7 @@
 /** The tax report routes' contract (docs/protocol.md P10): realized gains lot by lot and income, as JSON or CSV. */
 import * as z from 'zod/mini';
 import type { IncomeType } from '../portfolio/transaction';
-import { COST_BASIS_METHODS } from '../portfolio/lots';
-import { DEFAULT_LONG_TERM_DAYS } from '../portfolio/tax-report';
+import { COST_BASIS_METHODS, DEFAULT_LONG_TERM_DAYS } from '../portfolio/report-options';
 import { decimalString, defineRoute, literals, wholeNumber } from './contract';
 
 const day = z.string().check(

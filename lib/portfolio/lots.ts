@@ -1,14 +1,9 @@
 /** Lot books: the open lots of one asset, and which cost leaves with a disposal under each cost-basis method. */
 import { Decimal, ZERO, roundCost } from './decimal';
+import type { CostBasisMethod } from './report-options';
 
-/** How a disposal picks the cost it removes. */
-export const COST_BASIS_METHODS = ['fifo', 'lifo', 'hifo', 'average'] as const;
-
-/**
- * One of COST_BASIS_METHODS: first in first out, last in first out, highest unit cost first (ties: oldest
- * first), or average cost (one pool whose unit cost is total cost / total quantity).
- */
-export type CostBasisMethod = (typeof COST_BASIS_METHODS)[number];
+export { COST_BASIS_METHODS } from './report-options';
+export type { CostBasisMethod } from './report-options';
 
 /** A quantity acquired by one transaction, with the total cost it carries. */
 export interface OpenLot {

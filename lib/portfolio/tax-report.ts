@@ -6,12 +6,12 @@
 import { ZERO, roundCost } from './decimal';
 import type { Decimal } from './decimal';
 import type { AssetHolding, IncomeEvent, RealizedEvent } from './holdings';
+import { DEFAULT_LONG_TERM_DAYS } from './report-options';
 import type { IncomeType } from './transaction';
 
-const DAY_MS = 86_400_000;
+export { DEFAULT_LONG_TERM_DAYS } from './report-options';
 
-/** By default a gain is long-term when the lot was held more than 365 days. */
-export const DEFAULT_LONG_TERM_DAYS = 365;
+const DAY_MS = 86_400_000;
 
 /** One disposed piece of one lot: what it fetched, what it cost, and how long it was held. */
 export interface GainLine {

@@ -2,12 +2,14 @@
  * Alerts on the server (docs/protocol.md P7): price levels and moves checked against every live tick, portfolio
  * values at every valuation round; each fired once, told to the owner's open tabs and queued for its channels.
  */
-import { MAX_ALERTS_PER_USER, MOVE_WINDOW_MS, levelMet, moveMet } from '../../lib/alerts';
-import type { NewAlert, WindowRange } from '../../lib/alerts';
+import { MAX_ALERTS_PER_USER, MOVE_WINDOW_MS } from '../../lib/alerts';
+import type { NewAlert } from '../../lib/alerts';
 import type { Alert, StreamId, Ticker } from '../../lib/protocol';
 import { AppError, text } from '../errors';
 import type { MarketCatalog } from '../feeds/catalog';
 import type { AlertSpec, AlertStore, OwnedAlert } from '../store/alert-store';
+import { levelMet, moveMet } from './conditions';
+import type { WindowRange } from './conditions';
 
 /** How often portfolio alerts are checked: a valuation per user with one waiting, cheap at this pace. */
 export const PORTFOLIO_CHECK_MS = 15_000;

@@ -3,12 +3,12 @@
  * their longest window, so that every tick can be measured against its window's range at once.
  */
 import type { Logger } from 'pino';
-import type { WindowRange } from '../../lib/alerts';
 import type { StreamId } from '../../lib/protocol';
 import { candleOpen, timeframeMs } from '../../lib/timeframes';
 import type { Timeframe } from '../../lib/timeframes';
 import type { CandleHistory } from '../candles/candle-history';
 import { errorMessage } from '../feeds/feed-errors';
+import type { WindowRange } from './conditions';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountPortfolio } from '../../client/account-portfolio';
 import { revaluePortfolio } from '../../client/live-portfolio';
+import { conversionRate } from '../../lib/portfolio/conversion';
 import type { PortfolioAccountAnswer, PortfolioAnswer, PortfolioAsset } from '../../client/api/portfolio';
 
 // What GET /api/v1/portfolio answered: 0.25 BTC (cost 15,255) and 2 ETH (cost 6,401.33), priced then at
@@ -173,5 +174,69 @@ describe('accountPortfolio (one account in the Portfolio panel)', () => {
 
   it("[P8] an account the answer does not hold is no view (a deleted or another user's account)", () => {
     expect(accountPortfolio(IN_ACCOUNTS, 'gone')).toBeNull();
+  });
+});
+
+// A holding priced by its own market only, no conversion: the shape of the answers below.
+const held = (asset: string, quantity: string, price: string): PortfolioAsset => ({
+  asset,
+  quantity,
+  price,
+  priceSource: { stream: `binance:${asset}/USDT`, price, receivedAt: 1, stale: false },
+  venues: ['binance'],
+  conversion: null,
+  marketValue: '0',
+  costBasis: '0',
+  unrealizedPnl: '0',
+  realizedPnl: '0',
+  allocation: '0',
+});
+const holding = (assets: PortfolioAsset[]): PortfolioAnswer => ({ ...ANSWER, assets });
+
+describe('revaluePortfolio in exact decimals (what the panel prints)', () => {
+  it('[P3] a wei of a coin is valued in plain notation, never "5e-19"', () => {
+    const live = revaluePortfolio(holding([held('ETH', '0.000000000000000001', '3000')]), {
+      'binance:ETH/USDT': { last: 0.5, open: 0.25 },
+    });
+    expect(live.totals.marketValue.toString()).toBe('0.0000000000000000005');
+    expect(live.totals.change24h?.toFixed()).toBe('0.00000000000000000025');
+  });
+
+  it('[P3] the total of many small holdings is their exact sum: 0.1 + 0.2 is 0.3', () => {
+    const assets = [held('A', '1', '0.1'), held('B', '1', '0.2')];
+    const live = revaluePortfolio(holding(assets), {});
+    expect(live.totals.marketValue.toString()).toBe('0.3');
+    const dust = Array.from({ length: 1000 }, (_, i) => held(`D${i}`, '0.000000000000000001', '1'));
+    expect(revaluePortfolio(holding(dust), {}).totals.marketValue.toString()).toBe('0.000000000000001');
+  });
+
+  it("[P3] a holding's share is rounded to 18 places half to even, as the server rounds it", () => {
+    // 1 of 4e17 is 2.5e-18: even 2, not 3; 3 of 4e17 is 7.5e-18: even 8.
+    const share = (value: string) =>
+      revaluePortfolio(
+        holding([held('A', value, '1'), held('B', (4n * 10n ** 17n - BigInt(value)).toString(), '1')]),
+        {},
+      ).holdings[0]?.allocation.toString();
+    expect(share('1')).toBe('0.000000000000000002');
+    expect(share('3')).toBe('0.000000000000000008');
+  });
+
+  it('[P5] a live conversion rate is the one the server would compute: 18 significant digits, half to even', () => {
+    const btc = ANSWER.assets[0] as PortfolioAsset;
+    const legs = [
+      { stream: 'kraken:EUR/USD', inverse: false },
+      { stream: 'binance:USDT/EUR', inverse: true },
+    ];
+    const path = { from: 'USDT', to: 'EUR', rate: '0.8', legs };
+    const quotes = {
+      'binance:BTC/USDT': { last: 62500, open: 60000 },
+      'kraken:EUR/USD': { last: 1.0837, open: 1.08 },
+      'binance:USDT/EUR': { last: 0.9231, open: 0.92 },
+    };
+    const live = revaluePortfolio({ ...ANSWER, assets: [{ ...btc, conversion: path }] }, quotes);
+    const server = conversionRate(path, (stream) => quotes[stream as keyof typeof quotes].last);
+    // 1.0837 ÷ 0.9231 = 1.173978983858736864911…, cut at 18 digits.
+    expect(server?.toString()).toBe('1.17397898385873686');
+    expect(live.holdings[0]?.price?.toString()).toBe(server?.times(62500).toString());
   });
 });

@@ -5,7 +5,7 @@ import { useT } from '@/client/i18n/provider';
 import fieldStyles from '@/components/auth-card.module.css';
 import { Money } from '@/components/portfolio-summary';
 import type { GainLineAnswer } from '@/client/api/reports';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { Exact } from '@/client/exact';
 import styles from './reports.module.css';
 
 /** The assets of the lines, A to Z, each with its number of lines. */
@@ -16,9 +16,9 @@ function assetCounts(gains: readonly GainLineAnswer[]): Array<[string, number]> 
 }
 
 /** The gain of some lines, per currency (an asset has one, but lines are never added across two). */
-function gainsByCurrency(lines: readonly GainLineAnswer[]): Array<[string, Decimal]> {
-  const sums = new Map<string, Decimal>();
-  for (const g of lines) sums.set(g.currency, new Decimal(g.gain).plus(sums.get(g.currency) ?? 0));
+function gainsByCurrency(lines: readonly GainLineAnswer[]): Array<[string, Exact]> {
+  const sums = new Map<string, Exact>();
+  for (const g of lines) sums.set(g.currency, new Exact(g.gain).plus(sums.get(g.currency) ?? 0));
   return [...sums];
 }
 

@@ -5,7 +5,7 @@ import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { formatMoney, formatQuantity, formatSignedMoney, tone } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import type { GainLineAnswer } from '@/client/api/reports';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { Exact } from '@/client/exact';
 import { AssetFilter } from './asset-filter';
 import { PagedTable } from './paged-table';
 import type { Column } from './paged-table';
@@ -56,7 +56,7 @@ const CURRENCY: Column = ['colCurrency', false];
 function GainRow({ line: g, withCurrency }: { line: GainLineAnswer; withCurrency: boolean }) {
   const t = useT('reports');
   const locale = useFormatLocale();
-  const gain = new Decimal(g.gain);
+  const gain = new Exact(g.gain);
   return (
     <tr>
       <th scope="row" className={`${table.symbolCell} ${styles.pinned}`}>
@@ -70,8 +70,8 @@ function GainRow({ line: g, withCurrency }: { line: GainLineAnswer; withCurrency
       <td className={table.num}>{formatQuantity(g.quantity, locale)}</td>
       <DayCell iso={g.acquiredAt} account={g.acquiredIn.name} />
       <DayCell iso={g.disposedAt} account={g.disposedFrom.name} />
-      <td className={table.num}>{formatMoney(new Decimal(g.proceeds), g.currency, locale)}</td>
-      <td className={table.num}>{formatMoney(new Decimal(g.costBasis), g.currency, locale)}</td>
+      <td className={table.num}>{formatMoney(new Exact(g.proceeds), g.currency, locale)}</td>
+      <td className={table.num}>{formatMoney(new Exact(g.costBasis), g.currency, locale)}</td>
       <td className={`${table.num} ${styles.strong} ${table[tone(gain)]}`}>
         {formatSignedMoney(gain, g.currency, locale)}
       </td>

@@ -4,7 +4,7 @@ import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { formatMoney, formatQuantity } from '@/components/portfolio-format';
 import table from '@/components/ticker-table.module.css';
 import type { IncomeLineAnswer } from '@/client/api/reports';
-import { Decimal } from '@/lib/portfolio/decimal';
+import { Exact } from '@/client/exact';
 import { PagedTable } from './paged-table';
 import type { Column } from './paged-table';
 import { AmountsIn, singleCurrency } from './report-cells';
@@ -48,7 +48,7 @@ export function IncomeTable({ income }: { income: readonly IncomeLineAnswer[] })
             </td>
             <td className={styles.strong}>{line.asset}</td>
             <td className={table.num}>{formatQuantity(line.quantity, locale)}</td>
-            <td className={table.num}>{formatMoney(new Decimal(line.value), line.currency, locale)}</td>
+            <td className={table.num}>{formatMoney(new Exact(line.value), line.currency, locale)}</td>
             {currency === null && <td>{line.currency}</td>}
             <td className={styles.account}>{line.account.name}</td>
           </tr>

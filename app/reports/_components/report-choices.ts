@@ -2,9 +2,8 @@
 import type { ReportPeriod, ReportQuery } from '../../../client/api/reports';
 import { reportSearch } from '../../../client/api/reports';
 import type { TransactionRecord } from '../../../client/api/transactions';
-import { COST_BASIS_METHODS } from '../../../lib/portfolio/lots';
-import type { CostBasisMethod } from '../../../lib/portfolio/lots';
-import { DEFAULT_LONG_TERM_DAYS } from '../../../lib/portfolio/tax-report';
+import { COST_BASIS_METHODS, DEFAULT_LONG_TERM_DAYS } from '../../../lib/portfolio/report-options';
+import type { CostBasisMethod } from '../../../lib/portfolio/report-options';
 
 /**
  * The dashboard's cost-basis choice lives only in its panel's state (nothing stores it: no setting, no

@@ -7,7 +7,7 @@ import { FormAlert, formMessage } from '@/components/auth-card';
 import type { FormMessage } from '@/components/auth-card';
 import fieldStyles from '@/components/auth-card.module.css';
 import type { ReportQuery } from '@/client/api/reports';
-import { COST_BASIS_METHODS } from '@/lib/portfolio/lots';
+import { COST_BASIS_METHODS } from '@/lib/portfolio/report-options';
 import { DEFAULT_METHOD, MAX_LONG_TERM_DAYS } from './report-choices';
 import { METHOD_KEYS } from './report-text';
 import styles from './reports.module.css';

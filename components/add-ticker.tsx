@@ -2,6 +2,8 @@
 /** "Add ticker": an ARIA combobox with market suggestions from the API; Enter adds the typed or suggested stream. */
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { searchMarkets } from '@/client/api/markets';
+import type { MarketMatches, MarketOption } from '@/client/api/markets';
 import { exchangeName } from '@/client/format';
 import { useT } from '@/client/i18n/provider';
 import type { StreamId } from '@/lib/protocol';
@@ -13,20 +15,10 @@ import styles from './add-ticker.module.css';
 
 const DEBOUNCE_MS = 150;
 const SUGGESTIONS = 8;
-/** The API's longest `q`. */
-const MAX_QUERY = 40;
 
-interface MarketOption {
-  stream: StreamId;
-  symbol: string;
-}
-
-interface Suggestions {
-  /** The text they answer, as typed. */
+/** What a search found, and the text it answers, as typed. */
+interface Suggestions extends MarketMatches {
   query: string;
-  /** The exchange searched: the API's default one unless the text named another. */
-  exchange: string;
-  markets: MarketOption[];
 }
 
 /** The combobox; adding goes through the connection, which reports a refusal in `store.notice`. */
@@ -47,7 +39,7 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
     if (!query) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchMarkets(query, controller.signal).then(
+      findMarkets(query, controller.signal).then(
         (result) => setFound(result),
         () => undefined, // aborted or failed: the list keeps what it had; Enter searches again
       );
@@ -71,14 +63,9 @@ export function AddTicker({ connection }: { connection: DashboardConnection | nu
     let result = found?.query === typed ? found : null;
     if (!result) {
       try {
-        result = await searchMarkets(typed);
+        result = await findMarkets(typed);
       } catch (error) {
-        const reason =
-          error instanceof SearchRefused && error.status !== null
-            ? t('searchStatus', { status: String(error.status) })
-            : error instanceof Error
-              ? error.message
-              : String(error);
+        const reason = error instanceof Error ? error.message : String(error);
         fail({ key: 'searchFailed', values: { reason } });
         return null;
       }
@@ -222,48 +209,9 @@ function normalize(text: string): string {
   return exchange ? exchange.toLowerCase() + typed.slice(exchange.length) : typed;
 }
 
-/** A refused search: the server's own words, or only its status when it gave none. */
-class SearchRefused extends Error {
-  readonly status: number | null;
-
-  constructor(message: string, status: number | null) {
-    super(message);
-    this.status = status;
-  }
-}
-
-// `exchange:text` searches that exchange; anything else searches the API's default one.
-async function searchMarkets(typed: string, signal?: AbortSignal): Promise<Suggestions> {
-  const params = new URLSearchParams({ limit: String(SUGGESTIONS) });
-  const prefix = /^([a-z][a-z0-9]*):(.*)$/.exec(typed);
-  if (prefix) params.set('exchange', prefix[1] as string);
-  params.set('q', (prefix ? (prefix[2] as string) : typed).slice(0, MAX_QUERY));
-  const response = await fetch(`/api/v1/markets?${params.toString()}`, {
-    signal,
-    headers: { accept: 'application/json' },
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    throw typeof message === 'string'
-      ? new SearchRefused(message, null)
-      : new SearchRefused('', response.status);
-  }
-  return { query: typed, ...parseMarkets(body) };
-}
-
-// Our own server answers, but a proxy or an old version might not: keep only well-formed entries.
-function parseMarkets(body: unknown): Omit<Suggestions, 'query'> {
-  const value = (body ?? {}) as { exchange?: unknown; markets?: unknown };
-  const exchange = typeof value.exchange === 'string' ? value.exchange : '';
-  const markets = Array.isArray(value.markets) ? value.markets : [];
-  return {
-    exchange,
-    markets: markets.flatMap((m: unknown) => {
-      const market = (m ?? {}) as { stream?: unknown; symbol?: unknown };
-      return typeof market.stream === 'string' && typeof market.symbol === 'string'
-        ? [{ stream: market.stream, symbol: market.symbol }]
-        : [];
-    }),
-  };
+async function findMarkets(typed: string, signal?: AbortSignal): Promise<Suggestions> {
+  const found = await searchMarkets(typed, SUGGESTIONS, signal);
+  // The server's own words, or what request() says of no answer or an unexpected one.
+  if (!found.ok) throw new Error(found.message);
+  return { query: typed, ...found.data };
 }

@@ -1,19 +1,14 @@
 /** Browser calls to the account API (/api/v1/auth): JSON in and out, every failure as a message to show. */
 import { apiText } from './api-texts';
+import type { AnswerAt } from './answer-routes';
+import { answerOf } from './contract-answer';
 import { isRecord } from './json-shape';
 
-/** An account as the API shows it. */
-export interface AccountUser {
-  id: number;
-  username: string;
-  isAdmin: boolean;
-}
-
 /** What GET /api/v1/auth/session answers. */
-export interface SessionInfo {
-  user: AccountUser | null;
-  setupRequired: boolean;
-}
+export type SessionInfo = AnswerAt<'auth.session'>;
+
+/** An account as the API shows it. */
+export type AccountUser = AnswerAt<'auth.login'>['user'];
 
 /** A call's outcome: the checked answer, or the server's error message (verbatim) and code. */
 export type ApiResult<T> =
@@ -21,23 +16,33 @@ export type ApiResult<T> =
 
 /** The signed-in account (or null) and whether first-run setup is still open. */
 export function fetchSession(signal?: AbortSignal): Promise<ApiResult<SessionInfo>> {
-  return request('/api/v1/auth/session', { signal }, readSession);
+  return request('/api/v1/auth/session', { signal }, answerOf('auth.session'));
 }
 
 /** Signs in; the server sets the session cookie. */
 export function signIn(username: string, password: string): Promise<ApiResult<AccountUser>> {
-  return postJson('/api/v1/auth/login', { username, password }, readUserField);
+  return postJson(
+    '/api/v1/auth/login',
+    { username, password },
+    answerOf('auth.login', (answer) => answer.user),
+  );
 }
 
 /** Creates the first (admin) account and signs it in; refused once any account exists. */
 export function setUpFirstAccount(username: string, password: string): Promise<ApiResult<AccountUser>> {
-  return postJson('/api/v1/auth/setup', { username, password }, readUserField);
+  return postJson(
+    '/api/v1/auth/setup',
+    { username, password },
+    answerOf('auth.setup', (answer) => answer.user),
+  );
 }
 
 /** Ends this browser's session and clears its cookie. */
 export function signOut(): Promise<ApiResult<boolean>> {
-  return postJson('/api/v1/auth/logout', {}, (body) =>
-    isRecord(body) && typeof body.signedOut === 'boolean' ? body.signedOut : null,
+  return postJson(
+    '/api/v1/auth/logout',
+    {},
+    answerOf('auth.logout', (answer) => answer.signedOut),
   );
 }
 
@@ -117,22 +122,4 @@ function formatWait(ms: number): string {
   return ms < 60_000
     ? apiText('tryAgainSeconds', { count: Math.ceil(ms / 1000) })
     : apiText('tryAgainMinutes', { count: Math.ceil(ms / 60_000) });
-}
-
-function readUser(value: unknown): AccountUser | null {
-  if (!isRecord(value)) return null;
-  const { id, username, isAdmin } = value;
-  return typeof id === 'number' && typeof username === 'string' && typeof isAdmin === 'boolean'
-    ? { id, username, isAdmin }
-    : null;
-}
-
-function readUserField(body: unknown): AccountUser | null {
-  return isRecord(body) ? readUser(body.user) : null;
-}
-
-function readSession(body: unknown): SessionInfo | null {
-  if (!isRecord(body) || typeof body.setupRequired !== 'boolean') return null;
-  const user = body.user === null ? null : readUser(body.user);
-  return user === null && body.user !== null ? null : { user, setupRequired: body.setupRequired };
 }

@@ -3,7 +3,7 @@ import type { CandleRow, StreamId } from '../../lib/protocol';
 import type { Timeframe } from '../../lib/timeframes';
 import { request } from './auth';
 import type { ApiResult } from './auth';
-import { allOrNull, isRecord } from './json-shape';
+import { answerOf } from './contract-answer';
 
 /** One page of closed candles, oldest first, and whether the exchange has older ones. */
 export interface CandlePage {
@@ -14,19 +14,6 @@ export interface CandlePage {
 /** Candles per page: enough to fill a wide chart, one exchange request or two on the server. */
 export const CANDLE_PAGE_LIMIT = 300;
 
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-function readRow(value: unknown): CandleRow | null {
-  if (!Array.isArray(value) || value.length !== 6 || !value.every(isNumber)) return null;
-  return value as CandleRow;
-}
-
-function readPage(body: unknown): CandlePage | null {
-  if (!isRecord(body) || !Array.isArray(body.candles) || typeof body.more !== 'boolean') return null;
-  const candles = allOrNull(body.candles, readRow);
-  return candles && { candles, more: body.more };
-}
-
 /** The newest page of `stream`'s closed candles of `timeframe` opening before `before` (all closed ones without). */
 export function fetchCandles(
   stream: StreamId,
@@ -36,5 +23,9 @@ export function fetchCandles(
 ): Promise<ApiResult<CandlePage>> {
   const query = new URLSearchParams({ stream, timeframe, limit: String(CANDLE_PAGE_LIMIT) });
   if (before !== undefined) query.set('before', String(before));
-  return request(`/api/v1/candles?${query.toString()}`, { signal }, readPage);
+  return request(
+    `/api/v1/candles?${query.toString()}`,
+    { signal },
+    answerOf('market.candles', ({ candles, more }) => ({ candles, more })),
+  );
 }

@@ -1,6 +1,7 @@
 /** The browser tab's one socket.io connection: keeps the dashboard store in sync with the server (docs/protocol.md). */
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
+import { isAnswer } from '../api/contract-answer';
 import type { SessionEnded, StreamId } from '../../lib/protocol';
 import type { ConnectionState, DashboardStore } from '../store/dashboard-store';
 import { OFFLINE_NOTICE } from '../store/notice';
@@ -180,8 +181,9 @@ export function connectDashboard(
     checking = true;
     try {
       const response = await fetchImpl(`${baseUrl}/api/v1/auth/session`, { credentials: 'same-origin' });
-      const body = response.ok ? ((await response.json()) as { user?: unknown }) : null;
-      if (body && body.user === null) endSession('refused');
+      const body: unknown = response.ok ? await response.json() : null;
+      // Only the contract's "no one is signed in" ends the session; a proxy's page is not a sign-out.
+      if (isAnswer('auth.session', body) && body.user === null) endSession('refused');
     } catch {
       // The server is unreachable: socket.io keeps retrying and the indicator says so.
     } finally {

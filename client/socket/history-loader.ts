@@ -1,5 +1,7 @@
 /** Loads price history over HTTP (docs/protocol.md H1) into the store: a stream's whole series once, then only what is missing. */
 import type { StreamId } from '../../lib/protocol';
+import { apiText } from '../api/api-texts';
+import { isAnswer } from '../api/contract-answer';
 import type { DashboardStore } from '../store/dashboard-store';
 import type { NoticeMessage } from '../store/notice';
 
@@ -123,7 +125,11 @@ export class HistoryLoader {
         );
         return null;
       }
-      return parseSeries(body);
+      // Another server's answer (a proxy's page, another version) is said, not drawn: a chart fed garbage draws
+      // garbage, and a half-read answer would leave holes the user cannot see.
+      if (isAnswer('market.history', body) && 'series' in body) return body.series;
+      this.options.notify({ text: apiText('unexpectedAnswer') });
+      return null;
     } catch {
       // The server is out of reach, and the connection indicator says so already. Streams stay unloaded,
       // so the next (re)connect or select() asks again.
@@ -135,18 +141,4 @@ export class HistoryLoader {
 function errorMessage(body: unknown): string | null {
   const error = (body as { error?: { message?: unknown } } | null)?.error;
   return typeof error?.message === 'string' ? error.message : null;
-}
-
-// Only well-formed [time, price] pairs reach the store: a chart fed garbage draws garbage.
-function parseSeries(body: unknown): Record<StreamId, Point[]> {
-  const series = (body as { series?: unknown } | null)?.series;
-  if (typeof series !== 'object' || series === null) return {};
-  const result: Record<StreamId, Point[]> = {};
-  for (const [stream, points] of Object.entries(series)) {
-    if (!Array.isArray(points)) continue;
-    result[stream] = points.filter(
-      (p): p is Point => Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]),
-    );
-  }
-  return result;
 }

@@ -139,7 +139,9 @@ describe('answers parsed with the contract', () => {
       const source = readFileSync(file, 'utf8');
       const found = [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)'/gm)].map((m) => m[1] ?? '');
       return found.flatMap((name) =>
-        name.startsWith('.') ? [name, ...imports(`${join(dirname(file), name)}.ts`, seen)] : [name],
+        name.startsWith('.') && !name.endsWith('.json')
+          ? [name, ...imports(`${join(dirname(file), name)}.ts`, seen)]
+          : [name],
       );
     };
     const contractPages = new Set([

@@ -1,6 +1,6 @@
 /**
- * The dashboard reads its answers with small readers of its own (its JavaScript budget has no room for the
- * contract's parser): each answer the contract describes is taken, and each the contract refuses is refused.
+ * The dashboard's settings and sign-out calls, through the contract's JSON Schemas (client/api/contract-answer.ts):
+ * each answer the contract describes is taken, and each the contract refuses is refused.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeParse } from 'zod/mini';

@@ -55,7 +55,6 @@ export const dashboard = {
   matchingCount: { one: '{count} passender Markt', other: '{count} passende Märkte' },
   watching: 'beobachtet',
   searchFailed: 'Märkte konnten nicht durchsucht werden: {reason}',
-  searchStatus: 'der Server antwortete mit {status}',
   noMarketMatches: 'Kein Markt auf {exchange} passt zu „{query}“.',
 
   // The header: connection, low data, the SIMULATED mark

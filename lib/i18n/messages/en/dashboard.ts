@@ -50,7 +50,6 @@ export const dashboard = {
   matchingCount: { one: '{count} matching market', other: '{count} matching markets' },
   watching: 'watching',
   searchFailed: 'Could not search markets: {reason}',
-  searchStatus: 'the server answered {status}',
   noMarketMatches: 'No market matches “{query}” on {exchange}.',
 
   // The header: connection, low data, the SIMULATED mark

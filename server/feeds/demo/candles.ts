@@ -97,7 +97,11 @@ export interface CandleQuery extends KlineWindow {
   lastPrice: number;
 }
 
-/** Candles of any market for a seed; the same seed gives the same closed candles whatever the window or clock. */
+/**
+ * Candles of any market for a seed; the same seed gives the same closed candles whatever the window or clock.
+ * This is the seeded path only: the venues serve it joined to their own prints from the start on
+ * (live-candles.ts), so the guarantee holds for the candles they serve before the start.
+ */
 export interface CandleHistory {
   candles(query: CandleQuery): Candle[];
   /** The path's price at a time: where a live simulation started then carries on from. */

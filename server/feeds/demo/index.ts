@@ -1,12 +1,11 @@
 /** The simulated Binance: a seeded, Binance-compatible spot exchange on loopback, for offline mode and tests. */
 import { createBinanceAccount } from './binance-account/index';
 import type { DemoBinanceAccount } from './binance-account/index';
-import { createCandleHistory } from './candles';
 import { createFaults, switchesOf } from './faults';
+import { createVenueMarkets } from './live-candles';
 import { createRestHandler } from './rest';
 import { startTicking } from './scheduler';
 import { listen } from './server';
-import { createSimulator } from './simulator';
 import type { DemoTicker } from './simulator';
 import type { SimulatedExchange, VenueOptions } from './venue';
 import { API_WEIGHT_HEADERS, SAPI_WEIGHT_HEADERS, createWeightMeter } from './weight-meter';
@@ -36,9 +35,14 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
   if (!(Number.isInteger(tickMs) && tickMs >= 1)) {
     throw new RangeError(`demo exchange: tickMs must be an integer >= 1, got ${tickMs}`);
   }
-  const candles = createCandleHistory(options.historySeed ?? seed);
-  const startedAt = Date.now();
-  const simulator = createSimulator({ seed, tickMs, reference: (spec) => candles.priceAt(spec, startedAt) });
+  const now = options.now ?? Date.now;
+  // Klines come from the path before the start and from the simulator's own prints after it.
+  const { candles, simulator, startedAt } = createVenueMarkets({
+    seed,
+    historySeed: options.historySeed ?? seed,
+    tickMs,
+    now,
+  });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
   const hooks = {
     dropConnections: () => hub.dropAll(),
@@ -55,11 +59,11 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
     api: createWeightMeter(Date.now, API_WEIGHT_HEADERS),
     sapi: createWeightMeter(Date.now, SAPI_WEIGHT_HEADERS),
   };
-  const publicRest = createRestHandler({ simulator, faults, now: Date.now, candles, weight: weights.api });
+  const publicRest = createRestHandler({ simulator, faults, now, candles, weight: weights.api });
   const signed = createBinanceAccount({
     seed,
     end: startedAt,
-    now: Date.now,
+    now,
     markets: simulator.markets,
     candles,
     lastPrice: (spec) => simulator.ticker(spec.symbol)?.last,

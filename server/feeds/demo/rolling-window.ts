@@ -6,7 +6,8 @@ import type { Rng } from './prng';
 const BUCKETS = 1440;
 const BUCKET_MS = 60_000;
 
-interface Bucket {
+/** One minute of a market's trading; prices in units of its tick, base volume in units of its step. */
+export interface MinuteBar {
   open: number;
   high: number;
   low: number;
@@ -58,7 +59,7 @@ export function createWindow({ spec, rng, tickMs, reversionPerDay }: WindowOptio
   const logRef = Math.log(spec.price);
   // One extra bucket: it is dropped straight away and its close becomes the previous-day close.
   let logPrice = logRef + spec.dailyVol * gaussian(rng);
-  const buckets: Bucket[] = [];
+  const buckets: MinuteBar[] = [];
   for (let i = 0; i <= BUCKETS; i++) {
     const open = buckets.at(-1)?.close ?? Math.max(1, Math.round(Math.exp(logPrice) * scale));
     logPrice += (reversionPerDay * (logRef - logPrice)) / BUCKETS + sigma * gaussian(rng);
@@ -76,7 +77,7 @@ export function createWindow({ spec, rng, tickMs, reversionPerDay }: WindowOptio
   }
   let prevClose = 0;
   let done: WindowStats = { open: 0, high: 0, low: 0, prevClose: 0, baseUnits: 0, quote: 0, trades: 0 };
-  let current = buckets[BUCKETS] as Bucket;
+  let current = buckets[BUCKETS] as MinuteBar;
   let ticksInBucket = 0;
 
   // Runs once per minute of ticks, so a full pass over the buckets costs nothing that matters.

@@ -5,6 +5,7 @@ import { gaussian, marketRng } from './prng';
 import type { Rng } from './prng';
 import { createWindow } from './rolling-window';
 import type { RollingWindow } from './rolling-window';
+import type { TradePrint } from './trade-minutes';
 
 const DAY_MS = 86_400_000;
 // Pulls the walk back towards the catalogue price over days, so a long-running demo stays plausible.
@@ -48,9 +49,12 @@ export interface SimulatorOptions {
   markets?: readonly MarketSpec[];
   /**
    * The price each market starts at and reverts to; default its catalogue price. The demo exchange passes the
-   * price its daily candles reach at start, so the live prices carry on from the history it serves.
+   * path's price at the start, and the first tick carries on from exactly there (within the spread), so the
+   * candles it serves run into the live prices without a jump.
    */
   reference?: (spec: MarketSpec) => number;
+  /** Called with every print (each step), so the venue can build its candles from its own trades. */
+  onTrade?: (print: TradePrint) => void;
 }
 
 /** The market model; step() is the only thing that changes it. */
@@ -109,7 +113,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       tickMs: options.tickMs,
       reversionPerDay: REVERSION_PER_DAY,
     });
-    const close = window.lastClose();
+    // The walk starts at the reference itself, not at the synthetic day's last close: that day only feeds the
+    // 24h statistics, while the candles served end exactly at the reference.
+    const close =
+      options.reference === undefined ? window.lastClose() : Math.max(1, Math.round(reference * priceScale));
     const initial: ModelState = {
       spec,
       logRef: Math.log(reference),
@@ -152,6 +159,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state.tickIndex += 1;
     const quote = (volume / 10 ** spec.amountDecimals) * (state.last / scale);
     state.window.record(state.last, volume, quote, trades);
+    options.onTrade?.({
+      symbol: spec.symbol,
+      time: now(),
+      price: state.last,
+      baseUnits: volume,
+      quote,
+      trades,
+      takerBuy: state.last === state.ask,
+    });
   }
 
   return {

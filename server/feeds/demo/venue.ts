@@ -19,6 +19,11 @@ export interface VenueOptions {
    * history seed and their own `seed`s, so their prices agree as real venues' do while each ticks its own way.
    */
   historySeed?: number;
+  /**
+   * The clock that stamps prints and ends candles (default Date.now); tests pass their own to step through
+   * minutes without waiting. Timers still run on real time.
+   */
+  now?: () => number;
 }
 
 /** A running simulated exchange on its own loopback port. */

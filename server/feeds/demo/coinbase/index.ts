@@ -1,8 +1,7 @@
 /** The simulated Coinbase: a seeded Advanced Trade-compatible spot exchange on loopback, for offline mode and tests. */
-import { createCandleHistory } from '../candles';
+import { createVenueMarkets } from '../live-candles';
 import { createFaults, switchesOf } from '../faults';
 import { listen } from '../server';
-import { createSimulator } from '../simulator';
 import type { SimulatedExchange, VenueOptions } from '../venue';
 import { ALIAS_PRODUCTS, COINBASE_MARKETS } from './catalogue';
 import { createProductIndex } from './catalogue-index';
@@ -32,14 +31,14 @@ function checkOptions(seed: number, tickMs: number, subscribeTimeoutMs: number):
 export async function startCoinbaseExchange(options: CoinbaseOptions = {}): Promise<SimulatedExchange> {
   const { seed = 42, host = '127.0.0.1', port = 0, tickMs = 1000, subscribeTimeoutMs = 5000 } = options;
   checkOptions(seed, tickMs, subscribeTimeoutMs);
-  const now = Date.now;
-  const candles = createCandleHistory(options.historySeed ?? seed);
-  const startedAt = now();
-  const simulator = createSimulator({
+  const now = options.now ?? Date.now;
+  // Candles come from the path before the start and from the simulator's own prints after it.
+  const { candles, simulator } = createVenueMarkets({
     seed,
+    historySeed: options.historySeed ?? seed,
     tickMs,
+    now,
     markets: COINBASE_MARKETS,
-    reference: (spec) => candles.priceAt(spec, startedAt),
   });
   const index = createProductIndex(COINBASE_MARKETS, ALIAS_PRODUCTS);
   // The feed is created after the faults, but the hooks only run later, when a test or a user flips a switch.

@@ -1,9 +1,8 @@
 /** The simulated Kraken spot exchange: Kraken's public REST and WebSocket v2 on loopback, seeded prices. */
-import { createCandleHistory } from '../candles';
+import { createVenueMarkets } from '../live-candles';
 import { createFaults, switchesOf } from '../faults';
 import { hashString, mulberry32 } from '../prng';
 import { listen } from '../server';
-import { createSimulator } from '../simulator';
 import type { SimulatedExchange, VenueOptions } from '../venue';
 import { KRAKEN_PAIRS } from './markets';
 import { createKrakenRestHandler } from './rest';
@@ -21,13 +20,14 @@ export async function startKrakenExchange(options: VenueOptions = {}): Promise<S
     throw new RangeError(`kraken exchange: tickMs must be an integer >= 1, got ${tickMs}`);
   }
   const pairs = KRAKEN_PAIRS;
-  const candles = createCandleHistory(options.historySeed ?? seed);
-  const startedAt = Date.now();
-  const simulator = createSimulator({
+  const now = options.now ?? Date.now;
+  // OHLC comes from the path before the start and from the simulator's own prints after it.
+  const { candles, simulator } = createVenueMarkets({
     seed,
+    historySeed: options.historySeed ?? seed,
     tickMs,
+    now,
     markets: pairs,
-    reference: (spec) => candles.priceAt(spec, startedAt),
   });
   // The hub is created after the faults, but the hooks only run later, when a test or a user flips a switch.
   const faults = createFaults({
@@ -41,14 +41,14 @@ export async function startKrakenExchange(options: VenueOptions = {}): Promise<S
     pairs,
     heartbeatMs: tickMs,
     rng: mulberry32(hashString('kraken-connections') ^ seed),
-    now: Date.now,
+    now,
   });
   const server = await listen({
     host,
     port,
     hub,
     internalError: '{"error":["EGeneral:Internal error"]}',
-    rest: createKrakenRestHandler({ simulator, pairs, faults, now: Date.now, candles }),
+    rest: createKrakenRestHandler({ simulator, pairs, faults, now, candles }),
   });
   const stopTrading = startTrading({
     simulator,

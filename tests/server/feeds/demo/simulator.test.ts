@@ -27,6 +27,19 @@ describe('demo simulator', () => {
     expect(symbols.some((s) => s.endsWith('/USDC'))).toBe(true);
   });
 
+  it('starts every market at the price its candles reach at the start, so the chart runs on without a jump', () => {
+    // The venues pass the seeded candles' price at the start as the reference (index.ts, coinbase/, kraken/).
+    const reference = (spec: { price: number }) => spec.price * 1.013;
+    const sim = createSimulator({ seed: 7, tickMs: 1000, now: fixedClock, reference });
+    for (const spec of DEMO_MARKETS) {
+      const first = sim.ticker(spec.symbol) as DemoTicker;
+      const expected = Math.round(reference(spec) * 10 ** spec.priceDecimals) / 10 ** spec.priceDecimals;
+      expect(first.last, spec.symbol).toBeCloseTo(expected, spec.priceDecimals);
+      // One tick later it has moved as a tick moves, not by the synthetic day's drift.
+      expect(Math.abs(sim.step(spec.symbol).last / expected - 1), spec.symbol).toBeLessThan(0.002);
+    }
+  });
+
   it('repeats the same prices for the same seed, whatever the order markets are stepped in', () => {
     const a = createSimulator({ seed: 7, tickMs: 100, now: fixedClock });
     const b = createSimulator({ seed: 7, tickMs: 100, now: fixedClock });

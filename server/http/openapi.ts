@@ -30,6 +30,21 @@ const ERRORS: Record<number, string> = {
   429: 'Too many requests (RATE_LIMITED); Retry-After says when to try again',
 };
 
+/** What each area (an operation's tag) holds, for the document's tag list. */
+const AREAS: Record<keyof typeof API_AREAS, string> = {
+  auth: 'Accounts and sessions: sign-in, sign-out, first-run setup, users',
+  tokens: 'Personal access tokens',
+  market: 'Markets, feeds, watchlist, price history and candles',
+  portfolio: 'Holdings, value history, performance and settings',
+  transactions: 'Transactions, one by one or as CSV',
+  accounts: 'Portfolio accounts and transfers between them',
+  connections: 'Exchange connections and their syncs',
+  alerts: 'Price, move and portfolio-value alerts',
+  channels: 'Where alerts are sent besides the open tabs',
+  reports: 'Tax reports',
+  openapi: 'This description',
+};
+
 /** Where a contract is declared: its area (the operation's tag) and its id there, `alertsCreate`. */
 interface Naming {
   area: string;
@@ -143,6 +158,7 @@ export function openApiDocument(routes: Routes): ReturnType<typeof createDocumen
       description: 'The REST API of a Livefolio server. Errors are `{ error: { code, message } }`.',
     },
     servers: [{ url: '/' }],
+    tags: Object.entries(AREAS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: {

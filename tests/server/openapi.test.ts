@@ -47,6 +47,12 @@ describe('[H5] the OpenAPI document', () => {
     expect(await new Validator().validate(doc as never)).toMatchObject({ valid: true });
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: 'Livefolio API', version: packageJson.version });
+    // Every operation's tag is an area the document lists with what it holds, for the tools that group by tag.
+    const listed = (doc as unknown as { tags: Array<{ name: string; description: string }> }).tags;
+    expect(listed.every((tag) => tag.description.length > 0)).toBe(true);
+    expect(
+      [...new Set(operations(doc).flatMap(({ op }) => (op as { tags?: string[] }).tags ?? []))].sort(),
+    ).toEqual(listed.map((tag) => tag.name).sort());
     expect(doc.components.securitySchemes).toMatchObject({
       session: { type: 'apiKey', in: 'cookie', name: 'livefolio_session' },
       bearer: { type: 'http' },

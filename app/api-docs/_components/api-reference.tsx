@@ -10,6 +10,23 @@ import styles from './api-docs.module.css';
 
 const DOCUMENT = '/api/v1/openapi.json';
 
+/** The title of each area (the operations' tag) of the server's document; another tag shows as it is. */
+const AREA_TITLES = {
+  auth: 'areaAuth',
+  tokens: 'areaTokens',
+  market: 'areaMarket',
+  portfolio: 'areaPortfolio',
+  transactions: 'areaTransactions',
+  accounts: 'areaAccounts',
+  connections: 'areaConnections',
+  alerts: 'areaAlerts',
+  channels: 'areaChannels',
+  reports: 'areaReports',
+  openapi: 'areaOpenapi',
+} as const;
+
+const isArea = (tag: string): tag is keyof typeof AREA_TITLES => Object.hasOwn(AREA_TITLES, tag);
+
 export function ApiReference() {
   const t = useT('apiDocs');
   const [document, setDocument] = useState<unknown>(null);
@@ -54,7 +71,7 @@ export function ApiReference() {
       {[...groups].map(([tag, ops]) => (
         <section key={tag} className={styles.group} aria-labelledby={`area-${tag}`}>
           <h2 id={`area-${tag}`} className={styles.groupTitle}>
-            {tag}
+            {isArea(tag) ? t(AREA_TITLES[tag]) : tag}
           </h2>
           {ops.map((op) => (
             <OperationView key={`${op.method} ${op.path}`} op={op} />

@@ -1,12 +1,17 @@
 'use client';
-/** The new-alert form's fields that are more than an input: a labelled select, the market and the price with its hint. */
+/**
+ * The new-alert form's fields that are more than an input: a labelled select, the market, and the price and the
+ * portfolio value with the live figure as their hint.
+ */
 import { useEffect, useState } from 'react';
+import { Exact } from '@/client/exact';
 import { decimalsOf, formatPrice } from '@/client/format';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
 import { useDashboard } from '@/client/store/provider';
-import type { DashboardStore } from '@/client/store/dashboard-store';
+import type { DashboardState, DashboardStore } from '@/client/store/dashboard-store';
 import type { StreamId } from '@/lib/protocol';
 import { marketName } from './alert-words';
+import { formatMoney } from './portfolio-format';
 import fieldStyles from './auth-card.module.css';
 import styles from './alerts-panel.module.css';
 
@@ -99,7 +104,7 @@ export function PriceField({
 }) {
   const t = useT('alerts');
   const locale = useFormatLocale();
-  const last = useSampledLast(store, stream);
+  const last = useSampled(store, lastPriceOf, stream);
   return (
     <div className={fieldStyles.field}>
       <div className={styles.labelRow}>
@@ -128,25 +133,79 @@ export function PriceField({
   );
 }
 
+/** The portfolio value to cross, with the portfolio's live value as its hint when it is in `currency`. */
+export function PortfolioValueField({
+  id,
+  store,
+  currency,
+  value,
+  onChange,
+}: {
+  id: string;
+  store: DashboardStore;
+  currency: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const t = useT('alerts');
+  const locale = useFormatLocale();
+  const now = useSampled(store, portfolioValueIn, currency);
+  return (
+    <div className={fieldStyles.field}>
+      <div className={styles.labelRow}>
+        <label htmlFor={id} className={fieldStyles.label}>
+          {t('valueLabel')}
+        </label>
+        {now !== null && (
+          <span id={`${id}-now`} className={fieldStyles.hint}>
+            {t('valueHint', { value: `${formatMoney(new Exact(now), currency, locale)} ${currency}` })}
+          </span>
+        )}
+      </div>
+      <input
+        id={id}
+        className={fieldStyles.input}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        required
+        aria-describedby={now === null ? undefined : `${id}-now`}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
 // The hint follows the market, but a form need not repaint at the ticker's pace: it costs a layout each time.
 const HINT_REFRESH_MS = 2_000;
 
-/** The stream's last price: at once when it first arrives, then at most every HINT_REFRESH_MS. */
-function useSampledLast(store: DashboardStore, stream: StreamId | null): number | null {
-  const [last, setLast] = useState<number | null>(null);
+/** A live figure of the store, `select(state, arg)`: at once when it first arrives, then at most every HINT_REFRESH_MS. */
+function useSampled<A, T extends string | number>(
+  store: DashboardStore,
+  select: (state: DashboardState, arg: A) => T | null,
+  arg: A,
+): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
-    const shown: { value: number | null; at: number } = { value: null, at: 0 };
+    const shown: { value: T | null; at: number } = { value: null, at: 0 };
     const sync = () => {
-      const value = stream === null ? null : (store.getState().market.tickers[stream]?.last ?? null);
+      const next = select(store.getState(), arg);
       const now = Date.now();
-      if (value === shown.value) return;
-      if (shown.value !== null && value !== null && now - shown.at < HINT_REFRESH_MS) return;
-      shown.value = value;
+      if (next === shown.value) return;
+      if (shown.value !== null && next !== null && now - shown.at < HINT_REFRESH_MS) return;
+      shown.value = next;
       shown.at = now;
-      setLast(value);
+      setValue(next);
     };
     sync();
     return store.subscribe(sync);
-  }, [store, stream]);
-  return last;
+  }, [store, select, arg]);
+  return value;
 }
+
+const lastPriceOf = (state: DashboardState, stream: StreamId | null) =>
+  stream === null ? null : (state.market.tickers[stream]?.last ?? null);
+
+const portfolioValueIn = ({ portfolioValue }: DashboardState, currency: string) =>
+  portfolioValue && portfolioValue.currency === currency ? portfolioValue.value : null;

@@ -16,7 +16,7 @@ import { ALERT_CONDITIONS, MAX_ALERT_NOTE_LENGTH, MOVE_DIRECTIONS, MOVE_WINDOWS 
 import { PORTFOLIO_CURRENCIES } from '@/lib/portfolio/conversion-path';
 import type { AlertCondition, AlertKind, MoveDirection, MoveWindow } from '@/lib/protocol';
 import { ChannelChecks } from './alert-channel-checks';
-import { MarketSelect, PriceField, SelectField, useWatchedMarket } from './alert-fields';
+import { MarketSelect, PortfolioValueField, PriceField, SelectField, useWatchedMarket } from './alert-fields';
 import { keepAlert } from './alert-answer';
 import type { Report } from './alert-answer';
 import { alertName } from './alert-words';
@@ -217,21 +217,13 @@ export function AlertForm({ channels, report, onClose }: AlertFormProps) {
         {kind === 'portfolio' && (
           <>
             {conditionField}
-            <div className={fieldStyles.field}>
-              <label htmlFor={`${id}-value`} className={fieldStyles.label}>
-                {t('valueLabel')}
-              </label>
-              <input
-                id={`${id}-value`}
-                className={fieldStyles.input}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                required
-                value={value}
-                onChange={(event) => setValue(event.currentTarget.value)}
-              />
-            </div>
+            <PortfolioValueField
+              id={`${id}-value`}
+              store={store}
+              currency={shownCurrency}
+              value={value}
+              onChange={setValue}
+            />
             <SelectField
               id={`${id}-currency`}
               label={t('currencyLabel')}

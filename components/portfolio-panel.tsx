@@ -1,11 +1,12 @@
 'use client';
 /** The "Portfolio" panel: the server's valuation, revalued live at the tickers of the markets that price it. */
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { setPortfolioCurrency, setPricingExchange } from '@/client/api/portfolio';
 import { accountPortfolio } from '@/client/account-portfolio';
 import { formatClock } from '@/client/format';
 import { useFormatLocale, useT } from '@/client/i18n/provider';
+import { useDashboardStore } from '@/client/store/provider';
 import { revaluePortfolio } from '@/client/live-portfolio';
 import type { PortfolioAnswer } from '@/client/api/portfolio';
 import { Exact } from '@/client/exact';
@@ -71,6 +72,15 @@ export function PortfolioPanel() {
   );
   const quotes = useLiveQuotes(streams);
   const live = useMemo(() => shown && revaluePortfolio(shown, quotes), [shown, quotes]);
+  // The whole portfolio's value, for a portfolio alert's form; one account's figures are not what alerts watch.
+  const store = useDashboardStore();
+  const wholeValue = !account && live?.complete ? live.totals.marketValue.toFixed() : null;
+  const wholeCurrency = live?.quoteCurrency ?? '';
+  useEffect(() => {
+    store
+      .getState()
+      .setPortfolioValue(wholeValue === null ? null : { value: wholeValue, currency: wholeCurrency });
+  }, [store, wholeValue, wholeCurrency]);
   const accountId = useId();
   const methodId = useId();
   const currencyId = useId();

@@ -63,6 +63,11 @@ export interface DashboardState {
   firedAlerts: Alert[];
   /** When the prices shown were last live, while they come from this browser's last state (offline); else null. */
   offlineSince: number | null;
+  /**
+   * The whole portfolio's live value as the Portfolio panel shows it (a decimal string), while every holding is
+   * priced; else null. A portfolio alert's form shows it as a hint.
+   */
+  portfolioValue: { value: string; currency: string } | null;
 
   setConnection(state: ConnectionState, now: number): void;
   /** Any message from the server: the indicator shows how long ago the last one came. */
@@ -97,6 +102,7 @@ export interface DashboardState {
   alertFired(alert: Alert): void;
   /** Takes the alerts out of `firedAlerts` once told: each is notified once. */
   firedAlertsTold(ids: readonly string[]): void;
+  setPortfolioValue(value: { value: string; currency: string } | null): void;
 }
 
 /** The store type the provider hands out. */
@@ -123,6 +129,7 @@ export function createDashboardStore(
     alerts: null,
     firedAlerts: [],
     offlineSince: null,
+    portfolioValue: null,
 
     setConnection: (state, now) => {
       if (get().connection.state !== state)
@@ -202,6 +209,11 @@ export function createDashboardStore(
       const told = new Set(ids);
       const firedAlerts = get().firedAlerts.filter((a) => !told.has(a.id));
       if (firedAlerts.length !== get().firedAlerts.length) set({ firedAlerts });
+    },
+    setPortfolioValue: (portfolioValue) => {
+      const held = get().portfolioValue;
+      if (held?.value !== portfolioValue?.value || held?.currency !== portfolioValue?.currency)
+        set({ portfolioValue });
     },
   }));
 }

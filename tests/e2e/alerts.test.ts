@@ -183,9 +183,15 @@ describe('price alerts in the browser', () => {
     await item('±50 % in 1 hour', other).waitFor();
   });
 
-  it('[P7] a portfolio alert already met fires at once, with the value it met', async () => {
+  it('[P7] a portfolio alert offers the live value as its hint, and one already met fires at once with the value it met', async () => {
     const fields = await openForm();
     await fields.getByRole('radio', { name: 'Portfolio value' }).check();
+    // The portfolio's live value, as its panel shows it, is the hint while the currency is the panel's.
+    const own = await fields.getByLabel('Currency').inputValue();
+    const hint = fields.getByText(new RegExp(`^Now [\\d,]+(\\.\\d+)? ${own}$`));
+    await hint.waitFor();
+    await fields.getByLabel('Currency').selectOption(own === 'BTC' ? 'EUR' : 'BTC');
+    await hint.waitFor({ state: 'detached' });
     await fields.getByLabel('Condition').selectOption({ label: 'Below' });
     await fields.getByRole('textbox', { name: 'Value' }).fill('1000000000000');
     await fields.getByLabel('Currency').selectOption('USD');

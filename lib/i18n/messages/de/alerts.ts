@@ -22,6 +22,7 @@ export const alerts = {
   below: 'Unter',
   priceLabel: 'Kurs',
   lastHint: 'Zuletzt {price}',
+  valueHint: 'Jetzt {value}',
   directionLabel: 'Richtung',
   up: 'Steigt',
   down: 'Fällt',

@@ -21,6 +21,7 @@ export const alerts = {
   below: 'Below',
   priceLabel: 'Price',
   lastHint: 'Last {price}',
+  valueHint: 'Now {value}',
   directionLabel: 'Direction',
   up: 'Up',
   down: 'Down',

@@ -117,7 +117,8 @@ export class HistoryLoader {
         signal: this.abort.signal,
         headers: { accept: 'application/json' },
       });
-      const body: unknown = await response.json();
+      // A body that is not JSON (a proxy's error page) is an answer too, and said below like any odd one.
+      const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
         const text = errorMessage(body);
         this.options.notify(

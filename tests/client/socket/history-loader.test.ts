@@ -6,13 +6,13 @@ import type { NoticeMessage } from '../../../client/store/notice';
 
 const STREAM = 'binance:BTC/USDT';
 
-/** A loader whose server answers every history request with `body`, and the notices it gave. */
+/** A loader whose server answers every history request with `body` (JSON, or a Response as it is), and its notices. */
 function loaderAnswering(body: unknown) {
   const store = createDashboardStore();
   const notices: NoticeMessage[] = [];
   const loader = new HistoryLoader(store, {
     baseUrl: '',
-    fetchImpl: () => Promise.resolve(Response.json(body)),
+    fetchImpl: () => Promise.resolve(body instanceof Response ? body : Response.json(body)),
     notify: (message) => notices.push(message),
   });
   return { store, loader, notices };
@@ -35,7 +35,10 @@ describe('the price history over HTTP', () => {
     ['a price as text', { intervalMs: 1000, series: { [STREAM]: [[1_700_000_000_000, '42000']] } }],
     ['a point without its price', { intervalMs: 1000, series: { [STREAM]: [[1_700_000_000_000]] } }],
     ['no series', { intervalMs: 1000 }],
-    ['a proxy’s page', '<html>Bad gateway</html>'],
+    [
+      'a proxy’s page',
+      new Response('<html>Bad gateway</html>', { headers: { 'content-type': 'text/html' } }),
+    ],
   ])('[H1] says so when the answer holds %s, draws nothing of it, and asks again later', async (_, body) => {
     const { store, loader, notices } = loaderAnswering(body);
     await loader.ensure([STREAM]);

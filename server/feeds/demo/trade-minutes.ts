@@ -4,8 +4,9 @@ import type { MinuteBar } from './rolling-window';
 const MINUTE_MS = 60_000;
 
 /**
- * How long the minutes are kept: the last 7 days of a running demo (10,080 minutes a market, a few MB for the
- * whole catalogue). Candles older than that fall back to the seeded path, as those before the start do.
+ * How long the minutes are kept: the last 7 days of a running demo (10,080 minutes a market). A recorded minute
+ * takes about 180 bytes, so the three venues' 74 markets grow by about 19 MB a day, to about 130 MB after a week.
+ * A candle after the start but older than that shows the carried price with no volume (live-candles.ts).
  */
 export const TRADE_MINUTES_KEPT = 7 * 24 * 60;
 

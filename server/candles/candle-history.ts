@@ -115,7 +115,12 @@ export class CandleHistory {
     const range = await this.range(
       ref.exchange,
       series,
-      { from, to: sourceTo, fresh: request.fresh === true },
+      {
+        from,
+        to: sourceTo,
+        fresh: request.fresh === true,
+        openAt: request.before === undefined ? candleOpen(source.source, now) : null,
+      },
       now,
     );
     let candles = range.candles;
@@ -160,19 +165,26 @@ export class CandleHistory {
     }
   }
 
-  /** The closed candles of a source series in [from, to), newest blocks first, until the series begins. */
+  /**
+   * The closed candles of a source series in [from, to), newest blocks first, until the series begins, and the
+   * candle open at `openAt` (null: none wanted).
+   */
   private async range(
     exchange: string,
     series: SeriesRef,
-    { from, to, fresh }: { from: number; to: number; fresh: boolean },
+    { from, to, fresh, openAt }: { from: number; to: number; fresh: boolean; openAt: number | null },
     now: number,
   ): Promise<Range> {
     const parts: Candle[][] = [];
     let start: number | null = null;
     let open: Candle | null = null;
-    if (to <= from) return { candles: [], start, open };
     const ms = timeframeMs(series.tf);
     const newest = blockIndex(series, to - ms);
+    // When the newest closed candle ends a block, the open one begins the next: that block is asked for it.
+    if (openAt !== null && blockIndex(series, openAt) > newest) {
+      open = (await this.block(exchange, series, blockIndex(series, openAt), now, fresh)).open;
+    }
+    if (to <= from) return { candles: [], start, open };
     for (let index = newest; index >= blockIndex(series, from); index--) {
       const block = await this.block(exchange, series, index, now, fresh && index === newest);
       open ??= block.open;

@@ -109,6 +109,28 @@ const BUILT: Record<Venue['id'], Partial<Record<Timeframe, Timeframe>>> = {
 };
 
 describe('candle history', () => {
+  it('[H4] gives the open candle when it begins a new block of requests, and the closed ones before it', async () => {
+    // Binance answers up to 1,000 candles a request, so 1h blocks end every 1,000 hours: at such an end, the
+    // newest closed candle is the last of one block and the open one the first of the next.
+    const blockEnd = Math.floor(Date.now() / (1000 * HOUR)) * 1000 * HOUR;
+    let clock = blockEnd + 30 * 60_000;
+    const exchange = await startDemoExchange({ seed: 5, tickMs: 1000, now: () => clock });
+    try {
+      const rest = new RestExchanges([{ id: 'binance', url: exchange.url, simulated: true }], log);
+      histories.push(rest);
+      const history = new CandleHistory({ exchanges: rest, log, now: () => clock });
+      const page = await history.candles('binance:BTC/USDT', '1h', { limit: 5 });
+      expect(page.candles.map(([time]) => time)).toEqual([5, 4, 3, 2, 1].map((n) => blockEnd - n * HOUR));
+      expect(page.open?.[0]).toBe(blockEnd);
+      clock += HOUR;
+      const later = await history.candles('binance:BTC/USDT', '1h', { limit: 2 });
+      expect(later.candles.map(([time]) => time)).toEqual([blockEnd - HOUR, blockEnd]);
+      expect(later.open?.[0]).toBe(blockEnd + HOUR);
+    } finally {
+      await exchange.close();
+    }
+  });
+
   for (const id of ['binance', 'coinbase', 'kraken'] as const) {
     it(`[H4] gives every timeframe on ${id}, aligned, agreeing with a direct ccxt fetch`, async () => {
       const v = venue(id);

@@ -113,6 +113,10 @@ describe('the installable app', () => {
       .poll(() => page.evaluate(() => localStorage.getItem('livefolio:last-state')), { timeout: 15_000 })
       .not.toBeNull();
     const before = await lastPrice(page, 'BTC/USDT');
+    // Everything the page fetched on its own (the chart's and the panels' chunks, loaded after the first paint)
+    // has arrived, so the cache holds what the reload needs: a user who went offline mid-load is another case.
+    await page.waitForSelector('svg.candle-surface g.candle');
+    await page.waitForLoadState('networkidle');
     await page.context().setOffline(true);
     try {
       await page.reload();

@@ -88,32 +88,31 @@ export function MarketSelect({
   );
 }
 
-/** The price, with the market's last price as placeholder and hint; only this field follows the ticker. */
-export function PriceField({
+/** A decimal field with a live figure beside its label (and as its placeholder, when given one). */
+function HintedDecimalField({
   id,
-  store,
-  stream,
+  label,
+  hint,
+  placeholder,
   value,
   onChange,
 }: {
   id: string;
-  store: DashboardStore;
-  stream: StreamId | null;
+  label: string;
+  hint: string | null;
+  placeholder?: string | undefined;
   value: string;
   onChange(value: string): void;
 }) {
-  const t = useT('alerts');
-  const locale = useFormatLocale();
-  const last = useSampled(store, lastPriceOf, stream);
   return (
     <div className={fieldStyles.field}>
       <div className={styles.labelRow}>
         <label htmlFor={id} className={fieldStyles.label}>
-          {t('priceLabel')}
+          {label}
         </label>
-        {last !== null && (
-          <span id={`${id}-last`} className={fieldStyles.hint}>
-            {t('lastHint', { price: formatPrice(last, decimalsOf(last), locale) })}
+        {hint !== null && (
+          <span id={`${id}-hint`} className={fieldStyles.hint}>
+            {hint}
           </span>
         )}
       </div>
@@ -124,8 +123,8 @@ export function PriceField({
         inputMode="decimal"
         autoComplete="off"
         required
-        placeholder={last === null ? undefined : String(last)}
-        aria-describedby={last === null ? undefined : `${id}-last`}
+        placeholder={placeholder}
+        aria-describedby={hint === null ? undefined : `${id}-hint`}
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
       />
@@ -133,47 +132,40 @@ export function PriceField({
   );
 }
 
-/** The portfolio value to cross, with the portfolio's live value as its hint when it is in `currency`. */
-export function PortfolioValueField({
-  id,
-  store,
-  currency,
-  value,
-  onChange,
-}: {
+interface LiveFieldProps {
   id: string;
   store: DashboardStore;
-  currency: string;
   value: string;
   onChange(value: string): void;
-}) {
+}
+
+/** The price, with the market's last price as placeholder and hint; only this field follows the ticker. */
+export function PriceField({ stream, store, ...field }: LiveFieldProps & { stream: StreamId | null }) {
+  const t = useT('alerts');
+  const locale = useFormatLocale();
+  const last = useSampled(store, lastPriceOf, stream);
+  return (
+    <HintedDecimalField
+      {...field}
+      label={t('priceLabel')}
+      hint={last === null ? null : t('lastHint', { price: formatPrice(last, decimalsOf(last), locale) })}
+      placeholder={last === null ? undefined : String(last)}
+    />
+  );
+}
+
+/** The portfolio value to cross, with the portfolio's live value as its hint when it is in `currency`. */
+export function PortfolioValueField({ currency, store, ...field }: LiveFieldProps & { currency: string }) {
   const t = useT('alerts');
   const locale = useFormatLocale();
   const now = useSampled(store, portfolioValueIn, currency);
+  const money = now === null ? null : `${formatMoney(new Exact(now), currency, locale)} ${currency}`;
   return (
-    <div className={fieldStyles.field}>
-      <div className={styles.labelRow}>
-        <label htmlFor={id} className={fieldStyles.label}>
-          {t('valueLabel')}
-        </label>
-        {now !== null && (
-          <span id={`${id}-now`} className={fieldStyles.hint}>
-            {t('valueHint', { value: `${formatMoney(new Exact(now), currency, locale)} ${currency}` })}
-          </span>
-        )}
-      </div>
-      <input
-        id={id}
-        className={fieldStyles.input}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        required
-        aria-describedby={now === null ? undefined : `${id}-now`}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-    </div>
+    <HintedDecimalField
+      {...field}
+      label={t('valueLabel')}
+      hint={money === null ? null : t('valueHint', { value: money })}
+    />
   );
 }
 

@@ -17,6 +17,22 @@ export interface MinuteBar {
   trades: number;
 }
 
+/** Adds one print to a bar: its price moves the range and the close, its volume and trades add up. */
+export function addPrint(
+  bar: MinuteBar,
+  price: number,
+  baseUnits: number,
+  quote: number,
+  trades: number,
+): void {
+  bar.high = Math.max(bar.high, price);
+  bar.low = Math.min(bar.low, price);
+  bar.close = price;
+  bar.baseUnits += baseUnits;
+  bar.quote += quote;
+  bar.trades += trades;
+}
+
 /** 24h figures; prices in units of the market's tick, base volume in units of its step. */
 export interface WindowStats {
   open: number;
@@ -113,12 +129,7 @@ export function createWindow({ spec, rng, tickMs, reversionPerDay }: WindowOptio
         roll();
         ticksInBucket = 0;
       }
-      current.high = Math.max(current.high, price);
-      current.low = Math.min(current.low, price);
-      current.close = price;
-      current.baseUnits += baseUnits;
-      current.quote += quote;
-      current.trades += trades;
+      addPrint(current, price, baseUnits, quote, trades);
       ticksInBucket += 1;
     },
     stats: () => ({

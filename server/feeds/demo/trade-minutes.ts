@@ -1,4 +1,5 @@
 /** What a simulated market actually traded, per minute since the demo started: the candles after the start. */
+import { addPrint } from './rolling-window';
 import type { MinuteBar } from './rolling-window';
 
 const MINUTE_MS = 60_000;
@@ -67,12 +68,7 @@ export function createTradeMinutes(kept = TRADE_MINUTES_KEPT): TradeMinutes {
       const openTime = Math.floor(time / MINUTE_MS) * MINUTE_MS;
       const last = minutes.at(-1);
       if (last !== undefined && last.openTime >= openTime) {
-        last.high = Math.max(last.high, price);
-        last.low = Math.min(last.low, price);
-        last.close = price;
-        last.baseUnits += baseUnits;
-        last.quote += quote;
-        last.trades += trades;
+        addPrint(last, price, baseUnits, quote, trades);
         if (takerBuy) {
           last.takerBaseUnits += baseUnits;
           last.takerQuote += quote;
